@@ -1,0 +1,91 @@
+//! The resolved global options of one invocation: where the database is, who acts, when, and how to print.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Result;
+use souq::store::{Missing, Store};
+use souq::{Session, Timestamp};
+
+use crate::output::Format;
+
+pub const DEFAULT_DB: &str = "souq.db";
+
+pub struct App {
+    /// --db / SOUQ_DB, if given.
+    pub db: Option<PathBuf>,
+    pub actor: Option<String>,
+    pub format: Format,
+    pub yes: bool,
+    pub no_input: bool,
+    pub quiet: bool,
+    pub now: Timestamp,
+    pub os_user: String,
+    pub busy_timeout: Duration,
+}
+
+impl App {
+    pub fn db_path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
+    }
+
+    /// Opens the existing database (every command but init and demo).
+    pub fn open(&self) -> Result<Store> {
+        Ok(Store::open(&self.db_path(), Missing::Refuse, self.busy_timeout)?)
+    }
+
+    pub fn open_or_create(&self) -> Result<Store> {
+        Ok(Store::open(&self.db_path(), Missing::Create, self.busy_timeout)?)
+    }
+
+    pub fn session(&self) -> Session {
+        Session { actor: self.actor.clone(), os_user: self.os_user.clone(), now: self.now }
+    }
+
+    /// Prompts are allowed only with a person at both ends: stdin to answer, stderr to ask on.
+    pub fn can_prompt(&self) -> bool {
+        !self.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    }
+
+    /// Progress bars only when a person watches stderr.
+    pub fn show_progress(&self) -> bool {
+        !self.quiet && std::io::stderr().is_terminal()
+    }
+
+    /// Asks before something that cannot be undone. `--yes` answers for the user; with no
+    /// terminal to ask on and no `--yes`, the command is refused (a usage error), never hung.
+    pub fn confirm(&self, question: &str) -> Result<bool> {
+        if self.yes {
+            return Ok(true);
+        }
+        if !self.can_prompt() {
+            return Err(souq::Error::usage(format!(
+                "{question}: confirmation needed and there is no terminal to ask on"
+            ))
+            .with_hint("pass --yes to confirm from a script")
+            .into());
+        }
+        Ok(dialoguer::Confirm::new().with_prompt(question).default(false).interact()?)
+    }
+
+    /// A note for the person at the terminal (stderr), silenced by --quiet.
+    pub fn note(&self, text: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+}
+
+/// The OS login recorded on every event: who ran the command, whatever --as says.
+pub fn os_user() -> String {
+    for var in ["USER", "LOGNAME"] {
+        if let Ok(name) = std::env::var(var) {
+            if !name.is_empty() {
+                return name;
+            }
+        }
+    }
+    // SAFETY: getuid has no preconditions and cannot fail.
+    format!("uid:{}", unsafe { libc::getuid() })
+}

@@ -1,0 +1,57 @@
+//! `souq config`: show and change the marketplace policy, or move it as YAML.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Subcommand;
+use souq::policy::{self, Setting};
+
+use crate::app::App;
+use crate::output::{self, Tabular};
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Show every setting with its default
+    Show,
+    /// Change one setting (admin)
+    Set { key: String, value: String },
+    /// Print the policy as YAML
+    Export,
+    /// Apply a YAML file of settings (admin); all of it or none
+    Import {
+        /// The YAML file, or - for stdin
+        file: PathBuf,
+    },
+}
+
+impl Tabular for Setting {
+    fn headers() -> Vec<&'static str> {
+        vec!["key", "value", "default", "description"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.key.to_string(), self.value.clone(), self.default.clone(), self.description.to_string()]
+    }
+}
+
+pub fn run(app: &App, command: ConfigCommand) -> Result<()> {
+    let mut store = app.open()?;
+    let session = app.session();
+    match command {
+        ConfigCommand::Show => output::list(app, &policy::show(store.conn())?),
+        ConfigCommand::Set { key, value } => {
+            let settings = store.write(|tx| policy::set_many(tx, &session, &[(key.clone(), value)]))?;
+            let changed: Vec<Setting> = settings.into_iter().filter(|s| s.key == key).collect();
+            output::list(app, &changed)
+        }
+        ConfigCommand::Export => {
+            print!("{}", policy::export_yaml(store.conn())?);
+            Ok(())
+        }
+        ConfigCommand::Import { file } => {
+            let yaml = crate::read_input(&file)?;
+            let pairs = policy::parse_yaml(&yaml).map_err(|e| e.context(file.display()))?;
+            let settings = store.write(|tx| policy::set_many(tx, &session, &pairs))?;
+            output::list(app, &settings)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Exit codes: the one place where an error becomes a code and an `error:` line.
+
+use std::process::ExitCode;
+
+use souq::ErrorKind;
+
+pub const USAGE: u8 = 2;
+
+/// DESIGN.md's table, also printed by `souq help exit-codes`.
+pub const CODES: &[(u8, &str)] = &[
+    (0, "done (also: the same idempotent command run again)"),
+    (1, "unexpected failure (I/O, bug)"),
+    (2, "usage: bad flags, missing --as, confirmation needed off a terminal"),
+    (3, "not found"),
+    (4, "not allowed now: state, balance, rule, duplicate key with other fields"),
+    (5, "forbidden: the acting user may not do this"),
+    (6, "invalid input data: CSV, YAML, amount, date"),
+    (7, "database busy past the timeout"),
+    (8, "audit found a violation"),
+];
+
+pub fn code(kind: ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::Internal => 1,
+        ErrorKind::Usage => USAGE,
+        ErrorKind::NotFound => 3,
+        ErrorKind::Conflict => 4,
+        ErrorKind::Forbidden => 5,
+        ErrorKind::Invalid => 6,
+        ErrorKind::Busy => 7,
+        ErrorKind::Audit => 8,
+    }
+}
+
+/// Prints `error: ...` (and `hint: ...`) on stderr and picks the exit code. A reader that
+/// went away (`souq events | head`) is not an error: exit 0, quietly.
+pub fn report(err: &anyhow::Error) -> ExitCode {
+    if is_broken_pipe(err) {
+        return ExitCode::SUCCESS;
+    }
+    if let Some(souq_err) = err.downcast_ref::<souq::Error>() {
+        eprintln!("error: {}", souq_err.message());
+        if let Some(hint) = souq_err.hint() {
+            eprintln!("hint: {hint}");
+        }
+        return ExitCode::from(code(souq_err.kind()));
+    }
+    eprintln!("error: {}", one_line(err));
+    ExitCode::from(1)
+}
+
+/// clap's own errors are usage errors (exit 2), except a value our parser rejected as
+/// invalid data (an amount like "1e3"), which keeps its own kind's code.
+pub fn report_clap(err: &clap::Error) -> ExitCode {
+    let _ = err.print();
+    if !err.use_stderr() {
+        return ExitCode::SUCCESS; // --help, --version
+    }
+    let inner = std::error::Error::source(err).and_then(|e| e.downcast_ref::<souq::Error>());
+    ExitCode::from(inner.map_or(USAGE, |e| code(e.kind())))
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+            || cause.downcast_ref::<csv::Error>().is_some_and(
+                |e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+    })
+}
+
+fn one_line(err: &anyhow::Error) -> String {
+    err.chain().map(ToString::to_string).collect::<Vec<_>>().join(": ").replace('\n', " ")
+}

@@ -1,0 +1,54 @@
+//! `souq help`: help on a command, or the topics `environment` and `exit-codes`.
+
+use anyhow::Result;
+use clap::{Args, CommandFactory};
+
+use crate::exit::CODES;
+use crate::Cli;
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// A topic (environment, exit-codes) or a command path (gig import)
+    topic: Vec<String>,
+}
+
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    ("SOUQ_DB", "the database file (--db); default ./souq.db"),
+    ("SOUQ_USER", "the user to act as (--as)"),
+    ("SOUQ_OUTPUT", "output format (-o): table, json, jsonl, csv, yaml"),
+    ("SOUQ_NOW", "the time souq acts at, RFC 3339 (2026-11-27T10:00:00Z), for simulations and tests"),
+    ("SOUQ_BUSY_TIMEOUT_MS", "how long to wait for another process's write lock; default 5000"),
+    ("NO_COLOR", "honoured: souq prints no colour anyway"),
+    ("USER / LOGNAME", "the OS user recorded on every event"),
+];
+
+pub fn run(args: HelpArgs) -> Result<()> {
+    let topic: Vec<&str> = args.topic.iter().map(String::as_str).collect();
+    match topic.as_slice() {
+        ["environment"] | ["env"] => {
+            println!("Environment variables:\n");
+            for (name, meaning) in ENVIRONMENT {
+                println!("  {name:<22} {meaning}");
+            }
+        }
+        ["exit-codes"] => {
+            println!("Exit codes:\n");
+            for (code, meaning) in CODES {
+                println!("  {code}  {meaning}");
+            }
+        }
+        path => {
+            let mut command = Cli::command();
+            command.build();
+            let mut current = &mut command;
+            for name in path {
+                current = current.find_subcommand_mut(name).ok_or_else(|| {
+                    souq::Error::usage(format!("no command or help topic {name:?}"))
+                        .with_hint("topics: environment, exit-codes; commands: `souq --help`")
+                })?;
+            }
+            current.print_long_help()?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! The `souq` command line: global options, dispatch to one file per command group, exit codes.
+
+mod app;
+mod completions;
+mod config;
+mod demo;
+mod events;
+mod exit;
+mod gig;
+mod help;
+mod init;
+mod output;
+mod user;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::App;
+use crate::output::Format;
+
+/// Run a micro-services marketplace from the shell: gigs, escrow, payouts, disputes, moderation.
+///
+/// Everything lives in one SQLite database (--db). `souq demo` builds a sample marketplace;
+/// `souq help environment` and `souq help exit-codes` describe the variables and exit codes.
+#[derive(Debug, Parser)]
+#[command(name = "souq", version, disable_help_subcommand = true, max_term_width = 100)]
+pub struct Cli {
+    /// The database file
+    #[arg(long, global = true, env = "SOUQ_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// Act as this user
+    #[arg(long = "as", global = true, env = "SOUQ_USER", value_name = "USER")]
+    actor: Option<String>,
+
+    /// Output format
+    #[arg(short, long, global = true, env = "SOUQ_OUTPUT", value_enum, default_value = "table")]
+    output: Format,
+
+    /// Shorthand for --output json
+    #[arg(long, global = true)]
+    json: bool,
+
+    /// Answer yes to confirmations (needed off a terminal)
+    #[arg(short, long, global = true)]
+    yes: bool,
+
+    /// Never prompt; a missing answer is an error
+    #[arg(long, global = true)]
+    no_input: bool,
+
+    /// Print only data: no notes or progress on stderr
+    #[arg(short, long, global = true)]
+    quiet: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create the database (or bring an existing one up to date)
+    Init(init::InitArgs),
+    /// Build a sample marketplace in a fresh database and walk through it
+    Demo(demo::DemoArgs),
+    /// Users: sign-up, listing, suspension
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Gigs: the services sellers list
+    #[command(subcommand)]
+    Gig(gig::GigCommand),
+    /// Policy: commission, limits, clocks, level thresholds
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    /// The event log, as JSON lines for scripts
+    Events(events::EventsArgs),
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+    /// Help on a command, or on a topic: environment, exit-codes
+    Help(help::HelpArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return exit::report_clap(&err),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => exit::report(&err),
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let now = souq::Timestamp::now(std::env::var("SOUQ_NOW").ok().as_deref())?;
+    let busy_timeout =
+        match std::env::var("SOUQ_BUSY_TIMEOUT_MS") {
+            Ok(ms) => Duration::from_millis(ms.parse().map_err(|_| {
+                souq::Error::invalid(format!("SOUQ_BUSY_TIMEOUT_MS: expected milliseconds, got {ms:?}"))
+            })?),
+            Err(_) => Duration::from_secs(5),
+        };
+    let app = App {
+        db: cli.db,
+        actor: cli.actor.filter(|a| !a.is_empty()),
+        format: if cli.json { Format::Json } else { cli.output },
+        yes: cli.yes,
+        no_input: cli.no_input,
+        quiet: cli.quiet,
+        now,
+        os_user: app::os_user(),
+        busy_timeout,
+    };
+    match cli.command {
+        Command::Init(args) => init::run(&app, args),
+        Command::Demo(args) => demo::run(&app, args),
+        Command::User(cmd) => user::run(&app, cmd),
+        Command::Gig(cmd) => gig::run(&app, cmd),
+        Command::Config(cmd) => config::run(&app, cmd),
+        Command::Events(args) => events::run(&app, args),
+        Command::Completions(args) => completions::run(args),
+        Command::Help(args) => help::run(args),
+    }
+}
+
+/// The contents of FILE, or of stdin for `-`. A file that is not UTF-8 is invalid input.
+pub fn read_input(path: &std::path::Path) -> anyhow::Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().lock().read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| {
+            let kind = if e.kind() == std::io::ErrorKind::NotFound {
+                souq::ErrorKind::NotFound
+            } else {
+                souq::ErrorKind::Internal
+            };
+            souq::Error::new(kind, format!("cannot read {}: {e}", path.display()))
+        })?;
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| souq::Error::invalid(format!("{}: not UTF-8 text ({e})", path.display())).into())
+}

@@ -1,0 +1,119 @@
+//! Rendering: any result as a table for people, or JSON / JSON lines / CSV / YAML for scripts.
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+use clap::ValueEnum;
+use comfy_table::{presets, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::app::App;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Yaml,
+}
+
+/// A type's columns for tables and CSV. JSON, JSON lines and YAML come from `Serialize`,
+/// so a new result type gets every format by naming its columns once.
+pub trait Tabular: Serialize {
+    fn headers() -> Vec<&'static str>;
+    fn row(&self) -> Vec<String>;
+}
+
+/// A table sized to the terminal (natural width when stdout is a pipe). comfy-table measures
+/// cells with unicode-width, so Arabic letters count one column and harakat none.
+pub fn table() -> Table {
+    let mut table = Table::new();
+    table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    table
+}
+
+/// Prints a list: a table, a JSON array, one JSON object per line, CSV rows or a YAML sequence.
+pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
+    let mut out = io::stdout().lock();
+    match app.format {
+        Format::Table => {
+            let mut table = table();
+            table.set_header(T::headers());
+            for item in items {
+                table.add_row(item.row());
+            }
+            if items.is_empty() {
+                app.note("(none)");
+            } else {
+                writeln!(out, "{table}")?;
+            }
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, items)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            for item in items {
+                serde_json::to_writer(&mut out, item)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Csv => write_csv(&mut out, items)?,
+        Format::Yaml => out.write_all(serde_norway::to_string(items)?.as_bytes())?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints one object: a two-column field/value table for people, the object itself otherwise.
+pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
+    let mut out = io::stdout().lock();
+    match app.format {
+        Format::Table => {
+            let mut table = table();
+            for (field, value) in T::headers().into_iter().zip(item.row()) {
+                table.add_row(vec![field.to_string(), value]);
+            }
+            writeln!(out, "{table}")?;
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, item)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            serde_json::to_writer(&mut out, item)?;
+            writeln!(out)?;
+        }
+        Format::Csv => write_csv(&mut out, std::slice::from_ref(item))?,
+        Format::Yaml => out.write_all(serde_norway::to_string(item)?.as_bytes())?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_csv<T: Tabular>(out: &mut impl Write, items: &[T]) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(T::headers())?;
+    for item in items {
+        writer.write_record(item.row())?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// An optional value for a table cell.
+pub fn opt<T: ToString>(value: &Option<T>) -> String {
+    value.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// Shortens text for a table cell, on a character boundary.
+pub fn clip(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        let mut clipped: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+        clipped.push('…');
+        clipped
+    }
+}

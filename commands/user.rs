@@ -1,0 +1,82 @@
+//! `souq user`: sign-up, listing, showing and suspending users.
+
+use anyhow::Result;
+use clap::Subcommand;
+use souq::users::{self, NewUser, User};
+
+use crate::app::App;
+use crate::output::{self, opt, Tabular};
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user (adding an admin takes --as an admin, except the first one)
+    Add {
+        name: String,
+        #[arg(long)]
+        email: Option<String>,
+        /// Make the user an admin
+        #[arg(long)]
+        admin: bool,
+    },
+    /// List users
+    List,
+    /// Show one user
+    Show { name: String },
+    /// Suspend a user (admin): they cannot act, sell or be paid
+    Suspend {
+        name: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Lift a suspension (admin)
+    Unsuspend {
+        name: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+}
+
+impl Tabular for User {
+    fn headers() -> Vec<&'static str> {
+        vec!["id", "username", "email", "admin", "status", "level", "payout", "created_at"]
+    }
+    fn row(&self) -> Vec<String> {
+        let payout = match (&self.payout_method, &self.payout_account) {
+            (Some(method), Some(account)) => format!("{method}: {account}"),
+            _ => String::new(),
+        };
+        vec![
+            self.id.to_string(),
+            self.username.clone(),
+            opt(&self.email),
+            if self.is_admin { "yes".into() } else { String::new() },
+            self.status.clone(),
+            self.level.clone(),
+            payout,
+            self.created_at.to_string(),
+        ]
+    }
+}
+
+pub fn run(app: &App, command: UserCommand) -> Result<()> {
+    let mut store = app.open()?;
+    let session = app.session();
+    match command {
+        UserCommand::Add { name, email, admin } => {
+            let user = store.write(|tx| {
+                users::add(tx, &session, &NewUser { username: &name, email: email.as_deref(), is_admin: admin })
+            })?;
+            output::one(app, &user)
+        }
+        UserCommand::List => output::list(app, &users::list(store.conn())?),
+        UserCommand::Show { name } => output::one(app, &users::get(store.conn(), &name)?),
+        UserCommand::Suspend { name, reason } => {
+            let user = store.write(|tx| users::set_suspended(tx, &session, &name, true, reason.as_deref()))?;
+            output::one(app, &user)
+        }
+        UserCommand::Unsuspend { name, reason } => {
+            let user = store.write(|tx| users::set_suspended(tx, &session, &name, false, reason.as_deref()))?;
+            output::one(app, &user)
+        }
+    }
+}

@@ -1,0 +1,229 @@
+-- souq's schema: version 1. Applied by src/store.rs, forward only, by PRAGMA user_version.
+-- Money is integer cents. Times are RFC 3339 UTC text ("2026-11-27T13:59:26Z"),
+-- fixed width so that text order is time order.
+
+-- Policy: one row per setting; values are validated by src/policy.rs.
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE users (
+    id             INTEGER PRIMARY KEY,
+    username       TEXT NOT NULL UNIQUE,
+    email          TEXT,
+    is_admin       INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1)),
+    status         TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended')),
+    level          TEXT NOT NULL DEFAULT 'new'
+                   CHECK (level IN ('new', 'level_1', 'level_2', 'top_rated')),
+    payout_method  TEXT CHECK (payout_method IN ('paypal', 'payoneer', 'bank')),
+    payout_account TEXT,
+    created_at     TEXT NOT NULL,
+    CHECK ((payout_method IS NULL) = (payout_account IS NULL))
+) STRICT;
+
+CREATE TABLE gigs (
+    id            INTEGER PRIMARY KEY,
+    seller_id     INTEGER NOT NULL REFERENCES users (id),
+    sku           TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    description   TEXT NOT NULL DEFAULT '',
+    category      TEXT NOT NULL DEFAULT '',
+    -- tags joined by ',' (a tag never contains a comma)
+    tags          TEXT NOT NULL DEFAULT '',
+    price_cents   INTEGER NOT NULL CHECK (price_cents > 0),
+    delivery_days INTEGER NOT NULL CHECK (delivery_days BETWEEN 1 AND 90),
+    status        TEXT NOT NULL DEFAULT 'active'
+                  CHECK (status IN ('pending_review', 'active', 'paused', 'rejected', 'suspended')),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    UNIQUE (seller_id, sku)
+) STRICT;
+CREATE INDEX gigs_by_status_price ON gigs (status, price_cents);
+CREATE INDEX gigs_by_category ON gigs (category);
+
+-- Paid add-ons. Orders copy what they bought (order_extras), so an extra may be
+-- edited or removed later without changing past orders.
+CREATE TABLE gig_extras (
+    id          INTEGER PRIMARY KEY,
+    gig_id      INTEGER NOT NULL REFERENCES gigs (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    price_cents INTEGER NOT NULL CHECK (price_cents > 0),
+    extra_days  INTEGER NOT NULL CHECK (extra_days BETWEEN 0 AND 90),
+    UNIQUE (gig_id, position)
+) STRICT;
+
+-- Ledger. Money moves from debit_account to credit_account. Balances are cached
+-- here and changed only by src/ledger.rs in the same transaction as the transfer.
+CREATE TABLE accounts (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE,
+    user_id INTEGER REFERENCES users (id),
+    kind    TEXT NOT NULL CHECK (kind IN ('credit', 'pending', 'available', 'escrow',
+                                          'revenue', 'payouts_in_flight', 'world')),
+    balance INTEGER NOT NULL DEFAULT 0,
+    -- only money entering or leaving the platform (world:*) may go negative
+    CHECK (kind = 'world' OR balance >= 0),
+    CHECK ((user_id IS NULL) = (kind NOT IN ('credit', 'pending', 'available')))
+) STRICT;
+
+CREATE TABLE orders (
+    id                  INTEGER PRIMARY KEY,
+    gig_id              INTEGER NOT NULL REFERENCES gigs (id),
+    buyer_id            INTEGER NOT NULL REFERENCES users (id),
+    seller_id           INTEGER NOT NULL REFERENCES users (id),
+    status              TEXT NOT NULL
+                        CHECK (status IN ('active', 'delivered', 'completed', 'cancelled', 'disputed')),
+    quantity            INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 100),
+    unit_price_cents    INTEGER NOT NULL CHECK (unit_price_cents > 0),
+    gross_cents         INTEGER NOT NULL CHECK (gross_cents > 0),
+    -- fee and net are fixed when the order completes (a split refund changes them)
+    commission_bps      INTEGER NOT NULL,
+    fee_cents           INTEGER NOT NULL DEFAULT 0,
+    net_cents           INTEGER NOT NULL DEFAULT 0,
+    refund_cents        INTEGER NOT NULL DEFAULT 0,
+    note                TEXT,
+    placed_at           TEXT NOT NULL,
+    due_at              TEXT NOT NULL,
+    delivered_at        TEXT,
+    completed_at        TEXT,
+    cancelled_at        TEXT,
+    cleared_at          TEXT,
+    late                INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+    cancel_requested_by INTEGER REFERENCES users (id),
+    cancel_requested_at TEXT,
+    cancel_reason       TEXT,
+    rating              INTEGER CHECK (rating BETWEEN 1 AND 5),
+    review              TEXT,
+    review_reply        TEXT,
+    reviewed_at         TEXT
+) STRICT;
+CREATE INDEX orders_by_status ON orders (status);
+CREATE INDEX orders_by_buyer ON orders (buyer_id);
+CREATE INDEX orders_by_seller ON orders (seller_id);
+
+CREATE TABLE order_extras (
+    order_id    INTEGER NOT NULL REFERENCES orders (id),
+    extra_id    INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    price_cents INTEGER NOT NULL,
+    extra_days  INTEGER NOT NULL,
+    PRIMARY KEY (order_id, extra_id)
+) STRICT;
+
+CREATE TABLE payout_batches (
+    id         INTEGER PRIMARY KEY,
+    key        TEXT NOT NULL UNIQUE,
+    method     TEXT,
+    min_cents  INTEGER NOT NULL,
+    status     TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    created_by INTEGER NOT NULL REFERENCES users (id),
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE payout_items (
+    id           INTEGER PRIMARY KEY,
+    batch_id     INTEGER NOT NULL REFERENCES payout_batches (id),
+    seller_id    INTEGER NOT NULL REFERENCES users (id),
+    method       TEXT NOT NULL,
+    account      TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+    status       TEXT NOT NULL DEFAULT 'in_flight'
+                 CHECK (status IN ('in_flight', 'pending', 'paid', 'failed', 'reversed')),
+    provider_ref TEXT,
+    updated_at   TEXT NOT NULL,
+    UNIQUE (batch_id, seller_id)
+) STRICT;
+CREATE INDEX payout_items_by_seller ON payout_items (seller_id, status);
+
+CREATE TABLE transfers (
+    id              INTEGER PRIMARY KEY,
+    debit_account   INTEGER NOT NULL REFERENCES accounts (id),
+    credit_account  INTEGER NOT NULL REFERENCES accounts (id),
+    amount          INTEGER NOT NULL CHECK (amount > 0),
+    kind            TEXT NOT NULL,
+    order_id        INTEGER REFERENCES orders (id),
+    payout_item_id  INTEGER REFERENCES payout_items (id),
+    idem_key        TEXT NOT NULL UNIQUE,
+    actor           TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    prev_hash       TEXT NOT NULL,
+    hash            TEXT NOT NULL,
+    CHECK (debit_account <> credit_account)
+) STRICT;
+CREATE INDEX transfers_by_order ON transfers (order_id);
+CREATE TRIGGER transfers_append_only_update BEFORE UPDATE ON transfers
+BEGIN SELECT RAISE(ABORT, 'transfers are append-only'); END;
+CREATE TRIGGER transfers_append_only_delete BEFORE DELETE ON transfers
+BEGIN SELECT RAISE(ABORT, 'transfers are append-only'); END;
+
+-- Files attached to deliveries, stored once by content hash.
+CREATE TABLE blobs (
+    sha256  TEXT PRIMARY KEY,
+    size    INTEGER NOT NULL,
+    content BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE deliveries (
+    id         INTEGER PRIMARY KEY,
+    order_id   INTEGER NOT NULL REFERENCES orders (id),
+    message    TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE delivery_files (
+    delivery_id INTEGER NOT NULL REFERENCES deliveries (id),
+    name        TEXT NOT NULL,
+    sha256      TEXT NOT NULL REFERENCES blobs (sha256),
+    PRIMARY KEY (delivery_id, name)
+) STRICT;
+
+CREATE TABLE messages (
+    id         INTEGER PRIMARY KEY,
+    order_id   INTEGER NOT NULL REFERENCES orders (id),
+    sender_id  INTEGER NOT NULL REFERENCES users (id),
+    body       TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE disputes (
+    id           INTEGER PRIMARY KEY,
+    order_id     INTEGER NOT NULL REFERENCES orders (id),
+    opened_by    INTEGER NOT NULL REFERENCES users (id),
+    reason       TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    resolution   TEXT CHECK (resolution IN ('refund_all', 'release', 'refund')),
+    refund_cents INTEGER,
+    note         TEXT,
+    resolved_by  INTEGER REFERENCES users (id),
+    opened_at    TEXT NOT NULL,
+    resolved_at  TEXT
+) STRICT;
+-- at most one open dispute per order
+CREATE UNIQUE INDEX disputes_one_open ON disputes (order_id) WHERE status = 'open';
+
+CREATE TABLE dispute_comments (
+    id         INTEGER PRIMARY KEY,
+    dispute_id INTEGER NOT NULL REFERENCES disputes (id),
+    author_id  INTEGER NOT NULL REFERENCES users (id),
+    body       TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+
+-- Append-only record of every change, for people (timelines) and scripts (events --follow).
+CREATE TABLE events (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT,
+    os_user   TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER,
+    data      TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+CREATE INDEX events_by_entity ON events (entity, entity_id);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;

@@ -1,0 +1,101 @@
+//! The event log: every change writes one row, read back by timelines and by `souq events --follow`.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::clock::Timestamp;
+use crate::error::Result;
+use crate::Session;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub id: i64,
+    pub at: Timestamp,
+    pub actor: Option<String>,
+    pub os_user: String,
+    pub kind: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub data: Value,
+}
+
+/// Appends an event (`kind` like "order.placed") about `entity` #`entity_id`, acted by the session's user.
+pub fn record(
+    conn: &Connection,
+    session: &Session,
+    kind: &str,
+    entity: &str,
+    entity_id: i64,
+    data: Value,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO events (at, actor, os_user, kind, entity, entity_id, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![session.now, session.actor, session.os_user, kind, entity, entity_id, data.to_string()])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// What to read from the log.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only events with an id greater than this.
+    pub since: i64,
+    /// Only kinds starting with this ("order." or "order.placed").
+    pub kind_prefix: Option<String>,
+    pub entity: Option<(String, i64)>,
+    pub limit: Option<i64>,
+}
+
+pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Event>> {
+    let prefix_pattern = filter.kind_prefix.as_deref().map(like_prefix);
+    let (entity, entity_id) = match &filter.entity {
+        Some((e, id)) => (Some(e.as_str()), Some(*id)),
+        None => (None, None),
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, at, actor, os_user, kind, entity, entity_id, data FROM events
+         WHERE id > ?1
+           AND (?2 IS NULL OR kind LIKE ?2 ESCAPE '\\')
+           AND (?3 IS NULL OR (entity = ?3 AND entity_id = ?4))
+         ORDER BY id LIMIT ?5",
+    )?;
+    let rows =
+        stmt.query_map(params![filter.since, prefix_pattern, entity, entity_id, filter.limit.unwrap_or(-1)], |r| {
+            let data: String = r.get(7)?;
+            Ok(Event {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                os_user: r.get(3)?,
+                kind: r.get(4)?,
+                entity: r.get(5)?,
+                entity_id: r.get(6)?,
+                data: serde_json::from_str(&data).unwrap_or(Value::String(data)),
+            })
+        })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The newest event id (0 for an empty log): where `--follow` starts when given no --since.
+pub fn last_id(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .query_row("SELECT max(id) FROM events", [], |r| r.get::<_, Option<i64>>(0))
+        .optional()?
+        .flatten()
+        .unwrap_or(0))
+}
+
+/// A LIKE pattern matching text that starts with `prefix` literally.
+pub fn like_prefix(prefix: &str) -> String {
+    let mut pattern = String::with_capacity(prefix.len() + 1);
+    for c in prefix.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}

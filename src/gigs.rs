@@ -1,0 +1,496 @@
+//! Gigs: the services sellers list, with their paid extras; validation against policy, create,
+//! update, pause/resume and listing.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::clock::Timestamp;
+use crate::error::{Error, Result};
+use crate::money::Money;
+use crate::policy::{self, Policy};
+use crate::users::{self, User};
+use crate::{events, Session};
+
+pub const MAX_TITLE_CHARS: usize = 120;
+pub const MAX_DESCRIPTION_CHARS: usize = 5_000;
+pub const MAX_SKU_CHARS: usize = 64;
+pub const MAX_EXTRAS: usize = 10;
+pub const DELIVERY_DAYS: std::ops::RangeInclusive<i64> = 1..=90;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Extra {
+    pub id: i64,
+    pub title: String,
+    pub price_cents: Money,
+    pub extra_days: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Gig {
+    pub id: i64,
+    pub seller: String,
+    pub sku: String,
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    pub price_cents: Money,
+    pub delivery_days: i64,
+    pub status: String,
+    pub extras: Vec<Extra>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// An extra as a seller writes it: `Title=PRICE+DAYSd`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraInput {
+    pub title: String,
+    pub price: Money,
+    pub extra_days: i64,
+}
+
+impl ExtraInput {
+    /// Parses `Title=PRICE+DAYSd` (or `Title=PRICE`, no extra days). The title may itself
+    /// contain '=': the price is what follows the last one.
+    pub fn parse(text: &str) -> Result<ExtraInput> {
+        let bad = |why: &str| Error::invalid(format!("extra {text:?}: {why} (expected Title=PRICE+DAYSd)"));
+        let (title, terms) = text.rsplit_once('=').ok_or_else(|| bad("no '='"))?;
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(bad("empty title"));
+        }
+        let (price, days) = match terms.trim().split_once('+') {
+            Some((p, d)) => {
+                let digits = d.trim().strip_suffix(['d', 'D']).ok_or_else(|| bad("days must end in d"))?;
+                let days = digits.parse::<i64>().map_err(|_| bad("days must be a whole number"))?;
+                (p.trim(), days)
+            }
+            None => (terms.trim(), 0),
+        };
+        let price = Money::parse(price).map_err(|e| bad(e.message()))?;
+        Ok(ExtraInput { title: title.to_string(), price, extra_days: days })
+    }
+
+    /// The form `parse` reads, as `gig export` writes it.
+    pub fn format(&self) -> String {
+        format!("{}={}+{}d", self.title, self.price, self.extra_days)
+    }
+}
+
+/// Splits a tag cell on ',' or ';', trimming, dropping empties and repeats, keeping order.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split([',', ';', '،']).map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
+/// Everything a gig is made of, before it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GigInput {
+    pub sku: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    pub price: Money,
+    pub delivery_days: i64,
+    pub extras: Vec<ExtraInput>,
+}
+
+/// A validation failure names the field it is about, so CSV import can name the column.
+#[derive(Debug)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub error: Error,
+}
+
+fn field_err(field: &'static str, message: impl std::fmt::Display) -> FieldError {
+    FieldError { field, error: Error::invalid(message) }
+}
+
+impl GigInput {
+    /// Checks the gig against policy and the fixed limits, naming the first field that fails.
+    pub fn validate(&self, policy: &Policy) -> Result<(), FieldError> {
+        if let Some(sku) = &self.sku {
+            let len = sku.chars().count();
+            if len == 0 || len > MAX_SKU_CHARS || sku.chars().any(char::is_whitespace) {
+                return Err(field_err("sku", format!("sku must be 1-{MAX_SKU_CHARS} characters without spaces")));
+            }
+        }
+        let title_len = self.title.trim().chars().count();
+        if title_len == 0 || self.title.chars().count() > MAX_TITLE_CHARS {
+            return Err(field_err("title", format!("title must be 1-{MAX_TITLE_CHARS} characters")));
+        }
+        if self.description.chars().count() > MAX_DESCRIPTION_CHARS {
+            return Err(field_err("description", format!("description is over {MAX_DESCRIPTION_CHARS} characters")));
+        }
+        if self.category.chars().count() > 64 {
+            return Err(field_err("category", "category is over 64 characters"));
+        }
+        if self.price < policy.min_gig_price || self.price > policy.max_gig_price {
+            return Err(field_err(
+                "price",
+                format!("price {} is outside {} .. {}", self.price, policy.min_gig_price, policy.max_gig_price),
+            ));
+        }
+        if !DELIVERY_DAYS.contains(&self.delivery_days) {
+            return Err(field_err("delivery_days", format!("delivery days must be 1-90, got {}", self.delivery_days)));
+        }
+        if self.extras.len() > MAX_EXTRAS {
+            return Err(field_err("extras", format!("at most {MAX_EXTRAS} extras")));
+        }
+        for (i, extra) in self.extras.iter().enumerate() {
+            if extra.title.chars().count() > MAX_TITLE_CHARS {
+                return Err(field_err(
+                    "extras",
+                    format!("extra {:?}: title over {MAX_TITLE_CHARS} characters", extra.title),
+                ));
+            }
+            if !extra.price.is_positive() || extra.price > policy.max_gig_price {
+                return Err(field_err(
+                    "extras",
+                    format!("extra {:?}: price must be 0.01 .. {}", extra.title, policy.max_gig_price),
+                ));
+            }
+            if !(0..=90).contains(&extra.extra_days) {
+                return Err(field_err("extras", format!("extra {:?}: extra days must be 0-90", extra.title)));
+            }
+            if self.extras[..i].iter().any(|e| e.title == extra.title) {
+                return Err(field_err("extras", format!("extra {:?} appears twice", extra.title)));
+            }
+        }
+        Ok(())
+    }
+}
+
+const GIG_COLUMNS: &str = "g.id, u.username, g.sku, g.title, g.description, g.category, g.tags,
+     g.price_cents, g.delivery_days, g.status, g.created_at, g.updated_at";
+
+fn gig_from_row(r: &Row) -> rusqlite::Result<Gig> {
+    let tags: String = r.get(6)?;
+    Ok(Gig {
+        id: r.get(0)?,
+        seller: r.get(1)?,
+        sku: r.get(2)?,
+        title: r.get(3)?,
+        description: r.get(4)?,
+        category: r.get(5)?,
+        tags: parse_tags(&tags),
+        price_cents: Money::from_cents(r.get(7)?),
+        delivery_days: r.get(8)?,
+        status: r.get(9)?,
+        extras: Vec::new(),
+        created_at: r.get(10)?,
+        updated_at: r.get(11)?,
+    })
+}
+
+pub fn extras_of(conn: &Connection, gig_id: i64) -> Result<Vec<Extra>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title, price_cents, extra_days FROM gig_extras WHERE gig_id = ?1 ORDER BY position",
+    )?;
+    let extras = stmt
+        .query_map([gig_id], |r| {
+            Ok(Extra {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                price_cents: Money::from_cents(r.get(2)?),
+                extra_days: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(extras)
+}
+
+pub fn find(conn: &Connection, id: i64) -> Result<Option<Gig>> {
+    let sql = format!("SELECT {GIG_COLUMNS} FROM gigs g JOIN users u ON u.id = g.seller_id WHERE g.id = ?1");
+    let Some(mut gig) = conn.prepare_cached(&sql)?.query_row([id], gig_from_row).optional()? else {
+        return Ok(None);
+    };
+    gig.extras = extras_of(conn, id)?;
+    Ok(Some(gig))
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Gig> {
+    find(conn, id)?.ok_or_else(|| Error::not_found("gig", id))
+}
+
+/// The gig a seller knows by `sku`, if any.
+pub fn find_by_sku(conn: &Connection, seller_id: i64, sku: &str) -> Result<Option<Gig>> {
+    let id: Option<i64> = conn
+        .prepare_cached("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2")?
+        .query_row(params![seller_id, sku], |r| r.get(0))
+        .optional()?;
+    id.map(|id| get(conn, id)).transpose()
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct GigFilter {
+    pub seller: Option<String>,
+    pub category: Option<String>,
+    pub status: Option<String>,
+    pub min_price: Option<Money>,
+    pub max_price: Option<Money>,
+    pub limit: Option<i64>,
+    pub offset: i64,
+}
+
+pub const STATUSES: &[&str] = &["pending_review", "active", "paused", "rejected", "suspended"];
+
+pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
+    if let Some(status) = &filter.status {
+        if !STATUSES.contains(&status.as_str()) {
+            return Err(Error::invalid(format!("unknown gig status {status:?}; one of {}", STATUSES.join(", "))));
+        }
+    }
+    let sql = format!(
+        "SELECT {GIG_COLUMNS} FROM gigs g JOIN users u ON u.id = g.seller_id
+         WHERE (?1 IS NULL OR u.username = ?1)
+           AND (?2 IS NULL OR g.category = ?2)
+           AND (?3 IS NULL OR g.status = ?3)
+           AND (?4 IS NULL OR g.price_cents >= ?4)
+           AND (?5 IS NULL OR g.price_cents <= ?5)
+         ORDER BY g.id LIMIT ?6 OFFSET ?7"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut gigs: Vec<Gig> = stmt
+        .query_map(
+            params![
+                filter.seller,
+                filter.category,
+                filter.status,
+                filter.min_price.map(Money::cents),
+                filter.max_price.map(Money::cents),
+                filter.limit.unwrap_or(-1),
+                filter.offset
+            ],
+            gig_from_row,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    for gig in &mut gigs {
+        gig.extras = extras_of(conn, gig.id)?;
+    }
+    Ok(gigs)
+}
+
+/// The status a new gig starts in under `policy`.
+pub fn initial_status(policy: &Policy) -> &'static str {
+    if policy.review_new_gigs {
+        "pending_review"
+    } else {
+        "active"
+    }
+}
+
+/// Inserts a gig for `seller` and returns its id. A gig without a sku gets `gig-ID`.
+/// Validation is the caller's (create and import validate differently).
+pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: &str, now: Timestamp) -> Result<i64> {
+    let placeholder_sku = format!("\u{0}pending-{}", now);
+    conn.prepare_cached(
+        "INSERT INTO gigs (seller_id, sku, title, description, category, tags, price_cents,
+                           delivery_days, status, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+    )?
+    .execute(params![
+        seller.id,
+        input.sku.as_deref().unwrap_or(&placeholder_sku),
+        input.title.trim(),
+        input.description,
+        input.category.trim(),
+        input.tags.join(","),
+        input.price.cents(),
+        input.delivery_days,
+        status,
+        now
+    ])
+    .map_err(|e| duplicate_sku(e, input))?;
+    let id = conn.last_insert_rowid();
+    if input.sku.is_none() {
+        conn.prepare_cached("UPDATE gigs SET sku = 'gig-' || id WHERE id = ?1")?.execute([id])?;
+    }
+    replace_extras(conn, id, &input.extras)?;
+    Ok(id)
+}
+
+fn duplicate_sku(err: rusqlite::Error, input: &GigInput) -> Error {
+    if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+        if let Some(sku) = &input.sku {
+            return Error::conflict(format!("you already have a gig with sku {sku:?}"))
+                .with_hint("use `souq gig update` to change it");
+        }
+    }
+    err.into()
+}
+
+/// Makes the gig's extras exactly `extras`. An extra keeps its id while its title stays,
+/// so orders placed by extra id keep meaning the same add-on across edits and re-imports.
+pub fn replace_extras(conn: &Connection, gig_id: i64, extras: &[ExtraInput]) -> Result<()> {
+    let current = extras_of(conn, gig_id)?;
+    for old in current.iter().filter(|old| !extras.iter().any(|e| e.title == old.title)) {
+        conn.prepare_cached("DELETE FROM gig_extras WHERE id = ?1")?.execute([old.id])?;
+    }
+    // positions are rewritten in two passes so the UNIQUE (gig_id, position) never collides
+    conn.prepare_cached("UPDATE gig_extras SET position = -position - 1 WHERE gig_id = ?1")?.execute([gig_id])?;
+    for (position, extra) in extras.iter().enumerate() {
+        match current.iter().find(|old| old.title == extra.title) {
+            Some(old) => conn
+                .prepare_cached("UPDATE gig_extras SET position = ?1, price_cents = ?2, extra_days = ?3 WHERE id = ?4")?
+                .execute(params![position as i64, extra.price.cents(), extra.extra_days, old.id])?,
+            None => conn
+                .prepare_cached(
+                    "INSERT INTO gig_extras (gig_id, position, title, price_cents, extra_days)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![gig_id, position as i64, extra.title, extra.price.cents(), extra.extra_days])?,
+        };
+    }
+    Ok(())
+}
+
+/// Overwrites a gig's fields with `input` (sku included when given).
+pub fn overwrite(conn: &Connection, gig_id: i64, input: &GigInput, now: Timestamp) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE gigs SET sku = coalesce(?2, sku), title = ?3, description = ?4, category = ?5, tags = ?6,
+                         price_cents = ?7, delivery_days = ?8, updated_at = ?9
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        gig_id,
+        input.sku,
+        input.title.trim(),
+        input.description,
+        input.category.trim(),
+        input.tags.join(","),
+        input.price.cents(),
+        input.delivery_days,
+        now
+    ])
+    .map_err(|e| duplicate_sku(e, input))?;
+    replace_extras(conn, gig_id, &input.extras)
+}
+
+/// The input that would recreate `gig` as it is now.
+pub fn input_of(gig: &Gig) -> GigInput {
+    GigInput {
+        sku: Some(gig.sku.clone()),
+        title: gig.title.clone(),
+        description: gig.description.clone(),
+        category: gig.category.clone(),
+        tags: gig.tags.clone(),
+        price: gig.price_cents,
+        delivery_days: gig.delivery_days,
+        extras: gig
+            .extras
+            .iter()
+            .map(|e| ExtraInput { title: e.title.clone(), price: e.price_cents, extra_days: e.extra_days })
+            .collect(),
+    }
+}
+
+fn gig_event_data(gig: &Gig) -> serde_json::Value {
+    json!({"seller": gig.seller, "sku": gig.sku, "title": gig.title, "price_cents": gig.price_cents, "status": gig.status})
+}
+
+/// Lists a new gig for the acting user.
+pub fn create(conn: &Connection, session: &Session, input: &GigInput) -> Result<Gig> {
+    let seller = users::acting(conn, session)?;
+    let policy = policy::load(conn)?;
+    input.validate(&policy).map_err(|f| f.error)?;
+    let id = insert(conn, &seller, input, initial_status(&policy), session.now)?;
+    let gig = get(conn, id)?;
+    events::record(conn, session, "gig.created", "gig", id, gig_event_data(&gig))?;
+    Ok(gig)
+}
+
+/// The fields `gig update` may change; None leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct GigChanges {
+    pub sku: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub category: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub price: Option<Money>,
+    pub delivery_days: Option<i64>,
+    pub extras: Option<Vec<ExtraInput>>,
+}
+
+/// The gig's seller or an admin may manage it.
+fn managed_gig(conn: &Connection, session: &Session, gig_id: i64) -> Result<(User, Gig)> {
+    let actor = users::acting(conn, session)?;
+    let gig = get(conn, gig_id)?;
+    if gig.seller != actor.username && !actor.is_admin {
+        return Err(Error::forbidden(format!(
+            "gig {gig_id} belongs to {}; only they or an admin may change it",
+            gig.seller
+        )));
+    }
+    Ok((actor, gig))
+}
+
+pub fn update(conn: &Connection, session: &Session, gig_id: i64, changes: GigChanges) -> Result<Gig> {
+    let (_, gig) = managed_gig(conn, session, gig_id)?;
+    let before = input_of(&gig);
+    let mut after = before.clone();
+    after.sku = changes.sku.or(after.sku);
+    after.title = changes.title.unwrap_or(after.title);
+    after.description = changes.description.unwrap_or(after.description);
+    after.category = changes.category.unwrap_or(after.category);
+    after.tags = changes.tags.unwrap_or(after.tags);
+    after.price = changes.price.unwrap_or(after.price);
+    after.delivery_days = changes.delivery_days.unwrap_or(after.delivery_days);
+    after.extras = changes.extras.unwrap_or(after.extras);
+    if after == before {
+        return Ok(gig);
+    }
+    after.validate(&policy::load(conn)?).map_err(|f| f.error)?;
+    overwrite(conn, gig_id, &after, session.now)?;
+    let gig = get(conn, gig_id)?;
+    events::record(conn, session, "gig.updated", "gig", gig_id, gig_event_data(&gig))?;
+    Ok(gig)
+}
+
+/// Pauses an active gig, or resumes a paused one. Asking for the state it is in is a no-op.
+pub fn set_paused(conn: &Connection, session: &Session, gig_id: i64, paused: bool) -> Result<Gig> {
+    let (_, gig) = managed_gig(conn, session, gig_id)?;
+    let (from, to, kind) =
+        if paused { ("active", "paused", "gig.paused") } else { ("paused", "active", "gig.resumed") };
+    if gig.status == to {
+        return Ok(gig);
+    }
+    if gig.status != from {
+        return Err(Error::conflict(format!("gig {gig_id} is {}; only a {from} gig can be {to}", gig.status)));
+    }
+    conn.execute("UPDATE gigs SET status = ?1, updated_at = ?2 WHERE id = ?3", params![to, session.now, gig_id])?;
+    let gig = get(conn, gig_id)?;
+    events::record(conn, session, kind, "gig", gig_id, gig_event_data(&gig))?;
+    Ok(gig)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extras_parse_and_format_round_trip() {
+        let extra = ExtraInput::parse("Express = 10.50 + 2d").unwrap();
+        assert_eq!(extra, ExtraInput { title: "Express".into(), price: Money::from_cents(1050), extra_days: 2 });
+        assert_eq!(ExtraInput::parse(&extra.format()).unwrap(), extra);
+        assert_eq!(ExtraInput::parse("ترجمة فورية=5").unwrap().extra_days, 0);
+        assert_eq!(ExtraInput::parse("a=b=3+1d").unwrap().title, "a=b");
+        for bad in ["Express", "=5+1d", "X=five", "X=5+2", "X=-5+1d", "X=5+xd"] {
+            assert!(ExtraInput::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tags_split_on_commas_and_semicolons() {
+        assert_eq!(parse_tags(" logo; design ,logo,,شعار،تصميم"), ["logo", "design", "شعار", "تصميم"]);
+    }
+}

@@ -1,0 +1,29 @@
+//! souq: the marketplace library. Functions take a transaction, typed inputs and a [`Session`];
+//! they return data and typed errors, and never print or read the environment.
+
+pub mod clock;
+pub mod error;
+pub mod events;
+pub mod gigs;
+pub mod ledger;
+pub mod money;
+pub mod policy;
+pub mod store;
+pub mod text;
+pub mod users;
+
+pub use clock::Timestamp;
+pub use error::{Error, ErrorKind, Result};
+pub use money::Money;
+pub use store::Store;
+
+/// Who is acting and when. The binary builds one per command from --as / SOUQ_USER,
+/// the OS user and SOUQ_NOW; the library never looks these up itself.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The marketplace user acting (`--as`), if the command was given one.
+    pub actor: Option<String>,
+    /// The login of the person or cron job running the command, recorded on every event.
+    pub os_user: String,
+    pub now: Timestamp,
+}

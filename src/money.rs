@@ -1,0 +1,156 @@
+//! Money: integer cents with checked arithmetic, parsing of what people type, and the commission rule.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// An amount in minor units (cents). Never a float.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Money(i64);
+
+impl Money {
+    pub const ZERO: Money = Money(0);
+
+    pub const fn from_cents(cents: i64) -> Money {
+        Money(cents)
+    }
+    pub const fn cents(self) -> i64 {
+        self.0
+    }
+    pub fn is_positive(self) -> bool {
+        self.0 > 0
+    }
+
+    /// Parses "12", "12.5", "12.50" (an optional leading `$` or trailing currency code is not
+    /// accepted: amounts on the command line and in files are plain numbers). Rejects signs,
+    /// exponents, more than two decimals, NaN, empty text and amounts beyond i64 cents.
+    pub fn parse(text: &str) -> Result<Money> {
+        let bad = || Error::invalid(format!("invalid amount {text:?}: expected a number like 12 or 12.50"));
+        let (whole, frac) = match text.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (text, None),
+        };
+        if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let frac_cents = match frac {
+            None => 0,
+            Some(f) if f.is_empty() || f.len() > 2 || !f.bytes().all(|b| b.is_ascii_digit()) => {
+                return Err(if f.len() > 2 && f.bytes().all(|b| b.is_ascii_digit()) {
+                    Error::invalid(format!("invalid amount {text:?}: at most two decimals (cents)"))
+                } else {
+                    bad()
+                })
+            }
+            Some(f) if f.len() == 1 => i64::from(f.as_bytes()[0] - b'0') * 10,
+            Some(f) => f.parse::<i64>().map_err(|_| bad())?,
+        };
+        let too_big = || Error::invalid(format!("invalid amount {text:?}: too large"));
+        let whole: i64 = whole.parse().map_err(|_| too_big())?;
+        whole.checked_mul(100).and_then(|c| c.checked_add(frac_cents)).map(Money).ok_or_else(too_big)
+    }
+
+    pub fn checked_add(self, other: Money) -> Result<Money> {
+        self.0.checked_add(other.0).map(Money).ok_or_else(overflow)
+    }
+    pub fn checked_sub(self, other: Money) -> Result<Money> {
+        self.0.checked_sub(other.0).map(Money).ok_or_else(overflow)
+    }
+    pub fn checked_mul(self, factor: i64) -> Result<Money> {
+        self.0.checked_mul(factor).map(Money).ok_or_else(overflow)
+    }
+
+    /// The platform's commission on `gross`: round_half_up(gross * bps / 10000).
+    pub fn fee(gross: Money, commission_bps: i64) -> Result<Money> {
+        let product = i128::from(gross.0) * i128::from(commission_bps);
+        let fee = (product + 5_000) / 10_000;
+        i64::try_from(fee).map(Money).map_err(|_| overflow())
+    }
+}
+
+fn overflow() -> Error {
+    Error::invalid("amount out of range")
+}
+
+impl fmt::Display for Money {
+    /// "12.50"; negative amounts (world accounts) as "-12.50".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+impl FromStr for Money {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Money> {
+        Money::parse(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn accepts_whole_and_decimal_amounts() {
+        assert_eq!(Money::parse("5").unwrap().cents(), 500);
+        assert_eq!(Money::parse("5.5").unwrap().cents(), 550);
+        assert_eq!(Money::parse("5.50").unwrap().cents(), 550);
+        assert_eq!(Money::parse("0.07").unwrap().cents(), 7);
+        assert_eq!(Money::parse("1000").unwrap().cents(), 100_000);
+    }
+
+    #[test]
+    fn rejects_everything_else() {
+        for text in [
+            "-5",
+            "+5",
+            "1e3",
+            "5.001",
+            "NaN",
+            "",
+            ".5",
+            "5.",
+            "5,00",
+            " 5",
+            "inf",
+            "99999999999999999999",
+            "92233720368547758.08",
+            "٥",
+        ] {
+            let err = Money::parse(text).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::Invalid, "{text:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn fee_rounds_half_up() {
+        // 20% of 0.03 = 0.006 -> 0.01; 20% of 0.02 = 0.004 -> 0.00; 2.5% of 0.20 = 0.005 -> 0.01
+        assert_eq!(Money::fee(Money(3), 2000).unwrap(), Money(1));
+        assert_eq!(Money::fee(Money(2), 2000).unwrap(), Money(0));
+        assert_eq!(Money::fee(Money(20), 250).unwrap(), Money(1));
+        assert_eq!(Money::fee(Money(500), 2000).unwrap(), Money(100));
+    }
+
+    proptest! {
+        #[test]
+        fn display_then_parse_round_trips(cents in 0i64..i64::MAX) {
+            let money = Money(cents);
+            prop_assert_eq!(Money::parse(&money.to_string()).unwrap(), money);
+        }
+
+        #[test]
+        fn fee_plus_net_is_gross(gross in 1i64..1_000_000_000_000, bps in 0i64..=10_000) {
+            let fee = Money::fee(Money(gross), bps).unwrap();
+            let net = Money(gross).checked_sub(fee).unwrap();
+            prop_assert!(fee.cents() >= 0 && net.cents() >= 0);
+            prop_assert_eq!(fee.cents() + net.cents(), gross);
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! Policy: the marketplace's settings (commission, limits, clocks, level thresholds), stored in
+//! the database so that every process applies the same ones, and read/written as YAML.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::error::{Error, Result};
+use crate::money::Money;
+use crate::{events, users, Session};
+
+/// Thresholds a seller must meet (all of them) to hold a level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelThresholds {
+    pub completed: i64,
+    /// Average rating in hundredths (450 = 4.50).
+    pub min_rating_x100: i64,
+    pub on_time_pct: i64,
+    pub account_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    pub currency: String,
+    pub commission_bps: i64,
+    pub min_gig_price: Money,
+    pub max_gig_price: Money,
+    pub auto_complete_days: i64,
+    pub clearance_days: i64,
+    pub clearance_days_top_rated: i64,
+    pub cancel_request_days: i64,
+    pub min_payout: Money,
+    pub review_new_gigs: bool,
+    pub max_attachment_bytes: i64,
+    pub level_1: LevelThresholds,
+    pub level_2: LevelThresholds,
+    pub top_rated: LevelThresholds,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            currency: "USD".into(),
+            commission_bps: 2000,
+            min_gig_price: Money::from_cents(500),
+            max_gig_price: Money::from_cents(100_000),
+            auto_complete_days: 3,
+            clearance_days: 14,
+            clearance_days_top_rated: 7,
+            cancel_request_days: 2,
+            min_payout: Money::from_cents(1000),
+            review_new_gigs: false,
+            max_attachment_bytes: 10 * 1024 * 1024,
+            level_1: LevelThresholds { completed: 10, min_rating_x100: 450, on_time_pct: 90, account_days: 60 },
+            level_2: LevelThresholds { completed: 50, min_rating_x100: 460, on_time_pct: 90, account_days: 120 },
+            top_rated: LevelThresholds { completed: 100, min_rating_x100: 470, on_time_pct: 95, account_days: 180 },
+        }
+    }
+}
+
+/// One setting as `config show` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Setting {
+    pub key: &'static str,
+    pub value: String,
+    pub default: String,
+    pub description: &'static str,
+}
+
+/// Every key, with its description; the order is the order of `config show` and `config export`.
+pub const KEYS: &[(&str, &str)] = &[
+    ("currency", "ISO 4217 code of the marketplace's one currency"),
+    ("commission_bps", "platform commission in basis points (2000 = 20%)"),
+    ("min_gig_price", "lowest gig price"),
+    ("max_gig_price", "highest gig price"),
+    ("auto_complete_days", "days after delivery before an untouched order completes itself"),
+    ("clearance_days", "days earnings stay pending before they can be withdrawn"),
+    ("clearance_days_top_rated", "clearance days for top_rated sellers"),
+    ("cancel_request_days", "days before a buyer's cancellation request is accepted automatically"),
+    ("min_payout", "smallest available balance paid out by `payout run`"),
+    ("review_new_gigs", "new gigs wait in the moderation queue before going live"),
+    ("max_attachment_bytes", "largest file a delivery may attach"),
+    ("level_1_completed", "completed orders needed for level_1"),
+    ("level_1_min_rating", "average rating needed for level_1"),
+    ("level_1_on_time_pct", "on-time delivery percentage needed for level_1"),
+    ("level_1_account_days", "account age in days needed for level_1"),
+    ("level_2_completed", "completed orders needed for level_2"),
+    ("level_2_min_rating", "average rating needed for level_2"),
+    ("level_2_on_time_pct", "on-time delivery percentage needed for level_2"),
+    ("level_2_account_days", "account age in days needed for level_2"),
+    ("top_rated_completed", "completed orders needed for top_rated"),
+    ("top_rated_min_rating", "average rating needed for top_rated"),
+    ("top_rated_on_time_pct", "on-time delivery percentage needed for top_rated"),
+    ("top_rated_account_days", "account age in days needed for top_rated"),
+];
+
+fn int_in(key: &str, text: &str, min: i64, max: i64) -> Result<i64> {
+    match text.trim().parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(Error::invalid(format!("{key}: expected a whole number from {min} to {max}, got {text:?}"))),
+    }
+}
+
+fn money(key: &str, text: &str) -> Result<Money> {
+    Money::parse(text.trim()).map_err(|e| e.context(key))
+}
+
+/// A rating like "4.5" or "4.75" as hundredths, between 1 and 5.
+fn rating(key: &str, text: &str) -> Result<i64> {
+    let bad = || Error::invalid(format!("{key}: expected a rating from 1 to 5 like 4.5, got {text:?}"));
+    let hundredths = Money::parse(text.trim()).map_err(|_| bad())?.cents();
+    if (100..=500).contains(&hundredths) {
+        Ok(hundredths)
+    } else {
+        Err(bad())
+    }
+}
+
+fn show_rating(hundredths: i64) -> String {
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+impl Policy {
+    fn thresholds_mut(&mut self, level: &str) -> &mut LevelThresholds {
+        match level {
+            "level_1" => &mut self.level_1,
+            "level_2" => &mut self.level_2,
+            _ => &mut self.top_rated,
+        }
+    }
+
+    fn thresholds(&self, level: &str) -> &LevelThresholds {
+        match level {
+            "level_1" => &self.level_1,
+            "level_2" => &self.level_2,
+            _ => &self.top_rated,
+        }
+    }
+
+    /// Sets one key from its text form, validating it. Unknown keys are invalid input.
+    pub fn apply(&mut self, key: &str, text: &str) -> Result<()> {
+        match key {
+            "currency" => {
+                let code = text.trim();
+                if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(Error::invalid(format!("currency: expected a 3-letter code like USD, got {text:?}")));
+                }
+                self.currency = code.to_string();
+            }
+            "commission_bps" => self.commission_bps = int_in(key, text, 0, 10_000)?,
+            "min_gig_price" => self.min_gig_price = money(key, text)?,
+            "max_gig_price" => self.max_gig_price = money(key, text)?,
+            "auto_complete_days" => self.auto_complete_days = int_in(key, text, 1, 365)?,
+            "clearance_days" => self.clearance_days = int_in(key, text, 0, 365)?,
+            "clearance_days_top_rated" => self.clearance_days_top_rated = int_in(key, text, 0, 365)?,
+            "cancel_request_days" => self.cancel_request_days = int_in(key, text, 1, 365)?,
+            "min_payout" => self.min_payout = money(key, text)?,
+            "review_new_gigs" => {
+                self.review_new_gigs = match text.trim() {
+                    "true" => true,
+                    "false" => false,
+                    _ => return Err(Error::invalid(format!("review_new_gigs: expected true or false, got {text:?}"))),
+                }
+            }
+            "max_attachment_bytes" => self.max_attachment_bytes = int_in(key, text, 1, 1 << 30)?,
+            _ => {
+                let (level, field) = ["level_1_", "level_2_", "top_rated_"]
+                    .iter()
+                    .find_map(|p| key.strip_prefix(p).map(|f| (p.trim_end_matches('_'), f)))
+                    .ok_or_else(|| unknown_key(key))?;
+                let t = self.thresholds_mut(level);
+                match field {
+                    "completed" => t.completed = int_in(key, text, 0, 1_000_000)?,
+                    "min_rating" => t.min_rating_x100 = rating(key, text)?,
+                    "on_time_pct" => t.on_time_pct = int_in(key, text, 0, 100)?,
+                    "account_days" => t.account_days = int_in(key, text, 0, 36_500)?,
+                    _ => return Err(unknown_key(key)),
+                }
+            }
+        }
+        if self.min_gig_price > self.max_gig_price {
+            return Err(Error::invalid("min_gig_price is above max_gig_price"));
+        }
+        Ok(())
+    }
+
+    /// The text form of one key, as stored and shown.
+    pub fn get(&self, key: &str) -> Result<String> {
+        Ok(match key {
+            "currency" => self.currency.clone(),
+            "commission_bps" => self.commission_bps.to_string(),
+            "min_gig_price" => self.min_gig_price.to_string(),
+            "max_gig_price" => self.max_gig_price.to_string(),
+            "auto_complete_days" => self.auto_complete_days.to_string(),
+            "clearance_days" => self.clearance_days.to_string(),
+            "clearance_days_top_rated" => self.clearance_days_top_rated.to_string(),
+            "cancel_request_days" => self.cancel_request_days.to_string(),
+            "min_payout" => self.min_payout.to_string(),
+            "review_new_gigs" => self.review_new_gigs.to_string(),
+            "max_attachment_bytes" => self.max_attachment_bytes.to_string(),
+            _ => {
+                let (level, field) = ["level_1_", "level_2_", "top_rated_"]
+                    .iter()
+                    .find_map(|p| key.strip_prefix(p).map(|f| (p.trim_end_matches('_'), f)))
+                    .ok_or_else(|| unknown_key(key))?;
+                let t = self.thresholds(level);
+                match field {
+                    "completed" => t.completed.to_string(),
+                    "min_rating" => show_rating(t.min_rating_x100),
+                    "on_time_pct" => t.on_time_pct.to_string(),
+                    "account_days" => t.account_days.to_string(),
+                    _ => return Err(unknown_key(key)),
+                }
+            }
+        })
+    }
+
+    /// The thresholds of each level, best level first.
+    pub fn levels(&self) -> [(&'static str, &LevelThresholds); 3] {
+        [("top_rated", &self.top_rated), ("level_2", &self.level_2), ("level_1", &self.level_1)]
+    }
+}
+
+fn unknown_key(key: &str) -> Error {
+    Error::invalid(format!("unknown setting {key:?}")).with_hint("`souq config show` lists the settings")
+}
+
+/// The policy in force: defaults overlaid with what is stored.
+pub fn load(conn: &Connection) -> Result<Policy> {
+    let mut policy = Policy::default();
+    let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (key, value) = row?;
+        policy.apply(&key, &value).map_err(|e| e.context("stored setting"))?;
+    }
+    Ok(policy)
+}
+
+pub fn show(conn: &Connection) -> Result<Vec<Setting>> {
+    let policy = load(conn)?;
+    let defaults = Policy::default();
+    KEYS.iter()
+        .map(|(key, description)| {
+            Ok(Setting { key, value: policy.get(key)?, default: defaults.get(key)?, description })
+        })
+        .collect()
+}
+
+/// Sets keys (admin only), all or none, writing one `config.set` event per key that changed.
+pub fn set_many(conn: &Connection, session: &Session, pairs: &[(String, String)]) -> Result<Vec<Setting>> {
+    users::acting_admin(conn, session, "change the policy")?;
+    let mut policy = load(conn)?;
+    for (key, value) in pairs {
+        let before = policy.get(key)?;
+        policy.apply(key, value)?;
+        let after = policy.get(key)?;
+        if before != after {
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, after],
+            )?;
+            events::record(conn, session, "config.set", "config", 0, json!({"key": key, "from": before, "to": after}))?;
+        }
+    }
+    show(conn)
+}
+
+/// The policy as a YAML mapping, every key present, in `KEYS` order.
+pub fn export_yaml(conn: &Connection) -> Result<String> {
+    let policy = load(conn)?;
+    let mut out = String::from("# souq policy: `souq config import FILE` reads this back\n");
+    for (key, description) in KEYS {
+        let value = policy.get(key)?;
+        let scalar = serde_norway::to_string(&value).map_err(|e| Error::internal(e))?;
+        out.push_str(&format!("# {description}\n{key}: {}", scalar));
+    }
+    Ok(out)
+}
+
+/// Parses a YAML mapping of settings into (key, text value) pairs, in file order. Every
+/// unknown key or bad value is invalid input naming the key (and line, where YAML knows it).
+pub fn parse_yaml(yaml: &str) -> Result<Vec<(String, String)>> {
+    let mapping: BTreeMap<String, serde_norway::Value> =
+        serde_norway::from_str(yaml).map_err(|e| Error::invalid(format!("policy YAML: {e}")))?;
+    let mut pairs = Vec::with_capacity(mapping.len());
+    let mut probe = Policy::default();
+    for (key, value) in mapping {
+        let text = match value {
+            serde_norway::Value::String(s) => s,
+            serde_norway::Value::Number(n) => n.to_string(),
+            serde_norway::Value::Bool(b) => b.to_string(),
+            other => return Err(Error::invalid(format!("{key}: expected a single value, got {other:?}"))),
+        };
+        probe.apply(&key, &text)?;
+        pairs.push((key, text));
+    }
+    Ok(pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_round_trips_through_its_text() {
+        let mut policy = Policy::default();
+        for (key, _) in KEYS {
+            let text = policy.get(key).unwrap();
+            policy.apply(key, &text).unwrap();
+        }
+        assert_eq!(policy, Policy::default());
+    }
+
+    #[test]
+    fn bad_values_name_the_key() {
+        let mut policy = Policy::default();
+        for (key, value) in
+            [("commission_bps", "20%"), ("min_payout", "-1"), ("level_1_min_rating", "6"), ("nope", "1")]
+        {
+            let err = policy.apply(key, value).unwrap_err();
+            assert!(err.to_string().contains(key), "{err}");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Users: sign-up, lookup, the acting user's checks (exists, not suspended, admin), suspension.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::clock::Timestamp;
+use crate::error::{Error, Result};
+use crate::{events, Session};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub username: String,
+    pub email: Option<String>,
+    pub is_admin: bool,
+    pub status: String,
+    pub level: String,
+    pub payout_method: Option<String>,
+    pub payout_account: Option<String>,
+    pub created_at: Timestamp,
+}
+
+impl User {
+    pub fn is_suspended(&self) -> bool {
+        self.status == "suspended"
+    }
+
+    pub fn require_admin(&self, doing: &str) -> Result<()> {
+        if self.is_admin {
+            Ok(())
+        } else {
+            Err(Error::forbidden(format!("only an admin may {doing}; {} is not one", self.username)))
+        }
+    }
+}
+
+const COLUMNS: &str = "id, username, email, is_admin, status, level, payout_method, payout_account, created_at";
+
+fn from_row(r: &Row) -> rusqlite::Result<User> {
+    Ok(User {
+        id: r.get(0)?,
+        username: r.get(1)?,
+        email: r.get(2)?,
+        is_admin: r.get(3)?,
+        status: r.get(4)?,
+        level: r.get(5)?,
+        payout_method: r.get(6)?,
+        payout_account: r.get(7)?,
+        created_at: r.get(8)?,
+    })
+}
+
+pub fn find(conn: &Connection, username: &str) -> Result<Option<User>> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE username = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([username], from_row).optional()?)
+}
+
+pub fn get(conn: &Connection, username: &str) -> Result<User> {
+    find(conn, username)?.ok_or_else(|| Error::not_found("user", username))
+}
+
+pub fn get_by_id(conn: &Connection, id: i64) -> Result<User> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = ?1");
+    conn.prepare_cached(&sql)?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("user", format!("#{id}")))
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<User>> {
+    let sql = format!("SELECT {COLUMNS} FROM users ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let users = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(users)
+}
+
+/// The user the session acts as: named, existing and not suspended.
+pub fn acting(conn: &Connection, session: &Session) -> Result<User> {
+    let name = session
+        .actor
+        .as_deref()
+        .ok_or_else(|| Error::usage("this command acts as a user: pass --as USER or set SOUQ_USER"))?;
+    let user = get(conn, name)?;
+    if user.is_suspended() {
+        return Err(Error::forbidden(format!("user {name} is suspended and cannot act")));
+    }
+    Ok(user)
+}
+
+/// The acting user, who must be an admin.
+pub fn acting_admin(conn: &Connection, session: &Session, doing: &str) -> Result<User> {
+    let user = acting(conn, session)?;
+    user.require_admin(doing)?;
+    Ok(user)
+}
+
+pub fn any_admin(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM users WHERE is_admin = 1)", [], |r| r.get(0))?)
+}
+
+/// 1..32 characters: letters (any script), digits, '_', '-', '.'; not all digits, so a
+/// username is never mistaken for an id.
+pub fn validate_username(name: &str) -> Result<()> {
+    let len = name.chars().count();
+    let ok_chars = name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if len == 0 || len > 32 || !ok_chars || name.chars().all(|c| c.is_ascii_digit()) {
+        return Err(Error::invalid(format!(
+            "invalid username {name:?}: 1-32 letters, digits, '_', '-' or '.', not only digits"
+        )));
+    }
+    Ok(())
+}
+
+fn validate_email(email: &str) -> Result<()> {
+    let valid = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(|c| c.is_whitespace() || c == ',')
+        }
+        None => false,
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!("invalid email {email:?}")))
+    }
+}
+
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub email: Option<&'a str>,
+    pub is_admin: bool,
+}
+
+/// Signs a user up. Anyone may add a plain user; adding an admin takes an acting admin,
+/// except for the very first one (that is how a marketplace gets its first admin).
+pub fn add(conn: &Connection, session: &Session, new: &NewUser) -> Result<User> {
+    validate_username(new.username)?;
+    if let Some(email) = new.email {
+        validate_email(email)?;
+    }
+    if new.is_admin && any_admin(conn)? {
+        acting_admin(conn, session, "add another admin")?;
+    }
+    if find(conn, new.username)?.is_some() {
+        return Err(Error::conflict(format!("user {} already exists", new.username)));
+    }
+    conn.execute(
+        "INSERT INTO users (username, email, is_admin, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![new.username, new.email, new.is_admin, session.now],
+    )?;
+    let user = get(conn, new.username)?;
+    events::record(
+        conn,
+        session,
+        "user.added",
+        "user",
+        user.id,
+        json!({"username": user.username, "is_admin": user.is_admin}),
+    )?;
+    Ok(user)
+}
+
+/// Suspends or reinstates `username` (admin only). Doing it twice is not an error:
+/// the user ends in the asked state and no second event is written.
+pub fn set_suspended(
+    conn: &Connection,
+    session: &Session,
+    username: &str,
+    suspended: bool,
+    reason: Option<&str>,
+) -> Result<User> {
+    let admin = acting_admin(conn, session, "suspend or unsuspend users")?;
+    let user = get(conn, username)?;
+    if user.id == admin.id && suspended {
+        return Err(Error::conflict("an admin cannot suspend themselves"));
+    }
+    let status = if suspended { "suspended" } else { "active" };
+    if user.status == status {
+        return Ok(user);
+    }
+    conn.execute("UPDATE users SET status = ?1 WHERE id = ?2", params![status, user.id])?;
+    let kind = if suspended { "user.suspended" } else { "user.unsuspended" };
+    events::record(conn, session, kind, "user", user.id, json!({"username": username, "reason": reason}))?;
+    get(conn, username)
+}
