@@ -1,6 +1,7 @@
 //! The `souq` command line: global options, dispatch to one file per command group, exit codes.
 
 mod app;
+mod audit;
 mod completions;
 mod config;
 mod demo;
@@ -75,6 +76,8 @@ enum Command {
     /// Policy: commission, limits, clocks, level thresholds
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Check every invariant of the ledger and the marketplace (exit 8 on a violation)
+    Audit,
     /// The event log, as JSON lines for scripts
     Events(events::EventsArgs),
     /// Print a shell completion script
@@ -120,6 +123,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(cmd) => user::run(&app, cmd),
         Command::Gig(cmd) => gig::run(&app, cmd),
         Command::Config(cmd) => config::run(&app, cmd),
+        Command::Audit => audit::run(&app),
         Command::Events(args) => events::run(&app, args),
         Command::Completions(args) => completions::run(args),
         Command::Help(args) => help::run(args),

@@ -1,6 +1,7 @@
 //! souq: the marketplace library. Functions take a transaction, typed inputs and a [`Session`];
 //! they return data and typed errors, and never print or read the environment.
 
+pub mod audit;
 pub mod clock;
 pub mod error;
 pub mod events;

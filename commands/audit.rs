@@ -1,0 +1,43 @@
+//! `souq audit`: check every invariant; exit 8 when one fails.
+
+use anyhow::Result;
+use souq::audit::{self, AuditReport, Check};
+
+use crate::app::App;
+use crate::output::{self, Format, Tabular};
+
+impl Tabular for Check {
+    fn headers() -> Vec<&'static str> {
+        vec!["check", "ok", "detail"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.name.to_string(), if self.ok { "ok".into() } else { "FAILED".into() }, self.detail.clone()]
+    }
+}
+
+pub fn run(app: &App) -> Result<()> {
+    let store = app.open()?;
+    let report = audit::run(store.conn())?;
+    print(app, &report)?;
+    if report.ok {
+        Ok(())
+    } else {
+        let failed: Vec<&str> = report.checks.iter().filter(|c| !c.ok).map(|c| c.name).collect();
+        Err(souq::Error::audit(format!("audit failed: {}", failed.join(", "))).into())
+    }
+}
+
+/// The report object for scripts ({ok, checks}); the checks as a table for people.
+fn print(app: &App, report: &AuditReport) -> Result<()> {
+    match app.format {
+        Format::Json => {
+            println!("{}", serde_json::to_string_pretty(report)?);
+            Ok(())
+        }
+        Format::Yaml => {
+            print!("{}", serde_norway::to_string(report)?);
+            Ok(())
+        }
+        _ => output::list(app, &report.checks),
+    }
+}
