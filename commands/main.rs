@@ -10,8 +10,11 @@ mod exit;
 mod gig;
 mod help;
 mod init;
+mod order;
 mod output;
+mod tick;
 mod user;
+mod wallet;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,6 +79,14 @@ enum Command {
     /// Policy: commission, limits, clocks, level thresholds
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Wallets: record payments, show balances
+    #[command(subcommand)]
+    Wallet(wallet::WalletCommand),
+    /// Orders: place, deliver, complete, cancel, and the conversation around them
+    #[command(subcommand)]
+    Order(order::OrderCommand),
+    /// Apply everything due now: auto-completions, clearance, cancellation requests, late flags (for cron)
+    Tick(tick::TickArgs),
     /// Check every invariant of the ledger and the marketplace (exit 8 on a violation)
     Audit,
     /// The event log, as JSON lines for scripts
@@ -123,6 +134,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(cmd) => user::run(&app, cmd),
         Command::Gig(cmd) => gig::run(&app, cmd),
         Command::Config(cmd) => config::run(&app, cmd),
+        Command::Wallet(cmd) => wallet::run(&app, cmd),
+        Command::Order(cmd) => order::run(&app, cmd),
+        Command::Tick(args) => tick::run(&app, args),
         Command::Audit => audit::run(&app),
         Command::Events(args) => events::run(&app, args),
         Command::Completions(args) => completions::run(args),
