@@ -2,6 +2,7 @@
 
 mod app;
 mod audit;
+mod backup;
 mod completions;
 mod config;
 mod demo;
@@ -78,6 +79,8 @@ enum Command {
     Config(config::ConfigCommand),
     /// Check every invariant of the ledger and the marketplace (exit 8 on a violation)
     Audit,
+    /// Copy the database to a new file, consistently, while others keep working
+    Backup(backup::BackupArgs),
     /// The event log, as JSON lines for scripts
     Events(events::EventsArgs),
     /// Print a shell completion script
@@ -124,6 +127,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Gig(cmd) => gig::run(&app, cmd),
         Command::Config(cmd) => config::run(&app, cmd),
         Command::Audit => audit::run(&app),
+        Command::Backup(args) => backup::run(&app, args),
         Command::Events(args) => events::run(&app, args),
         Command::Completions(args) => completions::run(args),
         Command::Help(args) => help::run(args),

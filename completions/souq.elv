@@ -38,6 +38,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand gig 'Gigs: the services sellers list'
             cand config 'Policy: commission, limits, clocks, level thresholds'
             cand audit 'Check every invariant of the ledger and the marketplace (exit 8 on a violation)'
+            cand backup 'Copy the database to a new file, consistently, while others keep working'
             cand events 'The event log, as JSON lines for scripts'
             cand completions 'Print a shell completion script'
             cand help 'Help on a command, or on a topic: environment, exit-codes'
@@ -367,6 +368,20 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;audit'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --json 'Shorthand for --output json'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'souq;backup'= {
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format'

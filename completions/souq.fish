@@ -43,6 +43,7 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "user" -d 'Users: sign-up,
 complete -c souq -n "__fish_souq_needs_command" -f -a "gig" -d 'Gigs: the services sellers list'
 complete -c souq -n "__fish_souq_needs_command" -f -a "config" -d 'Policy: commission, limits, clocks, level thresholds'
 complete -c souq -n "__fish_souq_needs_command" -f -a "audit" -d 'Check every invariant of the ledger and the marketplace (exit 8 on a violation)'
+complete -c souq -n "__fish_souq_needs_command" -f -a "backup" -d 'Copy the database to a new file, consistently, while others keep working'
 complete -c souq -n "__fish_souq_needs_command" -f -a "events" -d 'The event log, as JSON lines for scripts'
 complete -c souq -n "__fish_souq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c souq -n "__fish_souq_needs_command" -f -a "help" -d 'Help on a command, or on a topic: environment, exit-codes'
@@ -342,6 +343,18 @@ complete -c souq -n "__fish_souq_using_subcommand audit" -s y -l yes -d 'Answer 
 complete -c souq -n "__fish_souq_using_subcommand audit" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand audit" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand backup" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand backup" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand backup" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand backup" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand backup" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand backup" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand backup" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand events" -l since -d 'Only events after this id (with --follow and no --since: only new ones)' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -l kind -d 'Only kinds starting with this, e.g. "order." or "message.blocked"' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -l limit -d 'At most this many events (not with --follow)' -r

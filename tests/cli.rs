@@ -197,3 +197,16 @@ fn help_text_is_reviewed() {
     insta::assert_snapshot!("souq_help", market.ok(&["--help"]));
     insta::assert_snapshot!("gig_create_help", market.ok(&["gig", "create", "--help"]));
 }
+
+#[test]
+fn backup_copies_the_database_and_never_overwrites() {
+    let market = Market::with_gig();
+    market.ok(&["backup", "copy.db"]);
+    let copy = market.path("copy.db");
+    assert_eq!(common::dump(&copy), market.snapshot());
+    let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let before = std::fs::read(&copy).unwrap();
+    market.fails(4, &["backup", "copy.db"]);
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
