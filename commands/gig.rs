@@ -26,6 +26,7 @@ pub enum GigCommand {
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
+    /// What the buyer gets, 1-120 characters
     #[arg(long)]
     title: Option<String>,
     /// Price, e.g. 25 or 25.50
@@ -34,8 +35,10 @@ pub struct CreateArgs {
     /// Delivery days, 1-90
     #[arg(long)]
     days: Option<i64>,
+    /// The category buyers browse by
     #[arg(long, default_value = "")]
     category: String,
+    /// The full description
     #[arg(long, default_value = "")]
     description: String,
     /// Tags separated by commas

@@ -31,15 +31,38 @@ use crate::output::Format;
 #[command(name = "souq", version, disable_help_subcommand = true, max_term_width = 100)]
 pub struct Cli {
     /// The database file
-    #[arg(long, global = true, env = "SOUQ_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "SOUQ_DB",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     db: Option<PathBuf>,
 
     /// Act as this user
-    #[arg(long = "as", global = true, env = "SOUQ_USER", value_name = "USER")]
+    #[arg(
+        long = "as",
+        global = true,
+        help_heading = "Global options",
+        env = "SOUQ_USER",
+        hide_env_values = true,
+        value_name = "USER"
+    )]
     actor: Option<String>,
 
     /// Output format
-    #[arg(short, long, global = true, env = "SOUQ_OUTPUT", value_enum, default_value = "table")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "SOUQ_OUTPUT",
+        hide_env_values = true,
+        value_enum,
+        default_value = "table"
+    )]
     output: Format,
 
     /// Shorthand for --output json

@@ -199,11 +199,11 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;create' {
-            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'title')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'What the buyer gets, 1-120 characters')
             [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'Price, e.g. 25 or 25.50')
             [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Delivery days, 1-90')
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'category')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'The category buyers browse by')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The full description')
             [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'Tags separated by commas')
             [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'Your own key for the gig (default gig-ID)')
             [CompletionResult]::new('--extra', '--extra', [CompletionResultType]::ParameterName, 'A paid add-on, "Title=PRICE+DAYSd" (repeatable)')

@@ -186,11 +186,11 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand resume 'Put a paused gig back on the market'
         }
         &'souq;gig;create'= {
-            cand --title 'title'
+            cand --title 'What the buyer gets, 1-120 characters'
             cand --price 'Price, e.g. 25 or 25.50'
             cand --days 'Delivery days, 1-90'
-            cand --category 'category'
-            cand --description 'description'
+            cand --category 'The category buyers browse by'
+            cand --description 'The full description'
             cand --tags 'Tags separated by commas'
             cand --sku 'Your own key for the gig (default gig-ID)'
             cand --extra 'A paid add-on, "Title=PRICE+DAYSd" (repeatable)'

@@ -171,11 +171,11 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume" -f -a "list" -d 'List gigs'
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume" -f -a "pause" -d 'Take an active gig off the market for a while'
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume" -f -a "resume" -d 'Put a paused gig back on the market'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l title -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l title -d 'What the buyer gets, 1-120 characters' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l price -d 'Price, e.g. 25 or 25.50' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l days -d 'Delivery days, 1-90' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l category -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l description -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l category -d 'The category buyers browse by' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l description -d 'The full description' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l tags -d 'Tags separated by commas' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l sku -d 'Your own key for the gig (default gig-ID)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l extra -d 'A paid add-on, "Title=PRICE+DAYSd" (repeatable)' -r
