@@ -66,19 +66,19 @@ pub struct Cli {
     output: Format,
 
     /// Shorthand for --output json
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     json: bool,
 
     /// Answer yes to confirmations (needed off a terminal)
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     yes: bool,
 
     /// Never prompt; a missing answer is an error
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     no_input: bool,
 
     /// Print only data: no notes or progress on stderr
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     quiet: bool,
 
     #[command(subcommand)]
