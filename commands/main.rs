@@ -109,7 +109,7 @@ enum Command {
     /// Orders: place, deliver, complete, cancel, and the conversation around them
     #[command(subcommand)]
     Order(order::OrderCommand),
-    /// Apply everything due now: auto-completions, clearance, cancellation requests, late flags (for cron)
+    /// Apply what is due now: auto-completion, clearance, late flags (for cron)
     Tick(tick::TickArgs),
     /// Check every invariant of the ledger and the marketplace (exit 8 on a violation)
     Audit,

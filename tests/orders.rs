@@ -323,3 +323,70 @@ fn list_late_shows_past_due_undelivered_orders() {
     assert_eq!(late.as_array().unwrap().len(), 1);
     assert_eq!(late[0]["id"], 1);
 }
+
+#[test]
+fn delivered_files_come_back_byte_for_byte_under_their_names() {
+    let market = Market::with_order();
+    let report = market.path("report.pdf");
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+    std::fs::write(&report, &bytes).unwrap();
+    std::fs::write(market.path("ملاحظات.txt"), "نص").unwrap();
+    let report_arg = report.to_str().unwrap();
+    let notes_arg = market.path("ملاحظات.txt");
+    market.ok(&[
+        "order",
+        "deliver",
+        "1",
+        "--message",
+        "here",
+        "--attach",
+        report_arg,
+        "--attach",
+        notes_arg.to_str().unwrap(),
+        "--as",
+        "layla",
+    ]);
+    let shown = market.json(&["order", "show", "1", "--as", "noura"]);
+    assert_eq!(shown["deliveries"][0]["files"][0]["name"], "report.pdf");
+    assert_eq!(shown["deliveries"][0]["files"][0]["size"], 5000);
+
+    let out = market.path("out");
+    std::fs::create_dir(&out).unwrap();
+    let written = market.json(&["order", "files", "1", "--to", out.to_str().unwrap(), "--as", "noura"]);
+    assert_eq!(written.as_array().unwrap().len(), 2);
+    assert_eq!(std::fs::read(out.join("report.pdf")).unwrap(), bytes);
+    assert_eq!(std::fs::read_to_string(out.join("ملاحظات.txt")).unwrap(), "نص");
+    // never overwrites: a second export is refused and leaves the files alone
+    std::fs::write(out.join("report.pdf"), "mine").unwrap();
+    market.fails(4, &["order", "files", "1", "--to", out.to_str().unwrap(), "--as", "noura"]);
+    assert_eq!(std::fs::read_to_string(out.join("report.pdf")).unwrap(), "mine");
+}
+
+#[test]
+fn an_attachment_over_the_policy_limit_is_refused() {
+    let market = Market::with_order();
+    market.ok(&["config", "set", "max_attachment_bytes", "1000", "--as", "admin"]);
+    let big = market.path("big.bin");
+    std::fs::write(&big, vec![7u8; 1001]).unwrap();
+    let before = market.snapshot();
+    market.fails(6, &["order", "deliver", "1", "--message", "x", "--attach", big.to_str().unwrap(), "--as", "layla"]);
+    market.fails(3, &["order", "deliver", "1", "--message", "x", "--attach", "missing.bin", "--as", "layla"]);
+    assert_eq!(market.snapshot(), before);
+    std::fs::write(&big, vec![7u8; 1000]).unwrap();
+    market.ok(&["order", "deliver", "1", "--message", "x", "--attach", big.to_str().unwrap(), "--as", "layla"]);
+}
+
+#[test]
+fn stored_file_names_cannot_escape_the_target_folder() {
+    let market = Market::with_order();
+    std::fs::write(market.path("a.txt"), "a").unwrap();
+    market.ok(&["order", "deliver", "1", "--message", "x", "--attach", "a.txt", "--as", "layla"]);
+    // an attacker rewrites the stored name behind the tool's back
+    let conn = rusqlite::Connection::open(&market.db).unwrap();
+    conn.execute("UPDATE delivery_files SET name = '../escaped.txt'", []).unwrap();
+    drop(conn);
+    let out = market.path("out");
+    std::fs::create_dir(&out).unwrap();
+    market.fails(6, &["order", "files", "1", "--to", out.to_str().unwrap(), "--as", "noura"]);
+    assert!(!market.path("escaped.txt").exists());
+}
