@@ -5,6 +5,8 @@
 pub mod checks;
 mod conversation;
 mod lifecycle;
+#[cfg(test)]
+mod proptests;
 mod settlement;
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
