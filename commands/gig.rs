@@ -3,6 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
+use souq::levels::{self, GigWithStats};
 use souq::Money;
 
 use crate::app::App;
@@ -14,7 +15,7 @@ pub enum GigCommand {
     Create(CreateArgs),
     /// Change a gig (its seller or an admin); only the given fields change
     Update(UpdateArgs),
-    /// Show one gig with its extras
+    /// Show one gig with its extras and its seller's stats
     Show { id: i64 },
     /// List gigs
     List(ListArgs),
@@ -122,6 +123,21 @@ impl Tabular for Gig {
     }
 }
 
+impl Tabular for GigWithStats {
+    fn headers() -> Vec<&'static str> {
+        let mut headers = Gig::headers();
+        headers.push("seller_level");
+        headers.extend(crate::user::stats_headers());
+        headers
+    }
+    fn row(&self) -> Vec<String> {
+        let mut row = self.gig.row();
+        row.push(self.stats.level.clone());
+        row.extend(crate::user::stats_row(&self.stats));
+        row
+    }
+}
+
 pub fn run(app: &App, command: GigCommand) -> Result<()> {
     let mut store = app.open()?;
     let session = app.session();
@@ -137,7 +153,7 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
             let gig = store.write(|tx| gigs::update(tx, &session, id, changes))?;
             output::one(app, &gig)
         }
-        GigCommand::Show { id } => output::one(app, &gigs::get(store.conn(), id)?),
+        GigCommand::Show { id } => output::one(app, &levels::gig_with_stats(store.conn(), id)?),
         GigCommand::List(args) => {
             let filter = GigFilter {
                 seller: args.seller,

@@ -6,6 +6,7 @@ mod backup;
 mod completions;
 mod config;
 mod demo;
+mod dispute;
 mod events;
 mod exit;
 mod gig;
@@ -13,6 +14,7 @@ mod help;
 mod init;
 mod order;
 mod output;
+mod report;
 mod tick;
 mod user;
 mod wallet;
@@ -109,7 +111,13 @@ enum Command {
     /// Orders: place, deliver, complete, cancel, and the conversation around them
     #[command(subcommand)]
     Order(order::OrderCommand),
-    /// Apply what is due now: auto-completion, clearance, late flags (for cron)
+    /// Disputes: open, comment, list, show, resolve (admin)
+    #[command(subcommand)]
+    Dispute(dispute::DisputeCommand),
+    /// Reports: sales per period, sellers ranked by gross
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Apply what is due now: auto-completion, clearance, late flags, seller levels (for cron)
     Tick(tick::TickArgs),
     /// Check every invariant of the ledger and the marketplace (exit 8 on a violation)
     Audit,
@@ -162,6 +170,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Config(cmd) => config::run(&app, cmd),
         Command::Wallet(cmd) => wallet::run(&app, cmd),
         Command::Order(cmd) => order::run(&app, cmd),
+        Command::Dispute(cmd) => dispute::run(&app, cmd),
+        Command::Report(cmd) => report::run(&app, cmd),
         Command::Tick(args) => tick::run(&app, args),
         Command::Audit => audit::run(&app),
         Command::Backup(args) => backup::run(&app, args),

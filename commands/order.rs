@@ -1,6 +1,6 @@
-//! `souq order`: place, deliver, revise, complete, review, cancel, message, show and list orders.
+//! `souq order`: place, deliver, revise, complete, review (and the seller's reply), cancel, message,
+//! show and list orders.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
 
 use crate::app::App;
-use crate::output::{self, clip, Format, Tabular};
+use crate::output::{self, clip, Tabular};
 
 #[derive(Debug, Subcommand)]
 pub enum OrderCommand {
@@ -42,6 +42,12 @@ pub enum OrderCommand {
         id: i64,
         #[command(flatten)]
         review: ReviewArgs,
+    },
+    /// Answer the buyer's review of an order (seller), once
+    Reply {
+        id: i64,
+        /// The reply text
+        text: String,
     },
     /// Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a
     /// late order; otherwise the buyer's cancel is a request the seller (or time) accepts
@@ -214,6 +220,7 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             };
             store.write(|tx| orders::review(tx, &session, id, &review))?
         }
+        OrderCommand::Reply { id, text } => store.write(|tx| souq::reviews::reply(tx, &session, id, &text))?,
         OrderCommand::Cancel { id, reason } => store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?,
         OrderCommand::Message { id, message } => {
             let sent = store.write(|tx| orders::message(tx, &session, id, &message))?;
@@ -240,25 +247,17 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
 /// Scripts get the whole object; people (and CSV) get the order, then its deliveries, messages
 /// and timeline as tables.
 fn show(app: &App, detail: &OrderDetail) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match app.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(detail)?)?,
-        Format::Jsonl => writeln!(out, "{}", serde_json::to_string(detail)?)?,
-        Format::Yaml => write!(out, "{}", serde_norway::to_string(detail)?)?,
-        Format::Table | Format::Csv => {
-            drop(out);
-            output::one(app, &detail.order)?;
-            if !detail.deliveries.is_empty() {
-                app.note("\ndeliveries");
-                output::list(app, &detail.deliveries)?;
-            }
-            if !detail.messages.is_empty() {
-                app.note("\nmessages");
-                output::list(app, &detail.messages)?;
-            }
-            app.note("\ntimeline");
-            return output::list(app, &detail.timeline);
+    output::detail(app, detail, || {
+        output::one(app, &detail.order)?;
+        if !detail.deliveries.is_empty() {
+            app.note("\ndeliveries");
+            output::list(app, &detail.deliveries)?;
         }
-    }
-    Ok(())
+        if !detail.messages.is_empty() {
+            app.note("\nmessages");
+            output::list(app, &detail.messages)?;
+        }
+        app.note("\ntimeline");
+        output::list(app, &detail.timeline)
+    })
 }

@@ -92,6 +92,23 @@ pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
     Ok(())
 }
 
+/// Prints an object made of parts (a record with its comments, timeline, ...): whole for
+/// JSON, JSON lines and YAML; for tables and CSV, `parts` prints each part in turn.
+pub fn detail<T: Serialize>(app: &App, item: &T, parts: impl FnOnce() -> Result<()>) -> Result<()> {
+    let mut out = io::stdout().lock();
+    match app.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(item)?)?,
+        Format::Jsonl => writeln!(out, "{}", serde_json::to_string(item)?)?,
+        Format::Yaml => write!(out, "{}", serde_norway::to_string(item)?)?,
+        Format::Table | Format::Csv => {
+            drop(out);
+            return parts();
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
 fn write_csv<T: Tabular>(out: &mut impl Write, items: &[T]) -> Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(T::headers())?;

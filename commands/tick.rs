@@ -1,5 +1,5 @@
 //! `souq tick`: apply everything due now (auto-completions, clearance, accepted cancellation
-//! requests, late flags) and print what was done. Meant for cron.
+//! requests, late flags, seller levels) and print what was done. Meant for cron.
 
 use anyhow::Result;
 use clap::Args;

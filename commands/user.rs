@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use clap::Subcommand;
+use souq::levels::{self, Profile, SellerStats};
 use souq::users::{self, NewUser, User};
 
 use crate::app::App;
@@ -20,7 +21,7 @@ pub enum UserCommand {
     },
     /// List users
     List,
-    /// Show one user
+    /// Show one user with their seller stats
     Show { name: String },
     /// Suspend a user (admin): they cannot act, sell or be paid
     Suspend {
@@ -58,6 +59,33 @@ impl Tabular for User {
     }
 }
 
+/// A seller's stats as extra table rows (`level` is the user's own row already).
+pub fn stats_headers() -> [&'static str; 4] {
+    ["completed_orders", "rating", "on_time", "completion"]
+}
+
+pub fn stats_row(stats: &SellerStats) -> [String; 4] {
+    let pct = |p: Option<i64>| p.map(|p| format!("{p}%")).unwrap_or_default();
+    let rating = match stats.rating_average {
+        Some(average) => format!("{average:.2} ({} ratings)", stats.rating_count),
+        None => "no ratings yet".into(),
+    };
+    [stats.completed_orders.to_string(), rating, pct(stats.on_time_pct), pct(stats.completion_pct)]
+}
+
+impl Tabular for Profile {
+    fn headers() -> Vec<&'static str> {
+        let mut headers = User::headers();
+        headers.extend(stats_headers());
+        headers
+    }
+    fn row(&self) -> Vec<String> {
+        let mut row = self.user.row();
+        row.extend(stats_row(&self.stats));
+        row
+    }
+}
+
 pub fn run(app: &App, command: UserCommand) -> Result<()> {
     let mut store = app.open()?;
     let session = app.session();
@@ -69,7 +97,7 @@ pub fn run(app: &App, command: UserCommand) -> Result<()> {
             output::one(app, &user)
         }
         UserCommand::List => output::list(app, &users::list(store.conn())?),
-        UserCommand::Show { name } => output::one(app, &users::get(store.conn(), &name)?),
+        UserCommand::Show { name } => output::one(app, &levels::profile(store.conn(), &name)?),
         UserCommand::Suspend { name, reason } => {
             let user = store.write(|tx| users::set_suspended(tx, &session, &name, true, reason.as_deref()))?;
             output::one(app, &user)

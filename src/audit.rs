@@ -34,6 +34,7 @@ pub const CHECKS: &[CheckFn] = &[
     hash_chain_intact,
     crate::orders::checks::escrow_matches_open_orders,
     crate::orders::checks::pending_matches_uncleared,
+    crate::disputes::disputes_match_orders,
 ];
 
 pub fn run(conn: &Connection) -> Result<AuditReport> {

@@ -3,13 +3,17 @@
 
 pub mod audit;
 pub mod clock;
+pub mod disputes;
 pub mod error;
 pub mod events;
 pub mod gigs;
 pub mod ledger;
+pub mod levels;
 pub mod money;
 pub mod orders;
 pub mod policy;
+pub mod reports;
+pub mod reviews;
 pub mod store;
 pub mod text;
 pub mod tick;

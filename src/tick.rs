@@ -1,5 +1,7 @@
 //! `souq tick`: everything that is due at the session's time, in one transaction — accepted
-//! cancellation requests, auto-completions, clearance of earnings, late flags. Each step picks
+//! cancellation requests, auto-completions, late flags, seller levels, clearance of earnings.
+//! Levels come after everything that changes a seller's record and before clearance, which
+//! depends on them; that order keeps a second run a no-op. Each step picks
 //! only rows not yet done, so running it twice changes nothing the second time. Disputed orders
 //! are skipped throughout: a dispute stops the clocks.
 
@@ -12,7 +14,7 @@ use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
 use crate::orders::{self, Order};
 use crate::policy::{self, Policy};
-use crate::{events, users, Session};
+use crate::{events, levels, users, Session};
 
 /// What one run did (DESIGN.md's tick summary).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -34,16 +36,16 @@ pub fn run(conn: &Connection, session: &Session) -> Result<TickSummary> {
     let policy = policy::load(conn)?;
     let cancellations_accepted = accept_cancellation_requests(conn, session, &policy)?;
     let auto_completed = auto_complete(conn, session, &policy)?;
-    let (cleared_orders, cleared_cents) = clear_earnings(conn, session, &policy)?;
     let late_flagged = flag_late(conn, session)?;
-    // Seller levels are recomputed here once they exist (the levels pass reports level_changes).
+    let level_changes = levels::recompute(conn, session, &policy)?;
+    let (cleared_orders, cleared_cents) = clear_earnings(conn, session, &policy)?;
     Ok(TickSummary {
         auto_completed,
         cleared_orders,
         cleared_cents,
         cancellations_accepted,
         late_flagged,
-        level_changes: 0,
+        level_changes,
     })
 }
 

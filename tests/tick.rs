@@ -60,12 +60,16 @@ fn earnings_clear_after_clearance_days() {
 #[test]
 fn top_rated_sellers_clear_sooner() {
     let mut market = delivered();
-    market.ok(&["order", "complete", "1", "--as", "noura"]);
-    let conn = rusqlite::Connection::open(&market.db).unwrap();
-    conn.execute("UPDATE users SET level = 'top_rated' WHERE username = 'layla'", []).unwrap();
-    drop(conn);
+    market.ok(&["order", "complete", "1", "--rating", "5", "--as", "noura"]);
+    // thresholds one rated, on-time order meets: tick makes layla top_rated, then clears
+    for (key, value) in [("completed", "1"), ("min_rating", "5"), ("on_time_pct", "100"), ("account_days", "0")] {
+        market.ok(&["config", "set", &format!("top_rated_{key}"), value, "--as", "admin"]);
+    }
+    market.set_now("2026-03-08T09:59:59Z");
+    assert_eq!(tick(&market)["cleared_orders"], 0);
     market.set_now("2026-03-08T10:00:00Z");
     assert_eq!(tick(&market)["cleared_orders"], 1);
+    assert_eq!(market.json(&["user", "show", "layla"])["level"], "top_rated");
     assert_eq!(market.wallet("layla")["available_cents"], 1600);
 }
 

@@ -53,6 +53,8 @@ pub struct Order {
     pub cancel_reason: Option<String>,
     pub rating: Option<i64>,
     pub review: Option<String>,
+    /// The seller's one answer to the review.
+    pub review_reply: Option<String>,
     pub note: Option<String>,
     #[serde(skip)]
     pub buyer_id: i64,
@@ -102,7 +104,7 @@ const ORDER_SELECT: &str = "
            o.net_cents, o.refund_cents, o.placed_at, o.due_at, o.delivered_at, o.completed_at,
            o.cancelled_at, o.cleared_at, o.late, r.username, o.cancel_requested_at, o.cancel_reason,
            o.rating, o.review, o.note, o.buyer_id, o.seller_id, o.commission_bps,
-           (SELECT group_concat(extra_id) FROM order_extras x WHERE x.order_id = o.id)
+           (SELECT group_concat(extra_id) FROM order_extras x WHERE x.order_id = o.id), o.review_reply
     FROM orders o
     JOIN users b ON b.id = o.buyer_id
     JOIN users s ON s.id = o.seller_id
@@ -133,6 +135,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Order> {
         cancel_reason: r.get(19)?,
         rating: r.get(20)?,
         review: r.get(21)?,
+        review_reply: r.get(27)?,
         note: r.get(22)?,
         buyer_id: r.get(23)?,
         seller_id: r.get(24)?,

@@ -191,3 +191,32 @@ impl Market {
         self.ok(&["audit"]);
     }
 }
+
+impl Market {
+    /// Runs souq with `args` on a pseudo-terminal (util-linux `script`), typing `input`; returns
+    /// whether it succeeded and what the terminal showed (stdout and stderr together).
+    pub fn on_terminal(&self, args: &[&str], input: &str) -> (bool, String) {
+        let souq = assert_cmd::cargo::cargo_bin("souq");
+        let quoted: Vec<String> = args.iter().map(|a| format!("'{}'", a.replace('\'', r"'\''"))).collect();
+        let command = format!("{} {}", souq.display(), quoted.join(" "));
+        let mut child = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .envs(self.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
+            .current_dir(self.dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).to_string())
+    }
+
+    /// `with_order` plus the user `omar`, who is neither its buyer nor its seller.
+    pub fn with_outsider() -> Market {
+        let market = Market::with_order();
+        market.ok(&["user", "add", "omar"]);
+        market
+    }
+}

@@ -1,0 +1,167 @@
+//! `souq report`: sales per day, week or month (with a bar chart of gross on a terminal), and
+//! sellers ranked by gross with their stats.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use souq::reports::{self, Period, SalesFilter, SalesRow, SellerRow, Totals};
+use souq::{Money, Timestamp};
+
+use crate::app::App;
+use crate::output::{self, Format, Tabular};
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Settled orders per period: orders, gross, fees, refunds, net (a seller sees their own)
+    Sales(SalesArgs),
+    /// Sellers ranked by gross, with their stats (admin)
+    Sellers(RangeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SalesArgs {
+    /// Group by day, week (ISO) or month
+    #[arg(long, default_value = "month", value_name = "day|week|month")]
+    by: Period,
+    #[command(flatten)]
+    range: RangeArgs,
+    /// Only this seller's orders
+    #[arg(long)]
+    seller: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RangeArgs {
+    /// First day included (2026-03-01), by when the order was settled
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    from: Option<time::Date>,
+    /// Last day included
+    #[arg(long, value_parser = day, value_name = "DATE")]
+    to: Option<time::Date>,
+}
+
+fn day(text: &str) -> souq::Result<time::Date> {
+    Timestamp::parse(text).map(Timestamp::date)
+}
+
+const TOTALS_HEADERS: [&str; 5] = ["orders", "gross", "fees", "refunds", "net"];
+
+fn totals_row(t: &Totals) -> [String; 5] {
+    [
+        t.orders.to_string(),
+        t.gross_cents.to_string(),
+        t.fee_cents.to_string(),
+        t.refund_cents.to_string(),
+        t.net_cents.to_string(),
+    ]
+}
+
+impl Tabular for SalesRow {
+    fn headers() -> Vec<&'static str> {
+        let mut headers = vec!["period"];
+        headers.extend(TOTALS_HEADERS);
+        headers
+    }
+    fn row(&self) -> Vec<String> {
+        let mut row = vec![self.period.clone()];
+        row.extend(totals_row(&self.totals));
+        row
+    }
+}
+
+impl Tabular for SellerRow {
+    fn headers() -> Vec<&'static str> {
+        let mut headers = vec!["rank", "seller"];
+        headers.extend(TOTALS_HEADERS);
+        headers.push("level");
+        headers.extend(crate::user::stats_headers());
+        headers
+    }
+    fn row(&self) -> Vec<String> {
+        let mut row = vec![self.rank.to_string(), self.seller.clone()];
+        row.extend(totals_row(&self.totals));
+        row.push(self.stats.level.clone());
+        row.extend(crate::user::stats_row(&self.stats));
+        row
+    }
+}
+
+pub fn run(app: &App, command: ReportCommand) -> Result<()> {
+    let store = app.open()?;
+    let session = app.session();
+    match command {
+        ReportCommand::Sales(args) => {
+            let filter = SalesFilter { by: args.by, from: args.range.from, to: args.range.to, seller: args.seller };
+            let rows = reports::sales(store.conn(), &session, &filter)?;
+            match app.format {
+                Format::Table => sales_table(app, &rows),
+                _ => output::list(app, &rows),
+            }
+        }
+        ReportCommand::Sellers(range) => {
+            let filter = SalesFilter { from: range.from, to: range.to, ..SalesFilter::default() };
+            output::list(app, &reports::sellers(store.conn(), &session, &filter)?)
+        }
+    }
+}
+
+/// The periods, a total line and, when a person reads stdout, a bar of each period's gross.
+fn sales_table(app: &App, rows: &[SalesRow]) -> Result<()> {
+    if rows.is_empty() {
+        app.note("(no settled orders)");
+        return Ok(());
+    }
+    let chart = std::io::stdout().is_terminal();
+    let max = rows.iter().map(|r| r.totals.gross_cents).max().unwrap_or_default();
+    let mut table = output::table();
+    let mut headers = SalesRow::headers();
+    if chart {
+        headers.push("gross per period");
+    }
+    table.set_header(headers);
+    for row in rows {
+        let mut cells = row.row();
+        if chart {
+            cells.push(bar(row.totals.gross_cents, max, BAR_WIDTH));
+        }
+        table.add_row(cells);
+    }
+    let total = reports::sum(rows.iter().map(|r| &r.totals))?;
+    let mut cells = vec!["total".to_string()];
+    cells.extend(totals_row(&total));
+    table.add_row(cells);
+    writeln!(std::io::stdout().lock(), "{table}")?;
+    Ok(())
+}
+
+const BAR_WIDTH: i64 = 24;
+
+/// `value` as a bar of Unicode blocks, `width` cells for `max`, to an eighth of a cell.
+fn bar(value: Money, max: Money, width: i64) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    if !max.is_positive() {
+        return String::new();
+    }
+    let eighths = i128::from(value.cents()) * i128::from(width * 8) / i128::from(max.cents());
+    let mut bar = "█".repeat((eighths / 8) as usize);
+    if eighths % 8 > 0 {
+        bar.push(EIGHTHS[(eighths % 8) as usize]);
+    }
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_largest_value_in_eighths() {
+        let m = Money::from_cents;
+        assert_eq!(bar(m(100), m(100), 4), "████");
+        assert_eq!(bar(m(50), m(100), 4), "██");
+        assert_eq!(bar(m(1), m(8), 1), "▏");
+        assert_eq!(bar(m(0), m(100), 4), "");
+        assert_eq!(bar(m(0), m(0), 4), "");
+    }
+}

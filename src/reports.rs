@@ -1,0 +1,186 @@
+//! Sales reports: settled orders (completed or cancelled) summed per period or per seller.
+//! Every figure comes from the order rows settlement wrote in the same transaction as the
+//! ledger, so gross = refunds + fees + net on every row, fees are the revenue account's
+//! takings and net is what sellers earned.
+
+use std::str::FromStr;
+
+use rusqlite::{params, Connection, Row};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::levels::{self, SellerStats};
+use crate::money::Money;
+use crate::users::{self, User};
+use crate::Session;
+
+/// How `report sales` groups orders: by the day, ISO week or month they were settled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    Day,
+    Week,
+    #[default]
+    Month,
+}
+
+impl Period {
+    fn as_str(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = Error;
+    fn from_str(text: &str) -> Result<Period> {
+        match text {
+            "day" => Ok(Period::Day),
+            "week" => Ok(Period::Week),
+            "month" => Ok(Period::Month),
+            _ => Err(Error::invalid(format!("unknown period {text:?}; one of day, week, month"))),
+        }
+    }
+}
+
+/// Which settled orders a report covers. Dates are UTC days, both ends included.
+#[derive(Debug, Clone, Default)]
+pub struct SalesFilter {
+    pub by: Period,
+    pub from: Option<time::Date>,
+    pub to: Option<time::Date>,
+    pub seller: Option<String>,
+}
+
+/// Money of a group of settled orders: gross = refund + fee + net.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    pub orders: i64,
+    pub gross_cents: Money,
+    pub fee_cents: Money,
+    pub refund_cents: Money,
+    pub net_cents: Money,
+}
+
+/// One period of `report sales`: "2026-03-01", "2026-W09" or "2026-03".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SalesRow {
+    pub period: String,
+    #[serde(flatten)]
+    pub totals: Totals,
+}
+
+/// One seller of `report sellers`, ranked by gross.
+#[derive(Debug, Clone, Serialize)]
+pub struct SellerRow {
+    pub rank: i64,
+    pub seller: String,
+    #[serde(flatten)]
+    pub totals: Totals,
+    pub stats: SellerStats,
+}
+
+/// Settled orders with their seller's name and the time they settled, restricted by ?1 from
+/// day, ?2 to day, ?3 seller id.
+const SETTLED: &str = "
+    FROM (SELECT o.*, u.username AS seller, coalesce(o.completed_at, o.cancelled_at) AS settled_at
+          FROM orders o JOIN users u ON u.id = o.seller_id
+          WHERE o.status IN ('completed', 'cancelled')) s
+    WHERE (?1 IS NULL OR substr(s.settled_at, 1, 10) >= ?1)
+      AND (?2 IS NULL OR substr(s.settled_at, 1, 10) <= ?2)
+      AND (?3 IS NULL OR s.seller_id = ?3)";
+
+const SUMS: &str = "count(*), sum(s.gross_cents), sum(s.fee_cents), sum(s.refund_cents), sum(s.net_cents)";
+
+fn totals(r: &Row, first: usize) -> rusqlite::Result<Totals> {
+    let money = |i: usize| r.get::<_, i64>(first + i).map(Money::from_cents);
+    Ok(Totals {
+        orders: r.get(first)?,
+        gross_cents: money(1)?,
+        fee_cents: money(2)?,
+        refund_cents: money(3)?,
+        net_cents: money(4)?,
+    })
+}
+
+/// The seller the report is limited to. Admins see any seller or all; anyone else sees only
+/// their own sales, whether or not they name themselves.
+fn scope(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Option<User>> {
+    let actor = users::acting(conn, session)?;
+    if let (Some(from), Some(to)) = (filter.from, filter.to) {
+        if from > to {
+            return Err(Error::invalid(format!("--from {from} is after --to {to}")));
+        }
+    }
+    match &filter.seller {
+        Some(name) if *name != actor.username => {
+            actor.require_admin(&format!("see {name}'s sales"))?;
+            Ok(Some(users::get(conn, name)?))
+        }
+        None if actor.is_admin => Ok(None),
+        _ => Ok(Some(actor)),
+    }
+}
+
+fn day_params(filter: &SalesFilter) -> (Option<String>, Option<String>) {
+    (filter.from.map(|d| d.to_string()), filter.to.map(|d| d.to_string()))
+}
+
+/// Orders, gross, fees, refunds and net per period, oldest first.
+pub fn sales(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Vec<SalesRow>> {
+    let seller = scope(conn, session, filter)?;
+    let (from, to) = day_params(filter);
+    let sql = format!(
+        "SELECT CASE ?4 WHEN 'day' THEN strftime('%Y-%m-%d', s.settled_at)
+                        WHEN 'week' THEN strftime('%G-W%V', s.settled_at)
+                        ELSE strftime('%Y-%m', s.settled_at) END AS period,
+                {SUMS}
+         {SETTLED}
+         GROUP BY period ORDER BY period"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![from, to, seller.map(|s| s.id), filter.by.as_str()], |r| {
+        Ok(SalesRow { period: r.get(0)?, totals: totals(r, 1)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every seller with settled orders in the range, by gross (then net, then name), with their
+/// current stats. Admins only: it shows every seller's money.
+pub fn sellers(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Vec<SellerRow>> {
+    users::acting_admin(conn, session, "rank sellers")?;
+    let seller = scope(conn, session, filter)?;
+    let (from, to) = day_params(filter);
+    let sql = format!(
+        "SELECT s.seller_id, s.seller, {SUMS}
+         {SETTLED}
+         GROUP BY s.seller_id
+         ORDER BY sum(s.gross_cents) DESC, sum(s.net_cents) DESC, s.seller"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ranked: Vec<(i64, String, Totals)> = stmt
+        .query_map(params![from, to, seller.map(|s| s.id)], |r| Ok((r.get(0)?, r.get(1)?, totals(r, 2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    ranked
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, seller, totals))| {
+            Ok(SellerRow { rank: i as i64 + 1, seller, totals, stats: levels::stats(conn, id)? })
+        })
+        .collect()
+}
+
+/// The sum of report rows, for a table's total line.
+pub fn sum<'a>(rows: impl IntoIterator<Item = &'a Totals>) -> Result<Totals> {
+    rows.into_iter().try_fold(Totals::default(), |acc, t| {
+        Ok(Totals {
+            orders: acc.orders + t.orders,
+            gross_cents: acc.gross_cents.checked_add(t.gross_cents)?,
+            fee_cents: acc.fee_cents.checked_add(t.fee_cents)?,
+            refund_cents: acc.refund_cents.checked_add(t.refund_cents)?,
+            net_cents: acc.net_cents.checked_add(t.net_cents)?,
+        })
+    })
+}
