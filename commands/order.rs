@@ -95,7 +95,7 @@ pub struct PlaceArgs {
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
     /// Stars, 1-5
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     rating: Option<i64>,
     /// What you thought (needs --rating)
     #[arg(long, requires = "rating")]
