@@ -4,9 +4,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
+use souq::disputes::{self, Resolution};
 use souq::gigs::{self, ExtraInput, GigFilter, GigInput};
+use souq::orders::{self, NewOrder, Review};
+use souq::reports::{self, Period, SalesFilter};
+use souq::reviews;
 use souq::store::{Missing, Store};
 use souq::users::{self, NewUser};
+use souq::wallet::{self, Deposit};
 use souq::{Money, Session, Timestamp};
 
 use crate::app::App;
@@ -50,6 +55,51 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
     section(app, "Gigs in Arabic and English, with paid extras");
     output::list(app, &gigs::list(store.conn(), &GigFilter::default())?)?;
     app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
+
+    dispute_day(app, &mut store, start)?;
+    Ok(())
+}
+
+/// A review with the seller's reply, then a dispute an admin settles with a split refund, and
+/// the sales report that shows both.
+fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
+    let day = |n: i64, who: &str| at(app, start.plus_days(n), Some(who));
+    let gig_of = |conn: &rusqlite::Connection, seller: &str, sku: &str| -> souq::Result<i64> {
+        let seller = users::get(conn, seller)?;
+        Ok(gigs::find_by_sku(conn, seller.id, sku)?.ok_or_else(|| souq::Error::not_found("gig", sku))?.id)
+    };
+    let (reviewed, dispute) = store.write(|tx| {
+        for (buyer, reference) in [("noura", "demo-noura"), ("james", "demo-james")] {
+            let deposit = Deposit { username: buyer, amount: Money::from_cents(10_000), method: "paypal", reference };
+            wallet::deposit(tx, &day(0, "admin"), &deposit)?;
+        }
+        let order = |gig_id| NewOrder { gig_id, extras: Vec::new(), quantity: 1, note: None };
+        let translation = gig_of(tx, "layla", "tr-en-ar")?;
+        let logo = gig_of(tx, "omar", "logo")?;
+
+        let reviewed = orders::place(tx, &day(1, "noura"), &order(translation))?.id;
+        orders::deliver(tx, &day(2, "layla"), reviewed, "الترجمة مرفقة", &[])?;
+        let review = Review { rating: 5, text: Some("ترجمة دقيقة وسريعة".into()) };
+        orders::complete(tx, &day(2, "noura"), reviewed, Some(&review))?;
+        reviews::reply(tx, &day(3, "layla"), reviewed, "شكرا لك، يسعدني العمل معك مجددا")?;
+
+        let disputed = orders::place(tx, &day(1, "james"), &order(logo))?.id;
+        orders::deliver(tx, &day(4, "omar"), disputed, "Logo attached", &[])?;
+        let dispute = disputes::open(tx, &day(5, "james"), disputed, "Only one of the three concepts was delivered")?;
+        disputes::comment(tx, &day(5, "omar"), dispute.id, "The other two are on the way")?;
+        let split = Resolution::Refund(Money::parse("8.75")?);
+        disputes::resolve(tx, &day(6, "admin"), dispute.id, split, Some("one concept of three, refund a third"))?;
+        Ok((reviewed, dispute.id))
+    })?;
+
+    section(app, "A review, answered by the seller");
+    output::one(app, &orders::get(store.conn(), reviewed)?)?;
+    section(app, "A dispute settled by an admin: 8.75 back to james, the commission only on omar's 16.25");
+    output::one(app, &disputes::get(store.conn(), dispute)?)?;
+    section(app, "Sales by day");
+    let filter = SalesFilter { by: Period::Day, ..SalesFilter::default() };
+    crate::report::print_sales(app, &reports::sales(store.conn(), &day(6, "admin"), &filter)?)?;
+    app.note(format!("\nthe whole dispute: souq --db {} dispute show {dispute} --as admin", store.path().display()));
     Ok(())
 }
 

@@ -140,6 +140,9 @@ impl Tabular for Order {
             "placed_at",
             "due_at",
             "late",
+            "rating",
+            "review",
+            "reply",
         ]
     }
     fn row(&self) -> Vec<String> {
@@ -158,6 +161,9 @@ impl Tabular for Order {
             self.placed_at.to_string(),
             self.due_at.to_string(),
             if self.late { "late".into() } else { String::new() },
+            output::opt(&self.rating),
+            self.review.as_deref().map(|r| clip(r, 40)).unwrap_or_default(),
+            self.review_reply.as_deref().map(|r| clip(r, 40)).unwrap_or_default(),
         ]
     }
 }

@@ -93,16 +93,20 @@ pub fn run(app: &App, command: ReportCommand) -> Result<()> {
     match command {
         ReportCommand::Sales(args) => {
             let filter = SalesFilter { by: args.by, from: args.range.from, to: args.range.to, seller: args.seller };
-            let rows = reports::sales(store.conn(), &session, &filter)?;
-            match app.format {
-                Format::Table => sales_table(app, &rows),
-                _ => output::list(app, &rows),
-            }
+            print_sales(app, &reports::sales(store.conn(), &session, &filter)?)
         }
         ReportCommand::Sellers(range) => {
             let filter = SalesFilter { from: range.from, to: range.to, ..SalesFilter::default() };
             output::list(app, &reports::sellers(store.conn(), &session, &filter)?)
         }
+    }
+}
+
+/// A sales report in the chosen format (the demo prints one too).
+pub fn print_sales(app: &App, rows: &[SalesRow]) -> Result<()> {
+    match app.format {
+        Format::Table => sales_table(app, rows),
+        _ => output::list(app, rows),
     }
 }
 

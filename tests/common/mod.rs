@@ -198,7 +198,8 @@ impl Market {
     pub fn on_terminal(&self, args: &[&str], input: &str) -> (bool, String) {
         let souq = assert_cmd::cargo::cargo_bin("souq");
         let quoted: Vec<String> = args.iter().map(|a| format!("'{}'", a.replace('\'', r"'\''"))).collect();
-        let command = format!("{} {}", souq.display(), quoted.join(" "));
+        // a pseudo-terminal starts 0 columns wide; give it a person's width
+        let command = format!("stty cols 160 rows 40; {} {}", souq.display(), quoted.join(" "));
         let mut child = std::process::Command::new("script")
             .args(["-qec", &command, "/dev/null"])
             .envs(self.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))

@@ -1,0 +1,163 @@
+//! Reports through the binary: sales per period and sellers by gross, whose totals must equal
+//! what the ledger holds (revenue, sellers' earnings, buyers' refunds).
+
+mod common;
+use common::Market;
+use serde_json::{json, Value};
+
+/// Settled: 2026-03-01 layla's order 1 completed (20.00) and order 2 cancelled (20.00 back);
+/// 2026-03-03 omar's order 3 completed (12.50); 2026-04-02 layla's order 4 split by a dispute
+/// (7.33 back to noura). Order 5 is still active and in no report.
+fn sales_history() -> Market {
+    let mut market = Market::funded();
+    market.ok(&["user", "add", "omar"]);
+    market.ok(&["gig", "create", "--as", "omar", "--title", "Banner", "--price", "12.50", "--days", "2"]);
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["order", "deliver", "1", "--message", "done", "--as", "layla"]);
+    market.ok(&["order", "complete", "1", "--rating", "5", "--as", "noura"]);
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["order", "cancel", "2", "--as", "layla"]);
+    market.set_now("2026-03-03T12:00:00Z");
+    market.ok(&["order", "place", "2", "--as", "noura"]);
+    market.ok(&["order", "deliver", "3", "--message", "done", "--as", "omar"]);
+    market.ok(&["order", "complete", "3", "--as", "noura"]);
+    market.set_now("2026-04-02T08:00:00Z");
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["dispute", "open", "4", "--reason", "half of it", "--as", "noura"]);
+    market.ok(&["dispute", "resolve", "1", "--refund", "7.33", "--as", "admin", "--yes"]);
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market
+}
+
+fn periods(report: &Value) -> Vec<&str> {
+    report.as_array().unwrap().iter().map(|r| r["period"].as_str().unwrap()).collect()
+}
+
+/// Sums one field over a report's rows.
+fn total(report: &Value, field: &str) -> i64 {
+    report.as_array().unwrap().iter().map(|r| r[field].as_i64().unwrap()).sum()
+}
+
+#[test]
+fn monthly_sales_add_up_per_month() {
+    let market = sales_history();
+    let report = market.json(&["report", "sales", "--as", "admin"]);
+    assert_eq!(
+        report,
+        json!([
+            {"period": "2026-03", "orders": 3, "gross_cents": 5250, "fee_cents": 650, "refund_cents": 2000, "net_cents": 2600},
+            {"period": "2026-04", "orders": 1, "gross_cents": 2000, "fee_cents": 253, "refund_cents": 733, "net_cents": 1014},
+        ])
+    );
+    market.assert_money_conserved();
+}
+
+#[test]
+fn report_totals_equal_the_ledger() {
+    let market = sales_history();
+    let report = market.json(&["report", "sales", "--by", "day", "--as", "admin"]);
+    assert_eq!(total(&report, "fee_cents"), market.balance("revenue"));
+    let earned: i64 = ["layla", "omar"]
+        .iter()
+        .map(|s| {
+            let w = market.wallet(s);
+            w["pending_cents"].as_i64().unwrap() + w["available_cents"].as_i64().unwrap()
+        })
+        .sum();
+    assert_eq!(total(&report, "net_cents"), earned);
+    // noura paid 100.00 in, placed 5 orders (4 x 20.00 + 12.50), and got the refunds back
+    let credit = market.wallet("noura")["credit_cents"].as_i64().unwrap();
+    assert_eq!(total(&report, "refund_cents"), credit - (10_000 - 4 * 2000 - 1250));
+    for row in report.as_array().unwrap() {
+        let parts = ["fee_cents", "refund_cents", "net_cents"].iter().map(|f| row[f].as_i64().unwrap()).sum::<i64>();
+        assert_eq!(parts, row["gross_cents"].as_i64().unwrap(), "{row}");
+    }
+    // everything settled is in the report; only the open order's gross is still in escrow
+    assert_eq!(market.balance("escrow"), 2000);
+    market.assert_money_conserved();
+}
+
+#[test]
+fn sales_group_by_day_and_iso_week() {
+    let market = sales_history();
+    let by_day = market.json(&["report", "sales", "--by", "day", "--as", "admin"]);
+    assert_eq!(periods(&by_day), ["2026-03-01", "2026-03-03", "2026-04-02"]);
+    assert_eq!(by_day[0]["orders"], 2);
+    let by_week = market.json(&["report", "sales", "--by", "week", "--as", "admin"]);
+    // 2026-03-01 is a Sunday: the end of ISO week 9
+    assert_eq!(periods(&by_week), ["2026-W09", "2026-W10", "2026-W14"]);
+}
+
+#[test]
+fn from_and_to_include_both_days_and_seller_narrows() {
+    let market = sales_history();
+    let march_rest =
+        market.json(&["report", "sales", "--by", "day", "--from", "2026-03-02", "--to", "2026-04-02", "--as", "admin"]);
+    assert_eq!(periods(&march_rest), ["2026-03-03", "2026-04-02"]);
+    let first_day = market.json(&["report", "sales", "--by", "day", "--to", "2026-03-01", "--as", "admin"]);
+    assert_eq!(periods(&first_day), ["2026-03-01"]);
+    let omar = market.json(&["report", "sales", "--seller", "omar", "--as", "admin"]);
+    assert_eq!(
+        omar,
+        json!([{"period": "2026-03", "orders": 1, "gross_cents": 1250, "fee_cents": 250, "refund_cents": 0, "net_cents": 1000}])
+    );
+    market.fails(6, &["report", "sales", "--from", "2026-04-01", "--to", "2026-03-01", "--as", "admin"]);
+    market.fails(6, &["report", "sales", "--from", "2026-13-01", "--as", "admin"]);
+    market.fails(6, &["report", "sales", "--by", "year", "--as", "admin"]);
+    market.fails(3, &["report", "sales", "--seller", "nobody", "--as", "admin"]);
+}
+
+#[test]
+fn a_seller_sees_only_their_own_sales() {
+    let market = sales_history();
+    let own = market.json(&["report", "sales", "--as", "omar"]);
+    assert_eq!(total(&own, "gross_cents"), 1250);
+    assert_eq!(market.json(&["report", "sales", "--seller", "omar", "--as", "omar"]), own);
+    market.fails(5, &["report", "sales", "--seller", "layla", "--as", "omar"]);
+    assert_eq!(market.json(&["report", "sales", "--as", "noura"]), json!([]));
+    market.fails(2, &["report", "sales"]);
+}
+
+#[test]
+fn csv_and_tables_for_scripts_and_people() {
+    let market = sales_history();
+    let csv = market.ok(&["report", "sales", "--as", "admin", "-o", "csv"]);
+    assert_eq!(
+        csv,
+        "period,orders,gross,fees,refunds,net\n2026-03,3,52.50,6.50,20.00,26.00\n2026-04,1,20.00,2.53,7.33,10.14\n"
+    );
+    let table = market.ok(&["report", "sales", "--as", "admin"]);
+    assert!(table.contains("total") && table.contains("72.50"), "{table}");
+    assert!(!table.contains('█'), "no chart when stdout is not a terminal: {table}");
+}
+
+#[test]
+fn on_a_terminal_the_table_charts_gross_per_period() {
+    let market = sales_history();
+    let (ok, screen) = market.on_terminal(&["report", "sales", "--as", "admin"], "");
+    assert!(ok, "{screen}");
+    let march = screen.lines().find(|l| l.contains("2026-03")).unwrap_or_else(|| panic!("{screen}"));
+    let april = screen.lines().find(|l| l.contains("2026-04")).unwrap();
+    let blocks = |line: &str| line.chars().filter(|c| *c == '█').count();
+    // March (52.50) is the widest bar, April (20.00) 20/52.5 of it
+    assert_eq!(blocks(march), 24, "{screen}");
+    assert_eq!(blocks(april), 9, "{screen}");
+}
+
+#[test]
+fn sellers_are_ranked_by_gross_with_their_stats() {
+    let market = sales_history();
+    let ranked = market.json(&["report", "sellers", "--as", "admin"]);
+    assert_eq!(ranked[0]["rank"], 1);
+    assert_eq!(ranked[0]["seller"], "layla");
+    assert_eq!(ranked[0]["gross_cents"], 6000);
+    assert_eq!(ranked[0]["net_cents"], 2614);
+    assert_eq!(ranked[0]["stats"]["completed_orders"], 2);
+    assert_eq!(ranked[0]["stats"]["rating_average"], 5.0);
+    assert_eq!(ranked[1]["seller"], "omar");
+    assert_eq!(ranked[1]["gross_cents"], 1250);
+    assert_eq!(ranked.as_array().unwrap().len(), 2);
+    let april = market.json(&["report", "sellers", "--from", "2026-04-01", "--as", "admin"]);
+    assert_eq!(april.as_array().unwrap().len(), 1);
+    market.fails(5, &["report", "sellers", "--as", "layla"]);
+}
