@@ -11,6 +11,7 @@ mod gig;
 mod help;
 mod init;
 mod output;
+mod payout;
 mod user;
 
 use std::path::PathBuf;
@@ -76,6 +77,9 @@ enum Command {
     /// Policy: commission, limits, clocks, level thresholds
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Batch payouts: run, export the provider file, reconcile its results
+    #[command(subcommand)]
+    Payout(payout::PayoutCommand),
     /// Check every invariant of the ledger and the marketplace (exit 8 on a violation)
     Audit,
     /// The event log, as JSON lines for scripts
@@ -123,6 +127,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(cmd) => user::run(&app, cmd),
         Command::Gig(cmd) => gig::run(&app, cmd),
         Command::Config(cmd) => config::run(&app, cmd),
+        Command::Payout(cmd) => payout::run(&app, cmd),
         Command::Audit => audit::run(&app),
         Command::Events(args) => events::run(&app, args),
         Command::Completions(args) => completions::run(args),

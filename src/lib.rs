@@ -8,6 +8,7 @@ pub mod events;
 pub mod gigs;
 pub mod ledger;
 pub mod money;
+pub mod payouts;
 pub mod policy;
 pub mod store;
 pub mod text;

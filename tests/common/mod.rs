@@ -142,3 +142,56 @@ pub fn dump(db: &Path) -> String {
     }
     out
 }
+
+/// Payouts: sellers with cleared money, made through the library (users::add, users::set_payout
+/// and ledger::post from `world:test`), for the bulk cases the order flow would take minutes to
+/// build (5,001 sellers). Each name gets `method`/`account` and `available` cents in one transaction.
+impl Market {
+    pub fn sellers_with_available(&self, sellers: &[(&str, &str, &str, i64)]) {
+        use souq::ledger::{self, Account, Bucket, Movement};
+        use souq::payouts::PayoutMethod;
+        let mut store =
+            souq::Store::open(&self.db, souq::store::Missing::Refuse, std::time::Duration::from_secs(5)).unwrap();
+        let session = souq::Session {
+            actor: Some("admin".into()),
+            os_user: "tester".into(),
+            now: souq::Timestamp::parse(&self.now).unwrap(),
+        };
+        store
+            .write(|tx| {
+                for (name, method, account, cents) in sellers {
+                    let user = match souq::users::find(tx, name)? {
+                        Some(user) => user,
+                        None => souq::users::add(
+                            tx,
+                            &session,
+                            &souq::users::NewUser { username: name, email: None, is_admin: false },
+                        )?,
+                    };
+                    souq::users::set_payout(tx, &session, name, PayoutMethod::parse(method)?, account)?;
+                    let movement = Movement {
+                        from: Account::World("test".into()),
+                        to: Account::User(user.id, Bucket::Available),
+                        amount: souq::Money::from_cents(*cents),
+                        kind: "test_earnings",
+                        order_id: None,
+                        payout_item_id: None,
+                        idem_key: format!("test:{name}:{cents}:{}", ledger::balance(tx, &Account::World("test".into()))?),
+                    };
+                    ledger::post(tx, "admin", session.now, &movement)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// A user's available balance in cents, read through the library.
+    pub fn available_cents(&self, name: &str) -> i64 {
+        let store =
+            souq::Store::open(&self.db, souq::store::Missing::Refuse, std::time::Duration::from_secs(5)).unwrap();
+        let user = souq::users::get(store.conn(), name).unwrap();
+        souq::ledger::balance(store.conn(), &souq::ledger::Account::User(user.id, souq::ledger::Bucket::Available))
+            .unwrap()
+            .cents()
+    }
+}
