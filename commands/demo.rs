@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::Args;
 use souq::gigs::{self, ExtraInput, GigFilter, GigInput};
+use souq::payouts::run::{self as payout_run, RunRequest};
+use souq::payouts::{self, export, reconcile, PayoutMethod};
 use souq::store::{Missing, Store};
 use souq::users::{self, NewUser};
 use souq::{Money, Session, Timestamp};
@@ -49,7 +51,48 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
     }
     section(app, "Gigs in Arabic and English, with paid extras");
     output::list(app, &gigs::list(store.conn(), &GigFilter::default())?)?;
+
+    {
+        payout_day(app, &mut store, start.plus_days(30))?;
+    }
     app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
+    Ok(())
+}
+
+/// The payout day: sellers choose how they are paid, the admin pays every PayPal seller with
+/// cleared earnings in one batch, exports the PayPal file and reconciles PayPal's results.
+fn payout_day(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
+    for (seller, method, account) in [
+        ("layla", PayoutMethod::Paypal, "layla@souq.example"),
+        ("omar", PayoutMethod::Paypal, "omar@souq.example"),
+        ("sam", PayoutMethod::Bank, "GB82 WEST 1234 5698 7654 32"),
+    ] {
+        let session = at(app, now, Some(seller));
+        store.write(|tx| users::set_payout(tx, &session, seller, method, account))?;
+    }
+    let admin = at(app, now, Some("admin"));
+    let request = RunRequest { key: "demo-payday".into(), method: Some(PayoutMethod::Paypal), min: None };
+    let summary = store.write(|tx| payout_run::run(tx, &admin, &request, None, &mut |_, _| {}))?;
+    section(app, "Payout day: every PayPal seller with at least min_payout available, in one batch");
+    output::one(app, &summary)?;
+    let batch = summary.batch.id;
+    let items = payouts::items_of(store.conn(), batch)?;
+    output::list(app, &items)?;
+
+    section(app, "The PayPal Payouts file (souq payout export)");
+    for part in export::export(store.conn(), &admin, batch)? {
+        app.note(String::from_utf8_lossy(&part.bytes).trim_end());
+    }
+
+    // PayPal pays the first seller; the second has no PayPal account yet (UNCLAIMED).
+    let mut results = String::from("item_id,status,provider_ref\n");
+    for (item, status) in items.iter().zip(["SUCCESS", "UNCLAIMED"]) {
+        results.push_str(&format!("{},{status},PP-{}\n", item.item_ref, item.id));
+    }
+    let reconciled = store.write(|tx| reconcile::reconcile(tx, &admin, batch, &results))?;
+    section(app, "PayPal's results reconciled (souq payout reconcile): paid out, or still in flight");
+    output::one(app, &reconciled)?;
+    output::list(app, &payouts::items_of(store.conn(), batch)?)?;
     Ok(())
 }
 

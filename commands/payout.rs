@@ -177,14 +177,17 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
                 let path = part_path(&base, index + 1, parts.len());
                 std::fs::write(&path, &part.bytes)
                     .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?;
-                written.push(ExportedFile { file: path.display().to_string(), rows: part.rows, total_cents: part.total });
+                written.push(ExportedFile {
+                    file: path.display().to_string(),
+                    rows: part.rows,
+                    total_cents: part.total,
+                });
             }
             output::list(app, &written)
         }
         PayoutCommand::Reconcile { batch, file, dry_run } => {
             let text = crate::read_input(&file)?;
-            let summary =
-                store.write_or_preview(!dry_run, |tx| reconcile::reconcile(tx, &session, batch, &text))?;
+            let summary = store.write_or_preview(!dry_run, |tx| reconcile::reconcile(tx, &session, batch, &text))?;
             for problem in &summary.problems {
                 app.note(format!("line {}: {}: {}", problem.line, problem.item_id, problem.message));
             }
@@ -232,7 +235,10 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
         bar.finish_and_clear();
     }
     if summary.replayed {
-        app.note(format!("payout key {:?} was used before: this is batch {}; nothing moved", summary.batch.key, summary.batch.id));
+        app.note(format!(
+            "payout key {:?} was used before: this is batch {}; nothing moved",
+            summary.batch.key, summary.batch.id
+        ));
     }
     output::one(app, &summary)
 }

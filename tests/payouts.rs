@@ -41,8 +41,12 @@ fn audit_ok(market: &Market) {
 fn set_payout_validates_the_account_and_shows_it() {
     let market = Market::with_gig();
     let before = market.snapshot();
-    market.fails(6, &["user", "set-payout", "layla", "--method", "paypal", "--account", "not-an-email", "--as", "layla"]);
-    market.fails(6, &["user", "set-payout", "layla", "--method", "bank", "--account", "DE88370400440532013000", "--as", "layla"]);
+    market
+        .fails(6, &["user", "set-payout", "layla", "--method", "paypal", "--account", "not-an-email", "--as", "layla"]);
+    market.fails(
+        6,
+        &["user", "set-payout", "layla", "--method", "bank", "--account", "DE88370400440532013000", "--as", "layla"],
+    );
     market.fails(6, &["user", "set-payout", "layla", "--method", "cash", "--account", "x@y.com", "--as", "layla"]);
     market.fails(5, &["user", "set-payout", "layla", "--method", "paypal", "--account", "x@y.com", "--as", "noura"]);
     market.fails(2, &["user", "set-payout", "layla", "--method", "paypal", "--account", "x@y.com"]);
@@ -69,7 +73,10 @@ fn a_run_with_nobody_eligible_makes_an_empty_closed_batch() {
     assert_eq!(batch["items"], 0);
     assert_eq!(batch["total_cents"], 0);
     assert_eq!(batch["status"], "closed");
-    assert_eq!(market.ok(&["payout", "export", "1", "--as", "admin"]), "item_id,seller,method,account,amount,currency,note\r\n");
+    assert_eq!(
+        market.ok(&["payout", "export", "1", "--as", "admin"]),
+        "item_id,seller,method,account,amount,currency,note\r\n"
+    );
     audit_ok(&market);
 }
 
@@ -265,7 +272,8 @@ fn reconcile(market: &Market, name: &str, csv: &str) -> Value {
 }
 
 fn summary(s: &Value) -> [i64; 7] {
-    ["rows", "succeeded", "failed", "pending", "unmatched", "already_applied", "refused"].map(|k| s[k].as_i64().unwrap())
+    ["rows", "succeeded", "failed", "pending", "unmatched", "already_applied", "refused"]
+        .map(|k| s[k].as_i64().unwrap())
 }
 
 #[test]
@@ -321,7 +329,8 @@ fn reconcile_applies_every_provider_status_once() {
     assert_eq!(summary(&again), [12, 0, 0, 0, 3, 9, 0]);
     assert_eq!(market.snapshot(), before, "the same file again changes nothing");
 
-    let rest = reconcile(&market, "rest.csv", "item_id,status\nsouq-b1-i7,SUCCESS\nsouq-b1-i8,RETURNED\nsouq-b1-i9,ONHOLD\n");
+    let rest =
+        reconcile(&market, "rest.csv", "item_id,status\nsouq-b1-i7,SUCCESS\nsouq-b1-i8,RETURNED\nsouq-b1-i9,ONHOLD\n");
     assert_eq!(summary(&rest), [3, 1, 1, 0, 0, 1, 0]);
     assert_eq!(market.json(&["payout", "show", "1"])["status"], "open");
     reconcile(&market, "last.csv", "item_id,status\nsouq-b1-i9,SUCCESS\n");
@@ -334,7 +343,8 @@ fn success_then_failure_is_refused_but_a_reversal_returns_the_money() {
     let market = nine_in_flight();
     reconcile(&market, "paid.csv", "item_id,status\nsouq-b1-i1,SUCCESS\nsouq-b1-i2,FAILED\n");
     let before = market.snapshot();
-    let refused = reconcile(&market, "bad.csv", "item_id,status\nsouq-b1-i1,FAILED\nsouq-b1-i2,SUCCESS\nsouq-b1-i1,PENDING\n");
+    let refused =
+        reconcile(&market, "bad.csv", "item_id,status\nsouq-b1-i1,FAILED\nsouq-b1-i2,SUCCESS\nsouq-b1-i1,PENDING\n");
     assert_eq!(summary(&refused), [3, 0, 0, 0, 0, 0, 3]);
     assert!(refused["problems"][0]["message"].as_str().unwrap().contains("REVERSED"), "{refused:#}");
     assert_eq!(market.snapshot(), before);
@@ -359,7 +369,10 @@ fn a_malformed_result_file_is_invalid_with_line_numbers_and_changes_nothing() {
     let file = market.path("bad.csv");
     for (csv, needle) in [
         ("id,state\nsouq-b1-i1,SUCCESS\n", "line 1: the header must name item_id and status"),
-        ("item_id,status\nsouq-b1-i1,SUCCESS\nsouq-b1-i2,MAYBE\n,FAILED\n", "line 3: unknown status \"MAYBE\"; line 4: item_id is empty"),
+        (
+            "item_id,status\nsouq-b1-i1,SUCCESS\nsouq-b1-i2,MAYBE\n,FAILED\n",
+            "line 3: unknown status \"MAYBE\"; line 4: item_id is empty",
+        ),
         ("item_id,status\nsouq-b1-i1,\"SUCC\nESS\n", "line 2"),
     ] {
         std::fs::write(&file, csv).unwrap();

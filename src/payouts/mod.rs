@@ -325,7 +325,8 @@ mod tests {
 
     #[test]
     fn ibans_with_a_bad_checksum_or_shape_are_invalid() {
-        for text in ["DE88370400440532013000", "DE8937040044", "1289370400440532013000", "DE89-3704-0044-0532-0130-00", ""]
+        for text in
+            ["DE88370400440532013000", "DE8937040044", "1289370400440532013000", "DE89-3704-0044-0532-0130-00", ""]
         {
             let err = PayoutMethod::Bank.normalize_account(text).unwrap_err();
             assert_eq!(err.kind(), crate::ErrorKind::Invalid, "{text:?}");

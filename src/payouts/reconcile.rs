@@ -180,7 +180,13 @@ fn step(current: ItemStatus, row: &ResultRow, seller_id: i64, method: PayoutMeth
     }
 }
 
-fn apply(conn: &Connection, session: &Session, batch_id: i64, row: &ResultRow, summary: &mut ReconcileSummary) -> Result<()> {
+fn apply(
+    conn: &Connection,
+    session: &Session,
+    batch_id: i64,
+    row: &ResultRow,
+    summary: &mut ReconcileSummary,
+) -> Result<()> {
     let problem = |message: String| Problem { line: row.line, item_id: row.item_id.clone(), message };
     let item = match parse_item_ref(&row.item_id).filter(|(b, _)| *b == batch_id) {
         Some((_, item_id)) => conn

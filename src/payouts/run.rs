@@ -113,13 +113,9 @@ pub fn plan(conn: &Connection, session: &Session, request: &RunRequest) -> Resul
         };
         match reason {
             Some(reason) => held.push(Held { seller: username, available_cents: amount, reason }),
-            None => payees.push(Payee {
-                seller_id: r.get(0)?,
-                username,
-                method: r.get(3)?,
-                account: r.get(4)?,
-                amount,
-            }),
+            None => {
+                payees.push(Payee { seller_id: r.get(0)?, username, method: r.get(3)?, account: r.get(4)?, amount })
+            }
         }
     }
     Ok(Plan { existing: None, min, payees, held })
@@ -174,7 +170,14 @@ fn send(conn: &Connection, session: &Session, batch_id: i64, payee: &Payee) -> R
         "INSERT INTO payout_items (batch_id, seller_id, method, account, amount_cents, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![batch_id, payee.seller_id, payee.method, payee.account, payee.amount.cents(), session.now])?;
+    .execute(params![
+        batch_id,
+        payee.seller_id,
+        payee.method,
+        payee.account,
+        payee.amount.cents(),
+        session.now
+    ])?;
     let item_id = conn.last_insert_rowid();
     if item_ref(batch_id, item_id).len() > 30 {
         return Err(Error::internal(format!("payout item {item_id} has an id too long for provider files")));

@@ -176,7 +176,10 @@ impl Market {
                         kind: "test_earnings",
                         order_id: None,
                         payout_item_id: None,
-                        idem_key: format!("test:{name}:{cents}:{}", ledger::balance(tx, &Account::World("test".into()))?),
+                        idem_key: format!(
+                            "test:{name}:{cents}:{}",
+                            ledger::balance(tx, &Account::World("test".into()))?
+                        ),
                     };
                     ledger::post(tx, "admin", session.now, &movement)?;
                 }
