@@ -14,7 +14,11 @@ pub enum ConfigCommand {
     /// Show every setting with its default
     Show,
     /// Change one setting (admin)
-    Set { key: String, value: String },
+    Set {
+        key: String,
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
     /// Print the policy as YAML
     Export,
     /// Apply a YAML file of settings (admin); all of it or none

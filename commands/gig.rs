@@ -26,16 +26,19 @@ pub enum GigCommand {
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
+    /// What the buyer gets, 1-120 characters
     #[arg(long)]
     title: Option<String>,
     /// Price, e.g. 25 or 25.50
-    #[arg(long, value_parser = Money::parse)]
+    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
     price: Option<Money>,
     /// Delivery days, 1-90
     #[arg(long)]
     days: Option<i64>,
+    /// The category buyers browse by
     #[arg(long, default_value = "")]
     category: String,
+    /// The full description
     #[arg(long, default_value = "")]
     description: String,
     /// Tags separated by commas
@@ -45,7 +48,7 @@ pub struct CreateArgs {
     #[arg(long)]
     sku: Option<String>,
     /// A paid add-on, "Title=PRICE+DAYSd" (repeatable)
-    #[arg(long = "extra", value_parser = ExtraInput::parse, value_name = "EXTRA")]
+    #[arg(long = "extra", value_parser = ExtraInput::parse, value_name = "EXTRA", allow_hyphen_values = true)]
     extras: Vec<ExtraInput>,
 }
 
@@ -54,7 +57,7 @@ pub struct UpdateArgs {
     id: i64,
     #[arg(long)]
     title: Option<String>,
-    #[arg(long, value_parser = Money::parse)]
+    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
     price: Option<Money>,
     #[arg(long)]
     days: Option<i64>,
@@ -67,7 +70,7 @@ pub struct UpdateArgs {
     #[arg(long)]
     sku: Option<String>,
     /// Replace the extras with these ("Title=PRICE+DAYSd", repeatable)
-    #[arg(long = "extra", value_parser = ExtraInput::parse, value_name = "EXTRA")]
+    #[arg(long = "extra", value_parser = ExtraInput::parse, value_name = "EXTRA", allow_hyphen_values = true)]
     extras: Vec<ExtraInput>,
     /// Remove every extra
     #[arg(long, conflicts_with = "extras")]
@@ -83,9 +86,9 @@ pub struct ListArgs {
     /// pending_review, active, paused, rejected or suspended
     #[arg(long)]
     status: Option<String>,
-    #[arg(long, value_parser = Money::parse)]
+    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
     min_price: Option<Money>,
-    #[arg(long, value_parser = Money::parse)]
+    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
     max_price: Option<Money>,
     #[arg(long)]
     limit: Option<i64>,

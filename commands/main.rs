@@ -2,6 +2,7 @@
 
 mod app;
 mod audit;
+mod backup;
 mod completions;
 mod config;
 mod demo;
@@ -31,31 +32,54 @@ use crate::output::Format;
 #[command(name = "souq", version, disable_help_subcommand = true, max_term_width = 100)]
 pub struct Cli {
     /// The database file
-    #[arg(long, global = true, env = "SOUQ_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "SOUQ_DB",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     db: Option<PathBuf>,
 
     /// Act as this user
-    #[arg(long = "as", global = true, env = "SOUQ_USER", value_name = "USER")]
+    #[arg(
+        long = "as",
+        global = true,
+        help_heading = "Global options",
+        env = "SOUQ_USER",
+        hide_env_values = true,
+        value_name = "USER"
+    )]
     actor: Option<String>,
 
     /// Output format
-    #[arg(short, long, global = true, env = "SOUQ_OUTPUT", value_enum, default_value = "table")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "SOUQ_OUTPUT",
+        hide_env_values = true,
+        value_enum,
+        default_value = "table"
+    )]
     output: Format,
 
     /// Shorthand for --output json
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     json: bool,
 
     /// Answer yes to confirmations (needed off a terminal)
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     yes: bool,
 
     /// Never prompt; a missing answer is an error
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     no_input: bool,
 
     /// Print only data: no notes or progress on stderr
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     quiet: bool,
 
     #[command(subcommand)]
@@ -82,6 +106,8 @@ enum Command {
     Payout(payout::PayoutCommand),
     /// Check every invariant of the ledger and the marketplace (exit 8 on a violation)
     Audit,
+    /// Copy the database to a new file, consistently, while others keep working
+    Backup(backup::BackupArgs),
     /// The event log, as JSON lines for scripts
     Events(events::EventsArgs),
     /// Print a shell completion script
@@ -129,6 +155,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Config(cmd) => config::run(&app, cmd),
         Command::Payout(cmd) => payout::run(&app, cmd),
         Command::Audit => audit::run(&app),
+        Command::Backup(args) => backup::run(&app, args),
         Command::Events(args) => events::run(&app, args),
         Command::Completions(args) => completions::run(args),
         Command::Help(args) => help::run(args),

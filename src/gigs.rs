@@ -291,15 +291,19 @@ pub fn initial_status(policy: &Policy) -> &'static str {
 /// Inserts a gig for `seller` and returns its id. A gig without a sku gets `gig-ID`.
 /// Validation is the caller's (create and import validate differently).
 pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: &str, now: Timestamp) -> Result<i64> {
-    let placeholder_sku = format!("\u{0}pending-{}", now);
+    // The id is chosen here (inside the caller's write transaction) so that a gig without
+    // a sku can be stored with its final `gig-ID` sku in one statement.
+    let id: i64 = conn.prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM gigs")?.query_row([], |r| r.get(0))?;
+    let sku = input.sku.clone().unwrap_or_else(|| format!("gig-{id}"));
     conn.prepare_cached(
-        "INSERT INTO gigs (seller_id, sku, title, description, category, tags, price_cents,
+        "INSERT INTO gigs (id, seller_id, sku, title, description, category, tags, price_cents,
                            delivery_days, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
     )?
     .execute(params![
+        id,
         seller.id,
-        input.sku.as_deref().unwrap_or(&placeholder_sku),
+        sku,
         input.title.trim(),
         input.description,
         input.category.trim(),
@@ -309,21 +313,15 @@ pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: &str, 
         status,
         now
     ])
-    .map_err(|e| duplicate_sku(e, input))?;
-    let id = conn.last_insert_rowid();
-    if input.sku.is_none() {
-        conn.prepare_cached("UPDATE gigs SET sku = 'gig-' || id WHERE id = ?1")?.execute([id])?;
-    }
+    .map_err(|e| duplicate_sku(e, &sku))?;
     replace_extras(conn, id, &input.extras)?;
     Ok(id)
 }
 
-fn duplicate_sku(err: rusqlite::Error, input: &GigInput) -> Error {
+fn duplicate_sku(err: rusqlite::Error, sku: &str) -> Error {
     if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
-        if let Some(sku) = &input.sku {
-            return Error::conflict(format!("you already have a gig with sku {sku:?}"))
-                .with_hint("use `souq gig update` to change it");
-        }
+        return Error::conflict(format!("the seller already has a gig with sku {sku:?}"))
+            .with_hint("use `souq gig update` to change it");
     }
     err.into()
 }
@@ -371,7 +369,7 @@ pub fn overwrite(conn: &Connection, gig_id: i64, input: &GigInput, now: Timestam
         input.delivery_days,
         now
     ])
-    .map_err(|e| duplicate_sku(e, input))?;
+    .map_err(|e| duplicate_sku(e, input.sku.as_deref().unwrap_or_default()))?;
     replace_extras(conn, gig_id, &input.extras)
 }
 

@@ -68,7 +68,12 @@ impl Market {
 
     /// The souq binary against this database, with a clean environment.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("souq").unwrap();
+        Command::from_std(self.std_cmd())
+    }
+
+    /// `cmd` as a std Command, for tests that spawn and talk to the process.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("souq"));
         cmd.current_dir(self.dir.path())
             .env_remove("SOUQ_USER")
             .env_remove("SOUQ_OUTPUT")

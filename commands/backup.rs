@@ -1,0 +1,21 @@
+//! `souq backup FILE`: a consistent copy of the database, safe while other processes write.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::app::App;
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The new file to write (never overwritten)
+    file: PathBuf,
+}
+
+pub fn run(app: &App, args: BackupArgs) -> Result<()> {
+    let store = app.open()?;
+    store.backup_to(&args.file)?;
+    app.note(format!("backed up {} to {}", store.path().display(), args.file.display()));
+    Ok(())
+}

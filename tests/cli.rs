@@ -1,0 +1,212 @@
+//! Command-line conventions through the binary: the database file's safety, exit codes,
+//! output formats, broken pipes, help topics.
+
+mod common;
+
+use std::io::Read;
+use std::os::unix::fs::PermissionsExt;
+use std::process::Stdio;
+
+use common::Market;
+
+#[test]
+fn init_creates_an_owner_only_database_and_is_idempotent() {
+    let market = Market::empty();
+    let admin = market.json(&["init", "--admin", "admin"]);
+    assert_eq!(admin["username"], "admin");
+    assert_eq!(admin["is_admin"], true);
+    let mode = std::fs::metadata(&market.db).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let before = market.snapshot();
+    let again = market.json(&["init", "--admin", "admin"]);
+    assert_eq!(again["id"], admin["id"]);
+    assert_eq!(market.snapshot(), before);
+}
+
+#[test]
+fn a_missing_database_is_not_found_and_not_created() {
+    let market = Market::empty();
+    let stderr = market.fails(3, &["gig", "list"]);
+    assert!(stderr.contains("souq init"), "{stderr}");
+    assert!(!market.db.exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_left_byte_for_byte() {
+    let market = Market::empty();
+    let content = b"sku,title\nnot,a database\n".repeat(100);
+    std::fs::write(&market.db, &content).unwrap();
+    market.fails(6, &["gig", "list"]);
+    market.fails(6, &["init"]);
+    assert_eq!(std::fs::read(&market.db).unwrap(), content);
+    assert!(!market.path("souq.db-wal").exists());
+}
+
+#[test]
+fn a_foreign_sqlite_database_is_refused_by_init() {
+    let market = Market::empty();
+    let conn = rusqlite::Connection::open(&market.db).unwrap();
+    conn.execute_batch("CREATE TABLE mine (x); INSERT INTO mine VALUES (1);").unwrap();
+    drop(conn);
+    let before = market.snapshot();
+    market.fails(6, &["init", "--admin", "admin"]);
+    assert_eq!(market.snapshot(), before);
+}
+
+#[test]
+fn a_read_only_database_or_folder_is_a_clear_error() {
+    let market = Market::new();
+    let before = market.snapshot();
+    std::fs::set_permissions(&market.db, std::fs::Permissions::from_mode(0o400)).unwrap();
+    let stderr = market.fails(1, &["user", "add", "layla"]);
+    assert!(stderr.contains("read-only"), "{stderr}");
+    std::fs::set_permissions(&market.db, std::fs::Permissions::from_mode(0o600)).unwrap();
+
+    std::fs::set_permissions(market.dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
+    let stderr = market.fails(1, &["user", "add", "layla"]);
+    std::fs::set_permissions(market.dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert!(stderr.contains("folder"), "{stderr}");
+    assert_eq!(market.snapshot(), before);
+}
+
+#[test]
+fn a_database_locked_past_the_timeout_is_exit_7_and_unchanged() {
+    let market = Market::new();
+    let before = market.snapshot();
+    let holder = rusqlite::Connection::open(&market.db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let out = market.cmd().env("SOUQ_BUSY_TIMEOUT_MS", "50").args(["user", "add", "layla"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(7), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: the database is busy"));
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert_eq!(market.snapshot(), before);
+}
+
+#[test]
+fn a_database_newer_than_the_binary_is_refused() {
+    let market = Market::new();
+    rusqlite::Connection::open(&market.db).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let before = market.snapshot();
+    let stderr = market.fails(4, &["gig", "list"]);
+    assert!(stderr.contains("newer"), "{stderr}");
+    assert_eq!(market.snapshot(), before);
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    let market = Market::with_gig();
+    market.fails(2, &["gig", "pause", "1"]); // no --as
+    market.fails(2, &["gig", "list", "--output", "xml"]);
+    market.fails(2, &["no-such-command"]);
+    market.fails(2, &["gig", "show", "one"]);
+}
+
+#[test]
+fn a_bad_souq_now_is_invalid_input() {
+    let market = Market::new();
+    let out = market.cmd().env("SOUQ_NOW", "yesterday").args(["gig", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SOUQ_NOW"));
+}
+
+#[test]
+fn every_output_format_renders_a_list() {
+    let market = Market::with_gig();
+    let json: serde_json::Value = serde_json::from_str(&market.ok(&["gig", "list", "-o", "json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert_eq!(market.ok(&["gig", "list", "--json"]), market.ok(&["gig", "list", "-o", "json"]));
+    let jsonl = market.ok(&["gig", "list", "-o", "jsonl"]);
+    let line: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(line["price_cents"], 2000);
+    let csv = market.ok(&["gig", "list", "-o", "csv"]);
+    assert!(csv.starts_with("id,seller,sku,title,"), "{csv}");
+    assert!(csv.contains("20.00"));
+    let yaml = market.ok(&["gig", "list", "-o", "yaml"]);
+    assert!(yaml.contains("price_cents: 2000"), "{yaml}");
+    let from_env = market.cmd().env("SOUQ_OUTPUT", "jsonl").args(["gig", "list"]).output().unwrap();
+    assert_eq!(String::from_utf8(from_env.stdout).unwrap(), jsonl);
+}
+
+#[test]
+fn a_table_with_arabic_titles_is_aligned() {
+    let market = Market::with_gig();
+    market.ok(&["gig", "create", "--as", "layla", "--title", "مُتَرْجِمٌ مُحْتَرِفٌ لِلنُّصُوصِ", "--price", "5", "--days", "1"]);
+    market.ok(&["gig", "create", "--as", "layla", "--title", "Logo design", "--price", "7.5", "--days", "2"]);
+    let table = market.ok(&["gig", "list"]);
+    let widths: Vec<usize> = table.lines().map(unicode_width::UnicodeWidthStr::width).collect();
+    assert!(widths.len() >= 5, "{table}");
+    assert!(widths.iter().all(|w| *w == widths[0]), "ragged table {widths:?}:\n{table}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    let market = Market::with_gig();
+    let long = "وصف طويل ".repeat(500);
+    for _ in 0..12 {
+        market.ok(&[
+            "gig",
+            "create",
+            "--as",
+            "layla",
+            "--title",
+            "t",
+            "--price",
+            "5",
+            "--days",
+            "1",
+            "--description",
+            &long,
+        ]);
+    }
+    let mut child = market
+        .std_cmd()
+        .args(["gig", "list", "-o", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn help_topics_list_the_environment_and_exit_codes() {
+    let market = Market::empty();
+    let env = market.ok(&["help", "environment"]);
+    for var in ["SOUQ_DB", "SOUQ_USER", "SOUQ_OUTPUT", "SOUQ_NOW", "NO_COLOR"] {
+        assert!(env.contains(var), "{var} missing from:\n{env}");
+    }
+    let codes = market.ok(&["help", "exit-codes"]);
+    for code in 0..=8 {
+        assert!(codes.contains(&format!("  {code}  ")), "{code} missing from:\n{codes}");
+    }
+    assert!(market.ok(&["help", "gig", "create"]).contains("--extra"));
+    market.fails(2, &["help", "nonsense"]);
+}
+
+#[test]
+fn help_text_is_reviewed() {
+    let market = Market::empty();
+    insta::assert_snapshot!("souq_help", market.ok(&["--help"]));
+    insta::assert_snapshot!("gig_create_help", market.ok(&["gig", "create", "--help"]));
+}
+
+#[test]
+fn backup_copies_the_database_and_never_overwrites() {
+    let market = Market::with_gig();
+    market.ok(&["backup", "copy.db"]);
+    let copy = market.path("copy.db");
+    assert_eq!(common::dump(&copy), market.snapshot());
+    let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let before = std::fs::read(&copy).unwrap();
+    market.fails(4, &["backup", "copy.db"]);
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
