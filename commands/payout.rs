@@ -95,7 +95,11 @@ impl Tabular for RunSummary {
     }
     fn row(&self) -> Vec<String> {
         let mut row = self.batch.row();
-        let held: Vec<String> = self.held.iter().map(|h| format!("{} ({})", h.seller, h.reason)).collect();
+        // A table is for people: the first few held sellers, the rest counted (JSON lists all).
+        let mut held: Vec<String> = self.held.iter().take(10).map(|h| format!("{} ({})", h.seller, h.reason)).collect();
+        if self.held.len() > held.len() {
+            held.push(format!("and {} more", self.held.len() - held.len()));
+        }
         row.push(if self.replayed { "yes (nothing moved)".into() } else { String::new() });
         row.push(held.join("\n"));
         row

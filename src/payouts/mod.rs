@@ -312,7 +312,7 @@ pub fn items_resolved_at_most_once(conn: &Connection) -> Result<Check> {
 }
 
 #[cfg(test)]
-mod tests {
+mod unit {
     use super::*;
 
     #[test]
@@ -350,3 +350,6 @@ mod tests {
         assert!(item_ref(99_999_999_999, 99_999_999_999).len() <= 30);
     }
 }
+
+#[cfg(test)]
+mod tests;
