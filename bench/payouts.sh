@@ -84,7 +84,7 @@ for _ in $(seq "$RUNS"); do
     run_sql+=($(($(ms) - t)))
     t=$(ms)
     sqlite3 -csv "$WORK/run.db" "SELECT account, printf('%d.%02d', amount_cents / 100, amount_cents % 100), 'USD',
-        'souq-b' || batch_id || '-i' || id, 'souq payout, batch ' || batch_id, 'PAYPAL'
+        'souq-b' || batch_id || '-i' || id, 'souq payout batch ' || batch_id, 'PAYPAL'
         FROM payout_items WHERE batch_id = 1 ORDER BY id" >"$WORK/baseline.csv"
     export_sql+=($(($(ms) - t)))
 done

@@ -162,33 +162,7 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
         PayoutCommand::List => output::list(app, &payouts::list_batches(store.conn())?),
         PayoutCommand::Show { batch, items: false } => output::one(app, &payouts::get_batch(store.conn(), batch)?),
         PayoutCommand::Show { batch, items: true } => output::list(app, &payouts::items_of(store.conn(), batch)?),
-        PayoutCommand::Export { batch, file } => {
-            let parts = export::export(store.conn(), &session, batch)?;
-            let Some(base) = file else {
-                if parts.len() > 1 {
-                    return Err(souq::Error::usage(format!(
-                        "batch {batch} exports as {} files; pass --file PATH to write them",
-                        parts.len()
-                    ))
-                    .into());
-                }
-                let mut out = std::io::stdout().lock();
-                out.write_all(&parts[0].bytes)?;
-                return Ok(out.flush()?);
-            };
-            let mut written = Vec::with_capacity(parts.len());
-            for (index, part) in parts.iter().enumerate() {
-                let path = part_path(&base, index + 1, parts.len());
-                std::fs::write(&path, &part.bytes)
-                    .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?;
-                written.push(ExportedFile {
-                    file: path.display().to_string(),
-                    rows: part.rows,
-                    total_cents: part.total,
-                });
-            }
-            output::list(app, &written)
-        }
+        PayoutCommand::Export { batch, file } => export_batch(app, &store, batch, file),
         PayoutCommand::Reconcile { batch, file, dry_run } => {
             let text = crate::read_input(&file)?;
             let summary = store.write_or_preview(!dry_run, |tx| reconcile::reconcile(tx, &session, batch, &text))?;
@@ -245,4 +219,30 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
         ));
     }
     output::one(app, &summary)
+}
+
+/// Writes the provider file to stdout, or to --file (split into numbered files past 5,000
+/// PayPal rows) and lists the files written.
+fn export_batch(app: &App, store: &souq::Store, batch: i64, file: Option<PathBuf>) -> Result<()> {
+    let parts = export::export(store.conn(), &app.session(), batch)?;
+    let Some(base) = file else {
+        if parts.len() > 1 {
+            return Err(souq::Error::usage(format!(
+                "batch {batch} exports as {} files; pass --file PATH to write them",
+                parts.len()
+            ))
+            .into());
+        }
+        let mut out = std::io::stdout().lock();
+        out.write_all(&parts[0].bytes)?;
+        return Ok(out.flush()?);
+    };
+    let mut written = Vec::with_capacity(parts.len());
+    for (index, part) in parts.iter().enumerate() {
+        let path = part_path(&base, index + 1, parts.len());
+        std::fs::write(&path, &part.bytes)
+            .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?;
+        written.push(ExportedFile { file: path.display().to_string(), rows: part.rows, total_cents: part.total });
+    }
+    output::list(app, &written)
 }

@@ -197,8 +197,8 @@ fn a_dry_run_and_a_refused_confirmation_change_nothing() {
 fn the_paypal_export_is_exact_and_the_same_every_time() {
     let market = market_with_earnings();
     run_json(&market, &["--key", "pp", "--method", "paypal"]);
-    let expected = "layla@example.com,25.00,USD,souq-b1-i1,\"souq payout, batch 1\",PAYPAL\r\n\
-                    omar@example.com,12.50,USD,souq-b1-i2,\"souq payout, batch 1\",PAYPAL\r\n";
+    let expected = "layla@example.com,25.00,USD,souq-b1-i1,souq payout batch 1,PAYPAL\r\n\
+                    omar@example.com,12.50,USD,souq-b1-i2,souq payout batch 1,PAYPAL\r\n";
     assert_eq!(market.ok(&["payout", "export", "1", "--as", "admin"]), expected);
 
     let file = market.path("paypal.csv");
@@ -224,8 +224,8 @@ fn other_methods_export_a_generic_csv_with_formulas_defused() {
     assert_eq!(
         market.ok(&["payout", "export", "1", "--as", "admin"]),
         "item_id,seller,method,account,amount,currency,note\r\n\
-         souq-b1-i1,'-dash,bank,DE89370400440532013000,15.00,USD,\"souq payout, batch 1\"\r\n\
-         souq-b1-i2,layla,payoneer,l@example.com,20.00,USD,\"souq payout, batch 1\"\r\n"
+         souq-b1-i1,'-dash,bank,DE89370400440532013000,15.00,USD,souq payout batch 1\r\n\
+         souq-b1-i2,layla,payoneer,l@example.com,20.00,USD,souq payout batch 1\r\n"
     );
 }
 
@@ -249,7 +249,7 @@ fn a_paypal_export_over_5000_rows_is_split_into_numbered_files() {
     let second = std::fs::read_to_string(market.path("big-002.csv")).unwrap();
     assert_eq!(first.lines().count(), 5000);
     assert!(first.starts_with("s0000@example.com,10.00,USD,souq-b1-i1,"));
-    assert_eq!(second, "s5000@example.com,10.00,USD,souq-b1-i5001,\"souq payout, batch 1\",PAYPAL\r\n");
+    assert_eq!(second, "s5000@example.com,10.00,USD,souq-b1-i5001,souq payout batch 1,PAYPAL\r\n");
     assert!(!base.exists());
 }
 
@@ -374,6 +374,7 @@ fn a_malformed_result_file_is_invalid_with_line_numbers_and_changes_nothing() {
             "line 3: unknown status \"MAYBE\"; line 4: item_id is empty",
         ),
         ("item_id,status\nsouq-b1-i1,\"SUCC\nESS\n", "line 2"),
+        ("\u{feff}item_id,status\r\nsouq-b1-i1,SUCCESS\r\nsouq-b1-i2,NOPE\r\n", "line 3: unknown status \"NOPE\""),
     ] {
         std::fs::write(&file, csv).unwrap();
         let stderr = market.fails(6, &["payout", "reconcile", "1", file.to_str().unwrap(), "--as", "admin"]);

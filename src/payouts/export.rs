@@ -29,7 +29,7 @@ pub fn export(conn: &Connection, session: &Session, batch_id: i64) -> Result<Vec
     let batch = get_batch(conn, batch_id)?;
     let items = items_of(conn, batch_id)?;
     let currency = policy::load(conn)?.currency;
-    let note = format!("souq payout, batch {batch_id}");
+    let note = format!("souq payout batch {batch_id}");
     if batch.method == Some(PayoutMethod::Paypal) {
         if items.is_empty() {
             return Ok(vec![ExportPart { rows: 0, total: Money::ZERO, bytes: Vec::new() }]);

@@ -95,6 +95,8 @@ pub fn reconcile(conn: &Connection, session: &Session, batch_id: i64, csv_text: 
 }
 
 fn parse(csv_text: &str) -> Result<Vec<ResultRow>> {
+    // The csv crate numbers lines after a CRLF header one short; plain LF keeps them right.
+    let csv_text = csv_text.replace("\r\n", "\n");
     let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(csv_text.as_bytes());
     let header = reader.headers().map_err(|e| Error::invalid(format!("line 1: {e}")))?.clone();
     let column = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
