@@ -66,33 +66,41 @@ VALUES ('$NOW', 'admin', 'bench', 'payout.batch_created', 'payout_batch', 1, '{}
 COMMIT;
 SQL
 
-ms() { date +%s%3N; }
+# Wall time in ms, and CPU (user + sys) in ms: on a shared machine CPU is the steadier number.
+timed() {
+    local out=$1; shift
+    /usr/bin/time -f '%e %U %S' -o "$WORK/time" "$@" >"$out"
+    awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$WORK/time"
+}
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 fresh() { rm -f "$WORK/run.db"*; cp "$WORK/seed.db" "$WORK/run.db"; }
 
-run_souq=() run_sql=() export_souq=() export_sql=()
+: >"$WORK/results"
 for _ in $(seq "$RUNS"); do
     fresh
-    t=$(ms); SOUQ_DB=$WORK/run.db "$SOUQ" -q payout run --key bench --method paypal --as admin -y -o json >"$WORK/batch.json"
-    run_souq+=($(($(ms) - t)))
-    t=$(ms); SOUQ_DB=$WORK/run.db "$SOUQ" -q payout export 1 --as admin --file "$WORK/paypal.csv" >/dev/null
-    export_souq+=($(($(ms) - t)))
+    echo "run_souq $(SOUQ_DB=$WORK/run.db timed "$WORK/batch.json" \
+        "$SOUQ" -q payout run --key bench --method paypal --as admin -y -o json)" >>"$WORK/results"
+    echo "export_souq $(SOUQ_DB=$WORK/run.db timed /dev/null \
+        "$SOUQ" -q payout export 1 --as admin --file "$WORK/paypal.csv")" >>"$WORK/results"
     items=$(grep -o '"items": [0-9]*' "$WORK/batch.json")
 
     fresh
-    t=$(ms); sqlite3 "$WORK/run.db" <"$WORK/baseline.sql"
-    run_sql+=($(($(ms) - t)))
-    t=$(ms)
-    sqlite3 -csv "$WORK/run.db" "SELECT account, printf('%d.%02d', amount_cents / 100, amount_cents % 100), 'USD',
-        'souq-b' || batch_id || '-i' || id, 'souq payout batch ' || batch_id, 'PAYPAL'
-        FROM payout_items WHERE batch_id = 1 ORDER BY id" >"$WORK/baseline.csv"
-    export_sql+=($(($(ms) - t)))
+    echo "run_sql $(timed /dev/null sqlite3 -init "$WORK/baseline.sql" "$WORK/run.db" .quit)" >>"$WORK/results"
+    echo "export_sql $(timed "$WORK/baseline.csv" sqlite3 -csv "$WORK/run.db" \
+        "SELECT account, printf('%d.%02d', amount_cents / 100, amount_cents % 100), 'USD',
+         'souq-b' || batch_id || '-i' || id, 'souq payout batch ' || batch_id, 'PAYPAL'
+         FROM payout_items WHERE batch_id = 1 ORDER BY id")" >>"$WORK/results"
 done
+# sqlite3 quotes cells with spaces and souq does not need to: compare without quotes and CRs.
+cmp -s <(cat "$WORK"/paypal-*.csv "$WORK"/paypal.csv 2>/dev/null | tr -d '\r"') <(tr -d '\r"' <"$WORK/baseline.csv") \
+    && same="identical rows" || same="ROWS DIFFER"
 
-r_souq=$(printf '%s\n' "${run_souq[@]}" | median)
-r_sql=$(printf '%s\n' "${run_sql[@]}" | median)
-e_souq=$(printf '%s\n' "${export_souq[@]}" | median)
-e_sql=$(printf '%s\n' "${export_sql[@]}" | median)
-echo "sellers: $SELLERS ($items), runs: $RUNS, medians in ms"
-printf 'payout run     souq %6d   sqlite3 baseline %6d   ratio %s\n' "$r_souq" "$r_sql" "$(echo "scale=2; $r_souq / $r_sql" | bc)"
-printf 'payout export  souq %6d   sqlite3 baseline %6d   ratio %s\n' "$e_souq" "$e_sql" "$(echo "scale=2; $e_souq / $e_sql" | bc)"
+med() { awk -v k="$1" -v f="$2" '$1 == k {print $f}' "$WORK/results" | median; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+echo "sellers: $SELLERS ($items), runs: $RUNS, medians in ms (wall / cpu = user+sys)"
+for what in run export; do
+    sw=$(med "${what}_souq" 2) sc=$(med "${what}_souq" 3) bw=$(med "${what}_sql" 2) bc=$(med "${what}_sql" 3)
+    printf 'payout %-7s souq %6d / %6d   sqlite3 baseline %6d / %6d   ratio %s / %s\n' \
+        "$what" "$sw" "$sc" "$bw" "$bc" "$(ratio "$sw" "$bw")" "$(ratio "$sc" "$bc")"
+done
+echo "export file vs the baseline's sqlite3 -csv output: $same"

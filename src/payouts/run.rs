@@ -147,9 +147,27 @@ pub fn run(
     .execute(params![request.key, request.method, plan.min.cents(), admin.id, session.now])?;
     let batch_id = conn.last_insert_rowid();
     let total = plan.payees.len() as u64;
+    let mut insert_item = conn.prepare_cached(
+        "INSERT INTO payout_items (batch_id, seller_id, method, account, amount_cents, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut last_item_id = 0;
     for (done, payee) in plan.payees.iter().enumerate() {
-        send(conn, session, batch_id, payee)?;
+        insert_item.execute(params![
+            batch_id,
+            payee.seller_id,
+            payee.method,
+            payee.account,
+            payee.amount.cents(),
+            session.now
+        ])?;
+        last_item_id = conn.last_insert_rowid();
+        send(conn, session, last_item_id, payee)?;
         progress(done as u64 + 1, total);
+    }
+    // Ids only grow, so the last item's ref is the longest one a provider file will carry.
+    if item_ref(batch_id, last_item_id).len() > 30 {
+        return Err(Error::internal(format!("payout item {last_item_id} has an id too long for provider files")));
     }
     refresh_batch_status(conn, batch_id)?;
     let batch = get_batch(conn, batch_id)?;
@@ -165,23 +183,8 @@ pub fn run(
     Ok(RunSummary { batch, replayed: false, held: plan.held })
 }
 
-fn send(conn: &Connection, session: &Session, batch_id: i64, payee: &Payee) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO payout_items (batch_id, seller_id, method, account, amount_cents, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        batch_id,
-        payee.seller_id,
-        payee.method,
-        payee.account,
-        payee.amount.cents(),
-        session.now
-    ])?;
-    let item_id = conn.last_insert_rowid();
-    if item_ref(batch_id, item_id).len() > 30 {
-        return Err(Error::internal(format!("payout item {item_id} has an id too long for provider files")));
-    }
+/// Moves the payee's money into payouts_in_flight for item `item_id`.
+fn send(conn: &Connection, session: &Session, item_id: i64, payee: &Payee) -> Result<()> {
     ledger::post(
         conn,
         session.actor.as_deref().unwrap_or_default(),
