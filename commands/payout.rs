@@ -190,9 +190,10 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
     let plan = store.preview(|tx| run::plan(tx, &session, &request))?;
     if plan.existing.is_none() && !plan.payees.is_empty() {
         let question = format!(
-            "Pay {} seller(s) {} in total into payout batch {:?}{}?",
+            "Pay {} seller(s) {} {} in payout batch {:?}{}?",
             plan.payees.len(),
             plan.total()?,
+            souq::policy::load(store.conn())?.currency,
             request.key,
             if plan.held.is_empty() { String::new() } else { format!(" ({} held)", plan.held.len()) }
         );

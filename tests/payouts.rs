@@ -184,7 +184,7 @@ fn a_dry_run_and_a_refused_confirmation_change_nothing() {
     assert_eq!(market.snapshot(), before);
 
     let stderr = market.fails(2, &["payout", "run", "--key", "k", "--as", "admin"]);
-    assert!(stderr.contains("Pay 3 seller(s) 77.50"), "{stderr}");
+    assert!(stderr.contains("Pay 3 seller(s) 77.50 USD in payout batch \"k\""), "{stderr}");
     assert!(stderr.contains("--yes"), "{stderr}");
     assert_eq!(market.snapshot(), before);
 
