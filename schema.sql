@@ -102,6 +102,12 @@ CREATE TABLE orders (
 CREATE INDEX orders_by_status ON orders (status);
 CREATE INDEX orders_by_buyer ON orders (buyer_id);
 CREATE INDEX orders_by_seller ON orders (seller_id);
+-- what `souq tick` looks for: deliveries to auto-complete, earnings to clear, requests to accept
+CREATE INDEX orders_to_auto_complete ON orders (delivered_at) WHERE status = 'delivered';
+CREATE INDEX orders_to_clear ON orders (completed_at) WHERE status = 'completed' AND cleared_at IS NULL;
+CREATE INDEX orders_cancel_requested ON orders (cancel_requested_at)
+    WHERE cancel_requested_at IS NOT NULL AND status IN ('active', 'delivered');
+CREATE INDEX orders_due ON orders (due_at) WHERE status = 'active' AND late = 0 AND delivered_at IS NULL;
 
 CREATE TABLE order_extras (
     order_id    INTEGER NOT NULL REFERENCES orders (id),
@@ -178,9 +184,11 @@ CREATE TABLE blobs (
 CREATE TABLE deliveries (
     id         INTEGER PRIMARY KEY,
     order_id   INTEGER NOT NULL REFERENCES orders (id),
+    sender_id  INTEGER NOT NULL REFERENCES users (id),
     message    TEXT NOT NULL,
     created_at TEXT NOT NULL
 ) STRICT;
+CREATE INDEX deliveries_by_order ON deliveries (order_id);
 
 CREATE TABLE delivery_files (
     delivery_id INTEGER NOT NULL REFERENCES deliveries (id),
@@ -196,6 +204,7 @@ CREATE TABLE messages (
     body       TEXT NOT NULL,
     created_at TEXT NOT NULL
 ) STRICT;
+CREATE INDEX messages_by_order ON messages (order_id);
 
 CREATE TABLE disputes (
     id           INTEGER PRIMARY KEY,

@@ -11,9 +11,12 @@ mod exit;
 mod gig;
 mod help;
 mod init;
+mod order;
 mod output;
 mod payout;
+mod tick;
 mod user;
+mod wallet;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -101,6 +104,14 @@ enum Command {
     /// Policy: commission, limits, clocks, level thresholds
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Wallets: record payments, show balances
+    #[command(subcommand)]
+    Wallet(wallet::WalletCommand),
+    /// Orders: place, deliver, complete, cancel, and the conversation around them
+    #[command(subcommand)]
+    Order(order::OrderCommand),
+    /// Apply what is due now: auto-completion, clearance, late flags (for cron)
+    Tick(tick::TickArgs),
     /// Batch payouts: run, export the provider file, reconcile its results
     #[command(subcommand)]
     Payout(payout::PayoutCommand),
@@ -153,6 +164,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(cmd) => user::run(&app, cmd),
         Command::Gig(cmd) => gig::run(&app, cmd),
         Command::Config(cmd) => config::run(&app, cmd),
+        Command::Wallet(cmd) => wallet::run(&app, cmd),
+        Command::Order(cmd) => order::run(&app, cmd),
+        Command::Tick(args) => tick::run(&app, args),
         Command::Payout(cmd) => payout::run(&app, cmd),
         Command::Audit => audit::run(&app),
         Command::Backup(args) => backup::run(&app, args),

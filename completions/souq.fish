@@ -42,6 +42,9 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "demo" -d 'Build a sample 
 complete -c souq -n "__fish_souq_needs_command" -f -a "user" -d 'Users: sign-up, listing, suspension'
 complete -c souq -n "__fish_souq_needs_command" -f -a "gig" -d 'Gigs: the services sellers list'
 complete -c souq -n "__fish_souq_needs_command" -f -a "config" -d 'Policy: commission, limits, clocks, level thresholds'
+complete -c souq -n "__fish_souq_needs_command" -f -a "wallet" -d 'Wallets: record payments, show balances'
+complete -c souq -n "__fish_souq_needs_command" -f -a "order" -d 'Orders: place, deliver, complete, cancel, and the conversation around them'
+complete -c souq -n "__fish_souq_needs_command" -f -a "tick" -d 'Apply what is due now: auto-completion, clearance, late flags (for cron)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "payout" -d 'Batch payouts: run, export the provider file, reconcile its results'
 complete -c souq -n "__fish_souq_needs_command" -f -a "audit" -d 'Check every invariant of the ledger and the marketplace (exit 8 on a violation)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "backup" -d 'Copy the database to a new file, consistently, while others keep working'
@@ -347,6 +350,218 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -f -a "deposit" -d 'Record a payment a gateway received for USER (an admin for anyone, a user for themselves); the same --method and --ref again is a no-op'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -f -a "show" -d 'Show balances: credit, pending, available and in payout (yours, or USER\'s for an admin)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l method -d 'paypal, payoneer, cashu or card' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l ref -d 'The gateway\'s reference for the payment' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "place" -d 'Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "deliver" -d 'Deliver an active order as its seller'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "revise" -d 'Send a delivered order back to its seller for changes (buyer)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "complete" -d 'Accept a delivered order (buyer): the seller is paid, minus the commission'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "review" -d 'Rate a completed order (buyer), once'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "cancel" -d 'Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a late order; otherwise the buyer\'s cancel is a request the seller (or time) accepts'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "message" -d 'Write to the other side of an order'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "show" -d 'Show an order with its deliveries, messages and timeline'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "files" -d 'Write an order\'s delivered files into a folder (never overwriting a file)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message show files list" -f -a "list" -d 'List your orders (an admin: every order)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l extra -d 'An extra of the gig to add, by id (repeatable)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l quantity -d 'How many times the gig (with its extras)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l note -d 'Instructions for the seller' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l message -d 'What you delivered' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l attach -d 'A file to attach (repeatable); stored in the database' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l message -d 'What should change' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l rating -d 'Stars, 1-5' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l review -d 'What you thought (needs --rating)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l rating -d 'Stars, 1-5' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l review -d 'What you thought (needs --rating)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l reason -d 'Why' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l message -d 'The message text' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l to -d 'The folder to write into' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l status -d 'active, delivered, completed, cancelled or disputed' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as-buyer -d 'Only orders you bought'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as-seller -d 'Only orders you sell'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l late -d 'Only late orders'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand tick" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand tick" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand tick" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand tick" -l dry-run -d 'Report what is due without changing anything'
+complete -c souq -n "__fish_souq_using_subcommand tick" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand tick" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand tick" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand tick" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand tick" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s o -l output -d 'Output format' -r -f -a "table\t''

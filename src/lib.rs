@@ -8,11 +8,14 @@ pub mod events;
 pub mod gigs;
 pub mod ledger;
 pub mod money;
+pub mod orders;
 pub mod payouts;
 pub mod policy;
 pub mod store;
 pub mod text;
+pub mod tick;
 pub mod users;
+pub mod wallet;
 
 pub use clock::Timestamp;
 pub use error::{Error, ErrorKind, Result};

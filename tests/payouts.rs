@@ -116,8 +116,8 @@ fn eligibility_needs_the_minimum_and_a_method_of_the_kind() {
     assert_eq!(paypal["method"], "paypal");
     let paid: Vec<Value> = items(&market, "1").iter().map(|i| i["seller"].clone()).collect();
     assert_eq!(paid, ["layla", "omar"]);
-    assert_eq!(market.available_cents("layla"), 0);
-    assert_eq!(market.available_cents("sam"), 4000, "sam is paid by bank");
+    assert_eq!(market.wallet("layla")["available_cents"], 0);
+    assert_eq!(market.wallet("sam")["available_cents"], 4000, "sam is paid by bank");
     audit_ok(&market);
 
     let rest = run_json(&market, &["--key", "rest", "--min", "5"]);
@@ -146,7 +146,7 @@ fn suspended_sellers_and_sellers_with_an_open_item_are_held() {
     assert_eq!(held[0]["seller"], "layla");
     assert_eq!(held[0]["reason"], "open item in batch 1");
     assert_eq!(held[1]["seller"], "omar");
-    assert_eq!(market.available_cents("layla"), 3000);
+    assert_eq!(market.wallet("layla")["available_cents"], 3000);
     audit_ok(&market);
 }
 
@@ -319,9 +319,9 @@ fn reconcile_applies_every_provider_status_once() {
         ]
     );
     assert_eq!(items(&market, "1")[0]["provider_ref"], "T1");
-    assert_eq!(market.available_cents("s1"), 0, "paid out");
-    assert_eq!(market.available_cents("s2"), 1002, "returned to the seller");
-    assert_eq!(market.available_cents("s7"), 0, "still in flight");
+    assert_eq!(market.wallet("s1")["available_cents"], 0, "paid out");
+    assert_eq!(market.wallet("s2")["available_cents"], 1002, "returned to the seller");
+    assert_eq!(market.wallet("s7")["available_cents"], 0, "still in flight");
     assert_eq!(market.json(&["payout", "show", "1"])["status"], "open");
 
     let before = market.snapshot();
@@ -352,7 +352,7 @@ fn success_then_failure_is_refused_but_a_reversal_returns_the_money() {
     let reversed = reconcile(&market, "rev.csv", "item_id,status\nsouq-b1-i1,REVERSED\n");
     assert_eq!(summary(&reversed), [1, 0, 1, 0, 0, 0, 0]);
     assert_eq!(items(&market, "1")[0]["status"], "reversed");
-    assert_eq!(market.available_cents("s1"), 1001, "the seller can be paid again");
+    assert_eq!(market.wallet("s1")["available_cents"], 1001, "the seller can be paid again");
     audit_ok(&market);
     let again = reconcile(&market, "paid.csv", "item_id,status\nsouq-b1-i1,SUCCESS\nsouq-b1-i1,REVERSED\n");
     assert_eq!(summary(&again), [2, 0, 0, 0, 0, 2, 0]);

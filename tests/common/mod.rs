@@ -148,6 +148,50 @@ pub fn dump(db: &Path) -> String {
     out
 }
 
+impl Market {
+    /// `with_gig`, plus 100.00 in noura's credit (deposit paypal ref "dep-noura").
+    pub fn funded() -> Market {
+        let market = Market::with_gig();
+        market.ok(&["wallet", "deposit", "noura", "100", "--method", "paypal", "--ref", "dep-noura", "--as", "admin"]);
+        market
+    }
+
+    /// `funded`, plus order 1: noura orders gig 1 (20.00, due in 3 days), paid from credit.
+    pub fn with_order() -> Market {
+        let market = Market::funded();
+        market.ok(&["order", "place", "1", "--as", "noura"]);
+        market
+    }
+
+    /// The balance of one ledger account by name ("escrow", "user:3:credit"), read directly.
+    pub fn balance(&self, account: &str) -> i64 {
+        let conn = rusqlite::Connection::open(&self.db).unwrap();
+        conn.query_row("SELECT coalesce(max(balance), 0) FROM accounts WHERE name = ?1", [account], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// `wallet show USER` as JSON, read by an admin.
+    pub fn wallet(&self, user: &str) -> Value {
+        self.json(&["wallet", "show", user, "--as", "admin"])
+    }
+
+    /// Money is conserved: what came in through deposits (the world accounts' negative
+    /// balances) equals every user and platform balance together.
+    pub fn assert_money_conserved(&self) {
+        let conn = rusqlite::Connection::open(&self.db).unwrap();
+        let (inside, outside): (i64, i64) = conn
+            .query_row(
+                "SELECT coalesce(sum(CASE WHEN kind <> 'world' THEN balance END), 0),
+                        coalesce(-sum(CASE WHEN kind = 'world' THEN balance END), 0) FROM accounts",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(inside, outside, "money inside the marketplace differs from what came in");
+        self.ok(&["audit"]);
+    }
+}
+
 /// Payouts: sellers with cleared money, made through the library (users::add, users::set_payout
 /// and ledger::post from `world:test`), for the bulk cases the order flow would take minutes to
 /// build (5,001 sellers). Each name gets `method`/`account` and `available` cents in one transaction.
@@ -191,15 +235,5 @@ impl Market {
                 Ok(())
             })
             .unwrap();
-    }
-
-    /// A user's available balance in cents, read through the library.
-    pub fn available_cents(&self, name: &str) -> i64 {
-        let store =
-            souq::Store::open(&self.db, souq::store::Missing::Refuse, std::time::Duration::from_secs(5)).unwrap();
-        let user = souq::users::get(store.conn(), name).unwrap();
-        souq::ledger::balance(store.conn(), &souq::ledger::Account::User(user.id, souq::ledger::Bucket::Available))
-            .unwrap()
-            .cents()
     }
 }

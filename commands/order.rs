@@ -1,0 +1,264 @@
+//! `souq order`: place, deliver, revise, complete, review, cancel, message, show and list orders.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
+
+use crate::app::App;
+use crate::output::{self, clip, Format, Tabular};
+
+#[derive(Debug, Subcommand)]
+pub enum OrderCommand {
+    /// Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)
+    Place(PlaceArgs),
+    /// Deliver an active order as its seller
+    Deliver {
+        id: i64,
+        /// What you delivered
+        #[arg(long)]
+        message: String,
+        /// A file to attach (repeatable); stored in the database
+        #[arg(long = "attach", value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Send a delivered order back to its seller for changes (buyer)
+    Revise {
+        id: i64,
+        /// What should change
+        #[arg(long)]
+        message: Option<String>,
+    },
+    /// Accept a delivered order (buyer): the seller is paid, minus the commission
+    Complete {
+        id: i64,
+        #[command(flatten)]
+        review: ReviewArgs,
+    },
+    /// Rate a completed order (buyer), once
+    Review {
+        id: i64,
+        #[command(flatten)]
+        review: ReviewArgs,
+    },
+    /// Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a
+    /// late order; otherwise the buyer's cancel is a request the seller (or time) accepts
+    Cancel {
+        id: i64,
+        /// Why
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Write to the other side of an order
+    Message {
+        id: i64,
+        /// The message text
+        #[arg(long)]
+        message: String,
+    },
+    /// Show an order with its deliveries, messages and timeline
+    Show { id: i64 },
+    /// Write an order's delivered files into a folder (never overwriting a file)
+    Files {
+        id: i64,
+        /// The folder to write into
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+    },
+    /// List your orders (an admin: every order)
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlaceArgs {
+    /// The gig to order
+    gig: i64,
+    /// An extra of the gig to add, by id (repeatable)
+    #[arg(long = "extra", value_name = "EXTRA_ID")]
+    extras: Vec<i64>,
+    /// How many times the gig (with its extras)
+    #[arg(long, default_value_t = 1)]
+    quantity: i64,
+    /// Instructions for the seller
+    #[arg(long)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Stars, 1-5
+    #[arg(long)]
+    rating: Option<i64>,
+    /// What you thought (needs --rating)
+    #[arg(long, requires = "rating")]
+    review: Option<String>,
+}
+
+impl ReviewArgs {
+    fn review(self) -> Option<Review> {
+        self.rating.map(|rating| Review { rating, text: self.review })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// active, delivered, completed, cancelled or disputed
+    #[arg(long)]
+    status: Option<String>,
+    /// Only orders you bought
+    #[arg(long, conflicts_with = "as_seller")]
+    as_buyer: bool,
+    /// Only orders you sell
+    #[arg(long)]
+    as_seller: bool,
+    /// Only late orders
+    #[arg(long)]
+    late: bool,
+}
+
+impl Tabular for Order {
+    fn headers() -> Vec<&'static str> {
+        vec![
+            "id",
+            "gig",
+            "buyer",
+            "seller",
+            "status",
+            "qty",
+            "extras",
+            "gross",
+            "fee",
+            "net",
+            "placed_at",
+            "due_at",
+            "late",
+        ]
+    }
+    fn row(&self) -> Vec<String> {
+        let extras: Vec<String> = self.extras.iter().map(|e| format!("#{e}")).collect();
+        vec![
+            self.id.to_string(),
+            self.gig_id.to_string(),
+            self.buyer.clone(),
+            self.seller.clone(),
+            self.status.clone(),
+            self.quantity.to_string(),
+            extras.join(" "),
+            self.gross_cents.to_string(),
+            self.fee_cents.to_string(),
+            self.net_cents.to_string(),
+            self.placed_at.to_string(),
+            self.due_at.to_string(),
+            if self.late { "late".into() } else { String::new() },
+        ]
+    }
+}
+
+impl Tabular for Message {
+    fn headers() -> Vec<&'static str> {
+        vec!["id", "order", "from", "message", "at"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.order_id.to_string(),
+            self.sender.clone(),
+            clip(&self.body, 80),
+            self.created_at.to_string(),
+        ]
+    }
+}
+
+impl Tabular for Delivery {
+    fn headers() -> Vec<&'static str> {
+        vec!["id", "message", "files", "at"]
+    }
+    fn row(&self) -> Vec<String> {
+        let files: Vec<String> = self.files.iter().map(|f| format!("{} ({} bytes)", f.name, f.size)).collect();
+        vec![self.id.to_string(), clip(&self.message, 60), files.join("\n"), self.created_at.to_string()]
+    }
+}
+
+impl Tabular for WrittenFile {
+    fn headers() -> Vec<&'static str> {
+        vec!["delivery", "path", "size", "sha256"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.delivery_id.to_string(), self.path.display().to_string(), self.size.to_string(), self.sha256.clone()]
+    }
+}
+
+pub fn run(app: &App, command: OrderCommand) -> Result<()> {
+    let mut store = app.open()?;
+    let session = app.session();
+    let order = match command {
+        OrderCommand::Place(args) => {
+            let new = NewOrder { gig_id: args.gig, extras: args.extras, quantity: args.quantity, note: args.note };
+            store.write(|tx| orders::place(tx, &session, &new))?
+        }
+        OrderCommand::Deliver { id, message, files } => {
+            store.write(|tx| orders::deliver(tx, &session, id, &message, &files))?
+        }
+        OrderCommand::Revise { id, message } => {
+            store.write(|tx| orders::revise(tx, &session, id, message.as_deref()))?
+        }
+        OrderCommand::Complete { id, review } => {
+            let review = review.review();
+            store.write(|tx| orders::complete(tx, &session, id, review.as_ref()))?
+        }
+        OrderCommand::Review { id, review } => {
+            let Some(review) = review.review() else {
+                return Err(souq::Error::usage("order review needs --rating 1-5").into());
+            };
+            store.write(|tx| orders::review(tx, &session, id, &review))?
+        }
+        OrderCommand::Cancel { id, reason } => store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?,
+        OrderCommand::Message { id, message } => {
+            let sent = store.write(|tx| orders::message(tx, &session, id, &message))?;
+            return output::one(app, &sent);
+        }
+        OrderCommand::Show { id } => return show(app, &orders::show(store.conn(), &session, id)?),
+        OrderCommand::Files { id, to } => {
+            let written = orders::export_files(store.conn(), &session, id, &to)?;
+            return output::list(app, &written);
+        }
+        OrderCommand::List(args) => {
+            let filter = OrderFilter {
+                status: args.status,
+                as_buyer: args.as_buyer,
+                as_seller: args.as_seller,
+                late: args.late,
+            };
+            return output::list(app, &orders::list(store.conn(), &session, &filter)?);
+        }
+    };
+    output::one(app, &order)
+}
+
+/// Scripts get the whole object; people (and CSV) get the order, then its deliveries, messages
+/// and timeline as tables.
+fn show(app: &App, detail: &OrderDetail) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match app.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(detail)?)?,
+        Format::Jsonl => writeln!(out, "{}", serde_json::to_string(detail)?)?,
+        Format::Yaml => write!(out, "{}", serde_norway::to_string(detail)?)?,
+        Format::Table | Format::Csv => {
+            drop(out);
+            output::one(app, &detail.order)?;
+            if !detail.deliveries.is_empty() {
+                app.note("\ndeliveries");
+                output::list(app, &detail.deliveries)?;
+            }
+            if !detail.messages.is_empty() {
+                app.note("\nmessages");
+                output::list(app, &detail.messages)?;
+            }
+            app.note("\ntimeline");
+            return output::list(app, &detail.timeline);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,281 @@
+//! The order's transitions and who may make them: place, deliver, revise, complete, review, cancel.
+
+use std::path::PathBuf;
+
+use rusqlite::{params, Connection};
+use serde_json::json;
+
+use super::{conversation, get, ledger_actor, refund_all, settle, visible_to_actor, Order, Role};
+use crate::error::{Error, Result};
+use crate::gigs;
+use crate::ledger::{self, Account, Bucket, Movement};
+use crate::money::Money;
+use crate::policy;
+use crate::users;
+use crate::{events, Session};
+
+pub const QUANTITY: std::ops::RangeInclusive<i64> = 1..=100;
+pub const MAX_NOTE_CHARS: usize = 2_000;
+pub const MAX_REVIEW_CHARS: usize = 2_000;
+
+/// What the buyer asks for.
+#[derive(Debug, Clone)]
+pub struct NewOrder {
+    pub gig_id: i64,
+    /// Ids of the gig's extras, each at most once.
+    pub extras: Vec<i64>,
+    pub quantity: i64,
+    pub note: Option<String>,
+}
+
+/// Places an order as the acting buyer: snapshots the price (gig and extras, times quantity)
+/// and the commission, sets the due time (delivery days plus the extras' days) and moves the
+/// gross into escrow, from the buyer's credit first and then from available. Not enough money
+/// is a conflict and nothing changes.
+pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Order> {
+    let buyer = users::acting(conn, session)?;
+    let gig = gigs::get(conn, new.gig_id)?;
+    if !QUANTITY.contains(&new.quantity) {
+        return Err(Error::invalid(format!("quantity must be 1-100, got {}", new.quantity)));
+    }
+    if new.note.as_ref().is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
+        return Err(Error::invalid(format!("the note is over {MAX_NOTE_CHARS} characters")));
+    }
+    if gig.status != "active" {
+        return Err(Error::conflict(format!("gig {} is {} and cannot be ordered", gig.id, gig.status)));
+    }
+    let seller = users::get(conn, &gig.seller)?;
+    if seller.is_suspended() {
+        return Err(Error::conflict(format!("gig {}'s seller {} is suspended", gig.id, seller.username)));
+    }
+    if seller.id == buyer.id {
+        return Err(Error::conflict(format!("{} cannot order their own gig", buyer.username)));
+    }
+    let mut unit = gig.price_cents;
+    let mut days = gig.delivery_days;
+    let mut bought = Vec::new();
+    for (i, extra_id) in new.extras.iter().enumerate() {
+        if new.extras[..i].contains(extra_id) {
+            return Err(Error::invalid(format!("extra {extra_id} is given twice")));
+        }
+        let extra = gig
+            .extras
+            .iter()
+            .find(|e| e.id == *extra_id)
+            .ok_or_else(|| Error::not_found("extra", format!("{extra_id} of gig {}", gig.id)))?;
+        unit = unit.checked_add(extra.price_cents)?;
+        days += extra.extra_days;
+        bought.push(extra);
+    }
+    let gross = unit.checked_mul(new.quantity)?;
+    let policy = policy::load(conn)?;
+    let fee = Money::fee(gross, policy.commission_bps)?;
+    let net = gross.checked_sub(fee)?;
+    conn.prepare_cached(
+        "INSERT INTO orders (gig_id, buyer_id, seller_id, status, quantity, unit_price_cents, gross_cents,
+                             commission_bps, fee_cents, net_cents, note, placed_at, due_at)
+         VALUES (?1, ?2, ?3, 'active', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        gig.id,
+        buyer.id,
+        seller.id,
+        new.quantity,
+        unit.cents(),
+        gross.cents(),
+        policy.commission_bps,
+        fee.cents(),
+        net.cents(),
+        new.note,
+        session.now,
+        session.now.plus_days(days)
+    ])?;
+    let order_id = conn.last_insert_rowid();
+    for extra in bought {
+        conn.prepare_cached(
+            "INSERT INTO order_extras (order_id, extra_id, title, price_cents, extra_days) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![order_id, extra.id, extra.title, extra.price_cents.cents(), extra.extra_days])?;
+    }
+    pay_into_escrow(conn, session, order_id, buyer.id, gross)?;
+    events::record(
+        conn,
+        session,
+        "order.placed",
+        "order",
+        order_id,
+        json!({"gig_id": gig.id, "quantity": new.quantity, "extras": new.extras, "gross_cents": gross}),
+    )?;
+    get(conn, order_id)
+}
+
+/// Takes `gross` from the buyer's credit, then from their available balance.
+fn pay_into_escrow(conn: &Connection, session: &Session, order_id: i64, buyer_id: i64, gross: Money) -> Result<()> {
+    let credit = ledger::balance(conn, &Account::User(buyer_id, Bucket::Credit))?;
+    let available = ledger::balance(conn, &Account::User(buyer_id, Bucket::Available))?;
+    let from_credit = credit.min(gross);
+    let from_available = gross.checked_sub(from_credit)?;
+    if from_available > available {
+        return Err(Error::conflict(format!(
+            "not enough money: the order costs {gross}, the buyer has {credit} credit and {available} available"
+        ))
+        .with_hint("record a payment first: souq wallet deposit USER AMOUNT --method M --ref R"));
+    }
+    for (bucket, amount) in [(Bucket::Credit, from_credit), (Bucket::Available, from_available)] {
+        if amount.is_positive() {
+            let movement = Movement {
+                from: Account::User(buyer_id, bucket),
+                to: Account::Escrow,
+                amount,
+                kind: "order_payment",
+                order_id: Some(order_id),
+                payout_item_id: None,
+                idem_key: format!("order:{order_id}:payment:{}", bucket.as_str()),
+            };
+            ledger::post(conn, ledger_actor(session), session.now, &movement)?;
+        }
+    }
+    Ok(())
+}
+
+/// The seller delivers an active order: a message and files (stored by content hash). A first
+/// delivery after the due time marks the order late for good.
+pub fn deliver(conn: &Connection, session: &Session, id: i64, message: &str, files: &[PathBuf]) -> Result<Order> {
+    let (user, order, role) = visible_to_actor(conn, session, id)?;
+    if role != Role::Seller {
+        return Err(Error::forbidden(format!("only the seller {} delivers order {id}", order.seller)));
+    }
+    require_status(&order, &["active"], "delivered")?;
+    let late = order.is_late_at(session.now);
+    let delivery = conversation::store_delivery(conn, session, &order, &user, message, files)?;
+    conn.prepare_cached("UPDATE orders SET status = 'delivered', delivered_at = ?2, late = ?3 WHERE id = ?1")?
+        .execute(params![id, session.now, late])?;
+    events::record(
+        conn,
+        session,
+        "order.delivered",
+        "order",
+        id,
+        json!({"delivery_id": delivery.id, "files": delivery.files.len(), "late": late}),
+    )?;
+    get(conn, id)
+}
+
+/// The buyer sends a delivered order back for changes: it is active again, its due time unchanged.
+pub fn revise(conn: &Connection, session: &Session, id: i64, message: Option<&str>) -> Result<Order> {
+    let (user, order, role) = visible_to_actor(conn, session, id)?;
+    if role != Role::Buyer {
+        return Err(Error::forbidden(format!("only the buyer {} asks for a revision of order {id}", order.buyer)));
+    }
+    require_status(&order, &["delivered"], "sent back for revision")?;
+    if let Some(text) = message {
+        conversation::store_message(conn, session, &order, &user, text)?;
+    }
+    conn.prepare_cached("UPDATE orders SET status = 'active' WHERE id = ?1")?.execute([id])?;
+    events::record(conn, session, "order.revision_requested", "order", id, json!({}))?;
+    get(conn, id)
+}
+
+/// A rating with an optional review text.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub rating: i64,
+    pub text: Option<String>,
+}
+
+/// The buyer accepts a delivered order: escrow is released to the seller (net) and revenue
+/// (fee), optionally with a review. Completing an already completed order again is a no-op.
+pub fn complete(conn: &Connection, session: &Session, id: i64, review: Option<&Review>) -> Result<Order> {
+    let (_, order, role) = visible_to_actor(conn, session, id)?;
+    if role != Role::Buyer {
+        return Err(Error::forbidden(format!("only the buyer {} completes order {id}", order.buyer)));
+    }
+    if let Some(r) = review {
+        validate_review(r)?;
+    }
+    if order.status == "completed" {
+        // the same command again is a no-op; a new rating on a completed order is a review
+        if review.is_some_and(|r| Some(r.rating) != order.rating) {
+            return Err(Error::conflict(format!("order {id} is already completed"))
+                .with_hint(format!("rate it, once, with: souq order review {id} --rating N")));
+        }
+        return Ok(order);
+    }
+    require_status(&order, &["delivered"], "completed")?;
+    let order = settle(conn, session, &order, Money::ZERO)?;
+    match review {
+        Some(r) => store_review(conn, session, &order, r),
+        None => Ok(order),
+    }
+}
+
+/// The buyer rates a completed order, once.
+pub fn review(conn: &Connection, session: &Session, id: i64, review: &Review) -> Result<Order> {
+    let (_, order, role) = visible_to_actor(conn, session, id)?;
+    if role != Role::Buyer {
+        return Err(Error::forbidden(format!("only the buyer {} reviews order {id}", order.buyer)));
+    }
+    validate_review(review)?;
+    require_status(&order, &["completed"], "reviewed")?;
+    if order.rating.is_some() {
+        return Err(Error::conflict(format!("order {id} is already reviewed")));
+    }
+    store_review(conn, session, &order, review)
+}
+
+fn validate_review(review: &Review) -> Result<()> {
+    if !(1..=5).contains(&review.rating) {
+        return Err(Error::invalid(format!("rating must be 1-5, got {}", review.rating)));
+    }
+    if review.text.as_ref().is_some_and(|t| t.chars().count() > MAX_REVIEW_CHARS) {
+        return Err(Error::invalid(format!("the review is over {MAX_REVIEW_CHARS} characters")));
+    }
+    Ok(())
+}
+
+fn store_review(conn: &Connection, session: &Session, order: &Order, review: &Review) -> Result<Order> {
+    conn.prepare_cached("UPDATE orders SET rating = ?2, review = ?3, reviewed_at = ?4 WHERE id = ?1")?
+        .execute(params![order.id, review.rating, review.text, session.now])?;
+    events::record(conn, session, "order.reviewed", "order", order.id, json!({"rating": review.rating}))?;
+    get(conn, order.id)
+}
+
+/// Cancels an order, or asks to. The seller and admins cancel at once (full refund); so does
+/// the buyer of a late order. Otherwise the buyer's cancel is a request, which the seller
+/// accepts by cancelling too, or which `tick` accepts after cancel_request_days. Cancelling a
+/// cancelled order again is a no-op.
+pub fn cancel(conn: &Connection, session: &Session, id: i64, reason: Option<&str>) -> Result<Order> {
+    let (user, order, role) = visible_to_actor(conn, session, id)?;
+    if order.status == "cancelled" {
+        return Ok(order);
+    }
+    require_status(&order, &["active", "delivered"], "cancelled")?;
+    if reason.is_some_and(|r| r.chars().count() > MAX_NOTE_CHARS) {
+        return Err(Error::invalid(format!("the reason is over {MAX_NOTE_CHARS} characters")));
+    }
+    // visible_to_actor already refused outsiders: this is the seller, an admin or the buyer
+    let at_once = role != Role::Buyer || order.is_late_at(session.now);
+    if !at_once {
+        if order.cancel_requested_at.is_some() {
+            return Ok(order);
+        }
+        conn.prepare_cached(
+            "UPDATE orders SET cancel_requested_by = ?2, cancel_requested_at = ?3, cancel_reason = ?4 WHERE id = ?1",
+        )?
+        .execute(params![id, user.id, session.now, reason])?;
+        events::record(conn, session, "order.cancel_requested", "order", id, json!({"reason": reason}))?;
+        return get(conn, id);
+    }
+    if let Some(reason) = reason {
+        conn.prepare_cached("UPDATE orders SET cancel_reason = ?2 WHERE id = ?1")?.execute(params![id, reason])?;
+    }
+    refund_all(conn, session, &get(conn, id)?)
+}
+
+fn require_status(order: &Order, allowed: &[&str], becoming: &str) -> Result<()> {
+    if allowed.contains(&order.status.as_str()) {
+        Ok(())
+    } else {
+        Err(Error::conflict(format!("order {} is {} and cannot be {becoming}", order.id, order.status)))
+    }
+}

@@ -1,0 +1,101 @@
+//! Where an order's escrow goes: released to the seller (minus the fee, after any refund) or
+//! refunded to the buyer. Completion, tick and dispute resolution all settle through here.
+
+use rusqlite::{params, Connection};
+use serde_json::json;
+
+use super::{get, ledger_actor, Order};
+use crate::error::{Error, Result};
+use crate::ledger::{self, Account, Bucket, Movement};
+use crate::money::Money;
+use crate::{events, Session};
+
+/// Completes `order`: `refund` goes back to the buyer's credit, the rest (gross - refund) is
+/// released, its net to the seller's pending balance and the fee (at the commission snapshotted
+/// on the order) to revenue. A normal completion passes Money::ZERO. Accepts an active, delivered
+/// or disputed order; the caller decides who may do this.
+pub fn settle(conn: &Connection, session: &Session, order: &Order, refund: Money) -> Result<Order> {
+    require_open(order, "completed")?;
+    if refund.cents() < 0 || refund > order.gross_cents {
+        return Err(Error::invalid(format!(
+            "refund {refund} is not between 0.00 and the order's {}",
+            order.gross_cents
+        )));
+    }
+    let part = order.gross_cents.checked_sub(refund)?;
+    let fee = Money::fee(part, order.commission_bps)?;
+    let net = part.checked_sub(fee)?;
+    let key = |what: &str| format!("order:{}:{what}", order.id);
+    post(conn, session, order, Account::User(order.buyer_id, Bucket::Credit), refund, "refund", key("refund"))?;
+    post(conn, session, order, Account::User(order.seller_id, Bucket::Pending), net, "release", key("release:net"))?;
+    post(conn, session, order, Account::Revenue, fee, "fee", key("release:fee"))?;
+    conn.prepare_cached(
+        "UPDATE orders SET status = 'completed', completed_at = ?2, fee_cents = ?3, net_cents = ?4, refund_cents = ?5
+         WHERE id = ?1",
+    )?
+    .execute(params![order.id, session.now, fee.cents(), net.cents(), refund.cents()])?;
+    events::record(
+        conn,
+        session,
+        "order.completed",
+        "order",
+        order.id,
+        json!({"refund_cents": refund, "fee_cents": fee, "net_cents": net}),
+    )?;
+    get(conn, order.id)
+}
+
+/// Cancels `order` and refunds its whole gross from escrow to the buyer's credit. Accepts an
+/// active, delivered or disputed order; the caller decides who may do this.
+pub fn refund_all(conn: &Connection, session: &Session, order: &Order) -> Result<Order> {
+    require_open(order, "cancelled")?;
+    let credit = Account::User(order.buyer_id, Bucket::Credit);
+    post(conn, session, order, credit, order.gross_cents, "refund", format!("order:{}:refund", order.id))?;
+    conn.prepare_cached(
+        "UPDATE orders SET status = 'cancelled', cancelled_at = ?2, fee_cents = 0, net_cents = 0, refund_cents = gross_cents
+         WHERE id = ?1",
+    )?
+    .execute(params![order.id, session.now])?;
+    events::record(
+        conn,
+        session,
+        "order.cancelled",
+        "order",
+        order.id,
+        json!({"refund_cents": order.gross_cents, "reason": order.cancel_reason}),
+    )?;
+    get(conn, order.id)
+}
+
+fn require_open(order: &Order, becoming: &str) -> Result<()> {
+    if order.is_open() {
+        Ok(())
+    } else {
+        Err(Error::conflict(format!("order {} is {} and cannot be {becoming}", order.id, order.status)))
+    }
+}
+
+/// Moves `amount` out of escrow for `order`; nothing to move (a zero fee, a zero refund) is no transfer.
+fn post(
+    conn: &Connection,
+    session: &Session,
+    order: &Order,
+    to: Account,
+    amount: Money,
+    kind: &'static str,
+    idem_key: String,
+) -> Result<()> {
+    if amount.is_positive() {
+        let movement = Movement {
+            from: Account::Escrow,
+            to,
+            amount,
+            kind,
+            order_id: Some(order.id),
+            payout_item_id: None,
+            idem_key,
+        };
+        ledger::post(conn, ledger_actor(session), session.now, &movement)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! `souq tick`: everything that is due at the session's time, in one transaction — accepted
+//! cancellation requests, auto-completions, clearance of earnings, late flags. Each step picks
+//! only rows not yet done, so running it twice changes nothing the second time. Disputed orders
+//! are skipped throughout: a dispute stops the clocks.
+
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::error::Result;
+use crate::ledger::{self, Account, Bucket, Movement};
+use crate::money::Money;
+use crate::orders::{self, Order};
+use crate::policy::{self, Policy};
+use crate::{events, users, Session};
+
+/// What one run did (DESIGN.md's tick summary).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TickSummary {
+    pub auto_completed: i64,
+    pub cleared_orders: i64,
+    pub cleared_cents: Money,
+    pub cancellations_accepted: i64,
+    pub late_flagged: i64,
+    pub level_changes: i64,
+}
+
+/// Applies everything due at `session.now`. Run by an operator (cron) with no acting user, or
+/// by an admin; the caller wraps it in one transaction.
+pub fn run(conn: &Connection, session: &Session) -> Result<TickSummary> {
+    if session.actor.is_some() {
+        users::acting_admin(conn, session, "run tick")?;
+    }
+    let policy = policy::load(conn)?;
+    let cancellations_accepted = accept_cancellation_requests(conn, session, &policy)?;
+    let auto_completed = auto_complete(conn, session, &policy)?;
+    let (cleared_orders, cleared_cents) = clear_earnings(conn, session, &policy)?;
+    let late_flagged = flag_late(conn, session)?;
+    // Seller levels are recomputed here once they exist (the levels pass reports level_changes).
+    Ok(TickSummary {
+        auto_completed,
+        cleared_orders,
+        cleared_cents,
+        cancellations_accepted,
+        late_flagged,
+        level_changes: 0,
+    })
+}
+
+fn due_orders(conn: &Connection, sql: &str, cutoff: &str) -> Result<Vec<Order>> {
+    let ids: Vec<i64> =
+        conn.prepare_cached(sql)?.query_map([cutoff], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| orders::get(conn, id)).collect()
+}
+
+/// A buyer's cancellation request the seller left unanswered for cancel_request_days is accepted.
+fn accept_cancellation_requests(conn: &Connection, session: &Session, policy: &Policy) -> Result<i64> {
+    const DUE: &str = "SELECT id FROM orders
+                       WHERE cancel_requested_at IS NOT NULL AND status IN ('active', 'delivered')
+                         AND cancel_requested_at <= ?1
+                       ORDER BY id";
+    let cutoff = session.now.plus_days(-policy.cancel_request_days).to_string();
+    let due = due_orders(conn, DUE, &cutoff)?;
+    for order in &due {
+        orders::refund_all(conn, session, order)?;
+    }
+    Ok(due.len() as i64)
+}
+
+/// A delivery the buyer left alone for auto_complete_days completes itself.
+fn auto_complete(conn: &Connection, session: &Session, policy: &Policy) -> Result<i64> {
+    const DUE: &str = "SELECT id FROM orders WHERE status = 'delivered' AND delivered_at <= ?1 ORDER BY id";
+    let cutoff = session.now.plus_days(-policy.auto_complete_days).to_string();
+    let due = due_orders(conn, DUE, &cutoff)?;
+    for order in &due {
+        orders::settle(conn, session, order, Money::ZERO)?;
+    }
+    Ok(due.len() as i64)
+}
+
+/// Earnings of orders completed clearance_days ago (clearance_days_top_rated for top_rated
+/// sellers) move from pending to available.
+fn clear_earnings(conn: &Connection, session: &Session, policy: &Policy) -> Result<(i64, Money)> {
+    const DUE: &str = "SELECT o.id, o.seller_id, o.net_cents FROM orders o JOIN users u ON u.id = o.seller_id
+                       WHERE o.status = 'completed' AND o.cleared_at IS NULL
+                         AND o.completed_at <= CASE WHEN u.level = 'top_rated' THEN ?2 ELSE ?1 END
+                       ORDER BY o.id";
+    const MARK: &str = "UPDATE orders SET cleared_at = ?2 WHERE id = ?1";
+    let cutoff = session.now.plus_days(-policy.clearance_days);
+    let cutoff_top_rated = session.now.plus_days(-policy.clearance_days_top_rated);
+    let due: Vec<(i64, i64, i64)> = conn
+        .prepare_cached(DUE)?
+        .query_map(params![cutoff, cutoff_top_rated], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let actor = orders::ledger_actor(session);
+    let mut cleared = Money::ZERO;
+    for &(order_id, seller_id, net) in &due {
+        let net = Money::from_cents(net);
+        if net.is_positive() {
+            let movement = Movement {
+                from: Account::User(seller_id, Bucket::Pending),
+                to: Account::User(seller_id, Bucket::Available),
+                amount: net,
+                kind: "clearance",
+                order_id: Some(order_id),
+                payout_item_id: None,
+                idem_key: format!("order:{order_id}:clear"),
+            };
+            ledger::post(conn, actor, session.now, &movement)?;
+        }
+        conn.prepare_cached(MARK)?.execute(params![order_id, session.now])?;
+        events::record(conn, session, "order.cleared", "order", order_id, json!({"net_cents": net}))?;
+        cleared = cleared.checked_add(net)?;
+    }
+    Ok((due.len() as i64, cleared))
+}
+
+/// Active orders past their due time with nothing delivered are flagged late, once.
+fn flag_late(conn: &Connection, session: &Session) -> Result<i64> {
+    const FLAG: &str = "UPDATE orders SET late = 1
+                        WHERE status = 'active' AND late = 0 AND delivered_at IS NULL AND due_at < ?1
+                        RETURNING id";
+    let ids: Vec<i64> =
+        conn.prepare_cached(FLAG)?.query_map([session.now], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    for &id in &ids {
+        events::record(conn, session, "order.late", "order", id, json!({}))?;
+    }
+    Ok(ids.len() as i64)
+}
