@@ -7,14 +7,43 @@ use serde_json::Value;
 
 const IBAN: &str = "DE89 3704 0044 0532 0130 00";
 
-/// layla (paypal, 25.00), omar (paypal, 12.50), sam (bank, 40.00), with the admin `admin`.
-fn market_with_earnings() -> Market {
+/// The admin `admin` and the buyer `noura` with 1,000.00 of credit to order with.
+fn marketplace() -> Market {
     let market = Market::new();
-    market.sellers_with_available(&[
-        ("layla", "paypal", "layla@example.com", 2500),
-        ("omar", "paypal", "omar@example.com", 1250),
-        ("sam", "bank", IBAN, 4000),
-    ]);
+    market.ok(&["user", "add", "noura"]);
+    market.ok(&["wallet", "deposit", "noura", "1000", "--method", "paypal", "--ref", "dep-1", "--as", "admin"]);
+    market
+}
+
+/// `name` (added with this payout method if new) lists a gig at `price`; noura orders it, the
+/// seller delivers and noura completes it now. The seller's net (price less 20%) is pending.
+fn sell(market: &Market, name: &str, method: &str, account: &str, price: &str) {
+    if market.cmd().args(["user", "show", name]).output().unwrap().status.code() == Some(3) {
+        market.ok(&["user", "add", name]);
+        market.ok(&["user", "set-payout", name, "--method", method, "--account", account, "--as", name]);
+    }
+    let gig = market.json(&["gig", "create", "--as", name, "--title", "Logo", "--price", price, "--days", "3"]);
+    let order = market.json(&["order", "place", &gig["id"].to_string(), "--as", "noura"]);
+    let id = order["id"].to_string();
+    market.ok(&["order", "deliver", &id, "--message", "done", "--as", name]);
+    market.ok(&["order", "complete", &id, "--as", "noura"]);
+}
+
+/// Moves the clock past clearance_days (14) and runs `tick`: pending earnings become available.
+fn clear(market: &mut Market) {
+    let later = souq::Timestamp::parse(&market.now).unwrap().plus_days(14).to_string();
+    market.set_now(&later);
+    market.ok(&["tick"]);
+}
+
+/// Earnings made through real orders and cleared by tick: layla (paypal, 25.00 available),
+/// omar (paypal, 12.50), sam (bank, 40.00).
+fn market_with_earnings() -> Market {
+    let mut market = marketplace();
+    sell(&market, "layla", "paypal", "layla@example.com", "31.25");
+    sell(&market, "omar", "paypal", "omar@example.com", "15.62");
+    sell(&market, "sam", "bank", IBAN, "50");
+    clear(&mut market);
     market
 }
 
@@ -106,9 +135,16 @@ fn unknown_batches_are_not_found() {
 
 #[test]
 fn eligibility_needs_the_minimum_and_a_method_of_the_kind() {
-    let market = market_with_earnings();
-    market.sellers_with_available(&[("tiny", "paypal", "tiny@example.com", 999)]);
+    let mut market = marketplace();
+    sell(&market, "layla", "paypal", "layla@example.com", "31.25");
+    sell(&market, "omar", "paypal", "omar@example.com", "15.62");
+    sell(&market, "sam", "bank", IBAN, "50");
+    sell(&market, "tiny", "paypal", "tiny@example.com", "12.49");
     market.ok(&["user", "add", "nomethod"]);
+    sell(&market, "nomethod", "", "", "20");
+    let before_clearance = market.json(&["payout", "run", "--key", "early", "--as", "admin", "--dry-run"]);
+    assert_eq!(before_clearance["items"], 0, "pending earnings are not paid");
+    clear(&mut market);
 
     let paypal = run_json(&market, &["--key", "pp", "--method", "paypal"]);
     assert_eq!(paypal["items"], 2, "layla and omar; tiny is under min_payout 10.00");
@@ -117,6 +153,8 @@ fn eligibility_needs_the_minimum_and_a_method_of_the_kind() {
     let paid: Vec<Value> = items(&market, "1").iter().map(|i| i["seller"].clone()).collect();
     assert_eq!(paid, ["layla", "omar"]);
     assert_eq!(market.wallet("layla")["available_cents"], 0);
+    assert_eq!(market.wallet("layla")["in_payout_cents"], 2500);
+    assert_eq!(market.wallet("nomethod")["available_cents"], 1600, "no payout method: not paid");
     assert_eq!(market.wallet("sam")["available_cents"], 4000, "sam is paid by bank");
     audit_ok(&market);
 
@@ -129,7 +167,7 @@ fn eligibility_needs_the_minimum_and_a_method_of_the_kind() {
 
 #[test]
 fn suspended_sellers_and_sellers_with_an_open_item_are_held() {
-    let market = market_with_earnings();
+    let mut market = market_with_earnings();
     market.ok(&["user", "suspend", "omar", "--as", "admin"]);
     let first = run_json(&market, &["--key", "first", "--method", "paypal"]);
     assert_eq!(first["items"], 1);
@@ -138,7 +176,8 @@ fn suspended_sellers_and_sellers_with_an_open_item_are_held() {
     assert_eq!(first["held"][0]["available_cents"], 1250);
 
     // layla earns more while her first item is still in flight: she waits for it to resolve.
-    market.sellers_with_available(&[("layla", "paypal", "layla@example.com", 3000)]);
+    sell(&market, "layla", "paypal", "layla@example.com", "37.50");
+    clear(&mut market);
     let second = run_json(&market, &["--key", "second"]);
     assert_eq!(second["items"], 1, "only sam");
     let held = second["held"].as_array().unwrap();
@@ -152,13 +191,14 @@ fn suspended_sellers_and_sellers_with_an_open_item_are_held() {
 
 #[test]
 fn the_same_key_twice_returns_the_same_batch_and_moves_nothing() {
-    let market = market_with_earnings();
+    let mut market = market_with_earnings();
     let first = run_json(&market, &["--key", "2026-03-01"]);
     assert_eq!(first["replayed"], false);
     assert_eq!(first["items"], 3);
     let after_first = market.snapshot();
 
-    market.sellers_with_available(&[("new", "paypal", "new@example.com", 5000)]);
+    sell(&market, "new", "paypal", "new@example.com", "62.50");
+    clear(&mut market);
     let after_new = market.snapshot();
     let again = run_json(&market, &["--key", "2026-03-01"]);
     assert_eq!(again["replayed"], true);
@@ -253,14 +293,17 @@ fn a_paypal_export_over_5000_rows_is_split_into_numbered_files() {
     assert!(!base.exists());
 }
 
-/// Nine sellers on PayPal, each 10.00 + n cents, paid in batch 1 (items 1-9 in name order).
+/// Nine sellers on PayPal who earned 10.01 ... 10.09 through orders (cleared), paid in batch 1
+/// (items 1-9 in name order).
 fn nine_in_flight() -> Market {
-    let market = Market::new();
-    let names = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9"];
-    let emails: Vec<String> = names.iter().map(|n| format!("{n}@example.com")).collect();
-    let sellers: Vec<(&str, &str, &str, i64)> =
-        names.iter().zip(&emails).zip(1..).map(|((n, e), c)| (*n, "paypal", e.as_str(), 1000 + c)).collect();
-    market.sellers_with_available(&sellers);
+    let mut market = marketplace();
+    for (n, price) in
+        ["12.51", "12.52", "12.54", "12.55", "12.56", "12.57", "12.59", "12.60", "12.61"].iter().enumerate()
+    {
+        let name = format!("s{}", n + 1);
+        sell(&market, &name, "paypal", &format!("{name}@example.com"), price);
+    }
+    clear(&mut market);
     run_json(&market, &["--key", "b1", "--method", "paypal"]);
     market
 }
@@ -322,6 +365,8 @@ fn reconcile_applies_every_provider_status_once() {
     assert_eq!(market.wallet("s1")["available_cents"], 0, "paid out");
     assert_eq!(market.wallet("s2")["available_cents"], 1002, "returned to the seller");
     assert_eq!(market.wallet("s7")["available_cents"], 0, "still in flight");
+    assert_eq!(market.wallet("s7")["in_payout_cents"], 1007);
+    assert_eq!(market.wallet("s1")["in_payout_cents"], 0);
     assert_eq!(market.json(&["payout", "show", "1"])["status"], "open");
 
     let before = market.snapshot();
@@ -409,9 +454,8 @@ fn a_run_killed_mid_batch_then_rerun_pays_each_seller_exactly_once() {
     // transaction, some after); whatever each kill hit, the database must stay whole and a
     // later run with the same key must leave every seller paid exactly once.
     for (attempt, delay_ms) in [5u64, 40, 80, 150, 300].into_iter().enumerate() {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("souq"))
-            .env("SOUQ_DB", &market.db)
-            .env("SOUQ_NOW", &market.now)
+        let mut child = market
+            .std_cmd()
             .args(["payout", "run", "--key", "killed", "--as", "admin", "-y", "-q"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
