@@ -476,3 +476,38 @@ fn a_run_killed_mid_batch_then_rerun_pays_each_seller_exactly_once() {
     assert_eq!(run_json(&market, &["--key", "later"])["items"], 0, "nobody is left to pay");
     audit_ok(&market);
 }
+
+/// `script` (util-linux) gives the command a pseudo-terminal: the operator sees the count and
+/// total and answers; "n" pays nobody, "y" makes the batch.
+fn run_on_a_terminal(market: &Market, key: &str, answer: &[u8]) -> String {
+    let souq = assert_cmd::cargo::cargo_bin("souq");
+    let command = format!("{} payout run --key {key} --as admin", souq.display());
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .envs(market.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
+        .current_dir(market.dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(answer)?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(output.status.success());
+    String::from_utf8_lossy(&output.stdout).to_string()
+}
+
+#[test]
+fn on_a_terminal_the_operator_confirms_count_and_total_first() {
+    let market = market_with_earnings();
+    let before = market.snapshot();
+    let declined = run_on_a_terminal(&market, "k", b"n\r");
+    assert!(declined.contains("Pay 3 seller(s) 77.50 USD"), "{declined}");
+    assert_eq!(market.snapshot(), before);
+    let accepted = run_on_a_terminal(&market, "k", b"y\r");
+    assert!(accepted.contains("Pay 3 seller(s) 77.50 USD"), "{accepted}");
+    assert_eq!(market.json(&["payout", "show", "1"])["total_cents"], 7750);
+    audit_ok(&market);
+}
