@@ -269,14 +269,21 @@ fn other_methods_export_a_generic_csv_with_formulas_defused() {
     );
 }
 
-#[test]
-fn a_paypal_export_over_5000_rows_is_split_into_numbered_files() {
+/// `count` PayPal sellers PREFIX0000, PREFIX0001 ... with `cents` available each, made through
+/// the library: the order flow would take minutes for thousands of sellers.
+fn many_paypal_sellers(prefix: &str, count: usize, cents: i64) -> Market {
     let market = Market::new();
     let names: Vec<(String, String)> =
-        (0..5001).map(|n| (format!("s{n:04}"), format!("s{n:04}@example.com"))).collect();
+        (0..count).map(|n| (format!("{prefix}{n:04}"), format!("{prefix}{n:04}@example.com"))).collect();
     let sellers: Vec<(&str, &str, &str, i64)> =
-        names.iter().map(|(name, email)| (name.as_str(), "paypal", email.as_str(), 1000)).collect();
+        names.iter().map(|(name, email)| (name.as_str(), "paypal", email.as_str(), cents)).collect();
     market.sellers_with_available(&sellers);
+    market
+}
+
+#[test]
+fn a_paypal_export_over_5000_rows_is_split_into_numbered_files() {
+    let market = many_paypal_sellers("s", 5001, 1000);
     let batch = run_json(&market, &["--key", "big", "--method", "paypal"]);
     assert_eq!(batch["items"], 5001);
 
@@ -444,12 +451,7 @@ fn a_reconcile_dry_run_reports_and_changes_nothing() {
 
 #[test]
 fn a_run_killed_mid_batch_then_rerun_pays_each_seller_exactly_once() {
-    let market = Market::new();
-    let names: Vec<(String, String)> =
-        (0..3000).map(|n| (format!("k{n:04}"), format!("k{n:04}@example.com"))).collect();
-    let sellers: Vec<(&str, &str, &str, i64)> =
-        names.iter().map(|(name, email)| (name.as_str(), "paypal", email.as_str(), 1500)).collect();
-    market.sellers_with_available(&sellers);
+    let market = many_paypal_sellers("k", 3000, 1500);
     // Kill runs at several moments of their life (some before, some inside the write
     // transaction, some after); whatever each kill hit, the database must stay whole and a
     // later run with the same key must leave every seller paid exactly once.
@@ -477,36 +479,16 @@ fn a_run_killed_mid_batch_then_rerun_pays_each_seller_exactly_once() {
     audit_ok(&market);
 }
 
-/// `script` (util-linux) gives the command a pseudo-terminal: the operator sees the count and
-/// total and answers; "n" pays nobody, "y" makes the batch.
-fn run_on_a_terminal(market: &Market, key: &str, answer: &[u8]) -> String {
-    let souq = assert_cmd::cargo::cargo_bin("souq");
-    let command = format!("{} payout run --key {key} --as admin", souq.display());
-    let output = std::process::Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .envs(market.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
-        .current_dir(market.dir.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(answer)?;
-            child.wait_with_output()
-        })
-        .unwrap();
-    assert!(output.status.success());
-    String::from_utf8_lossy(&output.stdout).to_string()
-}
-
+/// The operator sees the count and total and answers: "n" pays nobody, "y" makes the batch.
 #[test]
 fn on_a_terminal_the_operator_confirms_count_and_total_first() {
     let market = market_with_earnings();
     let before = market.snapshot();
-    let declined = run_on_a_terminal(&market, "k", b"n\r");
+    let run = ["payout", "run", "--key", "k", "--as", "admin"];
+    let declined = market.on_a_terminal(&run, b"n\r");
     assert!(declined.contains("Pay 3 seller(s) 77.50 USD"), "{declined}");
     assert_eq!(market.snapshot(), before);
-    let accepted = run_on_a_terminal(&market, "k", b"y\r");
+    let accepted = market.on_a_terminal(&run, b"y\r");
     assert!(accepted.contains("Pay 3 seller(s) 77.50 USD"), "{accepted}");
     assert_eq!(market.json(&["payout", "show", "1"])["total_cents"], 7750);
     audit_ok(&market);

@@ -237,3 +237,28 @@ impl Market {
             .unwrap();
     }
 }
+
+impl Market {
+    /// Runs souq under `script` (util-linux), which gives it a pseudo-terminal as a person at a
+    /// shell would have, typing `input`; expects exit 0 and returns what the terminal showed.
+    /// `args` are joined with spaces into a shell command, so none may need quoting.
+    pub fn on_a_terminal(&self, args: &[&str], input: &[u8]) -> String {
+        let souq = assert_cmd::cargo::cargo_bin("souq");
+        let command = format!("{} {}", souq.display(), args.join(" "));
+        let output = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .envs(self.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
+            .current_dir(self.dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(input)?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        assert!(output.status.success(), "souq {args:?} on a terminal failed with {:?}", output.status.code());
+        String::from_utf8_lossy(&output.stdout).to_string()
+    }
+}
