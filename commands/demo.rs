@@ -7,6 +7,8 @@ use clap::Args;
 use souq::disputes::{self, Resolution};
 use souq::gigs::{self, ExtraInput, GigFilter, GigInput};
 use souq::orders::{self, NewOrder, Review};
+use souq::payouts::run::{self as payout_run, RunRequest};
+use souq::payouts::{self, export, reconcile, PayoutMethod};
 use souq::reports::{self, Period, SalesFilter};
 use souq::reviews;
 use souq::store::{Missing, Store};
@@ -54,9 +56,14 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
     }
     section(app, "Gigs in Arabic and English, with paid extras");
     output::list(app, &gigs::list(store.conn(), &GigFilter::default())?)?;
-    app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
 
-    dispute_day(app, &mut store, start)?;
+    {
+        payout_day(app, &mut store, start.plus_days(30))?;
+    }
+    {
+        dispute_day(app, &mut store, start.plus_days(31))?;
+    }
+    app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
     Ok(())
 }
 
@@ -100,6 +107,43 @@ fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
     let filter = SalesFilter { by: Period::Day, ..SalesFilter::default() };
     crate::report::print_sales(app, &reports::sales(store.conn(), &day(6, "admin"), &filter)?)?;
     app.note(format!("\nthe whole dispute: souq --db {} dispute show {dispute} --as admin", store.path().display()));
+    Ok(())
+}
+
+/// The payout day: sellers choose how they are paid, the admin pays every PayPal seller with
+/// cleared earnings in one batch, exports the PayPal file and reconciles PayPal's results.
+fn payout_day(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
+    for (seller, method, account) in [
+        ("layla", PayoutMethod::Paypal, "layla@souq.example"),
+        ("omar", PayoutMethod::Paypal, "omar@souq.example"),
+        ("sam", PayoutMethod::Bank, "GB82 WEST 1234 5698 7654 32"),
+    ] {
+        let session = at(app, now, Some(seller));
+        store.write(|tx| users::set_payout(tx, &session, seller, method, account))?;
+    }
+    let admin = at(app, now, Some("admin"));
+    let request = RunRequest { key: "demo-payday".into(), method: Some(PayoutMethod::Paypal), min: None };
+    let summary = store.write(|tx| payout_run::run(tx, &admin, &request, None, &mut |_, _| {}))?;
+    section(app, "Payout day: every PayPal seller with at least min_payout available, in one batch");
+    output::one(app, &summary)?;
+    let batch = summary.batch.id;
+    let items = payouts::items_of(store.conn(), batch)?;
+    output::list(app, &items)?;
+
+    section(app, "The PayPal Payouts file (souq payout export)");
+    for part in export::export(store.conn(), &admin, batch)? {
+        app.note(String::from_utf8_lossy(&part.bytes).trim_end());
+    }
+
+    // PayPal pays the first seller; the second has no PayPal account yet (UNCLAIMED).
+    let mut results = String::from("item_id,status,provider_ref\n");
+    for (item, status) in items.iter().zip(["SUCCESS", "UNCLAIMED"]) {
+        results.push_str(&format!("{},{status},PP-{}\n", item.item_ref, item.id));
+    }
+    let reconciled = store.write(|tx| reconcile::reconcile(tx, &admin, batch, &results))?;
+    section(app, "PayPal's results reconciled (souq payout reconcile): paid out, or still in flight");
+    output::one(app, &reconciled)?;
+    output::list(app, &payouts::items_of(store.conn(), batch)?)?;
     Ok(())
 }
 

@@ -14,6 +14,7 @@ mod help;
 mod init;
 mod order;
 mod output;
+mod payout;
 mod report;
 mod tick;
 mod user;
@@ -119,6 +120,9 @@ enum Command {
     Report(report::ReportCommand),
     /// Apply what is due now: auto-completion, clearance, late flags, seller levels (for cron)
     Tick(tick::TickArgs),
+    /// Batch payouts: run, export the provider file, reconcile its results
+    #[command(subcommand)]
+    Payout(payout::PayoutCommand),
     /// Check every invariant of the ledger and the marketplace (exit 8 on a violation)
     Audit,
     /// Copy the database to a new file, consistently, while others keep working
@@ -173,6 +177,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Dispute(cmd) => dispute::run(&app, cmd),
         Command::Report(cmd) => report::run(&app, cmd),
         Command::Tick(args) => tick::run(&app, args),
+        Command::Payout(cmd) => payout::run(&app, cmd),
         Command::Audit => audit::run(&app),
         Command::Backup(args) => backup::run(&app, args),
         Command::Events(args) => events::run(&app, args),

@@ -11,6 +11,7 @@ pub mod ledger;
 pub mod levels;
 pub mod money;
 pub mod orders;
+pub mod payouts;
 pub mod policy;
 pub mod reports;
 pub mod reviews;
