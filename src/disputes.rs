@@ -10,8 +10,8 @@ use crate::error::{Error, Result};
 use crate::events::{self, Event};
 use crate::money::Money;
 use crate::orders::{self, Order, Role};
-use crate::users::{self, User};
-use crate::Session;
+use crate::users;
+use crate::{text, Session};
 
 pub const STATUSES: &[&str] = &["open", "resolved"];
 pub const MAX_TEXT_CHARS: usize = 2_000;
@@ -90,34 +90,10 @@ pub fn get(conn: &Connection, id: i64) -> Result<Dispute> {
     conn.prepare_cached(&sql)?.query_row([id], from_row).optional()?.ok_or_else(|| Error::not_found("dispute", id))
 }
 
-fn checked_text<'a>(text: &'a str, what: &str) -> Result<&'a str> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Error::invalid(format!("the {what} is empty")));
-    }
-    if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(Error::invalid(format!("the {what} is over {MAX_TEXT_CHARS} characters")));
-    }
-    Ok(text)
-}
-
-/// The acting user and the dispute's order, refused (exit 5) unless the user is a party to it or an admin.
-fn party_or_admin(conn: &Connection, session: &Session, order_id: i64) -> Result<(User, Order, Role)> {
-    let user = users::acting(conn, session)?;
-    let order = orders::get(conn, order_id)?;
-    match order.role_of(&user) {
-        Role::Outsider => Err(Error::forbidden(format!(
-            "order {order_id} belongs to {} and {}; {} is neither",
-            order.buyer, order.seller, user.username
-        ))),
-        role => Ok((user, order, role)),
-    }
-}
-
 /// The buyer or the seller opens a dispute on an active or delivered order. The order becomes
 /// `disputed`, which stops its clocks: tick neither completes, cancels nor flags it.
 pub fn open(conn: &Connection, session: &Session, order_id: i64, reason: &str) -> Result<Dispute> {
-    let (user, order, role) = party_or_admin(conn, session, order_id)?;
+    let (user, order, role) = orders::visible_to_actor(conn, session, order_id)?;
     if !matches!(role, Role::Buyer | Role::Seller) {
         return Err(Error::forbidden(format!(
             "only {} and {} open a dispute on order {order_id}",
@@ -127,7 +103,7 @@ pub fn open(conn: &Connection, session: &Session, order_id: i64, reason: &str) -
     if !matches!(order.status.as_str(), "active" | "delivered") {
         return Err(Error::conflict(format!("order {order_id} is {} and cannot be disputed", order.status)));
     }
-    let reason = checked_text(reason, "reason")?;
+    let reason = text::required(reason, "reason", MAX_TEXT_CHARS)?;
     conn.prepare_cached("INSERT INTO disputes (order_id, opened_by, reason, opened_at) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![order_id, user.id, reason, session.now])?;
     let id = conn.last_insert_rowid();
@@ -147,11 +123,11 @@ pub fn open(conn: &Connection, session: &Session, order_id: i64, reason: &str) -
 /// The buyer, the seller or an admin adds to an open dispute.
 pub fn comment(conn: &Connection, session: &Session, id: i64, body: &str) -> Result<Comment> {
     let dispute = get(conn, id)?;
-    let (user, _, _) = party_or_admin(conn, session, dispute.order_id)?;
+    let (user, _, _) = orders::visible_to_actor(conn, session, dispute.order_id)?;
     if dispute.status != "open" {
         return Err(Error::conflict(format!("dispute {id} is resolved and takes no more comments")));
     }
-    let body = checked_text(body, "comment")?;
+    let body = text::required(body, "comment", MAX_TEXT_CHARS)?;
     conn.prepare_cached(
         "INSERT INTO dispute_comments (dispute_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -193,7 +169,7 @@ pub fn resolve(
             dispute.resolution.as_deref().unwrap_or_default()
         )));
     }
-    let note = note.map(|n| checked_text(n, "note")).transpose()?;
+    let note = note.map(|n| text::required(n, "note", MAX_TEXT_CHARS)).transpose()?;
     let order = orders::get(conn, dispute.order_id)?;
     let order = match resolution {
         Resolution::RefundAll => orders::refund_all(conn, session, &order)?,
@@ -259,7 +235,7 @@ pub struct DisputeDetail {
 /// The whole story of a dispute, for its buyer, its seller or an admin.
 pub fn show(conn: &Connection, session: &Session, id: i64) -> Result<DisputeDetail> {
     let dispute = get(conn, id)?;
-    let (_, order, _) = party_or_admin(conn, session, dispute.order_id)?;
+    let (_, order, _) = orders::visible_to_actor(conn, session, dispute.order_id)?;
     let of = |entity: &str, entity_id: i64| {
         events::list(conn, &events::Filter { entity: Some((entity.into(), entity_id)), ..Default::default() })
     };

@@ -6,29 +6,25 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::orders::{self, Order, Role};
-use crate::{events, users, Session};
+use crate::{events, text, Session};
 
 pub const MAX_REPLY_CHARS: usize = 2_000;
 
 /// The seller replies to the buyer's review of a completed order. One reply per review: a
 /// second one is refused (exit 4), as is a reply to an order with no review yet.
-pub fn reply(conn: &Connection, session: &Session, order_id: i64, text: &str) -> Result<Order> {
-    let user = users::acting(conn, session)?;
-    let order = orders::get(conn, order_id)?;
-    if order.role_of(&user) != Role::Seller {
+pub fn reply(conn: &Connection, session: &Session, order_id: i64, reply: &str) -> Result<Order> {
+    let (_, order, role) = orders::visible_to_actor(conn, session, order_id)?;
+    if role != Role::Seller {
         return Err(Error::forbidden(format!("only the seller {} replies to order {order_id}'s review", order.seller)));
     }
-    let text = text.trim();
-    if text.is_empty() || text.chars().count() > MAX_REPLY_CHARS {
-        return Err(Error::invalid(format!("a reply is 1-{MAX_REPLY_CHARS} characters")));
-    }
+    let reply = text::required(reply, "reply", MAX_REPLY_CHARS)?;
     if order.rating.is_none() {
         return Err(Error::conflict(format!("order {order_id} has no review to reply to")));
     }
     if order.review_reply.is_some() {
         return Err(Error::conflict(format!("order {order_id}'s review already has a reply")));
     }
-    conn.prepare_cached("UPDATE orders SET review_reply = ?2 WHERE id = ?1")?.execute(params![order_id, text])?;
+    conn.prepare_cached("UPDATE orders SET review_reply = ?2 WHERE id = ?1")?.execute(params![order_id, reply])?;
     events::record(conn, session, "order.review_replied", "order", order_id, json!({}))?;
     orders::get(conn, order_id)
 }

@@ -1,4 +1,20 @@
 //! Text normalisation shared by search and moderation: Arabic letter variants folded, marks and digits unified.
+//! Also the one check every free-text field people write gets (messages, reasons, comments, replies).
+
+use crate::error::{Error, Result};
+
+/// `text` without surrounding whitespace, refused (invalid input) when that leaves nothing or
+/// more than `max_chars` characters. `what` names the field in the error.
+pub fn required<'a>(text: &'a str, what: &str, max_chars: usize) -> Result<&'a str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(format!("the {what} is empty")));
+    }
+    if text.chars().count() > max_chars {
+        return Err(Error::invalid(format!("the {what} is over {max_chars} characters")));
+    }
+    Ok(text)
+}
 
 /// Folds the spellings of one Arabic word onto one form, and case for Latin text:
 /// hamza/alef forms -> ا, ة -> ه, ى -> ي, tatweel and harakat removed,

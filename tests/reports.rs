@@ -160,3 +160,19 @@ fn sellers_are_ranked_by_gross_with_their_stats() {
     assert_eq!(april.as_array().unwrap().len(), 1);
     market.fails(5, &["report", "sellers", "--as", "layla"]);
 }
+
+#[test]
+fn the_demo_ends_with_a_split_dispute_and_the_sales_report() {
+    let market = Market::empty();
+    let out = market.cmd().arg("demo").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let dispute = market.json(&["dispute", "show", "1", "--as", "admin"]);
+    assert_eq!((dispute["resolution"].as_str(), dispute["refund_cents"].as_i64()), (Some("refund"), Some(875)));
+    assert_eq!(
+        (dispute["order"]["fee_cents"].as_i64(), dispute["order"]["net_cents"].as_i64()),
+        (Some(325), Some(1300))
+    );
+    let report = market.json(&["report", "sales", "--as", "admin"]);
+    assert_eq!(total(&report, "fee_cents"), market.balance("revenue"));
+    market.assert_money_conserved();
+}

@@ -14,7 +14,7 @@ use super::{visible_to_actor, Order, Role};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::users::User;
-use crate::{events, policy, Session};
+use crate::{events, policy, text, Session};
 
 pub const MAX_MESSAGE_CHARS: usize = 5_000;
 pub const MAX_FILES_PER_DELIVERY: usize = 20;
@@ -61,7 +61,7 @@ pub(super) fn store_message(
     sender: &User,
     body: &str,
 ) -> Result<Message> {
-    let body = checked_text(body, "message")?;
+    let body = text::required(body, "message", MAX_MESSAGE_CHARS)?;
     conn.prepare_cached("INSERT INTO messages (order_id, sender_id, body, created_at) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![order.id, sender.id, body, session.now])?;
     let id = conn.last_insert_rowid();
@@ -75,17 +75,6 @@ pub(super) fn store_message(
     })
 }
 
-fn checked_text<'a>(text: &'a str, what: &str) -> Result<&'a str> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Error::invalid(format!("the {what} is empty")));
-    }
-    if text.chars().count() > MAX_MESSAGE_CHARS {
-        return Err(Error::invalid(format!("the {what} is over {MAX_MESSAGE_CHARS} characters")));
-    }
-    Ok(text)
-}
-
 /// Every delivery is written here (and only here): its message, then its files into `blobs`,
 /// each read up to the policy's size limit.
 pub(super) fn store_delivery(
@@ -96,7 +85,7 @@ pub(super) fn store_delivery(
     message: &str,
     files: &[PathBuf],
 ) -> Result<Delivery> {
-    let message = checked_text(message, "delivery message")?;
+    let message = text::required(message, "delivery message", MAX_MESSAGE_CHARS)?;
     if files.len() > MAX_FILES_PER_DELIVERY {
         return Err(Error::invalid(format!("at most {MAX_FILES_PER_DELIVERY} files per delivery")));
     }

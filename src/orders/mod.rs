@@ -154,7 +154,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Order> {
 }
 
 /// The acting user and the order, refused (exit 5) unless the user is its buyer, its seller or an admin.
-fn visible_to_actor(conn: &Connection, session: &Session, id: i64) -> Result<(User, Order, Role)> {
+pub(crate) fn visible_to_actor(conn: &Connection, session: &Session, id: i64) -> Result<(User, Order, Role)> {
     let user = users::acting(conn, session)?;
     let order = get(conn, id)?;
     match order.role_of(&user) {
