@@ -53,6 +53,9 @@ pub struct ResolveArgs {
     /// Why, for the record
     #[arg(long)]
     note: Option<String>,
+    /// Show the resolution and its money without changing anything
+    #[arg(long)]
+    dry_run: bool,
 }
 
 impl ResolveArgs {
@@ -144,6 +147,9 @@ pub fn run(app: &App, command: DisputeCommand) -> Result<()> {
             // a rolled-back run checks everything (who, state, amount) and shows the exact
             // split before anyone is asked; the real run below checks it all again
             let planned = store.preview(|tx| disputes::resolve(tx, &session, args.id, resolution, note))?;
+            if args.dry_run {
+                return output::one(app, &planned);
+            }
             if !app.confirm(&question(&planned))? {
                 app.note(format!("not confirmed: dispute {} is still open", args.id));
                 return Ok(());

@@ -622,7 +622,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__resolve)
-            opts="-o -y -q -h --refund-all --release --refund --note --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --refund-all --release --refund --note --dry-run --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -718,6 +718,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --output 'Output format'
             cand --refund-all 'Cancel the order and return the whole price to the buyer''s credit'
             cand --release 'Complete the order as if the buyer had accepted it'
+            cand --dry-run 'Show the resolution and its money without changing anything'
             cand --json 'Shorthand for --output json'
             cand -y 'Answer yes to confirmations (needed off a terminal)'
             cand --yes 'Answer yes to confirmations (needed off a terminal)'

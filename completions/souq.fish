@@ -642,6 +642,7 @@ csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l refund-all -d 'Cancel the order and return the whole price to the buyer\'s credit'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l release -d 'Complete the order as if the buyer had accepted it'
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l dry-run -d 'Show the resolution and its money without changing anything'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l no-input -d 'Never prompt; a missing answer is an error'

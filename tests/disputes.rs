@@ -173,6 +173,20 @@ fn a_refund_of_the_whole_gross_leaves_the_seller_nothing() {
 }
 
 #[test]
+fn a_dry_run_shows_the_split_and_changes_nothing() {
+    let market = disputed();
+    let before = market.snapshot();
+    let planned = market.json(&["dispute", "resolve", "1", "--refund", "7.33", "--dry-run", "--as", "admin"]);
+    assert_eq!(planned["status"], "resolved");
+    assert_eq!(
+        (planned["order"]["fee_cents"].as_i64(), planned["order"]["net_cents"].as_i64()),
+        (Some(253), Some(1014))
+    );
+    assert_eq!(market.snapshot(), before);
+    market.fails(6, &["dispute", "resolve", "1", "--refund", "30", "--dry-run", "--as", "admin"]);
+}
+
+#[test]
 fn refunds_out_of_range_are_invalid_and_change_nothing() {
     let market = disputed();
     let before = market.snapshot();

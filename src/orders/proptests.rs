@@ -9,7 +9,7 @@ use crate::gigs::{self, ExtraInput, GigInput};
 use crate::store::{Missing, Store};
 use crate::users::{self, NewUser};
 use crate::wallet::{self, Deposit};
-use crate::{audit, orders, tick, Money, Session, Timestamp};
+use crate::{audit, disputes, orders, tick, Money, Session, Timestamp};
 
 /// admin, two sellers, two buyers; a user index picks from these.
 const USERS: &[&str] = &["admin", "layla", "omar", "noura", "james"];
@@ -53,14 +53,53 @@ fn resolve(store: &Store, order: i64, who: Who) -> usize {
 
 #[derive(Debug, Clone)]
 enum Op {
-    Deposit { user: usize, cents: i64, reference: u8 },
-    Place { buyer: usize, gig: i64, extra: bool, quantity: i64 },
-    Deliver { order: i64, actor: Who },
-    Revise { order: i64, actor: Who },
-    Complete { order: i64, actor: Who, rating: Option<i64> },
-    Cancel { order: i64, actor: Who },
-    Review { order: i64, actor: Who, rating: i64 },
-    Wait { hours: i64 },
+    Deposit {
+        user: usize,
+        cents: i64,
+        reference: u8,
+    },
+    Place {
+        buyer: usize,
+        gig: i64,
+        extra: bool,
+        quantity: i64,
+    },
+    Deliver {
+        order: i64,
+        actor: Who,
+    },
+    Revise {
+        order: i64,
+        actor: Who,
+    },
+    Complete {
+        order: i64,
+        actor: Who,
+        rating: Option<i64>,
+    },
+    Cancel {
+        order: i64,
+        actor: Who,
+    },
+    Review {
+        order: i64,
+        actor: Who,
+        rating: i64,
+    },
+    Dispute {
+        order: i64,
+        actor: Who,
+    },
+    /// how: 0 refund all, 1 release, 2 refund `refund` cents (in range or not).
+    Resolve {
+        dispute: i64,
+        actor: Who,
+        how: u8,
+        refund: i64,
+    },
+    Wait {
+        hours: i64,
+    },
     Tick,
 }
 
@@ -79,6 +118,9 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (order.clone(), who(), proptest::option::of(0i64..=6))
             .prop_map(|(order, actor, rating)| Op::Complete { order, actor, rating }),
         1 => (order.clone(), who()).prop_map(|(order, actor)| Op::Cancel { order, actor }),
+        1 => (order.clone(), who()).prop_map(|(order, actor)| Op::Dispute { order, actor }),
+        1 => (order.clone(), prop_oneof![3 => Just(Who::Admin), 1 => who()], 0u8..3, -100i64..7_000)
+            .prop_map(|(dispute, actor, how, refund)| Op::Resolve { dispute, actor, how, refund }),
         1 => (order, who(), 0i64..=6).prop_map(|(order, actor, rating)| Op::Review { order, actor, rating }),
         1 => (1i64..24 * 10).prop_map(|hours| Op::Wait { hours }),
         1 => Just(Op::Tick),
@@ -173,6 +215,22 @@ fn apply(store: &mut Store, op: &Op, now: &mut Timestamp) {
             let (s, order) = on_order(store, *order, *actor);
             let review = orders::Review { rating: *rating, text: None };
             store.write(|tx| orders::review(tx, &s, order, &review)).map(drop)
+        }
+        Op::Dispute { order, actor } => {
+            let (s, order) = on_order(store, *order, *actor);
+            store.write(|tx| disputes::open(tx, &s, order, "not as described")).map(drop)
+        }
+        Op::Resolve { dispute, actor, how, refund } => {
+            let opened: i64 = store.conn().query_row("SELECT count(*) FROM disputes", [], |r| r.get(0)).unwrap();
+            let id = 1 + dispute % opened.max(1);
+            let order = disputes::get(store.conn(), id).map_or(0, |d| d.order_id);
+            let s = session(Some(resolve(store, order, *actor)), at);
+            let resolution = match how {
+                0 => disputes::Resolution::RefundAll,
+                1 => disputes::Resolution::Release,
+                _ => disputes::Resolution::Refund(Money::from_cents(*refund)),
+            };
+            store.write(|tx| disputes::resolve(tx, &s, id, resolution, None)).map(drop)
         }
         Op::Wait { hours } => {
             *now = now.plus_seconds(hours * 3600);
