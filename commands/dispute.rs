@@ -21,6 +21,7 @@ pub enum DisputeCommand {
     },
     /// Add to an open dispute (its buyer, its seller or an admin)
     Comment {
+        /// The dispute
         id: i64,
         /// The comment text
         text: String,
@@ -32,7 +33,10 @@ pub enum DisputeCommand {
         status: Option<String>,
     },
     /// Show a dispute with its order, comments and timeline
-    Show { id: i64 },
+    Show {
+        /// The dispute
+        id: i64,
+    },
     /// Settle a dispute (admin); asks first on a terminal, needs --yes off one
     Resolve(ResolveArgs),
 }
@@ -40,6 +44,7 @@ pub enum DisputeCommand {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("resolution").required(true).args(["refund_all", "release", "refund"])))]
 pub struct ResolveArgs {
+    /// The dispute
     id: i64,
     /// Cancel the order and return the whole price to the buyer's credit
     #[arg(long)]

@@ -45,6 +45,7 @@ pub enum OrderCommand {
     },
     /// Answer the buyer's review of an order (seller), once
     Reply {
+        /// The order
         id: i64,
         /// The reply text
         text: String,
