@@ -1,6 +1,8 @@
 //! Seller reputation: the stats buyers choose by (completed orders, rating, on-time delivery,
 //! completion rate) and the seller levels `tick` derives from them and the policy's thresholds.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use serde_json::json;
@@ -68,8 +70,8 @@ impl Tally {
     }
 }
 
-/// One row per seller: (user id, username, level, created_at) and the tally of their orders.
-/// Users who never sold and hold no level are left out (?1 NULL), or just the one asked for.
+/// Per user: (id, username, level, created_at) and the tally of the orders they sold. The
+/// callers add the WHERE / GROUP BY for one user or for every seller.
 const TALLY: &str = "
     SELECT u.id, u.username, u.level, u.created_at,
            count(*) FILTER (WHERE o.status = 'completed'),
@@ -79,11 +81,14 @@ const TALLY: &str = "
            count(*) FILTER (WHERE (o.delivered_at IS NOT NULL OR o.late = 1) AND o.late = 0),
            count(*) FILTER (WHERE o.delivered_at IS NOT NULL OR o.late = 1)
     FROM users u
-    LEFT JOIN orders o ON o.seller_id = u.id
-    WHERE ?1 IS NULL OR u.id = ?1
-    GROUP BY u.id
-    HAVING ?1 IS NOT NULL OR count(o.id) > 0 OR u.level <> 'new'
-    ORDER BY u.id";
+    LEFT JOIN orders o ON o.seller_id = u.id";
+
+/// Everyone who has sold or holds a level (users who never sold and hold none are left out).
+fn sellers(conn: &Connection) -> Result<Vec<SellerRow>> {
+    let sql = format!("{TALLY} GROUP BY u.id HAVING count(o.id) > 0 OR u.level <> 'new' ORDER BY u.id");
+    let rows = conn.prepare_cached(&sql)?.query_map([], seller_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
 
 struct SellerRow {
     id: i64,
@@ -112,21 +117,25 @@ fn seller_row(r: &Row) -> rusqlite::Result<SellerRow> {
 
 /// The stats of the user with id `user_id` (a user who never sold has zeros and no rates).
 pub fn stats(conn: &Connection, user_id: i64) -> Result<SellerStats> {
+    let sql = format!("{TALLY} WHERE u.id = ?1 GROUP BY u.id");
     let row = conn
-        .prepare_cached(TALLY)?
+        .prepare_cached(&sql)?
         .query_row([user_id], seller_row)
         .optional()?
         .ok_or_else(|| Error::not_found("user", format!("#{user_id}")))?;
     Ok(row.tally.stats(row.level))
 }
 
+/// Every seller's stats by user id, read in one pass (for reports over many sellers).
+pub fn all_stats(conn: &Connection) -> Result<HashMap<i64, SellerStats>> {
+    Ok(sellers(conn)?.into_iter().map(|s| (s.id, s.tally.stats(s.level))).collect())
+}
+
 /// Recomputes every seller's level at `session.now` and stores the ones that changed, each
 /// with a `user.level_changed` event. Returns how many changed. Run by `tick`.
 pub fn recompute(conn: &Connection, session: &Session, policy: &Policy) -> Result<i64> {
-    let sellers: Vec<SellerRow> =
-        conn.prepare_cached(TALLY)?.query_map([None::<i64>], seller_row)?.collect::<rusqlite::Result<_>>()?;
     let mut changes = 0;
-    for seller in sellers {
+    for seller in sellers(conn)? {
         let level = seller.tally.level(policy, session.now.days_since(seller.created_at));
         if level == seller.level {
             continue;

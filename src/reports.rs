@@ -163,11 +163,14 @@ pub fn sellers(conn: &Connection, session: &Session, filter: &SalesFilter) -> Re
     let ranked: Vec<(i64, String, Totals)> = stmt
         .query_map(params![from, to, seller.map(|s| s.id)], |r| Ok((r.get(0)?, r.get(1)?, totals(r, 2)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut stats = levels::all_stats(conn)?;
     ranked
         .into_iter()
         .enumerate()
         .map(|(i, (id, seller, totals))| {
-            Ok(SellerRow { rank: i as i64 + 1, seller, totals, stats: levels::stats(conn, id)? })
+            // everyone with a settled sale is in all_stats; the lookup cannot miss
+            let stats = stats.remove(&id).ok_or_else(|| Error::internal(format!("no stats for seller {seller}")))?;
+            Ok(SellerRow { rank: i as i64 + 1, seller, totals, stats })
         })
         .collect()
 }
