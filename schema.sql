@@ -213,14 +213,22 @@ CREATE TABLE disputes (
     reason       TEXT NOT NULL,
     status       TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
     resolution   TEXT CHECK (resolution IN ('refund_all', 'release', 'refund')),
-    refund_cents INTEGER,
+    -- what went back to the buyer: the gross (refund_all), 0 (release) or the amount (refund)
+    refund_cents INTEGER CHECK (refund_cents >= 0),
     note         TEXT,
     resolved_by  INTEGER REFERENCES users (id),
     opened_at    TEXT NOT NULL,
-    resolved_at  TEXT
+    resolved_at  TEXT,
+    -- an open dispute has no outcome yet; a resolved one has all of it
+    CHECK (CASE status
+           WHEN 'open' THEN resolution IS NULL AND refund_cents IS NULL AND resolved_by IS NULL AND resolved_at IS NULL
+           ELSE resolution IS NOT NULL AND refund_cents IS NOT NULL AND resolved_by IS NOT NULL
+                AND resolved_at IS NOT NULL
+           END)
 ) STRICT;
 -- at most one open dispute per order
 CREATE UNIQUE INDEX disputes_one_open ON disputes (order_id) WHERE status = 'open';
+CREATE INDEX disputes_by_order ON disputes (order_id);
 
 CREATE TABLE dispute_comments (
     id         INTEGER PRIMARY KEY,
@@ -229,6 +237,7 @@ CREATE TABLE dispute_comments (
     body       TEXT NOT NULL,
     created_at TEXT NOT NULL
 ) STRICT;
+CREATE INDEX dispute_comments_by_dispute ON dispute_comments (dispute_id);
 
 -- Append-only record of every change, for people (timelines) and scripts (events --follow).
 CREATE TABLE events (
