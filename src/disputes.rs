@@ -151,7 +151,7 @@ pub struct Resolved {
     pub order: Order,
 }
 
-/// An admin settles an open dispute. The money moves only through `orders::refund_all` and
+/// An admin who is not a party to the order settles an open dispute. The money moves only through `orders::refund_all` and
 /// `orders::settle`, the same paths cancellation and completion take. A refund must be more
 /// than zero and at most the order's gross (exit 6 otherwise); a resolved dispute is exit 4.
 pub fn resolve(
@@ -171,6 +171,12 @@ pub fn resolve(
     }
     let note = note.map(|n| text::required(n, "note", MAX_TEXT_CHARS)).transpose()?;
     let order = orders::get(conn, dispute.order_id)?;
+    if order.role_of(&admin) != Role::Admin {
+        return Err(Error::forbidden(format!(
+            "{} is a party to order {} and cannot decide its dispute; another admin must",
+            admin.username, order.id
+        )));
+    }
     let order = match resolution {
         Resolution::RefundAll => orders::refund_all(conn, session, &order)?,
         Resolution::Release => orders::settle(conn, session, &order, Money::ZERO)?,

@@ -227,6 +227,21 @@ fn only_an_admin_resolves_and_exactly_one_way() {
 }
 
 #[test]
+fn an_admin_who_is_a_party_to_the_order_cannot_decide_its_dispute() {
+    let market = Market::with_gig();
+    market.ok(&["user", "add", "hala", "--admin", "--as", "admin"]);
+    market.ok(&["wallet", "deposit", "hala", "20", "--method", "card", "--ref", "h", "--as", "admin"]);
+    market.ok(&["order", "place", "1", "--as", "hala"]);
+    market.ok(&["dispute", "open", "1", "--reason", "mine", "--as", "hala"]);
+    let before = market.snapshot();
+    let err = market.fails(5, &["dispute", "resolve", "1", "--refund-all", "--as", "hala", "--yes"]);
+    assert!(err.contains("party to order 1"), "{err}");
+    assert_eq!(market.snapshot(), before);
+    assert_eq!(resolve(&market, &["--refund-all"])["resolved_by"], "admin");
+    market.assert_money_conserved();
+}
+
+#[test]
 fn resolving_off_a_terminal_without_yes_is_refused_and_changes_nothing() {
     let market = disputed();
     let before = market.snapshot();
