@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use souq::reports::{self, Period, SalesFilter, SalesRow, SellerRow, Totals};
+use souq::reports::{self, DayRange, Period, SalesFilter, SalesRow, SellerRow, Totals};
 use souq::{Money, Timestamp};
 
 use crate::app::App;
@@ -39,6 +39,12 @@ pub struct RangeArgs {
     /// Last day included
     #[arg(long, value_parser = day, value_name = "DATE")]
     to: Option<time::Date>,
+}
+
+impl RangeArgs {
+    fn days(&self) -> DayRange {
+        DayRange { from: self.from, to: self.to }
+    }
 }
 
 fn day(text: &str) -> souq::Result<time::Date> {
@@ -92,13 +98,10 @@ pub fn run(app: &App, command: ReportCommand) -> Result<()> {
     let session = app.session();
     match command {
         ReportCommand::Sales(args) => {
-            let filter = SalesFilter { by: args.by, from: args.range.from, to: args.range.to, seller: args.seller };
+            let filter = SalesFilter { by: args.by, range: args.range.days(), seller: args.seller };
             print_sales(app, &reports::sales(store.conn(), &session, &filter)?)
         }
-        ReportCommand::Sellers(range) => {
-            let filter = SalesFilter { from: range.from, to: range.to, ..SalesFilter::default() };
-            output::list(app, &reports::sellers(store.conn(), &session, &filter)?)
-        }
+        ReportCommand::Sellers(range) => output::list(app, &reports::sellers(store.conn(), &session, range.days())?),
     }
 }
 

@@ -45,12 +45,30 @@ impl FromStr for Period {
     }
 }
 
-/// Which settled orders a report covers. Dates are UTC days, both ends included.
+/// The days, UTC, whose settled orders a report covers; both ends included, either open.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DayRange {
+    pub from: Option<time::Date>,
+    pub to: Option<time::Date>,
+}
+
+impl DayRange {
+    /// The days as SQL parameters ("2026-03-01"), refused when they are the wrong way round.
+    fn params(self) -> Result<(Option<String>, Option<String>)> {
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if from > to {
+                return Err(Error::invalid(format!("--from {from} is after --to {to}")));
+            }
+        }
+        Ok((self.from.map(|d| d.to_string()), self.to.map(|d| d.to_string())))
+    }
+}
+
+/// What `report sales` covers and how it groups.
 #[derive(Debug, Clone, Default)]
 pub struct SalesFilter {
     pub by: Period,
-    pub from: Option<time::Date>,
-    pub to: Option<time::Date>,
+    pub range: DayRange,
     pub seller: Option<String>,
 }
 
@@ -109,11 +127,6 @@ fn totals(r: &Row, first: usize) -> rusqlite::Result<Totals> {
 /// their own sales, whether or not they name themselves.
 fn scope(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Option<User>> {
     let actor = users::acting(conn, session)?;
-    if let (Some(from), Some(to)) = (filter.from, filter.to) {
-        if from > to {
-            return Err(Error::invalid(format!("--from {from} is after --to {to}")));
-        }
-    }
     match &filter.seller {
         Some(name) if *name != actor.username => {
             actor.require_admin(&format!("see {name}'s sales"))?;
@@ -124,14 +137,10 @@ fn scope(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<O
     }
 }
 
-fn day_params(filter: &SalesFilter) -> (Option<String>, Option<String>) {
-    (filter.from.map(|d| d.to_string()), filter.to.map(|d| d.to_string()))
-}
-
 /// Orders, gross, fees, refunds and net per period, oldest first.
 pub fn sales(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Vec<SalesRow>> {
     let seller = scope(conn, session, filter)?;
-    let (from, to) = day_params(filter);
+    let (from, to) = filter.range.params()?;
     let sql = format!(
         "SELECT CASE ?4 WHEN 'day' THEN strftime('%Y-%m-%d', s.settled_at)
                         WHEN 'week' THEN strftime('%G-W%V', s.settled_at)
@@ -149,10 +158,9 @@ pub fn sales(conn: &Connection, session: &Session, filter: &SalesFilter) -> Resu
 
 /// Every seller with settled orders in the range, by gross (then net, then name), with their
 /// current stats. Admins only: it shows every seller's money.
-pub fn sellers(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Vec<SellerRow>> {
+pub fn sellers(conn: &Connection, session: &Session, range: DayRange) -> Result<Vec<SellerRow>> {
     users::acting_admin(conn, session, "rank sellers")?;
-    let seller = scope(conn, session, filter)?;
-    let (from, to) = day_params(filter);
+    let (from, to) = range.params()?;
     let sql = format!(
         "SELECT s.seller_id, s.seller, {SUMS}
          {SETTLED}
@@ -161,7 +169,7 @@ pub fn sellers(conn: &Connection, session: &Session, filter: &SalesFilter) -> Re
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let ranked: Vec<(i64, String, Totals)> = stmt
-        .query_map(params![from, to, seller.map(|s| s.id)], |r| Ok((r.get(0)?, r.get(1)?, totals(r, 2)?)))?
+        .query_map(params![from, to, None::<i64>], |r| Ok((r.get(0)?, r.get(1)?, totals(r, 2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut stats = levels::all_stats(conn)?;
     ranked
