@@ -84,6 +84,7 @@ impl Tabular for Dispute {
             "resolution",
             "refund",
             "resolved_by",
+            "note",
             "opened_at",
             "resolved_at",
         ]
@@ -98,6 +99,7 @@ impl Tabular for Dispute {
             opt(&self.resolution),
             opt(&self.refund_cents),
             opt(&self.resolved_by),
+            self.note.as_deref().map(|n| clip(n, 40)).unwrap_or_default(),
             self.opened_at.to_string(),
             opt(&self.resolved_at),
         ]

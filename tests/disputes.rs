@@ -347,3 +347,14 @@ fn a_dispute_edited_behind_souqs_back_fails_the_audit() {
         .collect();
     assert_eq!(failed, ["disputes_match_orders"]);
 }
+
+#[test]
+fn dispute_tables_are_reviewed() {
+    let market = disputed();
+    market.ok(&["dispute", "comment", "1", "سأرسل الملفات الباقية غدا", "--as", "layla"]);
+    let resolved =
+        market.ok(&["dispute", "resolve", "1", "--refund", "7.33", "--note", "partial", "--as", "admin", "--yes"]);
+    insta::assert_snapshot!("dispute_resolve_table", resolved);
+    insta::assert_snapshot!("dispute_list_table", market.ok(&["dispute", "list", "--as", "admin"]));
+    insta::assert_snapshot!("dispute_show_table", market.ok(&["dispute", "show", "1", "--as", "layla"]));
+}

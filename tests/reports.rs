@@ -176,3 +176,12 @@ fn the_demo_ends_with_a_split_dispute_and_the_sales_report() {
     assert_eq!(total(&report, "fee_cents"), market.balance("revenue"));
     market.assert_money_conserved();
 }
+
+#[test]
+fn sales_table_is_reviewed() {
+    let market = sales_history();
+    insta::assert_snapshot!(
+        "report_sales_by_day_table",
+        market.ok(&["report", "sales", "--by", "day", "--as", "admin"])
+    );
+}
