@@ -10,6 +10,7 @@ mod exit;
 mod gig;
 mod help;
 mod init;
+mod moderate;
 mod output;
 mod user;
 
@@ -80,6 +81,9 @@ enum Command {
     Audit,
     /// The event log, as JSON lines for scripts
     Events(events::EventsArgs),
+    /// Moderation: the review queue, approve / reject, rules, scans
+    #[command(subcommand)]
+    Moderate(moderate::ModerateCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Help on a command, or on a topic: environment, exit-codes
@@ -125,6 +129,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Config(cmd) => config::run(&app, cmd),
         Command::Audit => audit::run(&app),
         Command::Events(args) => events::run(&app, args),
+        Command::Moderate(cmd) => moderate::run(&app, cmd),
         Command::Completions(args) => completions::run(args),
         Command::Help(args) => help::run(args),
     }

@@ -1,0 +1,157 @@
+//! `moderate scan`: the rules run over content already stored, reporting (or, with --apply,
+//! queueing) what they find. The same content is never flagged twice, so a scan can be re-run.
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+use serde::Serialize;
+use serde_json::json;
+
+use super::queue::{self, Subject};
+use super::rules::{Action, RuleSet, Target};
+use super::{content_hash, gig_text};
+use crate::error::Result;
+use crate::money::Money;
+use crate::{events, users, Session};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScanOptions {
+    /// Only content with an id above this (in each table): for scanning what is new since the last scan.
+    pub since: i64,
+    /// Raise the flags and hold the gigs; without it nothing is written.
+    pub apply: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ScanSummary {
+    /// Texts read (a gig is one text: title, description, tags, extras).
+    pub texts: u64,
+    /// Texts at least one rule matched.
+    pub matched: u64,
+    /// Flags raised (or, without --apply, that would be).
+    pub new_flags: u64,
+    /// Matches already in the queue from an earlier scan or check.
+    pub already_flagged: u64,
+    /// Active or paused gigs moved (or to be moved) to pending_review by a hold or block rule.
+    pub held_gigs: u64,
+    /// Matches per rule id.
+    pub by_rule: BTreeMap<String, u64>,
+    pub applied: bool,
+}
+
+/// What a scan reads: per target, a count and the rows (id, text, price, gig status).
+struct Source {
+    target: Target,
+    count: &'static str,
+    rows: &'static str,
+}
+
+const SOURCES: &[Source] = &[
+    Source {
+        target: Target::Gig,
+        count: "SELECT count(*) FROM gigs WHERE id > ?1",
+        rows: "SELECT g.id, g.title, g.description, g.tags,
+                      (SELECT group_concat(e.title, char(10)) FROM gig_extras e WHERE e.gig_id = g.id),
+                      g.price_cents, g.status
+               FROM gigs g WHERE g.id > ?1 ORDER BY g.id",
+    },
+    Source {
+        target: Target::Message,
+        count: "SELECT count(*) FROM messages WHERE id > ?1",
+        rows: "SELECT id, body, NULL, NULL, NULL, NULL, NULL FROM messages WHERE id > ?1 ORDER BY id",
+    },
+    Source {
+        target: Target::Delivery,
+        count: "SELECT count(*) FROM deliveries WHERE id > ?1",
+        rows: "SELECT id, message, NULL, NULL, NULL, NULL, NULL FROM deliveries WHERE id > ?1 ORDER BY id",
+    },
+    Source {
+        target: Target::Review,
+        count: "SELECT count(*) FROM orders WHERE id > ?1 AND review IS NOT NULL",
+        rows: "SELECT id, review, NULL, NULL, NULL, NULL, NULL FROM orders
+               WHERE id > ?1 AND review IS NOT NULL ORDER BY id",
+    },
+    Source {
+        target: Target::Username,
+        count: "SELECT count(*) FROM users WHERE id > ?1",
+        rows: "SELECT id, username, NULL, NULL, NULL, NULL, NULL FROM users WHERE id > ?1 ORDER BY id",
+    },
+];
+
+/// How often the progress callback is told, in texts.
+const PROGRESS_EVERY: u64 = 10_000;
+
+/// Runs `rules` over stored content (admin only). `progress(done, total)` is called as texts are
+/// read. With `apply`, flags are raised, held gigs move to pending_review and one
+/// `moderation.scanned` event records the summary; without it the database is left untouched.
+pub fn scan(
+    conn: &Connection,
+    session: &Session,
+    rules: &RuleSet,
+    options: ScanOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<ScanSummary> {
+    users::acting_admin(conn, session, "scan content")?;
+    let mut total = 0;
+    for source in SOURCES {
+        total += conn.prepare_cached(source.count)?.query_row([options.since], |r| r.get::<_, i64>(0))? as u64;
+    }
+    let mut summary = ScanSummary { applied: options.apply, ..ScanSummary::default() };
+    progress(0, total);
+    for source in SOURCES {
+        let mut stmt = conn.prepare_cached(source.rows)?;
+        let mut rows = stmt.query([options.since])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let text = match source.target {
+                Target::Gig => gig_text(
+                    &row.get::<_, String>(1)?,
+                    &row.get::<_, String>(2)?,
+                    &row.get::<_, String>(3)?,
+                    &row.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                ),
+                _ => row.get(1)?,
+            };
+            let price: Option<i64> = row.get(5)?;
+            let hits = rules.check(source.target, &text, price.map(Money::from_cents));
+            summary.texts += 1;
+            if summary.texts % PROGRESS_EVERY == 0 {
+                progress(summary.texts, total);
+            }
+            if hits.is_empty() {
+                continue;
+            }
+            summary.matched += 1;
+            let hash = content_hash(&text);
+            let subject = Subject { entity: source.target.entity(), entity_id: id, content_hash: &hash };
+            let mut holds = false;
+            for hit in &hits {
+                *summary.by_rule.entry(hit.rule.clone()).or_default() += 1;
+                let new = if options.apply {
+                    queue::raise(conn, session, &hit.rule, hit.action, &subject, &hit.excerpt)?.is_some()
+                } else {
+                    !queue::already_raised(conn, &hit.rule, &subject)?
+                };
+                if new {
+                    summary.new_flags += 1;
+                    holds |= hit.action >= Action::Hold;
+                } else {
+                    summary.already_flagged += 1;
+                }
+            }
+            // Only a new finding holds a gig: one an admin already approved stays live.
+            let status: Option<String> = row.get(6)?;
+            if let Some(status @ ("active" | "paused")) = status.as_deref().filter(|_| holds) {
+                summary.held_gigs += 1;
+                if options.apply {
+                    queue::set_gig_status(conn, session, id, status, "pending_review", "held by moderate scan")?;
+                }
+            }
+        }
+    }
+    progress(summary.texts, total);
+    if options.apply {
+        events::record(conn, session, "moderation.scanned", "moderation", 0, json!(summary))?;
+    }
+    Ok(summary)
+}
