@@ -81,7 +81,7 @@ fn spelled_digit(word: &str) -> &'static str {
 /// A run of digits with anything a person puts between the groups of a phone number:
 /// spaces, dots, dashes, slashes, brackets, commas, or a filler word ("050 then 123").
 static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"\+?\d(?:(?:[\s.\-_/\\|()\[\]{}*+,~'"]|\b(?:then|dash|space|ثم|شرطه|مسافه)\b)*\d)*"#)
+    regex(r#"\+?\d(?:(?:[\s.\-_/\\|()\[\]{}*+,~'"]|\b(?:then|dash|space)\b|ثم|شرطه|مسافه)*\d)*"#)
 });
 
 fn phone_number(normalised: &str) -> Option<String> {
@@ -92,8 +92,16 @@ fn phone_number(normalised: &str) -> Option<String> {
     let digits = SPELLED_DIGITS.replace_all(&masked, |c: &regex::Captures| spelled_digit(&c[0]));
     DIGIT_RUN
         .find_iter(&digits)
-        .find(|run| run.as_str().bytes().filter(u8::is_ascii_digit).count() >= PHONE_DIGITS)
-        .map(|run| run.as_str().trim().to_string())
+        .map(|run| run.as_str())
+        .find(|run| run.bytes().filter(u8::is_ascii_digit).count() >= PHONE_DIGITS && !is_amount_list(run))
+        .map(|run| run.trim().to_string())
+}
+
+/// "500/1000/2000 words", "5, 10, 15, 20, 25": several numbers, each a round amount (no leading
+/// zero, ending in 0 or 5). A phone number split into groups has a group that is not.
+fn is_amount_list(run: &str) -> bool {
+    let groups: Vec<&str> = run.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    groups.len() > 1 && groups.iter().all(|g| !g.starts_with('0') && (g.ends_with('0') || g.ends_with('5')))
 }
 
 /// "name (at) gmail [dot] com", "name ات gmail دوت com": the spellings put back as @ and '.'.
@@ -126,11 +134,13 @@ static CHAT_LINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A messenger named, then within a few words a handle or a number: "واتس ٠٥٠١٢٣٤٥٦٧",
-/// "insta: layla.designs", "ضيفني سناب laylaa_22". The name alone ("do you use WhatsApp?") is fine.
+/// "insta: layla.designs", "ضيفني سناب laylaa_22", "snap username laylaart". The name alone
+/// ("do you use WhatsApp?") is fine, and so is a plain word after it ("my whatsapp is down"):
+/// a handle must look like one (a digit, '_' or '.' in it, an '@', or "username"/"يوزر" before it).
 /// Arabic names may carry a prefix (ال, ب, على), so they have no left word boundary.
 static MESSENGER_WITH_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:\b(?:whats\s*app|whatsap+|wh?ats|watsap+|telegram|snap\s*chat|snap|instagram|insta|facebook|skype|viber|signal|discord|wechat|imo|gmail|hotmail|yahoo|outlook)\b|واتس\s*اب|واتساب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليغرام|تلقرام|تليقرام|سناب|انستا|انستغرام|انستقرام|انستجرام|فيسبوك|فيس\s*بوك|سكايب|فايبر|ديسكورد|جيميل|هوتميل)[^\n]{0,30}?(?:@[a-z0-9_.]{3,}|\b[a-z][a-z0-9_.]*[0-9_][a-z0-9_.]*|\b[a-z]{2,}\.[a-z0-9_]{2,}|(?::|\bis\b|\bid\b|هو|يوزر|اليوزر|حسابي|اسمي|معرفي)\s*@?[a-z][a-z0-9_.]{2,}|\d(?:[\s.\-]*\d){5,})",
+        r"(?:\b(?:whats\s*app|whatsap+|wh?ats|watsap+|telegram|snap\s*chat|snap|instagram|insta|facebook|skype|viber|discord|wechat|gmail|hotmail|yahoo|outlook)\b|واتس\s*اب|واتساب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليغرام|تلقرام|تليقرام|سناب|انستا|انستغرام|انستقرام|انستجرام|فيسبوك|فيس\s*بوك|سكايب|فايبر|ديسكورد|جيميل|هوتميل)[^\n]{0,30}?(?:@[a-z0-9_.]{3,}|\b[a-z][a-z0-9_.]{2,}[0-9_][a-z0-9_.]*|\b[a-z][a-z0-9_.]*[0-9_][a-z0-9_.]{2,}|\b[a-z]{2,}\.[a-z0-9_]+|(?:\busername|\buser\s*name|\buser|\bid|يوزر|اليوزر|حسابي|معرفي)\s*:?\s*@?[a-z][a-z0-9_.]{2,}|\d(?:[\s.\-]*\d){5,})",
     )
 });
 
