@@ -84,9 +84,14 @@ static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| {
     regex(r#"\+?\d(?:(?:[\s.\-_/\\|()\[\]{}*+,~'"]|\b(?:then|dash|space)\b|ثم|شرطه|مسافه)*\d)*"#)
 });
 
+fn has_long_run(text: &str) -> bool {
+    DIGIT_RUN.find_iter(text).any(|run| run.as_str().bytes().filter(u8::is_ascii_digit).count() >= PHONE_DIGITS)
+}
+
 fn phone_number(normalised: &str) -> Option<String> {
-    if normalised.bytes().filter(u8::is_ascii_digit).count() < PHONE_DIGITS / 2 {
-        return None; // a number spelled out in full words is left to rules; this keeps the common case fast
+    // Most texts have no run of 8 digits and no digit spelled out: they are done in one pass.
+    if !has_long_run(normalised) && !SPELLED_DIGITS.is_match(normalised) {
+        return None;
     }
     let masked = INNOCENT_NUMBERS.replace_all(normalised, " # ");
     let digits = SPELLED_DIGITS.replace_all(&masked, |c: &regex::Captures| spelled_digit(&c[0]));
@@ -119,7 +124,13 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Where an address could be: an '@', or "at" / "ات" spelled as a word or in brackets.
+static AT_SIGN: LazyLock<Regex> = LazyLock::new(|| regex(r"@|[(\[{<]\s*(?:at|ات)|\s(?:at|ات)\s"));
+
 fn email(normalised: &str) -> Option<String> {
+    if !AT_SIGN.is_match(normalised) {
+        return None;
+    }
     let spelled = SPELLED_AT.replace_all(normalised, "@");
     let spelled = SPELLED_DOT.replace_all(&spelled, ".");
     EMAIL.find(&spelled).map(|m| m.as_str().to_string())
@@ -132,6 +143,13 @@ static CHAT_LINK: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:wa|t|m|telegram|api\s*\.\s*whatsapp|chat\s*\.\s*whatsapp)\s*(?:\.|dot|دوت)\s*(?:me|com)\s*/\s*\S|\b(?:instagram|instagr|snapchat|facebook|fb|tiktok|twitter|x)\s*(?:\.|dot|دوت)\s*(?:com|am)\s*/\s*\S",
     )
 });
+
+fn chat_link(normalised: &str) -> Option<String> {
+    if !normalised.contains('/') {
+        return None;
+    }
+    CHAT_LINK.find(normalised).map(|m| m.as_str().to_string())
+}
 
 /// A messenger named, then within a few words a handle or a number: "واتس ٠٥٠١٢٣٤٥٦٧",
 /// "insta: layla.designs", "ضيفني سناب laylaa_22", "snap username laylaart". The name alone
@@ -147,7 +165,7 @@ static MESSENGER_WITH_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
 fn contact_info(normalised: &str) -> Option<String> {
     phone_number(normalised)
         .or_else(|| email(normalised))
-        .or_else(|| CHAT_LINK.find(normalised).map(|m| m.as_str().to_string()))
+        .or_else(|| chat_link(normalised))
         .or_else(|| MESSENGER_WITH_HANDLE.find(normalised).map(|m| m.as_str().to_string()))
 }
 
@@ -193,3 +211,4 @@ mod tests {
         assert_eq!(contact("delivered at 5pm. thanks"), None);
     }
 }
+

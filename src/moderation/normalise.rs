@@ -10,11 +10,11 @@ use crate::text;
 ///
 /// Search keeps `text::normalize` alone: it has no reason to see through these.
 pub fn for_matching(input: &str) -> String {
-    let mut plain = String::with_capacity(input.len());
+    let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         match c {
-            '\u{FF01}'..='\u{FF5E}' => plain.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
-            '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => plain.push(' '),
+            '\u{FF01}'..='\u{FF5E}' => text::fold_char(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c), &mut out),
+            '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(' '),
             // zero-width space/joiners, direction marks and embeddings, word joiner, BOM,
             // soft hyphen, Arabic letter mark, combining grapheme joiner
             '\u{200B}'..='\u{200F}'
@@ -24,13 +24,13 @@ pub fn for_matching(input: &str) -> String {
             | '\u{00AD}'
             | '\u{061C}'
             | '\u{034F}' => {}
-            '\u{066B}' | '\u{06D4}' | '\u{2024}' | '\u{00B7}' | '\u{2022}' => plain.push('.'),
-            '\u{066C}' | '\u{060C}' => plain.push(','),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => plain.push('-'),
-            c => plain.push(c),
+            '\u{066B}' | '\u{06D4}' | '\u{2024}' | '\u{00B7}' | '\u{2022}' => out.push('.'),
+            '\u{066C}' | '\u{060C}' => out.push(','),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => out.push('-'),
+            c => text::fold_char(c, &mut out),
         }
     }
-    text::normalize(&plain)
+    out
 }
 
 #[cfg(test)]
