@@ -173,6 +173,7 @@ fn record(
 /// Runs `rules` over stored content (admin only). `progress(done, total)` is called as texts are
 /// read. With `apply`, flags are raised, held gigs move to pending_review and one
 /// `moderation.scanned` event records the summary; without it the database is left untouched.
+/// The scan holds one transaction for its whole run when applying (the caller's).
 pub fn scan(
     conn: &Connection,
     session: &Session,
@@ -208,7 +209,8 @@ pub fn scan(
         }
     }
     progress(summary.texts, total);
-    if options.apply {
+    // A scan that found nothing new changed nothing, and leaves no trace: re-running is a no-op.
+    if options.apply && (summary.new_flags > 0 || summary.held_gigs > 0) {
         events::record(conn, session, "moderation.scanned", "moderation", 0, json!(summary))?;
     }
     Ok(summary)
