@@ -222,3 +222,71 @@ fn blocked_event(
     let data = json!({"rule": hit.rule, "excerpt": hit.excerpt, "author": session.actor});
     events::record(conn, session, &kind, entity, entity_id, data).map(Some)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::clock::Timestamp;
+    use crate::error::ErrorKind;
+    use crate::store::{Missing, Store};
+    use crate::users::NewUser;
+
+    fn market() -> (tempfile::TempDir, Store, Session) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("m.db"), Missing::Create, Duration::from_secs(1)).unwrap();
+        let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
+        let admin = Session { actor: Some("admin".into()), os_user: "test".into(), now };
+        store
+            .write(|tx| {
+                users::add(tx, &admin, &NewUser { username: "admin", email: None, is_admin: true })?;
+                users::add(tx, &admin, &NewUser { username: "layla", email: None, is_admin: false })
+            })
+            .unwrap();
+        (dir, store, Session { actor: Some("layla".into()), ..admin })
+    }
+
+    fn kinds(store: &Store, prefix: &str) -> Vec<events::Event> {
+        let filter = events::Filter { kind_prefix: Some(prefix.into()), ..Default::default() };
+        events::list(store.conn(), &filter).unwrap()
+    }
+
+    #[test]
+    fn a_blocked_message_is_refused_and_recorded_after_the_rollback() {
+        let (_dir, mut store, layla) = market();
+        let text = "كلمني واتس ٠٥٠ ١٢٣ ٤٥ ٦٧";
+        let err = store.write(|tx| screen_text(tx, &layla, Target::Message, 7, text)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Conflict);
+        assert!(err.message().contains("contact-in-messages"), "{}", err.message());
+        let recorded = store.write(|tx| record_blocked(tx, &layla, Target::Message, "order", 3, text)).unwrap();
+        assert!(recorded.is_some());
+        let blocked = kinds(&store, "message.blocked");
+        assert_eq!((blocked[0].entity.as_str(), blocked[0].entity_id), ("order", Some(3)));
+        assert_eq!(blocked[0].data["author"], "layla");
+        assert_eq!(blocked[0].data["rule"], "contact-in-messages");
+    }
+
+    #[test]
+    fn a_refusal_for_another_reason_records_nothing() {
+        let (_dir, mut store, layla) = market();
+        let recorded =
+            store.write(|tx| record_blocked(tx, &layla, Target::Delivery, "order", 3, "here are your 3 files")).unwrap();
+        assert_eq!(recorded, None);
+        assert!(kinds(&store, "delivery.blocked").is_empty());
+    }
+
+    #[test]
+    fn a_flagged_delivery_is_accepted_and_queued_once() {
+        let (_dir, mut store, layla) = market();
+        let text = "files attached; next time pay me via paypal.me/layla";
+        for _ in 0..2 {
+            let verdict = store.write(|tx| screen_text(tx, &layla, Target::Delivery, 5, text)).unwrap();
+            assert_eq!(verdict.action(), Some(Action::Flag));
+        }
+        let admin = Session { actor: Some("admin".into()), ..layla };
+        let flags = queue(store.conn(), &admin, Some("open"), None).unwrap();
+        assert_eq!(flags.len(), 1);
+        assert_eq!((flags[0].entity.as_str(), flags[0].entity_id), ("delivery", 5));
+    }
+}
