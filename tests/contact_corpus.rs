@@ -162,10 +162,6 @@ fn detectors_catch_every_evasion_and_flag_no_innocent_text() {
     }
     let recall = true_positives as f64 / (true_positives + false_negatives) as f64;
     let precision = true_positives as f64 / (true_positives + false_positives).max(1) as f64;
-    assert!(
-        mistakes.is_empty(),
-        "recall {recall:.3}, precision {precision:.3}\n{}",
-        mistakes.join("\n")
-    );
+    assert!(mistakes.is_empty(), "recall {recall:.3}, precision {precision:.3}\n{}", mistakes.join("\n"));
     assert_eq!((recall, precision), (1.0, 1.0));
 }

@@ -24,8 +24,18 @@ fn queue(market: &Market, args: &[&str]) -> Vec<Value> {
 fn a_gig_with_a_phone_number_is_held_and_queued_until_approved() {
     let market = Market::with_gig();
     let gig = market.json(&[
-        "gig", "create", "--as", "layla", "--title", "تصميم شعار", "--price", "25", "--days", "2",
-        "--description", "للتواصل واتساب ٠٥٠ ١٢٣ ٤٥ ٦٧",
+        "gig",
+        "create",
+        "--as",
+        "layla",
+        "--title",
+        "تصميم شعار",
+        "--price",
+        "25",
+        "--days",
+        "2",
+        "--description",
+        "للتواصل واتساب ٠٥٠ ١٢٣ ٤٥ ٦٧",
     ]);
     assert_eq!(gig["status"], "pending_review");
     let flags = queue(&market, &[]);
@@ -68,7 +78,8 @@ fn an_update_is_screened_like_a_create() {
     market.fails(4, &["gig", "update", "1", "--as", "layla", "--description", "we do fake reviews too"]);
     assert_eq!(market.snapshot_without_events(), before);
     assert_eq!(market.events_of("gig.blocked")[0]["entity_id"], 1);
-    let held = market.json(&["gig", "update", "1", "--as", "layla", "--description", "mail layla (at) gmail [dot] com"]);
+    let held =
+        market.json(&["gig", "update", "1", "--as", "layla", "--description", "mail layla (at) gmail [dot] com"]);
     assert_eq!(held["status"], "pending_review");
 }
 

@@ -80,9 +80,8 @@ fn spelled_digit(word: &str) -> &'static str {
 
 /// A run of digits with anything a person puts between the groups of a phone number:
 /// spaces, dots, dashes, slashes, brackets, commas, or a filler word ("050 then 123").
-static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"\+?\d(?:(?:[\s.\-_/\\|()\[\]{}*+,~'"]|\b(?:then|dash|space)\b|ثم|شرطه|مسافه)*\d)*"#)
-});
+static DIGIT_RUN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r#"\+?\d(?:(?:[\s.\-_/\\|()\[\]{}*+,~'"]|\b(?:then|dash|space)\b|ثم|شرطه|مسافه)*\d)*"#));
 
 fn has_long_run(text: &str) -> bool {
     DIGIT_RUN.find_iter(text).any(|run| run.as_str().bytes().filter(u8::is_ascii_digit).count() >= PHONE_DIGITS)
@@ -110,8 +109,7 @@ fn is_amount_list(run: &str) -> bool {
 }
 
 /// "name (at) gmail [dot] com", "name ات gmail دوت com": the spellings put back as @ and '.'.
-static SPELLED_AT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\s*[(\[{<]\s*(?:at|ات)\s*[)\]}>]\s*|\s+(?:at|ات)\s+"));
+static SPELLED_AT: LazyLock<Regex> = LazyLock::new(|| regex(r"\s*[(\[{<]\s*(?:at|ات)\s*[)\]}>]\s*|\s+(?:at|ات)\s+"));
 static SPELLED_DOT: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\s*[(\[{<]\s*(?:dot|دوت|نقطه)\s*[)\]}>]\s*|\s+(?:dot|دوت)\s+"));
 
@@ -192,14 +190,16 @@ mod tests {
 
     #[test]
     fn phone_numbers_are_seen_through_separators_and_arabic_digits() {
-        for text in ["٠٥٠ ١٢٣ ٤٥ ٦٧ ٨", "0 5 0-1 2 3 4 5 6 7", "+966 50 123 4567", "zero five zero 1234567"] {
+        for text in ["٠٥٠ ١٢٣ ٤٥ ٦٧ ٨", "0 5 0-1 2 3 4 5 6 7", "+966 50 123 4567", "zero five zero 1234567"]
+        {
             assert!(contact(text).is_some(), "{text}");
         }
     }
 
     #[test]
     fn dates_prices_and_amounts_are_not_phone_numbers() {
-        for text in ["due 2026-03-01, 3 days, $25", "from 01/03/2026 to 05/03/2026", "budget 1,250,000.00", "20260301"] {
+        for text in ["due 2026-03-01, 3 days, $25", "from 01/03/2026 to 05/03/2026", "budget 1,250,000.00", "20260301"]
+        {
             assert_eq!(contact(text), None, "{text}");
         }
     }
@@ -211,4 +211,3 @@ mod tests {
         assert_eq!(contact("delivered at 5pm. thanks"), None);
     }
 }
-

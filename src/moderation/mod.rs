@@ -31,9 +31,9 @@ pub use queue::{decide, Decided, Flag};
 pub use rules::{Action, Hit, Rule, RuleSet, Severity, Target};
 pub use scan::{scan, ScanOptions, ScanSummary};
 
-use crate::money::Money;
 use crate::error::{Error, Result};
 use crate::gigs::GigInput;
+use crate::money::Money;
 use crate::{events, policy, users, Session};
 
 /// The rules a marketplace applies until an admin imports its own: the shipped rule set.
@@ -136,7 +136,14 @@ fn refusal(target: Target, hit: &Hit) -> Error {
 }
 
 /// Raises a flag for every hit on content `entity`/`entity_id`; returns how many were new.
-fn raise_all(conn: &Connection, session: &Session, target: Target, entity_id: i64, text: &str, hits: &[Hit]) -> Result<usize> {
+fn raise_all(
+    conn: &Connection,
+    session: &Session,
+    target: Target,
+    entity_id: i64,
+    text: &str,
+    hits: &[Hit],
+) -> Result<usize> {
     let hash = content_hash(text);
     let subject = queue::Subject { entity: target.entity(), entity_id, content_hash: &hash };
     let mut new = 0;
@@ -158,11 +165,15 @@ pub fn screen_gig(conn: &Connection, session: &Session, gig_id: i64, input: &Gig
         return Err(refusal(Target::Gig, hit));
     }
     raise_all(conn, session, Target::Gig, gig_id, &text, &verdict.hits)?;
-    let status: String = conn.prepare_cached("SELECT status FROM gigs WHERE id = ?1")?.query_row([gig_id], |r| r.get(0))?;
+    let status: String =
+        conn.prepare_cached("SELECT status FROM gigs WHERE id = ?1")?.query_row([gig_id], |r| r.get(0))?;
     if verdict.action() == Some(Action::Hold) && matches!(status.as_str(), "active" | "paused") {
         let hit = verdict.strongest().map(|h| h.rule.as_str()).unwrap_or_default();
         queue::set_gig_status(conn, session, gig_id, &status, "pending_review", &format!("held by rule {hit}"))?;
-    } else if status == "pending_review" && policy::load(conn)?.review_new_gigs && !queue::has_open(conn, "gig", gig_id)? {
+    } else if status == "pending_review"
+        && policy::load(conn)?.review_new_gigs
+        && !queue::has_open(conn, "gig", gig_id)?
+    {
         let subject = queue::Subject { entity: "gig", entity_id: gig_id, content_hash: "" };
         queue::raise(conn, session, queue::REVIEW_NEW_GIGS, Action::Hold, &subject, &input.title)?;
     }
@@ -172,7 +183,13 @@ pub fn screen_gig(conn: &Connection, session: &Session, gig_id: i64, input: &Gig
 /// Screens a message, delivery or review (`entity_id`: the message id, delivery id, or the
 /// order id of a review) right after it is written, in the same transaction. Block: Err (exit 4)
 /// naming the rule; afterwards call [`record_blocked`]. Flag: queued.
-pub fn screen_text(conn: &Connection, session: &Session, target: Target, entity_id: i64, text: &str) -> Result<Verdict> {
+pub fn screen_text(
+    conn: &Connection,
+    session: &Session,
+    target: Target,
+    entity_id: i64,
+    text: &str,
+) -> Result<Verdict> {
     let verdict = Verdict { hits: active_rules(conn)?.check(target, text, None) };
     if let Some(hit) = verdict.strongest().filter(|h| h.action == Action::Block) {
         return Err(refusal(target, hit));
@@ -270,8 +287,9 @@ mod tests {
     #[test]
     fn a_refusal_for_another_reason_records_nothing() {
         let (_dir, mut store, layla) = market();
-        let recorded =
-            store.write(|tx| record_blocked(tx, &layla, Target::Delivery, "order", 3, "here are your 3 files")).unwrap();
+        let recorded = store
+            .write(|tx| record_blocked(tx, &layla, Target::Delivery, "order", 3, "here are your 3 files"))
+            .unwrap();
         assert_eq!(recorded, None);
         assert!(kinds(&store, "delivery.blocked").is_empty());
     }

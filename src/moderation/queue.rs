@@ -180,7 +180,10 @@ pub fn decide(conn: &Connection, session: &Session, what: Decided, approve: bool
             let gig = crate::gigs::get(conn, id)?;
             let flags = open_flags_of(conn, "gig", id)?;
             if flags.is_empty() && gig.status != "pending_review" {
-                return Err(Error::conflict(format!("gig {id} is {} and has no open flags: nothing to decide", gig.status)));
+                return Err(Error::conflict(format!(
+                    "gig {id} is {} and has no open flags: nothing to decide",
+                    gig.status
+                )));
             }
             (flags, Some(id))
         }
@@ -233,8 +236,11 @@ pub(super) fn set_gig_status(
     to: &str,
     reason: &str,
 ) -> Result<()> {
-    conn.prepare_cached("UPDATE gigs SET status = ?1, updated_at = ?2 WHERE id = ?3")?
-        .execute(params![to, session.now, gig_id])?;
+    conn.prepare_cached("UPDATE gigs SET status = ?1, updated_at = ?2 WHERE id = ?3")?.execute(params![
+        to,
+        session.now,
+        gig_id
+    ])?;
     let kind = match to {
         "pending_review" => "gig.held",
         "active" => "gig.approved",

@@ -211,9 +211,7 @@ impl RuleSet {
         let mut sources = Vec::new();
         for (index, spec) in parsed.rules.into_iter().enumerate() {
             let id = spec.id.clone();
-            let at = |reason: String| {
-                Error::invalid(format!("{file}:{}: rule {id}: {reason}", id_line(yaml, index)))
-            };
+            let at = |reason: String| Error::invalid(format!("{file}:{}: rule {id}: {reason}", id_line(yaml, index)));
             if rules.iter().any(|r: &Rule| r.id == spec.id) {
                 return Err(at("the id is used by an earlier rule".into()));
             }
@@ -226,9 +224,11 @@ impl RuleSet {
             .case_insensitive(true)
             .build()
             .map_err(|e| Error::invalid(format!("{file}: the rules together are too large to compile: {e}")))?;
-        let singles = sources.iter().map(|s| matcher(s)).collect::<std::result::Result<_, _>>().map_err(
-            |e| Error::internal(format!("{file}: a pattern compiled alone but not again: {e}")),
-        )?;
+        let singles = sources
+            .iter()
+            .map(|s| matcher(s))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| Error::internal(format!("{file}: a pattern compiled alone but not again: {e}")))?;
         Ok(RuleSet { rules, set, singles })
     }
 
@@ -306,9 +306,8 @@ fn validate(spec: RuleSpec, sources: &mut Vec<String>) -> std::result::Result<Ru
     }
     let mut applies_to = Vec::new();
     for name in &spec.applies_to {
-        let target = Target::parse(name).ok_or_else(|| {
-            format!("unknown applies_to {name:?}; one of gig, message, delivery, review, username")
-        })?;
+        let target = Target::parse(name)
+            .ok_or_else(|| format!("unknown applies_to {name:?}; one of gig, message, delivery, review, username"))?;
         if !applies_to.contains(&target) {
             applies_to.push(target);
         }
@@ -465,7 +464,11 @@ mod tests {
         let bad_regex = FILE.replace("detector: contact_info", "patterns: ['(unclosed']");
         assert!(error(&bad_regex).starts_with("r.yaml:2: rule phones: bad regex"), "{}", error(&bad_regex));
         let unknown_key = FILE.replace("    words:", "    wordz:");
-        assert!(error(&unknown_key).starts_with("r.yaml:9: rule cheap: unknown field `wordz`"), "{}", error(&unknown_key));
+        assert!(
+            error(&unknown_key).starts_with("r.yaml:9: rule cheap: unknown field `wordz`"),
+            "{}",
+            error(&unknown_key)
+        );
         let empty = FILE.replace("detector: contact_info", "patterns: []");
         assert_eq!(error(&empty), "r.yaml:2: rule phones: patterns is empty");
         let target = FILE.replace("[message, gig]", "[message, email]");

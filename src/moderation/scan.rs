@@ -199,7 +199,7 @@ pub fn scan(
             let verdicts = check_all(rules, source.target, &batch);
             for (item, hits) in batch.iter().zip(verdicts) {
                 summary.texts += 1;
-                if summary.texts % PROGRESS_EVERY == 0 {
+                if summary.texts.is_multiple_of(PROGRESS_EVERY) {
                     progress(summary.texts, total);
                 }
                 if !hits.is_empty() {
