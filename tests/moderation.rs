@@ -266,3 +266,15 @@ fn the_automation_script_suspends_a_user_after_n_blocked_attempts() {
     assert_eq!(suspended.len(), 1);
     assert_eq!(suspended[0]["actor"], "admin");
 }
+
+#[test]
+fn audit_finds_a_gig_waiting_for_review_outside_the_queue() {
+    let market = Market::with_gig();
+    create_gig(&market, "Logo", "call 050 123 4567", "20");
+    market.ok(&["audit"]);
+    let conn = rusqlite::Connection::open(&market.db).unwrap();
+    conn.execute("DELETE FROM moderation_flags", []).unwrap();
+    let out = market.cmd().args(["audit", "-o", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(8));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("gig 2 is pending_review with no open flag"));
+}

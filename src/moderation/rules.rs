@@ -208,27 +208,19 @@ impl RuleSet {
     pub fn parse(file: &str, yaml: &str) -> Result<RuleSet> {
         let parsed: RuleFile = serde_norway::from_str(yaml).map_err(|e| yaml_error(file, yaml, &e))?;
         let mut rules = Vec::with_capacity(parsed.rules.len());
-        let mut sources = Vec::new();
+        let mut singles = Vec::new();
         for (index, spec) in parsed.rules.into_iter().enumerate() {
             let id = spec.id.clone();
             let at = |reason: String| Error::invalid(format!("{file}:{}: rule {id}: {reason}", id_line(yaml, index)));
             if rules.iter().any(|r: &Rule| r.id == spec.id) {
                 return Err(at("the id is used by an earlier rule".into()));
             }
-            let start = sources.len();
-            let rule = validate(spec, &mut sources).map_err(at)?;
-            debug_assert_eq!(rule.set_entries.start, start);
-            rules.push(rule);
+            rules.push(validate(spec, &mut singles).map_err(at)?);
         }
-        let set = RegexSetBuilder::new(&sources)
+        let set = RegexSetBuilder::new(singles.iter().map(Regex::as_str))
             .case_insensitive(true)
             .build()
             .map_err(|e| Error::invalid(format!("{file}: the rules together are too large to compile: {e}")))?;
-        let singles = sources
-            .iter()
-            .map(|s| matcher(s))
-            .collect::<std::result::Result<_, _>>()
-            .map_err(|e| Error::internal(format!("{file}: a pattern compiled alone but not again: {e}")))?;
         Ok(RuleSet { rules, set, singles })
     }
 
@@ -296,8 +288,8 @@ fn excerpt(text: &str, start: usize, end: usize) -> String {
     out
 }
 
-/// Checks one rule's fields, appending its patterns and word list to `sources`.
-fn validate(spec: RuleSpec, sources: &mut Vec<String>) -> std::result::Result<Rule, String> {
+/// Checks one rule's fields, appending its compiled patterns and word list to `singles`.
+fn validate(spec: RuleSpec, singles: &mut Vec<Regex>) -> std::result::Result<Rule, String> {
     if spec.id.trim().is_empty() || spec.id.chars().any(char::is_whitespace) {
         return Err("the id must be one word".into());
     }
@@ -330,7 +322,7 @@ fn validate(spec: RuleSpec, sources: &mut Vec<String>) -> std::result::Result<Ru
                 .ok_or_else(|| format!("unknown detector {name:?}; one of contact_info, external_payment"))?,
         ),
     };
-    let start = sources.len();
+    let start = singles.len();
     if spec.patterns.as_ref().is_some_and(Vec::is_empty) {
         return Err("patterns is empty".into());
     }
@@ -342,15 +334,14 @@ fn validate(spec: RuleSpec, sources: &mut Vec<String>) -> std::result::Result<Ru
         if pattern.is_empty() {
             return Err("an empty pattern matches everything".into());
         }
-        matcher(pattern).map_err(|e| format!("bad regex {pattern:?}: {}", regex_reason(&e)))?;
-        sources.push(pattern.clone());
+        singles.push(matcher(pattern).map_err(|e| format!("bad regex {pattern:?}: {}", regex_reason(&e)))?);
     }
     let words = spec.words.unwrap_or_default();
     if words.iter().any(|w| w.trim().is_empty()) {
         return Err("an empty word in words".into());
     }
     if !words.is_empty() {
-        sources.push(words_pattern(&words));
+        singles.push(matcher(&words_pattern(&words)).map_err(|e| format!("words: {}", regex_reason(&e)))?);
     }
     let price = |amount: &Option<Amount>, name: &str| {
         amount.as_ref().map(|a| a.money().map_err(|e| format!("{name}: {}", e.message()))).transpose()
@@ -371,7 +362,7 @@ fn validate(spec: RuleSpec, sources: &mut Vec<String>) -> std::result::Result<Ru
         price_above_cents,
         action,
         severity,
-        set_entries: start..sources.len(),
+        set_entries: start..singles.len(),
     };
     if !rule.has_text_condition() && !rule.has_price_condition() {
         return Err("nothing to match: give patterns, words, a detector or a price bound".into());
