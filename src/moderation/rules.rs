@@ -394,11 +394,15 @@ fn id_line(yaml: &str, index: usize) -> usize {
 fn yaml_error(file: &str, yaml: &str, err: &serde_norway::Error) -> Error {
     let text = err.to_string();
     let reason = text.split(" at line ").next().unwrap_or(&text);
-    // "rules[1]: unknown field ..." -> "unknown field ..."
-    let reason = match reason.split_once("]: ") {
-        Some((path, rest)) if path.starts_with("rules[") => rest,
-        _ => reason,
+    // "rules[1]: unknown field ..." -> "unknown field ..."; "rules[0].applies_to: ..." -> "applies_to: ..."
+    let reason = match reason.strip_prefix("rules[").and_then(|rest| rest.split_once(']')) {
+        Some((_, rest)) => rest.trim_start_matches([':', '.', ' ']),
+        None => reason,
     };
+    if reason.contains("expected struct RuleFile") {
+        let found = reason.trim_start_matches("invalid type: ").split(',').next().unwrap_or(reason);
+        return Error::invalid(format!("{file}: expected `rules:` and a list of rules, found {found}"));
+    }
     let Some(line) = err.location().map(|l| l.line()) else {
         return Error::invalid(format!("{file}: {reason}"));
     };
