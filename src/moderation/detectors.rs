@@ -79,8 +79,8 @@ fn spelled_digit(word: &str) -> &'static str {
 }
 
 /// What a person puts between the digit groups of one phone number: spaces, dots, dashes,
-/// slashes, brackets, commas ... or a filler word ("050 then 123", "٠٥٠ شرطه ١٢٣").
-/// (Normalised text has only ASCII spaces, so no Unicode table is consulted: this runs on every character.)
+/// slashes, brackets, commas. Normalised text has only ASCII spaces, so no Unicode table is
+/// consulted: this runs on every character of every text.
 fn joins_digits(c: char) -> bool {
     c.is_ascii_whitespace()
         || matches!(
@@ -89,11 +89,13 @@ fn joins_digits(c: char) -> bool {
         )
 }
 
+/// Words that may stand between digit groups too: "050 then 123", "٠٥٠ شرطه ١٢٣".
+const FILLER_WORDS: &[&str] = &["then", "dash", "space", "ثم", "شرطه", "مسافه"];
+
 /// Anything else but a digit is part of a word: a filler, or what ends a run.
 fn in_word(c: char) -> bool {
     !c.is_ascii_digit() && !joins_digits(c)
 }
-const FILLER_WORDS: &[&str] = &["then", "dash", "space", "ثم", "شرطه", "مسافه"];
 
 /// The runs of ASCII digits in `text` with only separators and filler words between them, as
 /// the byte span from the first digit to the last, and the number of digits. A hand-written

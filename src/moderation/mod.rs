@@ -100,7 +100,7 @@ pub fn import_rules(conn: &Connection, session: &Session, file: &str, yaml: &str
 }
 
 /// What the rules said about one text.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Verdict {
     pub hits: Vec<Hit>,
 }
