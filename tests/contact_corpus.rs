@@ -58,6 +58,11 @@ const CORPUS: &[(Label, &str)] = &[
     (Contact, "فيسبوك: layla.designs"),
     (Contact, "تواصل معي على التليجرام layla_designs"),
     (Contact, "انستقرام يوزر laylaart"),
+    (Contact, "IG: layla.art"),
+    (Contact, "اضفني سناب: laylaaa"),
+    (Contact, "my number: 05 01 23 45 67"),
+    (Contact, "Tel: +44 20 7946 0958"),
+    (Contact, "reach me at layla dot design at gmail dot com"),
     // Paying outside the platform
     (Payment, "pay me via paypal.me/laylad and I'll start today"),
     (Payment, "paypal dot me slash layla"),
@@ -121,6 +126,13 @@ const CORPUS: &[(Label, &str)] = &[
     (Innocent, "سأرسل لك الملفات المصدرية بصيغة PSD و AI خلال يومين"),
     (Innocent, "I'm at home now; I'll send the draft at 9. Thanks a lot"),
     (Innocent, "الدفع يتم عبر المنصة فقط، والتسليم خلال ٤٨ ساعة"),
+    (Innocent, "Tracking number 1Z999AA10123456784"),
+    (Innocent, "Ref 2026/03/01-00017"),
+    (Innocent, "Ordered 12 pcs at 2.50 each = 30.00"),
+    (Innocent, "My rate is 15$/hour, 40 hours/week, 600$/month"),
+    (Innocent, "Phone mockups 1170x2532 px, 3 screens"),
+    (Innocent, "We will do a Zoom call at 5"),
+    (Innocent, "Delivered 3 of 5 files on 01.03.2026 at 10:30"),
 ];
 
 fn found(detector: Detector, text: &str) -> bool {

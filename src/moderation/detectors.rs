@@ -138,7 +138,13 @@ fn digit_runs(text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
 fn phone_number(normalised: &str) -> Option<String> {
     let text = SPELLED_DIGITS.replace_all(normalised, |c: &regex::Captures| spelled_digit(&c[0]));
     // Dates and amounts are taken out of each long run only: most texts have none.
-    digit_runs(&text).into_iter().filter(|(_, count)| *count >= PHONE_DIGITS).find_map(|(span, _)| {
+    // A run glued to Latin letters is a code (tracking number, SKU, hash), not a phone number.
+    let glued = |span: &std::ops::Range<usize>| {
+        text[..span.start].ends_with(|c: char| c.is_ascii_alphabetic())
+            || text[span.end..].starts_with(|c: char| c.is_ascii_alphabetic())
+    };
+    let long_runs = digit_runs(&text).into_iter().filter(|(span, count)| *count >= PHONE_DIGITS && !glued(span));
+    long_runs.into_iter().find_map(|(span, _)| {
         let masked = INNOCENT_NUMBERS.replace_all(&text[span], " # ");
         digit_runs(&masked)
             .into_iter()
@@ -206,11 +212,12 @@ fn chat_link(normalised: &str) -> Option<String> {
 /// A messenger named, then within a few words a handle or a number: "واتس ٠٥٠١٢٣٤٥٦٧",
 /// "insta: layla.designs", "ضيفني سناب laylaa_22", "snap username laylaart". The name alone
 /// ("do you use WhatsApp?") is fine, and so is a plain word after it ("my whatsapp is down"):
-/// a handle must look like one (a digit, '_' or '.' in it, an '@', or "username"/"يوزر" before it).
+/// a handle must look like one (a digit, '_' or '.' in it, an '@', "username"/"يوزر" before
+/// it, or a colon right after the name: "snap: laylaaa").
 /// Arabic names may carry a prefix (ال, ب, على), so they have no left word boundary.
 static MESSENGER_WITH_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:\b(?:whats\s*app|whatsap+|wh?ats|watsap+|telegram|snap\s*chat|snap|instagram|insta|facebook|skype|viber|discord|wechat|gmail|hotmail|yahoo|outlook)\b|واتس\s*اب|واتساب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليغرام|تلقرام|تليقرام|سناب|انستا|انستغرام|انستقرام|انستجرام|فيسبوك|فيس\s*بوك|سكايب|فايبر|ديسكورد|جيميل|هوتميل)[^\n]{0,30}?(?:@[a-z0-9_.]{3,}|\b[a-z][a-z0-9_.]{2,}[0-9_][a-z0-9_.]*|\b[a-z][a-z0-9_.]*[0-9_][a-z0-9_.]{2,}|\b[a-z]{2,}\.[a-z0-9_]+|(?:\busername|\buser\s*name|\buser|\bid|يوزر|اليوزر|حسابي|معرفي)\s*:?\s*@?[a-z][a-z0-9_.]{2,}|\d(?:[\s.\-]*\d){5,})",
+        r"(?:\b(?:whats\s*app|whatsap+|wh?ats|watsap+|telegram|snap\s*chat|snap|instagram|insta|ig|facebook|skype|viber|discord|wechat|gmail|hotmail|yahoo|outlook)\b|واتس\s*اب|واتساب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليغرام|تلقرام|تليقرام|سناب|انستا|انستغرام|انستقرام|انستجرام|فيسبوك|فيس\s*بوك|سكايب|فايبر|ديسكورد|جيميل|هوتميل)(?:\s*:\s*@?[a-z][a-z0-9_.]{2,}|[^\n]{0,30}?(?:@[a-z0-9_.]{3,}|\b[a-z][a-z0-9_.]{2,}[0-9_][a-z0-9_.]*|\b[a-z][a-z0-9_.]*[0-9_][a-z0-9_.]{2,}|\b[a-z]{2,}\.[a-z0-9_]+|(?:\busername|\buser\s*name|\buser|\bid|يوزر|اليوزر|حسابي|معرفي)\s*:?\s*@?[a-z][a-z0-9_.]{2,}|\d(?:[\s.\-]*\d){5,}))",
     )
 });
 
