@@ -89,5 +89,6 @@ summary = json.load(open(sys.argv[9]))
 print(f"moderate scan over {gigs:,} gigs (median of runs, release build, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})")
 print(f"  baseline, empty rules : {base:7.3f} s  {gigs / base:>10,.0f} texts/s  cpu {base_cpu:6.2f} s  peak RSS {base_rss / 1024:6.1f} MiB")
 print(f"  examples/moderation   : {scan:7.3f} s  {gigs / scan:>10,.0f} texts/s  cpu {scan_cpu:6.2f} s  peak RSS {scan_rss / 1024:6.1f} MiB  ({scan / base:.2f}x baseline)")
+print(f"  cpu per text          : {scan_cpu / gigs * 1e6:.2f} us ({base_cpu / gigs * 1e6:.2f} us reading); a busy machine (load above) stretches the wall times, not these")
 print(f"  --apply, first run    : {apply:7.3f} s  {summary['new_flags']:,} flags raised, {summary['held_gigs']:,} gigs held")
 PY

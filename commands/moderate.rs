@@ -64,7 +64,7 @@ pub struct ScanArgs {
     /// Scan with the rules in this YAML file instead of the active ones
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
-    /// Only content with an id above this
+    /// Only content with an id above this (in each table: gigs, messages, deliveries, reviews, users)
     #[arg(long, value_name = "ID", default_value_t = 0)]
     since: i64,
     /// Raise the flags and hold the gigs the rules catch (otherwise nothing is written)

@@ -78,10 +78,7 @@ const SOURCES: &[Source] = &[
     },
 ];
 
-/// How often the progress callback is told, in texts.
-const PROGRESS_EVERY: u64 = 10_000;
-
-/// Texts read before they are matched, in parallel, as one batch.
+/// Texts read before they are matched, in parallel, as one batch; `progress` is told after each.
 const BATCH: usize = 8_192;
 
 /// One stored text to check.
@@ -116,20 +113,49 @@ fn read_batch(rows: &mut rusqlite::Rows, target: Target) -> Result<Vec<Item>> {
     Ok(batch)
 }
 
-/// The rules' hits for every item, in order, matched on every core: matching is most of a
-/// scan's work and each text is independent.
-fn check_all(rules: &RuleSet, target: Target, items: &[Item]) -> Vec<Vec<Hit>> {
+/// What one matcher thread found in its share of a batch.
+struct Matched {
+    texts: u64,
+    /// Only the items some rule matched, with the hits.
+    hits: Vec<(Item, Vec<Hit>)>,
+}
+
+/// Matches `batch` on every core (matching is most of a scan's work and each text stands
+/// alone), returning at once; [`join`] collects the results in order.
+fn start_matching<'scope, 'env>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    rules: &'env RuleSet,
+    target: Target,
+    mut batch: Vec<Item>,
+) -> Vec<std::thread::ScopedJoinHandle<'scope, Matched>> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let per_thread = items.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(per_thread)
-            .map(|chunk| {
-                scope.spawn(move || chunk.iter().map(|i| rules.check(target, &i.text, i.price)).collect::<Vec<_>>())
+    let per_thread = batch.len().div_ceil(threads).max(1);
+    let mut shares = Vec::with_capacity(threads);
+    while !batch.is_empty() {
+        let rest = batch.split_off(per_thread.min(batch.len()));
+        shares.push(std::mem::replace(&mut batch, rest));
+    }
+    shares
+        .into_iter()
+        .map(|share| {
+            scope.spawn(move || {
+                let texts = share.len() as u64;
+                let hits = share
+                    .into_iter()
+                    .map(|item| {
+                        let hits = rules.check(target, &item.text, item.price);
+                        (item, hits)
+                    })
+                    .filter(|(_, hits)| !hits.is_empty())
+                    .collect();
+                Matched { texts, hits }
             })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().expect("a matcher thread panicked")).collect()
-    })
+        })
+        .collect()
+}
+
+fn join(matcher: std::thread::ScopedJoinHandle<'_, Matched>) -> Matched {
+    matcher.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Counts one matched text and, with `apply`, queues its flags and holds its gig. Only a new
@@ -191,22 +217,25 @@ pub fn scan(
     for source in SOURCES {
         let mut stmt = conn.prepare_cached(source.rows)?;
         let mut rows = stmt.query([options.since])?;
-        loop {
-            let batch = read_batch(&mut rows, source.target)?;
-            if batch.is_empty() {
-                break;
-            }
-            let verdicts = check_all(rules, source.target, &batch);
-            for (item, hits) in batch.iter().zip(verdicts) {
-                summary.texts += 1;
-                if summary.texts.is_multiple_of(PROGRESS_EVERY) {
-                    progress(summary.texts, total);
+        std::thread::scope(|scope| -> Result<()> {
+            // While the matchers work on one batch, this thread reads the next.
+            let mut matching = Vec::new();
+            loop {
+                let batch = read_batch(&mut rows, source.target)?;
+                for matcher in matching.drain(..) {
+                    let Matched { texts, hits } = join(matcher);
+                    summary.texts += texts;
+                    for (item, hits) in hits {
+                        record(conn, session, source.target, &item, &hits, options.apply, &mut summary)?;
+                    }
                 }
-                if !hits.is_empty() {
-                    record(conn, session, source.target, item, &hits, options.apply, &mut summary)?;
+                progress(summary.texts, total);
+                if batch.is_empty() {
+                    return Ok(());
                 }
+                matching = start_matching(scope, rules, source.target, batch);
             }
-        }
+        })?;
     }
     progress(summary.texts, total);
     // A scan that found nothing new changed nothing, and leaves no trace: re-running is a no-op.
