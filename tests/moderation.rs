@@ -227,10 +227,30 @@ fn scan_reports_without_apply_and_flags_the_same_content_only_once() {
 #[test]
 fn an_approved_gig_is_not_held_again_by_a_later_scan() {
     let market = Market::with_gig();
-    create_gig(&market, "Logo", "call 050 123 4567", "20");
+    market.ok(&[
+        "gig",
+        "create",
+        "--as",
+        "layla",
+        "--title",
+        "Logo",
+        "--description",
+        "call 050 123 4567",
+        "--price",
+        "20",
+        "--days",
+        "2",
+        "--extra",
+        "Source files=10+0d",
+        "--extra",
+        "Express=5+0d",
+        "--extra",
+        "Brand kit=30+2d",
+    ]);
     market.ok(&["moderate", "approve", "gig:2", "--as", "admin", "--reason", "ok"]);
     let report = market.json(&["moderate", "scan", "--apply", "--as", "admin"]);
     assert_eq!((report["new_flags"].as_i64(), report["held_gigs"].as_i64()), (Some(0), Some(0)));
+    assert_eq!(report["already_flagged"], 1, "the scan reads the gig as it was screened: {report}");
     assert_eq!(market.json(&["gig", "show", "2"])["status"], "active");
 }
 

@@ -51,7 +51,8 @@ const SOURCES: &[Source] = &[
         target: Target::Gig,
         count: "SELECT count(*) FROM gigs WHERE id > ?1",
         rows: "SELECT g.id, g.title, g.description, g.tags,
-                      (SELECT group_concat(e.title, char(10)) FROM gig_extras e WHERE e.gig_id = g.id),
+                      (SELECT group_concat(e.title, char(10) ORDER BY e.position)
+                       FROM gig_extras e WHERE e.gig_id = g.id),
                       g.price_cents, g.status
                FROM gigs g WHERE g.id > ?1 ORDER BY g.id",
     },
