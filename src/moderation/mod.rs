@@ -114,6 +114,11 @@ impl Verdict {
     pub fn action(&self) -> Option<Action> {
         self.strongest().map(|h| h.action)
     }
+
+    /// The hit that refuses the content, if one does.
+    pub fn blocking(&self) -> Option<&Hit> {
+        self.strongest().filter(|h| h.action == Action::Block)
+    }
 }
 
 /// The one text a gig is screened as: everything a buyer reads.
@@ -161,7 +166,7 @@ pub fn screen_gig(conn: &Connection, session: &Session, gig_id: i64, input: &Gig
     let rules = active_rules(conn)?;
     let text = input_text(input);
     let verdict = Verdict { hits: rules.check(Target::Gig, &text, Some(input.price)) };
-    if let Some(hit) = verdict.strongest().filter(|h| h.action == Action::Block) {
+    if let Some(hit) = verdict.blocking() {
         return Err(refusal(Target::Gig, hit));
     }
     raise_all(conn, session, Target::Gig, gig_id, &text, &verdict.hits)?;
@@ -191,7 +196,7 @@ pub fn screen_text(
     text: &str,
 ) -> Result<Verdict> {
     let verdict = Verdict { hits: active_rules(conn)?.check(target, text, None) };
-    if let Some(hit) = verdict.strongest().filter(|h| h.action == Action::Block) {
+    if let Some(hit) = verdict.blocking() {
         return Err(refusal(target, hit));
     }
     raise_all(conn, session, target, entity_id, text, &verdict.hits)?;
@@ -232,7 +237,7 @@ fn blocked_event(
     price: Option<Money>,
 ) -> Result<Option<i64>> {
     let verdict = Verdict { hits: active_rules(conn)?.check(target, text, price) };
-    let Some(hit) = verdict.strongest().filter(|h| h.action == Action::Block) else {
+    let Some(hit) = verdict.blocking() else {
         return Ok(None);
     };
     let kind = format!("{}.blocked", target.name());
