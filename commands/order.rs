@@ -7,7 +7,11 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
 
+use souq::moderation::{self, Target};
+use souq::reviews;
+
 use crate::app::App;
+use crate::moderate;
 use crate::output::{self, clip, Tabular};
 
 #[derive(Debug, Subcommand)]
@@ -227,7 +231,12 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             };
             store.write(|tx| orders::review(tx, &session, id, &review))?
         }
-        OrderCommand::Reply { id, text } => store.write(|tx| souq::reviews::reply(tx, &session, id, &text))?,
+        OrderCommand::Reply { id, text } => {
+            let replied = store.write(|tx| reviews::reply(tx, &session, id, &text));
+            moderate::record_refusal(&mut store, replied, |tx| {
+                moderation::record_blocked(tx, &session, Target::Review, "order", id, &text)
+            })?
+        }
         OrderCommand::Cancel { id, reason } => store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?,
         OrderCommand::Message { id, message } => {
             let sent = store.write(|tx| orders::message(tx, &session, id, &message))?;

@@ -9,6 +9,7 @@ pub mod events;
 pub mod gigs;
 pub mod ledger;
 pub mod levels;
+pub mod moderation;
 pub mod money;
 pub mod orders;
 pub mod payouts;

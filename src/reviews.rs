@@ -5,13 +5,15 @@ use rusqlite::{params, Connection};
 use serde_json::json;
 
 use crate::error::{Error, Result};
+use crate::moderation::{self, Target};
 use crate::orders::{self, Order, Role};
 use crate::{events, text, Session};
 
 pub const MAX_REPLY_CHARS: usize = 2_000;
 
 /// The seller replies to the buyer's review of a completed order. One reply per review: a
-/// second one is refused (exit 4), as is a reply to an order with no review yet.
+/// second one is refused (exit 4), as is a reply to an order with no review yet, or one a
+/// moderation rule blocks (the caller records that with `moderation::record_blocked`).
 pub fn reply(conn: &Connection, session: &Session, order_id: i64, reply: &str) -> Result<Order> {
     let (_, order, role) = orders::visible_to_actor(conn, session, order_id)?;
     if role != Role::Seller {
@@ -25,6 +27,8 @@ pub fn reply(conn: &Connection, session: &Session, order_id: i64, reply: &str) -
         return Err(Error::conflict(format!("order {order_id}'s review already has a reply")));
     }
     conn.prepare_cached("UPDATE orders SET review_reply = ?2 WHERE id = ?1")?.execute(params![order_id, reply])?;
+    // a reply is public like the review: the same rules keep contact details out of it
+    moderation::screen_text(conn, session, Target::Review, order_id, reply)?;
     events::record(conn, session, "order.review_replied", "order", order_id, json!({}))?;
     orders::get(conn, order_id)
 }

@@ -96,3 +96,18 @@ fn a_reply_needs_a_review_the_seller_and_some_text() {
     assert_eq!(market.snapshot(), reviewed);
     assert_ne!(reviewed, before);
 }
+
+#[test]
+fn a_reply_with_contact_details_is_refused_and_recorded() {
+    let market = completed();
+    market.ok(&["order", "review", "1", "--rating", "3", "--as", "noura"]);
+    let before = market.snapshot();
+    let err = market.fails(4, &["order", "reply", "1", "كلمني واتساب ٠٥٠١٢٣٤٥٦٧", "--as", "layla"]);
+    assert!(err.contains("contact-in-messages"), "{err}");
+    assert_eq!(market.json(&["order", "show", "1", "--as", "layla"])["review_reply"], serde_json::Value::Null);
+    let blocked = market.json(&["events", "--kind", "review.blocked"]);
+    assert_eq!((blocked[0]["entity"].as_str(), blocked[0]["entity_id"].as_i64()), (Some("order"), Some(1)));
+    assert_ne!(market.snapshot(), before, "the refusal is recorded as an event");
+    market.ok(&["order", "reply", "1", "شكرا، سأتحسن", "--as", "layla"]);
+    market.assert_money_conserved();
+}
