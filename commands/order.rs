@@ -47,13 +47,6 @@ pub enum OrderCommand {
         #[command(flatten)]
         review: ReviewArgs,
     },
-    /// Answer the buyer's review of an order (seller), once
-    Reply {
-        /// The order
-        id: i64,
-        /// The reply text
-        text: String,
-    },
     /// Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a
     /// late order; otherwise the buyer's cancel is a request the seller (or time) accepts
     Cancel {
@@ -68,6 +61,13 @@ pub enum OrderCommand {
         /// The message text
         #[arg(long)]
         message: String,
+    },
+    /// Answer the buyer's review of an order (seller), once
+    Reply {
+        /// The order
+        id: i64,
+        /// The reply text
+        text: String,
     },
     /// Show an order with its deliveries, messages and timeline
     Show { id: i64 },

@@ -483,9 +483,9 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('revise', 'revise', [CompletionResultType]::ParameterValue, 'Send a delivered order back to its seller for changes (buyer)')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Accept a delivered order (buyer): the seller is paid, minus the commission')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Rate a completed order (buyer), once')
-            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Answer the buyer''s review of an order (seller), once')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a late order; otherwise the buyer''s cancel is a request the seller (or time) accepts')
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Write to the other side of an order')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Answer the buyer''s review of an order (seller), once')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an order with its deliveries, messages and timeline')
             [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Write an order''s delivered files into a folder (never overwriting a file)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List your orders (an admin: every order)')
@@ -576,21 +576,6 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
-        'souq;order;reply' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
-            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
-            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing answer is an error')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            break
-        }
         'souq;order;cancel' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
@@ -609,6 +594,21 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;order;message' {
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing answer is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'souq;order;reply' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')

@@ -1423,7 +1423,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help place deliver revise complete review reply cancel message show files list"
+            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help place deliver revise complete review cancel message reply show files list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -455,9 +455,9 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand revise 'Send a delivered order back to its seller for changes (buyer)'
             cand complete 'Accept a delivered order (buyer): the seller is paid, minus the commission'
             cand review 'Rate a completed order (buyer), once'
-            cand reply 'Answer the buyer''s review of an order (seller), once'
             cand cancel 'Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a late order; otherwise the buyer''s cancel is a request the seller (or time) accepts'
             cand message 'Write to the other side of an order'
+            cand reply 'Answer the buyer''s review of an order (seller), once'
             cand show 'Show an order with its deliveries, messages and timeline'
             cand files 'Write an order''s delivered files into a folder (never overwriting a file)'
             cand list 'List your orders (an admin: every order)'
@@ -542,20 +542,6 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'souq;order;reply'= {
-            cand --db 'The database file'
-            cand --as 'Act as this user'
-            cand -o 'Output format'
-            cand --output 'Output format'
-            cand --json 'Shorthand for --output json'
-            cand -y 'Answer yes to confirmations (needed off a terminal)'
-            cand --yes 'Answer yes to confirmations (needed off a terminal)'
-            cand --no-input 'Never prompt; a missing answer is an error'
-            cand -q 'Print only data: no notes or progress on stderr'
-            cand --quiet 'Print only data: no notes or progress on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
         &'souq;order;cancel'= {
             cand --reason 'Why'
             cand --db 'The database file'
@@ -573,6 +559,20 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;order;message'= {
             cand --message 'The message text'
+            cand --db 'The database file'
+            cand --as 'Act as this user'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --json 'Shorthand for --output json'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'souq;order;reply'= {
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format'

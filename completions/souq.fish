@@ -393,29 +393,29 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -l db -d 'The database file' -r -F
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -l json -d 'Shorthand for --output json'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -l no-input -d 'Never prompt; a missing answer is an error'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "place" -d 'Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "deliver" -d 'Deliver an active order as its seller'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "revise" -d 'Send a delivered order back to its seller for changes (buyer)'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "complete" -d 'Accept a delivered order (buyer): the seller is paid, minus the commission'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "review" -d 'Rate a completed order (buyer), once'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "reply" -d 'Answer the buyer\'s review of an order (seller), once'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "cancel" -d 'Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a late order; otherwise the buyer\'s cancel is a request the seller (or time) accepts'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "message" -d 'Write to the other side of an order'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "show" -d 'Show an order with its deliveries, messages and timeline'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "files" -d 'Write an order\'s delivered files into a folder (never overwriting a file)'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review reply cancel message show files list" -f -a "list" -d 'List your orders (an admin: every order)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "place" -d 'Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "deliver" -d 'Deliver an active order as its seller'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "revise" -d 'Send a delivered order back to its seller for changes (buyer)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "complete" -d 'Accept a delivered order (buyer): the seller is paid, minus the commission'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "review" -d 'Rate a completed order (buyer), once'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "cancel" -d 'Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a late order; otherwise the buyer\'s cancel is a request the seller (or time) accepts'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "message" -d 'Write to the other side of an order'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "reply" -d 'Answer the buyer\'s review of an order (seller), once'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "show" -d 'Show an order with its deliveries, messages and timeline'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "files" -d 'Write an order\'s delivered files into a folder (never overwriting a file)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "list" -d 'List your orders (an admin: every order)'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l extra -d 'An extra of the gig to add, by id (repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l quantity -d 'How many times the gig (with its extras)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l note -d 'Instructions for the seller' -r
@@ -486,18 +486,6 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l db -d 'The database file' -r -F
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
-jsonl\t''
-csv\t''
-yaml\t''"
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l json -d 'Shorthand for --output json'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l no-input -d 'Never prompt; a missing answer is an error'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l reason -d 'Why' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l as -d 'Act as this user' -r
@@ -524,6 +512,18 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
