@@ -390,3 +390,15 @@ fn stored_file_names_cannot_escape_the_target_folder() {
     market.fails(6, &["order", "files", "1", "--to", out.to_str().unwrap(), "--as", "noura"]);
     assert!(!market.path("escaped.txt").exists());
 }
+
+#[test]
+fn a_late_delivery_cannot_be_cancelled_at_once_by_the_buyer() {
+    let mut market = Market::with_order();
+    market.set_now("2026-03-05T10:00:00Z");
+    let delivered = market.json(&["order", "deliver", "1", "--message", "sorry, late", "--as", "layla"]);
+    assert_eq!(delivered["late"], true);
+    // delivered (late, but delivered): the buyer's cancel is only a request now
+    let requested = market.json(&["order", "cancel", "1", "--as", "noura"]);
+    assert_eq!(requested["status"], "delivered");
+    assert_eq!(requested["cancel_requested_by"], "noura");
+}

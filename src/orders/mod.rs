@@ -70,9 +70,10 @@ impl Order {
         matches!(self.status.as_str(), "active" | "delivered" | "disputed")
     }
 
-    /// Past its due time with nothing delivered yet. A disputed order's clock is stopped.
-    pub fn is_late_at(&self, now: Timestamp) -> bool {
-        self.late || (self.status == "active" && self.delivered_at.is_none() && now > self.due_at)
+    /// Active, past its due time, and nothing delivered yet: the buyer may cancel at once. (A
+    /// disputed order's clock is stopped; a delivered one is no longer waiting on the seller.)
+    pub fn is_overdue(&self, now: Timestamp) -> bool {
+        self.status == "active" && self.delivered_at.is_none() && now > self.due_at
     }
 
     /// Which side of the order `user` is on; admins who are neither may still look.
