@@ -118,30 +118,40 @@ CREATE TABLE order_extras (
     PRIMARY KEY (order_id, extra_id)
 ) STRICT;
 
+-- Payouts (src/payouts/). A batch is made once per operator key; each item moves one seller's
+-- whole available balance into payouts_in_flight until the provider's result resolves it.
+-- The batch is 'open' while any item is in_flight or pending, 'closed' once none is.
 CREATE TABLE payout_batches (
     id         INTEGER PRIMARY KEY,
     key        TEXT NOT NULL UNIQUE,
-    method     TEXT,
-    min_cents  INTEGER NOT NULL,
+    -- the --method the batch was made for; NULL = every method
+    method     TEXT CHECK (method IN ('paypal', 'payoneer', 'bank')),
+    min_cents  INTEGER NOT NULL CHECK (min_cents > 0),
     status     TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
     created_by INTEGER NOT NULL REFERENCES users (id),
     created_at TEXT NOT NULL
 ) STRICT;
 
+-- status: in_flight (sent), pending (provider: PENDING/UNCLAIMED/ONHOLD; still in flight),
+-- paid (SUCCESS: money left the platform), failed (returned to the seller before success),
+-- reversed (REVERSED after SUCCESS: the provider took the money back; returned to the seller).
 CREATE TABLE payout_items (
-    id           INTEGER PRIMARY KEY,
-    batch_id     INTEGER NOT NULL REFERENCES payout_batches (id),
-    seller_id    INTEGER NOT NULL REFERENCES users (id),
-    method       TEXT NOT NULL,
-    account      TEXT NOT NULL,
-    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
-    status       TEXT NOT NULL DEFAULT 'in_flight'
-                 CHECK (status IN ('in_flight', 'pending', 'paid', 'failed', 'reversed')),
-    provider_ref TEXT,
-    updated_at   TEXT NOT NULL,
+    id              INTEGER PRIMARY KEY,
+    batch_id        INTEGER NOT NULL REFERENCES payout_batches (id),
+    seller_id       INTEGER NOT NULL REFERENCES users (id),
+    method          TEXT NOT NULL CHECK (method IN ('paypal', 'payoneer', 'bank')),
+    account         TEXT NOT NULL,
+    amount_cents    INTEGER NOT NULL CHECK (amount_cents > 0),
+    status          TEXT NOT NULL DEFAULT 'in_flight'
+                    CHECK (status IN ('in_flight', 'pending', 'paid', 'failed', 'reversed')),
+    -- the provider's last word (SUCCESS, UNCLAIMED, ...) and its transaction id
+    provider_status TEXT,
+    provider_ref    TEXT,
+    updated_at      TEXT NOT NULL,
     UNIQUE (batch_id, seller_id)
 ) STRICT;
 CREATE INDEX payout_items_by_seller ON payout_items (seller_id, status);
+CREATE INDEX payout_items_open ON payout_items (status) WHERE status IN ('in_flight', 'pending');
 
 CREATE TABLE transfers (
     id              INTEGER PRIMARY KEY,

@@ -6,6 +6,8 @@ use anyhow::Result;
 use clap::Args;
 use souq::gigs::{self, ExtraInput, GigFilter, GigInput};
 use souq::orders::{self, NewOrder};
+use souq::payouts::run::{self as payout_run, RunRequest};
+use souq::payouts::{self, export, reconcile, PayoutMethod};
 use souq::store::{Missing, Store};
 use souq::users::{self, NewUser};
 use souq::wallet::{self, Deposit};
@@ -55,6 +57,9 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
 
     marketplace_day(app, &mut store, start)?;
 
+    {
+        payout_day(app, &mut store, start.plus_days(30))?;
+    }
     app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
     Ok(())
 }
@@ -116,27 +121,27 @@ fn marketplace_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()>
     );
     order_list(app, store, hour(30))?;
 
-    section(app, "Day 4: tick accepts the unanswered cancellation request and flags the late proofreading order");
+    section(app, "Day 5: tick accepts the unanswered cancellation request and flags the late proofreading order");
     run_tick(app, store, hour(4 * 24))?;
     store.write(|tx| orders::cancel(tx, &at(app, hour(4 * 24 + 1), Some("james")), 6, Some("too late for me")))?;
     section(app, "The buyer of a late order cancels at once: refunded to credit");
     order_list(app, store, hour(4 * 24 + 1))?;
 
-    section(app, "Day 5: tick completes the delivery nobody answered for three days");
+    section(app, "Day 6: tick completes the delivery nobody answered for three days");
     run_tick(app, store, hour(5 * 24 + 12))?;
     store.write(|tx| {
         let proofreading = NewOrder { gig_id: 2, extras: Vec::new(), quantity: 1, note: None };
-        orders::place(tx, &at(app, hour(15 * 24), Some("noura")), &proofreading)?;
-        orders::deliver(tx, &at(app, hour(15 * 24 + 5), Some("layla")), 7, "تم التدقيق", &[])?;
+        orders::place(tx, &at(app, hour(19 * 24), Some("noura")), &proofreading)?;
+        orders::deliver(tx, &at(app, hour(19 * 24 + 5), Some("layla")), 7, "تم التدقيق", &[])?;
         let voice = NewOrder { gig_id: 6, extras: Vec::new(), quantity: 1, note: Some("British accent".into()) };
-        orders::place(tx, &at(app, hour(15 * 24 + 6), Some("james")), &voice)?;
+        orders::place(tx, &at(app, hour(19 * 24 + 6), Some("james")), &voice)?;
         Ok(())
     })?;
-    section(app, "Day 16: tick clears the first earnings, fourteen days after completion");
-    run_tick(app, store, hour(16 * 24))?;
+    section(app, "Day 21: tick clears earnings fourteen days after their completion");
+    run_tick(app, store, hour(20 * 24))?;
     section(app, "Orders in every state: active (one late), delivered, completed, cancelled");
-    order_list(app, store, hour(16 * 24))?;
-    wallets(app, store, hour(16 * 24), "Wallets: cleared earnings are available to withdraw; refunds sit in credit")?;
+    order_list(app, store, hour(20 * 24))?;
+    wallets(app, store, hour(20 * 24), "Wallets: cleared earnings are available to withdraw; refunds sit in credit")?;
 
     section(app, "Audit: every invariant of the ledger holds");
     output::list(app, &audit::run(store.conn())?.checks)
@@ -160,6 +165,43 @@ fn wallets(app: &App, store: &Store, now: Timestamp, title: &str) -> Result<()> 
         all.push(wallet::show(store.conn(), &admin, Some(user))?);
     }
     output::list(app, &all)
+}
+
+/// The payout day: sellers choose how they are paid, the admin pays every PayPal seller with
+/// cleared earnings in one batch, exports the PayPal file and reconciles PayPal's results.
+fn payout_day(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
+    for (seller, method, account) in [
+        ("layla", PayoutMethod::Paypal, "layla@souq.example"),
+        ("omar", PayoutMethod::Paypal, "omar@souq.example"),
+        ("sam", PayoutMethod::Bank, "GB82 WEST 1234 5698 7654 32"),
+    ] {
+        let session = at(app, now, Some(seller));
+        store.write(|tx| users::set_payout(tx, &session, seller, method, account))?;
+    }
+    let admin = at(app, now, Some("admin"));
+    let request = RunRequest { key: "demo-payday".into(), method: Some(PayoutMethod::Paypal), min: None };
+    let summary = store.write(|tx| payout_run::run(tx, &admin, &request, None, &mut |_, _| {}))?;
+    section(app, "Payout day: every PayPal seller with at least min_payout available, in one batch");
+    output::one(app, &summary)?;
+    let batch = summary.batch.id;
+    let items = payouts::items_of(store.conn(), batch)?;
+    output::list(app, &items)?;
+
+    section(app, "The PayPal Payouts file (souq payout export)");
+    for part in export::export(store.conn(), &admin, batch)? {
+        app.note(String::from_utf8_lossy(&part.bytes).trim_end());
+    }
+
+    // PayPal pays the first seller; the second has no PayPal account yet (UNCLAIMED).
+    let mut results = String::from("item_id,status,provider_ref\n");
+    for (item, status) in items.iter().zip(["SUCCESS", "UNCLAIMED"]) {
+        results.push_str(&format!("{},{status},PP-{}\n", item.item_ref, item.id));
+    }
+    let reconciled = store.write(|tx| reconcile::reconcile(tx, &admin, batch, &results))?;
+    section(app, "PayPal's results reconciled (souq payout reconcile): paid out, or still in flight");
+    output::one(app, &reconciled)?;
+    output::list(app, &payouts::items_of(store.conn(), batch)?)?;
+    Ok(())
 }
 
 fn at(app: &App, now: Timestamp, actor: Option<&str>) -> Session {

@@ -13,6 +13,7 @@ mod help;
 mod init;
 mod order;
 mod output;
+mod payout;
 mod tick;
 mod user;
 mod wallet;
@@ -111,6 +112,9 @@ enum Command {
     Order(order::OrderCommand),
     /// Apply what is due now: auto-completion, clearance, late flags (for cron)
     Tick(tick::TickArgs),
+    /// Batch payouts: run, export the provider file, reconcile its results
+    #[command(subcommand)]
+    Payout(payout::PayoutCommand),
     /// Check every invariant of the ledger and the marketplace (exit 8 on a violation)
     Audit,
     /// Copy the database to a new file, consistently, while others keep working
@@ -163,6 +167,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Wallet(cmd) => wallet::run(&app, cmd),
         Command::Order(cmd) => order::run(&app, cmd),
         Command::Tick(args) => tick::run(&app, args),
+        Command::Payout(cmd) => payout::run(&app, cmd),
         Command::Audit => audit::run(&app),
         Command::Backup(args) => backup::run(&app, args),
         Command::Events(args) => events::run(&app, args),

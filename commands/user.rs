@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use clap::Subcommand;
+use souq::payouts::PayoutMethod;
 use souq::users::{self, NewUser, User};
 
 use crate::app::App;
@@ -33,6 +34,16 @@ pub enum UserCommand {
         name: String,
         #[arg(long)]
         reason: Option<String>,
+    },
+    /// Set how a user is paid (the user themselves or an admin)
+    SetPayout {
+        name: String,
+        /// paypal, payoneer or bank
+        #[arg(long, value_parser = PayoutMethod::parse)]
+        method: PayoutMethod,
+        /// An email for paypal and payoneer, an IBAN for bank
+        #[arg(long)]
+        account: String,
     },
 }
 
@@ -76,6 +87,10 @@ pub fn run(app: &App, command: UserCommand) -> Result<()> {
         }
         UserCommand::Unsuspend { name, reason } => {
             let user = store.write(|tx| users::set_suspended(tx, &session, &name, false, reason.as_deref()))?;
+            output::one(app, &user)
+        }
+        UserCommand::SetPayout { name, method, account } => {
+            let user = store.write(|tx| users::set_payout(tx, &session, &name, method, &account))?;
             output::one(app, &user)
         }
     }

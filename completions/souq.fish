@@ -45,6 +45,7 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "config" -d 'Policy: commi
 complete -c souq -n "__fish_souq_needs_command" -f -a "wallet" -d 'Wallets: record payments, show balances'
 complete -c souq -n "__fish_souq_needs_command" -f -a "order" -d 'Orders: place, deliver, complete, cancel, and the conversation around them'
 complete -c souq -n "__fish_souq_needs_command" -f -a "tick" -d 'Apply what is due now: auto-completion, clearance, late flags (for cron)'
+complete -c souq -n "__fish_souq_needs_command" -f -a "payout" -d 'Batch payouts: run, export the provider file, reconcile its results'
 complete -c souq -n "__fish_souq_needs_command" -f -a "audit" -d 'Check every invariant of the ledger and the marketplace (exit 8 on a violation)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "backup" -d 'Copy the database to a new file, consistently, while others keep working'
 complete -c souq -n "__fish_souq_needs_command" -f -a "events" -d 'The event log, as JSON lines for scripts'
@@ -75,23 +76,24 @@ complete -c souq -n "__fish_souq_using_subcommand demo" -s y -l yes -d 'Answer y
 complete -c souq -n "__fish_souq_using_subcommand demo" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand demo" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -l db -d 'The database file' -r -F
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -l json -d 'Shorthand for --output json'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -l no-input -d 'Never prompt; a missing answer is an error'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -f -a "add" -d 'Add a user (adding an admin takes --as an admin, except the first one)'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -f -a "list" -d 'List users'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -f -a "show" -d 'Show one user'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -f -a "suspend" -d 'Suspend a user (admin): they cannot act, sell or be paid'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend" -f -a "unsuspend" -d 'Lift a suspension (admin)'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "add" -d 'Add a user (adding an admin takes --as an admin, except the first one)'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "list" -d 'List users'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "show" -d 'Show one user'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "suspend" -d 'Suspend a user (admin): they cannot act, sell or be paid'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "unsuspend" -d 'Lift a suspension (admin)'
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "set-payout" -d 'Set how a user is paid (the user themselves or an admin)'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l email -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this user' -r
@@ -156,6 +158,20 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l method -d 'paypal, payoneer or bank' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l account -d 'An email for paypal and payoneer, an IBAN for bank' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -546,6 +562,90 @@ complete -c souq -n "__fish_souq_using_subcommand tick" -s y -l yes -d 'Answer y
 complete -c souq -n "__fish_souq_using_subcommand tick" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand tick" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand tick" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -f -a "run" -d 'Pay every eligible seller\'s available balance into a new batch (admin)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -f -a "list" -d 'List payout batches, newest first'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -f -a "show" -d 'Show one batch, or its items with --items'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -f -a "export" -d 'Write the provider\'s bulk-payout file for a batch (admin)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -f -a "reconcile" -d 'Apply a provider\'s result file to a batch (admin)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l key -d 'Names this run: the same key again returns the same batch and pays nobody twice' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l method -d 'Pay only sellers paid by this method: paypal, payoneer or bank' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l min -d 'Smallest available balance to pay (default: the min_payout setting)' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l dry-run -d 'Show the batch that would be made and change nothing'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l items -d 'List the batch\'s items (seller, account, amount, status, provider ids)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l file -d 'Write here instead of stdout (needed when the export is split into several files)' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l dry-run -d 'Report what the file would do and change nothing'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand audit" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand audit" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand audit" -s o -l output -d 'Output format' -r -f -a "table\t''

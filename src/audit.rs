@@ -34,6 +34,8 @@ pub const CHECKS: &[CheckFn] = &[
     hash_chain_intact,
     crate::orders::checks::escrow_matches_open_orders,
     crate::orders::checks::pending_matches_uncleared,
+    crate::payouts::in_flight_matches_open_items,
+    crate::payouts::items_resolved_at_most_once,
 ];
 
 pub fn run(conn: &Connection) -> Result<AuditReport> {

@@ -9,6 +9,7 @@ pub mod gigs;
 pub mod ledger;
 pub mod money;
 pub mod orders;
+pub mod payouts;
 pub mod policy;
 pub mod store;
 pub mod text;

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
+use crate::payouts::PayoutMethod;
 use crate::{events, Session};
 
 #[derive(Debug, Clone, Serialize)]
@@ -112,7 +113,7 @@ pub fn validate_username(name: &str) -> Result<()> {
     Ok(())
 }
 
-fn validate_email(email: &str) -> Result<()> {
+pub(crate) fn validate_email(email: &str) -> Result<()> {
     let valid = match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
@@ -186,5 +187,39 @@ pub fn set_suspended(
     conn.execute("UPDATE users SET status = ?1 WHERE id = ?2", params![status, user.id])?;
     let kind = if suspended { "user.suspended" } else { "user.unsuspended" };
     events::record(conn, session, kind, "user", user.id, json!({"username": username, "reason": reason}))?;
+    get(conn, username)
+}
+
+/// Sets how `username` is paid (the user themselves or an admin). The account is validated for
+/// the method and stored normalised; setting the same method and account again changes nothing.
+pub fn set_payout(
+    conn: &Connection,
+    session: &Session,
+    username: &str,
+    method: PayoutMethod,
+    account: &str,
+) -> Result<User> {
+    let actor = acting(conn, session)?;
+    let user = get(conn, username)?;
+    if actor.id != user.id {
+        actor.require_admin(&format!("set {username}'s payout method"))?;
+    }
+    let account = method.normalize_account(account)?;
+    if user.payout_method.as_deref() == Some(method.as_str()) && user.payout_account.as_deref() == Some(&account) {
+        return Ok(user);
+    }
+    conn.execute(
+        "UPDATE users SET payout_method = ?1, payout_account = ?2 WHERE id = ?3",
+        params![method, account, user.id],
+    )?;
+    events::record(
+        conn,
+        session,
+        "user.payout_set",
+        "user",
+        user.id,
+        json!({"username": username, "method": method, "account": account,
+               "previous_method": user.payout_method}),
+    )?;
     get(conn, username)
 }

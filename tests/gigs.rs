@@ -216,26 +216,10 @@ fn gig_table_is_reviewed() {
     insta::assert_snapshot!("gig_show_table", market.ok(&["gig", "show", "1"]));
 }
 
-/// `script` (util-linux) gives the command a pseudo-terminal, as a person at a shell would have.
 #[test]
 fn gig_create_on_a_terminal_asks_for_the_missing_fields() {
     let market = Market::with_gig();
-    let souq = assert_cmd::cargo::cargo_bin("souq");
-    let command = format!("{} gig create --as layla --category design", souq.display());
-    let status = std::process::Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .envs(market.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
-        .current_dir(market.dir.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(b"Prompted logo\r12.50\r4\r")?;
-            child.wait()
-        })
-        .unwrap();
-    assert!(status.success());
+    market.on_a_terminal(&["gig", "create", "--as", "layla", "--category", "design"], b"Prompted logo\r12.50\r4\r");
     let gig = market.json(&["gig", "show", "2"]);
     assert_eq!(gig["title"], "Prompted logo");
     assert_eq!(gig["price_cents"], 1250);

@@ -191,3 +191,74 @@ impl Market {
         self.ok(&["audit"]);
     }
 }
+
+/// Payouts: sellers with cleared money, made through the library (users::add, users::set_payout
+/// and ledger::post from `world:test`), for the bulk cases the order flow would take minutes to
+/// build (5,001 sellers). Each name gets `method`/`account` and `available` cents in one transaction.
+impl Market {
+    pub fn sellers_with_available(&self, sellers: &[(&str, &str, &str, i64)]) {
+        use souq::ledger::{self, Account, Bucket, Movement};
+        use souq::payouts::PayoutMethod;
+        let mut store =
+            souq::Store::open(&self.db, souq::store::Missing::Refuse, std::time::Duration::from_secs(5)).unwrap();
+        let session = souq::Session {
+            actor: Some("admin".into()),
+            os_user: "tester".into(),
+            now: souq::Timestamp::parse(&self.now).unwrap(),
+        };
+        store
+            .write(|tx| {
+                for (name, method, account, cents) in sellers {
+                    let user = match souq::users::find(tx, name)? {
+                        Some(user) => user,
+                        None => souq::users::add(
+                            tx,
+                            &session,
+                            &souq::users::NewUser { username: name, email: None, is_admin: false },
+                        )?,
+                    };
+                    souq::users::set_payout(tx, &session, name, PayoutMethod::parse(method)?, account)?;
+                    let movement = Movement {
+                        from: Account::World("test".into()),
+                        to: Account::User(user.id, Bucket::Available),
+                        amount: souq::Money::from_cents(*cents),
+                        kind: "test_earnings",
+                        order_id: None,
+                        payout_item_id: None,
+                        idem_key: format!(
+                            "test:{name}:{cents}:{}",
+                            ledger::balance(tx, &Account::World("test".into()))?
+                        ),
+                    };
+                    ledger::post(tx, "admin", session.now, &movement)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+}
+
+impl Market {
+    /// Runs souq under `script` (util-linux), which gives it a pseudo-terminal as a person at a
+    /// shell would have, typing `input`; expects exit 0 and returns what the terminal showed.
+    /// `args` are joined with spaces into a shell command, so none may need quoting.
+    pub fn on_a_terminal(&self, args: &[&str], input: &[u8]) -> String {
+        let souq = assert_cmd::cargo::cargo_bin("souq");
+        let command = format!("{} {}", souq.display(), args.join(" "));
+        let output = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .envs(self.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
+            .current_dir(self.dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(input)?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        assert!(output.status.success(), "souq {args:?} on a terminal failed with {:?}", output.status.code());
+        String::from_utf8_lossy(&output.stdout).to_string()
+    }
+}

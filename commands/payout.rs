@@ -1,0 +1,249 @@
+//! `souq payout`: batch payouts to sellers — run a batch, export the provider file, reconcile
+//! the provider's results, list and show batches.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use souq::payouts::export::{self, part_path};
+use souq::payouts::reconcile::{self, ReconcileSummary};
+use souq::payouts::run::{self, RunRequest, RunSummary};
+use souq::payouts::{self, Batch, Item, PayoutMethod};
+use souq::Money;
+
+use crate::app::App;
+use crate::output::{self, opt, Tabular};
+
+#[derive(Debug, Subcommand)]
+pub enum PayoutCommand {
+    /// Pay every eligible seller's available balance into a new batch (admin)
+    Run(RunArgs),
+    /// List payout batches, newest first
+    List,
+    /// Show one batch, or its items with --items
+    Show {
+        batch: i64,
+        /// List the batch's items (seller, account, amount, status, provider ids)
+        #[arg(long)]
+        items: bool,
+    },
+    /// Write the provider's bulk-payout file for a batch (admin)
+    ///
+    /// A batch made with --method paypal gives the PayPal Payouts CSV (no header, at most 5,000
+    /// rows a file: PATH-001.csv, PATH-002.csv ... when there are more); any other batch gives
+    /// one CSV with a header. The bytes are the same every time.
+    Export {
+        batch: i64,
+        /// Write here instead of stdout (needed when the export is split into several files)
+        #[arg(long, value_name = "PATH")]
+        file: Option<PathBuf>,
+    },
+    /// Apply a provider's result file to a batch (admin)
+    ///
+    /// FILE is a CSV whose header names item_id and status (any order or case) and optionally
+    /// provider_ref; `-` reads stdin. The same file twice changes nothing.
+    Reconcile {
+        batch: i64,
+        file: PathBuf,
+        /// Report what the file would do and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Names this run: the same key again returns the same batch and pays nobody twice
+    #[arg(long)]
+    key: String,
+    /// Pay only sellers paid by this method: paypal, payoneer or bank
+    #[arg(long, value_parser = PayoutMethod::parse)]
+    method: Option<PayoutMethod>,
+    /// Smallest available balance to pay (default: the min_payout setting)
+    #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
+    min: Option<Money>,
+    /// Show the batch that would be made and change nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+impl Tabular for Batch {
+    fn headers() -> Vec<&'static str> {
+        vec!["id", "key", "status", "method", "min", "items", "total", "created_at"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.key.clone(),
+            self.status.clone(),
+            self.method.map_or_else(|| "any".to_string(), |m| m.to_string()),
+            self.min_cents.to_string(),
+            self.items.to_string(),
+            self.total_cents.to_string(),
+            self.created_at.to_string(),
+        ]
+    }
+}
+
+impl Tabular for RunSummary {
+    fn headers() -> Vec<&'static str> {
+        let mut headers = Batch::headers();
+        headers.extend(["replayed", "held"]);
+        headers
+    }
+    fn row(&self) -> Vec<String> {
+        let mut row = self.batch.row();
+        // A table is for people: the first few held sellers, the rest counted (JSON lists all).
+        let mut held: Vec<String> = self.held.iter().take(10).map(|h| format!("{} ({})", h.seller, h.reason)).collect();
+        if self.held.len() > held.len() {
+            held.push(format!("and {} more", self.held.len() - held.len()));
+        }
+        row.push(if self.replayed { "yes (nothing moved)".into() } else { String::new() });
+        row.push(held.join("\n"));
+        row
+    }
+}
+
+impl Tabular for Item {
+    fn headers() -> Vec<&'static str> {
+        vec!["id", "item_id", "seller", "method", "account", "amount", "status", "provider_status", "provider_ref"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.item_ref.clone(),
+            self.seller.clone(),
+            self.method.to_string(),
+            self.account.clone(),
+            self.amount_cents.to_string(),
+            self.status.as_str().to_string(),
+            opt(&self.provider_status),
+            opt(&self.provider_ref),
+        ]
+    }
+}
+
+impl Tabular for ReconcileSummary {
+    fn headers() -> Vec<&'static str> {
+        vec!["rows", "succeeded", "failed", "pending", "unmatched", "already_applied", "refused"]
+    }
+    fn row(&self) -> Vec<String> {
+        [self.rows, self.succeeded, self.failed, self.pending, self.unmatched, self.already_applied, self.refused]
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+}
+
+/// One file `payout export --file` wrote.
+#[derive(Debug, Serialize)]
+struct ExportedFile {
+    file: String,
+    rows: usize,
+    total_cents: Money,
+}
+
+impl Tabular for ExportedFile {
+    fn headers() -> Vec<&'static str> {
+        vec!["file", "rows", "total"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.file.clone(), self.rows.to_string(), self.total_cents.to_string()]
+    }
+}
+
+pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
+    let mut store = app.open()?;
+    let session = app.session();
+    match command {
+        PayoutCommand::Run(args) => run_batch(app, &mut store, args),
+        PayoutCommand::List => output::list(app, &payouts::list_batches(store.conn())?),
+        PayoutCommand::Show { batch, items: false } => output::one(app, &payouts::get_batch(store.conn(), batch)?),
+        PayoutCommand::Show { batch, items: true } => output::list(app, &payouts::items_of(store.conn(), batch)?),
+        PayoutCommand::Export { batch, file } => export_batch(app, &store, batch, file),
+        PayoutCommand::Reconcile { batch, file, dry_run } => {
+            let text = crate::read_input(&file)?;
+            let summary = store.write_or_preview(!dry_run, |tx| reconcile::reconcile(tx, &session, batch, &text))?;
+            for problem in &summary.problems {
+                app.note(format!("line {}: {}: {}", problem.line, problem.item_id, problem.message));
+            }
+            if dry_run {
+                app.note("dry run: nothing was changed");
+            }
+            output::one(app, &summary)
+        }
+    }
+}
+
+/// Plans the batch, asks the operator (count and total) unless nothing would move, then makes
+/// it; the write re-plans under the lock and refuses if the plan changed in between.
+fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
+    let session = app.session();
+    let request = RunRequest { key: args.key, method: args.method, min: args.min };
+    if args.dry_run {
+        let summary = store.preview(|tx| run::run(tx, &session, &request, None, &mut |_, _| {}))?;
+        app.note("dry run: nothing was paid");
+        return output::one(app, &summary);
+    }
+    let plan = store.preview(|tx| run::plan(tx, &session, &request))?;
+    if plan.existing.is_none() && !plan.payees.is_empty() {
+        let question = format!(
+            "Pay {} seller(s) {} {} in payout batch {:?}{}?",
+            plan.payees.len(),
+            plan.total()?,
+            souq::policy::load(store.conn())?.currency,
+            request.key,
+            if plan.held.is_empty() { String::new() } else { format!(" ({} held)", plan.held.len()) }
+        );
+        if !app.confirm(&question)? {
+            app.note("not confirmed: nothing was paid");
+            return Ok(());
+        }
+    }
+    let bar = app.show_progress().then(|| indicatif::ProgressBar::new(plan.payees.len() as u64));
+    let summary = store.write(|tx| {
+        run::run(tx, &session, &request, Some(&plan), &mut |done, _| {
+            if let Some(bar) = &bar {
+                bar.set_position(done);
+            }
+        })
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if summary.replayed {
+        app.note(format!(
+            "payout key {:?} was used before: this is batch {}; nothing moved",
+            summary.batch.key, summary.batch.id
+        ));
+    }
+    output::one(app, &summary)
+}
+
+/// Writes the provider file to stdout, or to --file (split into numbered files past 5,000
+/// PayPal rows) and lists the files written.
+fn export_batch(app: &App, store: &souq::Store, batch: i64, file: Option<PathBuf>) -> Result<()> {
+    let parts = export::export(store.conn(), &app.session(), batch)?;
+    let Some(base) = file else {
+        if parts.len() > 1 {
+            return Err(souq::Error::usage(format!(
+                "batch {batch} exports as {} files; pass --file PATH to write them",
+                parts.len()
+            ))
+            .into());
+        }
+        let mut out = std::io::stdout().lock();
+        out.write_all(&parts[0].bytes)?;
+        return Ok(out.flush()?);
+    };
+    let mut written = Vec::with_capacity(parts.len());
+    for (index, part) in parts.iter().enumerate() {
+        let path = part_path(&base, index + 1, parts.len());
+        std::fs::write(&path, &part.bytes)
+            .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?;
+        written.push(ExportedFile { file: path.display().to_string(), rows: part.rows, total_cents: part.total });
+    }
+    output::list(app, &written)
+}

@@ -1,0 +1,137 @@
+//! Library tests for payouts: balances are set up with ledger::post from `world:test`, then
+//! runs and random provider results must keep every audit check green and move money once.
+
+use proptest::prelude::*;
+use std::time::Duration;
+
+use super::reconcile::reconcile;
+use super::run::{plan, run, RunRequest};
+use super::*;
+use crate::ledger::{self, Account, Bucket, Movement};
+use crate::store::{Missing, Store};
+use crate::users::{self, NewUser};
+use crate::{audit, ErrorKind, Session};
+
+fn session(actor: &str) -> Session {
+    Session {
+        actor: Some(actor.into()),
+        os_user: "test".into(),
+        now: Timestamp::parse("2026-03-01T10:00:00Z").unwrap(),
+    }
+}
+
+/// A store with the admin `admin` and sellers s0.. on PayPal with these available balances.
+fn market(balances: &[i64]) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("t.db"), Missing::Create, Duration::from_secs(1)).unwrap();
+    let admin = session("admin");
+    store
+        .write(|tx| {
+            users::add(tx, &admin, &NewUser { username: "admin", email: None, is_admin: true })?;
+            for (n, cents) in balances.iter().enumerate() {
+                let name = format!("s{n}");
+                let user = users::add(tx, &admin, &NewUser { username: &name, email: None, is_admin: false })?;
+                users::set_payout(tx, &admin, &name, PayoutMethod::Paypal, &format!("{name}@example.com"))?;
+                ledger::post(
+                    tx,
+                    "admin",
+                    admin.now,
+                    &Movement {
+                        from: Account::World("test".into()),
+                        to: Account::User(user.id, Bucket::Available),
+                        amount: Money::from_cents(*cents),
+                        kind: "test_earnings",
+                        order_id: None,
+                        payout_item_id: None,
+                        idem_key: format!("test:{name}"),
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    (dir, store)
+}
+
+fn request(key: &str) -> RunRequest {
+    RunRequest { key: key.into(), method: None, min: None }
+}
+
+fn assert_audit_ok(store: &Store) {
+    let report = audit::run(store.conn()).unwrap();
+    assert!(report.ok, "{:#?}", report.checks.iter().filter(|c| !c.ok).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_run_moves_available_into_flight_once_per_key() {
+    let (_dir, mut store) = market(&[2500, 999, 1000]);
+    let admin = session("admin");
+    let made = store.write(|tx| run(tx, &admin, &request("k"), None, &mut |_, _| {})).unwrap();
+    assert_eq!((made.batch.items, made.batch.total_cents.cents(), made.replayed), (2, 3500, false));
+    assert_eq!(ledger::balance(store.conn(), &Account::PayoutsInFlight).unwrap().cents(), 3500);
+    let again = store.write(|tx| run(tx, &admin, &request("k"), None, &mut |_, _| {})).unwrap();
+    assert_eq!((again.batch, again.replayed), (made.batch, true));
+    assert_eq!(ledger::balance(store.conn(), &Account::PayoutsInFlight).unwrap().cents(), 3500);
+    assert_audit_ok(&store);
+}
+
+#[test]
+fn a_run_refuses_when_the_confirmed_plan_no_longer_holds() {
+    let (_dir, mut store) = market(&[2500, 1500]);
+    let admin = session("admin");
+    let confirmed = store.preview(|tx| plan(tx, &admin, &request("k"))).unwrap();
+    store.write(|tx| users::set_suspended(tx, &admin, "s1", true, None)).unwrap();
+    let err = store.write(|tx| run(tx, &admin, &request("k"), Some(&confirmed), &mut |_, _| {})).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(find_batch_by_key(store.conn(), "k").unwrap().is_none());
+}
+
+#[test]
+fn progress_is_reported_per_item() {
+    let (_dir, mut store) = market(&[2500, 1500, 1200]);
+    let mut seen = Vec::new();
+    store
+        .write(|tx| run(tx, &session("admin"), &request("k"), None, &mut |done, total| seen.push((done, total))))
+        .unwrap();
+    assert_eq!(seen, [(1, 3), (2, 3), (3, 3)]);
+}
+
+const STATUSES: &[&str] =
+    &["SUCCESS", "FAILED", "RETURNED", "BLOCKED", "REFUNDED", "REVERSED", "PENDING", "UNCLAIMED", "ONHOLD"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Whatever the provider reports, in whatever order and however often, the audit stays
+    /// green and each seller's money is in exactly one place: available, in flight or paid out.
+    #[test]
+    fn any_sequence_of_results_keeps_the_books_whole(
+        results in proptest::collection::vec((0usize..4, 0usize..STATUSES.len()), 1..30)
+    ) {
+        let balances = [1100, 2200, 3300, 4400];
+        let (_dir, mut store) = market(&balances);
+        let admin = session("admin");
+        store.write(|tx| run(tx, &admin, &request("k"), None, &mut |_, _| {})).unwrap();
+        for chunk in results.chunks(3) {
+            let mut csv = String::from("item_id,status\n");
+            for (item, status) in chunk {
+                csv.push_str(&format!("{},{}\n", item_ref(1, *item as i64 + 1), STATUSES[*status]));
+            }
+            store.write(|tx| reconcile(tx, &admin, 1, &csv)).unwrap();
+            assert_audit_ok(&store);
+        }
+        let items = items_of(store.conn(), 1).unwrap();
+        for (n, item) in items.iter().enumerate() {
+            let user = users::get(store.conn(), &format!("s{n}")).unwrap();
+            let available = ledger::balance(store.conn(), &Account::User(user.id, Bucket::Available)).unwrap().cents();
+            let expected = match item.status {
+                ItemStatus::Failed | ItemStatus::Reversed => balances[n],
+                _ => 0,
+            };
+            prop_assert_eq!(available, expected, "{:?}", item);
+        }
+        let paid_out = ledger::balance(store.conn(), &Account::World("paypal".into())).unwrap().cents();
+        let paid: i64 = items.iter().filter(|i| i.status == ItemStatus::Paid).map(|i| i.amount_cents.cents()).sum();
+        prop_assert_eq!(paid_out, paid);
+    }
+}
