@@ -40,8 +40,12 @@ pub enum OrderCommand {
     /// Rate a completed order (buyer), once
     Review {
         id: i64,
-        #[command(flatten)]
-        review: ReviewArgs,
+        /// Stars, 1-5
+        #[arg(long)]
+        rating: i64,
+        /// What you thought
+        #[arg(long)]
+        review: Option<String>,
     },
     /// Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a
     /// late order; otherwise the buyer's cancel is a request the seller (or time) accepts
@@ -208,10 +212,8 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             let review = review.review();
             store.write(|tx| orders::complete(tx, &session, id, review.as_ref()))?
         }
-        OrderCommand::Review { id, review } => {
-            let Some(review) = review.review() else {
-                return Err(souq::Error::usage("order review needs --rating 1-5").into());
-            };
+        OrderCommand::Review { id, rating, review } => {
+            let review = Review { rating, text: review };
             store.write(|tx| orders::review(tx, &session, id, &review))?
         }
         OrderCommand::Cancel { id, reason } => store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?,

@@ -557,7 +557,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;order;review' {
             [CompletionResult]::new('--rating', '--rating', [CompletionResultType]::ParameterName, 'Stars, 1-5')
-            [CompletionResult]::new('--review', '--review', [CompletionResultType]::ParameterName, 'What you thought (needs --rating)')
+            [CompletionResult]::new('--review', '--review', [CompletionResultType]::ParameterName, 'What you thought')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')

@@ -524,7 +524,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;order;review'= {
             cand --rating 'Stars, 1-5'
-            cand --review 'What you thought (needs --rating)'
+            cand --review 'What you thought'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format'

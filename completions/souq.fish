@@ -469,7 +469,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l rating -d 'Stars, 1-5' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l review -d 'What you thought (needs --rating)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l review -d 'What you thought' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format' -r -f -a "table\t''
