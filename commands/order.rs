@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
+use serde::Serialize;
+use souq::events::Event;
 use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
 
 use crate::app::App;
@@ -185,6 +187,22 @@ impl Tabular for Delivery {
     }
 }
 
+/// A timeline row for people: when, who, what, and the details (the event log's other columns
+/// are for scripts, which get them with -o json).
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Step<'a>(&'a Event);
+
+impl Tabular for Step<'_> {
+    fn headers() -> Vec<&'static str> {
+        vec!["at", "who", "what", "details"]
+    }
+    fn row(&self) -> Vec<String> {
+        let who = self.0.actor.clone().unwrap_or_else(|| format!("({})", self.0.os_user));
+        vec![self.0.at.to_string(), who, self.0.kind.clone(), clip(&self.0.data.to_string(), 60)]
+    }
+}
+
 impl Tabular for WrittenFile {
     fn headers() -> Vec<&'static str> {
         vec!["delivery", "path", "size", "sha256"]
@@ -259,7 +277,8 @@ fn show(app: &App, detail: &OrderDetail) -> Result<()> {
                 output::list(app, &detail.messages)?;
             }
             app.note("\ntimeline");
-            return output::list(app, &detail.timeline);
+            let steps: Vec<Step> = detail.timeline.iter().map(Step).collect();
+            return output::list(app, &steps);
         }
     }
     Ok(())

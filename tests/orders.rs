@@ -450,3 +450,14 @@ fn every_transition_refuses_the_wrong_actor_and_the_wrong_state() {
     refused(4, &["order", "revise", "2", "--as", "noura"]);
     market.assert_money_conserved();
 }
+
+#[test]
+fn order_tables_are_reviewed() {
+    let market = Market::with_order();
+    market.ok(&["order", "message", "1", "--message", "الرجاء الحفاظ على الأسلوب الرسمي", "--as", "noura"]);
+    market.ok(&["order", "deliver", "1", "--message", "تم التسليم", "--as", "layla"]);
+    market.ok(&["order", "complete", "1", "--rating", "5", "--as", "noura"]);
+    insta::assert_snapshot!("order_list_table", market.ok(&["order", "list", "--as", "noura"]));
+    insta::assert_snapshot!("order_show_table", market.ok(&["order", "show", "1", "--as", "noura"]));
+    insta::assert_snapshot!("wallet_show_table", market.ok(&["wallet", "show", "layla", "--as", "admin"]));
+}
