@@ -14,10 +14,14 @@ use crate::output::{self, clip, Format, Tabular};
 
 #[derive(Debug, Subcommand)]
 pub enum OrderCommand {
-    /// Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)
+    /// Order a gig as the acting buyer
+    ///
+    /// The price (gig and extras, times quantity) is paid into escrow from your credit first,
+    /// then from your available balance; without enough money nothing happens (exit 4).
     Place(PlaceArgs),
     /// Deliver an active order as its seller
     Deliver {
+        /// The order
         id: i64,
         /// What you delivered
         #[arg(long)]
@@ -28,6 +32,7 @@ pub enum OrderCommand {
     },
     /// Send a delivered order back to its seller for changes (buyer)
     Revise {
+        /// The order
         id: i64,
         /// What should change
         #[arg(long)]
@@ -35,12 +40,14 @@ pub enum OrderCommand {
     },
     /// Accept a delivered order (buyer): the seller is paid, minus the commission
     Complete {
+        /// The order
         id: i64,
         #[command(flatten)]
         review: ReviewArgs,
     },
     /// Rate a completed order (buyer), once
     Review {
+        /// The order
         id: i64,
         /// Stars, 1-5
         #[arg(long)]
@@ -49,9 +56,13 @@ pub enum OrderCommand {
         #[arg(long)]
         review: Option<String>,
     },
-    /// Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a
-    /// late order; otherwise the buyer's cancel is a request the seller (or time) accepts
+    /// Cancel an order and refund the buyer
+    ///
+    /// The seller or an admin cancels at once; so does the buyer of a late order. Otherwise the
+    /// buyer's cancel is a request, accepted when the seller cancels too or by `souq tick` after
+    /// cancel_request_days. The refund goes to the buyer's credit.
     Cancel {
+        /// The order
         id: i64,
         /// Why
         #[arg(long)]
@@ -59,15 +70,20 @@ pub enum OrderCommand {
     },
     /// Write to the other side of an order
     Message {
+        /// The order
         id: i64,
         /// The message text
         #[arg(long)]
         message: String,
     },
     /// Show an order with its deliveries, messages and timeline
-    Show { id: i64 },
+    Show {
+        /// The order
+        id: i64,
+    },
     /// Write an order's delivered files into a folder (never overwriting a file)
     Files {
+        /// The order
         id: i64,
         /// The folder to write into
         #[arg(long, value_name = "DIR")]

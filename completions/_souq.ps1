@@ -475,12 +475,12 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('place', 'place', [CompletionResultType]::ParameterValue, 'Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)')
+            [CompletionResult]::new('place', 'place', [CompletionResultType]::ParameterValue, 'Order a gig as the acting buyer')
             [CompletionResult]::new('deliver', 'deliver', [CompletionResultType]::ParameterValue, 'Deliver an active order as its seller')
             [CompletionResult]::new('revise', 'revise', [CompletionResultType]::ParameterValue, 'Send a delivered order back to its seller for changes (buyer)')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Accept a delivered order (buyer): the seller is paid, minus the commission')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Rate a completed order (buyer), once')
-            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a late order; otherwise the buyer''s cancel is a request the seller (or time) accepts')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an order and refund the buyer')
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Write to the other side of an order')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an order with its deliveries, messages and timeline')
             [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Write an order''s delivered files into a folder (never overwriting a file)')
@@ -501,8 +501,8 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing answer is an error')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'souq;order;deliver' {
@@ -584,8 +584,8 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing answer is an error')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'souq;order;message' {
