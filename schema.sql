@@ -246,3 +246,33 @@ CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- Moderation (src/moderation/). Rule sets are stored as the YAML an admin imported, so
+-- every process applies the same rules and `moderate rules export` gives the file back;
+-- the newest row is the active set (none yet: the built-in set, examples/moderation.yaml).
+CREATE TABLE moderation_rule_sets (
+    id          INTEGER PRIMARY KEY,
+    source      TEXT NOT NULL,
+    rules       INTEGER NOT NULL,
+    imported_by INTEGER NOT NULL REFERENCES users (id),
+    imported_at TEXT NOT NULL
+) STRICT;
+
+-- The review queue. content_hash is sha256 of the text that matched, so the same content
+-- is never flagged twice by the same rule (scan is idempotent), while an edit is seen anew.
+CREATE TABLE moderation_flags (
+    id           INTEGER PRIMARY KEY,
+    rule         TEXT NOT NULL,
+    action       TEXT NOT NULL CHECK (action IN ('flag', 'hold', 'block')),
+    entity       TEXT NOT NULL CHECK (entity IN ('gig', 'message', 'delivery', 'review', 'user')),
+    entity_id    INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    excerpt      TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'approved', 'rejected')),
+    created_at   TEXT NOT NULL,
+    decided_by   INTEGER REFERENCES users (id),
+    decided_at   TEXT,
+    reason       TEXT,
+    UNIQUE (entity, entity_id, rule, content_hash)
+) STRICT;
+CREATE INDEX moderation_flags_by_status ON moderation_flags (status, rule);

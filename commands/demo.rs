@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::Args;
 use souq::gigs::{self, ExtraInput, GigFilter, GigInput};
+use souq::moderation;
 use souq::orders::{self, NewOrder};
 use souq::payouts::run::{self as payout_run, RunRequest};
 use souq::payouts::{self, export, reconcile, PayoutMethod};
@@ -60,6 +61,7 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
     {
         payout_day(app, &mut store, start.plus_days(30))?;
     }
+    moderation_day(app, &mut store, start)?;
     app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
     Ok(())
 }
@@ -202,6 +204,47 @@ fn payout_day(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
     output::one(app, &reconciled)?;
     output::list(app, &payouts::items_of(store.conn(), batch)?)?;
     Ok(())
+}
+
+/// Moderation: a gig held for a phone number, one flagged for an outside payment, and one
+/// refused outright, whose refusal is still recorded for automation.
+fn moderation_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
+    let omar = at(app, start.plus_seconds(60), Some("omar"));
+    let mut held = demo_gig("wa-logo", "شعار سريع خلال يوم", "20")?;
+    held.description = "للتواصل السريع واتساب ٠٥٠ ١٢٣ ٤٥ ٦٧".into();
+    let held = store.write(|tx| gigs::create(tx, &omar, &held))?;
+    let sam = at(app, start.plus_seconds(120), Some("sam"));
+    let mut flagged = demo_gig("seo-pack", "SEO audit for your website", "40")?;
+    flagged.description = "Full report in 3 days. I also accept Western Union.".into();
+    store.write(|tx| gigs::create(tx, &sam, &flagged))?;
+    let refused = demo_gig("reviews", "100 fake reviews for your shop", "15")?;
+    let result = store.write(|tx| gigs::create(tx, &sam, &refused));
+    if let Err(err) = result {
+        app.note(format!("\nsam's third gig was refused: {}", err.message()));
+        store.write(|tx| moderation::record_blocked_gig(tx, &sam, None, &refused))?;
+    }
+    section(app, "The moderation queue: a gig held for a phone number, one flagged for Western Union");
+    let admin = at(app, start.plus_seconds(180), Some("admin"));
+    output::list(app, &moderation::queue(store.conn(), &admin, Some("open"), None)?)?;
+    app.note(format!(
+        "decide: souq --db {} --as admin moderate approve gig:{} --reason \"...\"",
+        store.path().display(),
+        held.id
+    ));
+    Ok(())
+}
+
+fn demo_gig(sku: &str, title: &str, price: &str) -> Result<GigInput> {
+    Ok(GigInput {
+        sku: Some(sku.into()),
+        title: title.into(),
+        description: String::new(),
+        category: String::new(),
+        tags: Vec::new(),
+        price: Money::parse(price)?,
+        delivery_days: 2,
+        extras: Vec::new(),
+    })
 }
 
 fn at(app: &App, now: Timestamp, actor: Option<&str>) -> Session {

@@ -3,9 +3,10 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
-use souq::Money;
+use souq::{moderation, Money};
 
 use crate::app::App;
+use crate::moderate;
 use crate::output::{self, clip, Tabular};
 
 #[derive(Debug, Subcommand)]
@@ -128,13 +129,20 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
     match command {
         GigCommand::Create(args) => {
             let input = create_input(app, args)?;
-            let gig = store.write(|tx| gigs::create(tx, &session, &input))?;
+            let created = store.write(|tx| gigs::create(tx, &session, &input));
+            let gig = moderate::record_refusal(&mut store, created, |tx| {
+                moderation::record_blocked_gig(tx, &session, None, &input)
+            })?;
             output::one(app, &gig)
         }
         GigCommand::Update(args) => {
             let id = args.id;
             let changes = update_changes(args);
-            let gig = store.write(|tx| gigs::update(tx, &session, id, changes))?;
+            let updated = store.write(|tx| gigs::update(tx, &session, id, changes.clone()));
+            let gig = moderate::record_refusal(&mut store, updated, |tx| {
+                let after = changes.applied_to(gigs::input_of(&gigs::get(tx, id)?));
+                moderation::record_blocked_gig(tx, &session, Some(id), &after)
+            })?;
             output::one(app, &gig)
         }
         GigCommand::Show { id } => output::one(app, &gigs::get(store.conn(), id)?),

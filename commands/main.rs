@@ -11,6 +11,7 @@ mod exit;
 mod gig;
 mod help;
 mod init;
+mod moderate;
 mod order;
 mod output;
 mod payout;
@@ -121,6 +122,9 @@ enum Command {
     Backup(backup::BackupArgs),
     /// The event log, as JSON lines for scripts
     Events(events::EventsArgs),
+    /// Moderation: the review queue, approve / reject, rules, scans
+    #[command(subcommand)]
+    Moderate(moderate::ModerateCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Help on a command, or on a topic: environment, exit-codes
@@ -171,6 +175,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Audit => audit::run(&app),
         Command::Backup(args) => backup::run(&app, args),
         Command::Events(args) => events::run(&app, args),
+        Command::Moderate(cmd) => moderate::run(&app, cmd),
         Command::Completions(args) => completions::run(args),
         Command::Help(args) => help::run(args),
     }

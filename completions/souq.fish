@@ -49,6 +49,7 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "payout" -d 'Batch payouts
 complete -c souq -n "__fish_souq_needs_command" -f -a "audit" -d 'Check every invariant of the ledger and the marketplace (exit 8 on a violation)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "backup" -d 'Copy the database to a new file, consistently, while others keep working'
 complete -c souq -n "__fish_souq_needs_command" -f -a "events" -d 'The event log, as JSON lines for scripts'
+complete -c souq -n "__fish_souq_needs_command" -f -a "moderate" -d 'Moderation: the review queue, approve / reject, rules, scans'
 complete -c souq -n "__fish_souq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c souq -n "__fish_souq_needs_command" -f -a "help" -d 'Help on a command, or on a topic: environment, exit-codes'
 complete -c souq -n "__fish_souq_using_subcommand init" -l admin -d 'Create this admin too (skipped if the user already exists)' -r
@@ -687,6 +688,93 @@ complete -c souq -n "__fish_souq_using_subcommand events" -s y -l yes -d 'Answer
 complete -c souq -n "__fish_souq_using_subcommand events" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand events" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand events" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "queue" -d 'The review queue, oldest first (admin)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "approve" -d 'Approve a flag (12) or a held gig with all its flags (gig:12): the content may stay (admin)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "reject" -d 'Reject a flag (12) or a gig (gig:12): a rejected gig is taken off the market (admin)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "rules" -d 'The moderation rules every souq process applies'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "scan" -d 'Run the rules over stored gigs, messages, deliveries, reviews and usernames (admin). Reports only, unless --apply; the same content is never flagged twice'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l status -d 'open, approved, rejected, or all' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l rule -d 'Only flags raised by this rule id' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l reason -d 'Why: kept with the decision and in its event' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l reason -d 'Why: kept with the decision and in its event' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -f -a "import" -d 'Make a YAML rule file the active rules (admin); errors read FILE:LINE: rule ID: reason'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -f -a "export" -d 'Print the active rules\' YAML, as imported'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -f -a "show" -d 'List the active rules'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l rules -d 'Scan with the rules in this YAML file instead of the active ones' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l since -d 'Only content with an id above this (in each table: gigs, messages, deliveries, reviews, users)' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l apply -d 'Raise the flags and hold the gigs the rules catch (otherwise nothing is written)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand completions" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand completions" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''

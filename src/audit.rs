@@ -36,6 +36,7 @@ pub const CHECKS: &[CheckFn] = &[
     crate::orders::checks::pending_matches_uncleared,
     crate::payouts::in_flight_matches_open_items,
     crate::payouts::items_resolved_at_most_once,
+    crate::moderation::pending_gigs_are_queued,
 ];
 
 pub fn run(conn: &Connection) -> Result<AuditReport> {

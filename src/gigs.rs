@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::policy::{self, Policy};
 use crate::users::{self, User};
-use crate::{events, Session};
+use crate::{events, moderation, Session};
 
 pub const MAX_TITLE_CHARS: usize = 120;
 pub const MAX_DESCRIPTION_CHARS: usize = 5_000;
@@ -401,6 +401,7 @@ pub fn create(conn: &Connection, session: &Session, input: &GigInput) -> Result<
     let policy = policy::load(conn)?;
     input.validate(&policy).map_err(|f| f.error)?;
     let id = insert(conn, &seller, input, initial_status(&policy), session.now)?;
+    moderation::screen_gig(conn, session, id, input)?;
     let gig = get(conn, id)?;
     events::record(conn, session, "gig.created", "gig", id, gig_event_data(&gig))?;
     Ok(gig)
@@ -432,23 +433,32 @@ fn managed_gig(conn: &Connection, session: &Session, gig_id: i64) -> Result<(Use
     Ok((actor, gig))
 }
 
+impl GigChanges {
+    /// `before` with these changes made.
+    pub fn applied_to(self, before: GigInput) -> GigInput {
+        GigInput {
+            sku: self.sku.or(before.sku),
+            title: self.title.unwrap_or(before.title),
+            description: self.description.unwrap_or(before.description),
+            category: self.category.unwrap_or(before.category),
+            tags: self.tags.unwrap_or(before.tags),
+            price: self.price.unwrap_or(before.price),
+            delivery_days: self.delivery_days.unwrap_or(before.delivery_days),
+            extras: self.extras.unwrap_or(before.extras),
+        }
+    }
+}
+
 pub fn update(conn: &Connection, session: &Session, gig_id: i64, changes: GigChanges) -> Result<Gig> {
     let (_, gig) = managed_gig(conn, session, gig_id)?;
     let before = input_of(&gig);
-    let mut after = before.clone();
-    after.sku = changes.sku.or(after.sku);
-    after.title = changes.title.unwrap_or(after.title);
-    after.description = changes.description.unwrap_or(after.description);
-    after.category = changes.category.unwrap_or(after.category);
-    after.tags = changes.tags.unwrap_or(after.tags);
-    after.price = changes.price.unwrap_or(after.price);
-    after.delivery_days = changes.delivery_days.unwrap_or(after.delivery_days);
-    after.extras = changes.extras.unwrap_or(after.extras);
+    let after = changes.applied_to(before.clone());
     if after == before {
         return Ok(gig);
     }
     after.validate(&policy::load(conn)?).map_err(|f| f.error)?;
     overwrite(conn, gig_id, &after, session.now)?;
+    moderation::screen_gig(conn, session, gig_id, &after)?;
     let gig = get(conn, gig_id)?;
     events::record(conn, session, "gig.updated", "gig", gig_id, gig_event_data(&gig))?;
     Ok(gig)

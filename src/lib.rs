@@ -7,6 +7,7 @@ pub mod error;
 pub mod events;
 pub mod gigs;
 pub mod ledger;
+pub mod moderation;
 pub mod money;
 pub mod orders;
 pub mod payouts;

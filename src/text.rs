@@ -6,19 +6,27 @@
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => out.push('ا'),
-            'ة' => out.push('ه'),
-            'ى' => out.push('ي'),
-            // tatweel, harakat (fathatan .. sukun and the Quranic marks after them), superscript alef
-            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
-            '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-            '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
-        }
+        fold_char(c, &mut out);
     }
     out
+}
+
+/// [`normalize`] for one character, appended to `out`: for callers that undo more before
+/// folding (moderation) and want one pass over the text.
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => out.push('ا'),
+        'ة' => out.push('ه'),
+        'ى' => out.push('ي'),
+        // tatweel, harakat (fathatan .. sukun and the Quranic marks after them), superscript alef
+        '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
+        '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        // Arabic letters have no case: skip the (slow) Unicode lowercase tables
+        '\u{0600}'..='\u{06FF}' => out.push(c),
+        c => out.extend(c.to_lowercase()),
+    }
 }
 
 #[cfg(test)]

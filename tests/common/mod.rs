@@ -261,4 +261,18 @@ impl Market {
         assert!(output.status.success(), "souq {args:?} on a terminal failed with {:?}", output.status.code());
         String::from_utf8_lossy(&output.stdout).to_string()
     }
+
+    /// The events of one kind, as JSON (moderation and automation tests).
+    pub fn events_of(&self, kind: &str) -> Vec<Value> {
+        let out = self.ok(&["events", "--kind", kind, "-o", "json"]);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("events: not JSON ({e}): {out}"))
+    }
+
+    /// `snapshot` without the event log: for commands that are refused yet record the refusal.
+    pub fn snapshot_without_events(&self) -> String {
+        let dump = self.snapshot();
+        let start = dump.find("== events\n").unwrap();
+        let end = dump[start + 1..].find("\n== ").map_or(dump.len(), |i| start + 1 + i + 1);
+        format!("{}{}", &dump[..start], &dump[end..])
+    }
 }

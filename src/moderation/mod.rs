@@ -1,0 +1,315 @@
+//! Moderation: rules (YAML, stored in the database), the contact and payment detectors, screening
+//! of gigs, messages, deliveries and reviews as they are written, the review queue, and scans.
+//!
+//! How callers use it, each inside the command's one transaction:
+//! - gigs: after the gig row is written, [`screen_gig`] — block is an error (exit 4, naming the
+//!   rule), hold moves the gig to pending_review, flag queues it.
+//! - messages, deliveries, reviews: after the row is written, [`screen_text`] with its id —
+//!   block is an error, flag queues it.
+//! - a refused command rolls back its transaction, and with it any event written there. So
+//!   after a refusal the binary calls [`record_blocked`] in a second, small transaction: it
+//!   checks the text again and, if a rule blocks it, records `message.blocked` (or
+//!   `delivery.blocked`, `gig.blocked`, `review.blocked`) with the rule and the author, which is
+//!   what automation (`souq events --follow --kind message.blocked`) watches.
+
+mod detectors;
+mod normalise;
+mod queue;
+mod rules;
+mod scan;
+
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+pub use detectors::Detector;
+pub use normalise::for_matching;
+pub use queue::{decide, pending_gigs_are_queued, Decided, Flag};
+pub use rules::{Action, Hit, Rule, RuleSet, Severity, Target};
+pub use scan::{scan, ScanOptions, ScanSummary};
+
+use crate::error::{Error, Result};
+use crate::gigs::GigInput;
+use crate::money::Money;
+use crate::{events, policy, users, Session};
+
+/// The rules a marketplace applies until an admin imports its own: the shipped rule set.
+pub const DEFAULT_RULES: &str = include_str!("../../examples/moderation.yaml");
+
+/// The queue, oldest first (see [`queue::list`]).
+pub fn queue(conn: &Connection, session: &Session, status: Option<&str>, rule: Option<&str>) -> Result<Vec<Flag>> {
+    queue::list(conn, session, status, rule)
+}
+
+/// The newest imported rule set's source, or the built-in one.
+fn active_source(conn: &Connection) -> Result<(String, String)> {
+    let stored: Option<(i64, String)> = conn
+        .prepare_cached("SELECT id, source FROM moderation_rule_sets ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(match stored {
+        Some((id, source)) => (format!("rule set #{id}"), source),
+        None => ("built-in rules".to_string(), DEFAULT_RULES.to_string()),
+    })
+}
+
+/// The active rules, compiled once per process and again only when another set is imported.
+pub fn active_rules(conn: &Connection) -> Result<Arc<RuleSet>> {
+    static COMPILED: Mutex<Option<(String, Arc<RuleSet>)>> = Mutex::new(None);
+    let (label, source) = active_source(conn)?;
+    let mut compiled = COMPILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((cached, rules)) = compiled.as_ref() {
+        if *cached == source {
+            return Ok(Arc::clone(rules));
+        }
+    }
+    let rules = Arc::new(RuleSet::parse(&label, &source)?);
+    *compiled = Some((source, Arc::clone(&rules)));
+    Ok(rules)
+}
+
+/// The active rules, as `moderate rules show` lists them.
+pub fn show_rules(conn: &Connection) -> Result<Vec<Rule>> {
+    Ok(active_rules(conn)?.rules().to_vec())
+}
+
+/// The active rule set's YAML, exactly as imported (comments kept), so export -> import is a no-op.
+pub fn export_rules(conn: &Connection) -> Result<String> {
+    Ok(active_source(conn)?.1)
+}
+
+/// Makes `yaml` the active rule set (admin only) after validating all of it; `file` names it in
+/// errors. Importing the rules already active changes nothing and writes no event.
+pub fn import_rules(conn: &Connection, session: &Session, file: &str, yaml: &str) -> Result<Vec<Rule>> {
+    let admin = users::acting_admin(conn, session, "change the moderation rules")?;
+    let parsed = RuleSet::parse(file, yaml)?;
+    if active_source(conn)?.1 == yaml {
+        return Ok(parsed.rules().to_vec());
+    }
+    conn.execute(
+        "INSERT INTO moderation_rule_sets (source, rules, imported_by, imported_at) VALUES (?1, ?2, ?3, ?4)",
+        params![yaml, parsed.rules().len() as i64, admin.id, session.now],
+    )?;
+    let id = conn.last_insert_rowid();
+    let ids: Vec<&str> = parsed.rules().iter().map(|r| r.id.as_str()).collect();
+    events::record(conn, session, "moderation.rules_imported", "rule_set", id, json!({"file": file, "rules": ids}))?;
+    Ok(parsed.rules().to_vec())
+}
+
+/// What the rules said about one text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    pub hits: Vec<Hit>,
+}
+
+impl Verdict {
+    /// The hit that decides what happens: the strongest action, then the highest severity.
+    pub fn strongest(&self) -> Option<&Hit> {
+        self.hits.iter().max_by_key(|h| (h.action, h.severity))
+    }
+
+    pub fn action(&self) -> Option<Action> {
+        self.strongest().map(|h| h.action)
+    }
+
+    /// The hit that refuses the content, if one does.
+    pub fn blocking(&self) -> Option<&Hit> {
+        self.strongest().filter(|h| h.action == Action::Block)
+    }
+}
+
+/// The one text a gig is screened as: everything a buyer reads.
+pub fn gig_text(title: &str, description: &str, tags: &str, extras: &str) -> String {
+    format!("{title}\n{description}\n{tags}\n{extras}")
+}
+
+fn input_text(input: &GigInput) -> String {
+    let extras: Vec<&str> = input.extras.iter().map(|e| e.title.as_str()).collect();
+    gig_text(&input.title, &input.description, &input.tags.join(","), &extras.join("\n"))
+}
+
+fn content_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn refusal(target: Target, hit: &Hit) -> Error {
+    Error::conflict(format!("{} refused by moderation rule {}: {:?}", target.name(), hit.rule, hit.excerpt))
+        .with_hint("`souq moderate rules show` lists the rules; an admin can review a refusal you think is wrong")
+}
+
+/// Raises a flag for every hit on content `entity`/`entity_id`; returns how many were new.
+fn raise_all(
+    conn: &Connection,
+    session: &Session,
+    target: Target,
+    entity_id: i64,
+    text: &str,
+    hits: &[Hit],
+) -> Result<usize> {
+    let hash = content_hash(text);
+    let subject = queue::Subject { entity: target.entity(), entity_id, content_hash: &hash };
+    let mut new = 0;
+    for hit in hits {
+        new += usize::from(queue::raise(conn, session, &hit.rule, hit.action, &subject, &hit.excerpt)?.is_some());
+    }
+    Ok(new)
+}
+
+/// Screens gig `gig_id` as `input` describes it; call it right after the row is written (create,
+/// update, import), in the same transaction. Block: Err (exit 4) naming the rule, and the
+/// caller's transaction rolls back. Hold: the gig goes to pending_review. Flag: it stays as it
+/// is, queued. A gig pending review by policy (review_new_gigs) is queued too.
+pub fn screen_gig(conn: &Connection, session: &Session, gig_id: i64, input: &GigInput) -> Result<Verdict> {
+    let rules = active_rules(conn)?;
+    let text = input_text(input);
+    let verdict = Verdict { hits: rules.check(Target::Gig, &text, Some(input.price)) };
+    if let Some(hit) = verdict.blocking() {
+        return Err(refusal(Target::Gig, hit));
+    }
+    raise_all(conn, session, Target::Gig, gig_id, &text, &verdict.hits)?;
+    let status: String =
+        conn.prepare_cached("SELECT status FROM gigs WHERE id = ?1")?.query_row([gig_id], |r| r.get(0))?;
+    if verdict.action() == Some(Action::Hold) && matches!(status.as_str(), "active" | "paused") {
+        let hit = verdict.strongest().map(|h| h.rule.as_str()).unwrap_or_default();
+        queue::set_gig_status(conn, session, gig_id, &status, "pending_review", &format!("held by rule {hit}"))?;
+    } else if status == "pending_review"
+        && policy::load(conn)?.review_new_gigs
+        && !queue::has_open(conn, "gig", gig_id)?
+    {
+        let subject = queue::Subject { entity: "gig", entity_id: gig_id, content_hash: "" };
+        queue::raise(conn, session, queue::REVIEW_NEW_GIGS, Action::Hold, &subject, &input.title)?;
+    }
+    Ok(verdict)
+}
+
+/// Screens a message, delivery or review (`entity_id`: the message id, delivery id, or the
+/// order id of a review) right after it is written, in the same transaction. Block: Err (exit 4)
+/// naming the rule; afterwards call [`record_blocked`]. Flag: queued.
+pub fn screen_text(
+    conn: &Connection,
+    session: &Session,
+    target: Target,
+    entity_id: i64,
+    text: &str,
+) -> Result<Verdict> {
+    let verdict = Verdict { hits: active_rules(conn)?.check(target, text, None) };
+    if let Some(hit) = verdict.blocking() {
+        return Err(refusal(target, hit));
+    }
+    raise_all(conn, session, target, entity_id, text, &verdict.hits)?;
+    Ok(verdict)
+}
+
+/// After a command was refused, in its own transaction: if the rules block `text`, records
+/// `<target>.blocked` about `entity` #`entity_id` (for a message or delivery: the order) with
+/// the rule, the excerpt and the author, and returns the event id. Otherwise records nothing.
+pub fn record_blocked(
+    conn: &Connection,
+    session: &Session,
+    target: Target,
+    entity: &str,
+    entity_id: i64,
+    text: &str,
+) -> Result<Option<i64>> {
+    blocked_event(conn, session, target, entity, entity_id, text, None)
+}
+
+/// [`record_blocked`] for a gig refused on create (`gig_id` None: recorded as gig 0) or update.
+pub fn record_blocked_gig(
+    conn: &Connection,
+    session: &Session,
+    gig_id: Option<i64>,
+    input: &GigInput,
+) -> Result<Option<i64>> {
+    blocked_event(conn, session, Target::Gig, "gig", gig_id.unwrap_or(0), &input_text(input), Some(input.price))
+}
+
+fn blocked_event(
+    conn: &Connection,
+    session: &Session,
+    target: Target,
+    entity: &str,
+    entity_id: i64,
+    text: &str,
+    price: Option<Money>,
+) -> Result<Option<i64>> {
+    let verdict = Verdict { hits: active_rules(conn)?.check(target, text, price) };
+    let Some(hit) = verdict.blocking() else {
+        return Ok(None);
+    };
+    let kind = format!("{}.blocked", target.name());
+    let data = json!({"rule": hit.rule, "excerpt": hit.excerpt, "author": session.actor});
+    events::record(conn, session, &kind, entity, entity_id, data).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::clock::Timestamp;
+    use crate::error::ErrorKind;
+    use crate::store::{Missing, Store};
+    use crate::users::NewUser;
+
+    fn market() -> (tempfile::TempDir, Store, Session) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("m.db"), Missing::Create, Duration::from_secs(1)).unwrap();
+        let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
+        let admin = Session { actor: Some("admin".into()), os_user: "test".into(), now };
+        store
+            .write(|tx| {
+                users::add(tx, &admin, &NewUser { username: "admin", email: None, is_admin: true })?;
+                users::add(tx, &admin, &NewUser { username: "layla", email: None, is_admin: false })
+            })
+            .unwrap();
+        (dir, store, Session { actor: Some("layla".into()), ..admin })
+    }
+
+    fn kinds(store: &Store, prefix: &str) -> Vec<events::Event> {
+        let filter = events::Filter { kind_prefix: Some(prefix.into()), ..Default::default() };
+        events::list(store.conn(), &filter).unwrap()
+    }
+
+    #[test]
+    fn a_blocked_message_is_refused_and_recorded_after_the_rollback() {
+        let (_dir, mut store, layla) = market();
+        let text = "كلمني واتس ٠٥٠ ١٢٣ ٤٥ ٦٧";
+        let err = store.write(|tx| screen_text(tx, &layla, Target::Message, 7, text)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Conflict);
+        assert!(err.message().contains("contact-in-messages"), "{}", err.message());
+        let recorded = store.write(|tx| record_blocked(tx, &layla, Target::Message, "order", 3, text)).unwrap();
+        assert!(recorded.is_some());
+        let blocked = kinds(&store, "message.blocked");
+        assert_eq!((blocked[0].entity.as_str(), blocked[0].entity_id), ("order", Some(3)));
+        assert_eq!(blocked[0].data["author"], "layla");
+        assert_eq!(blocked[0].data["rule"], "contact-in-messages");
+    }
+
+    #[test]
+    fn a_refusal_for_another_reason_records_nothing() {
+        let (_dir, mut store, layla) = market();
+        let recorded = store
+            .write(|tx| record_blocked(tx, &layla, Target::Delivery, "order", 3, "here are your 3 files"))
+            .unwrap();
+        assert_eq!(recorded, None);
+        assert!(kinds(&store, "delivery.blocked").is_empty());
+    }
+
+    #[test]
+    fn a_flagged_delivery_is_accepted_and_queued_once() {
+        let (_dir, mut store, layla) = market();
+        let text = "files attached; next time pay me via paypal.me/layla";
+        for _ in 0..2 {
+            let verdict = store.write(|tx| screen_text(tx, &layla, Target::Delivery, 5, text)).unwrap();
+            assert_eq!(verdict.action(), Some(Action::Flag));
+        }
+        let admin = Session { actor: Some("admin".into()), ..layla };
+        let flags = queue(store.conn(), &admin, Some("open"), None).unwrap();
+        assert_eq!(flags.len(), 1);
+        assert_eq!((flags[0].entity.as_str(), flags[0].entity_id), ("delivery", 5));
+    }
+}

@@ -1,0 +1,264 @@
+//! The review queue: flags raised by rules (and by review_new_gigs), and the admin's
+//! approve / reject, which also decide a held gig's fate.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use serde_json::json;
+
+use super::rules::Action;
+use crate::clock::Timestamp;
+use crate::error::{Error, Result};
+use crate::{events, users, Session};
+
+/// One item in the queue, in DESIGN.md's flag shape.
+#[derive(Debug, Clone, Serialize)]
+pub struct Flag {
+    pub id: i64,
+    pub rule: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: i64,
+    pub excerpt: String,
+    pub status: String,
+    pub created_at: Timestamp,
+}
+
+pub const STATUSES: &[&str] = &["open", "approved", "rejected"];
+
+/// The pseudo-rule of gigs that wait for review because the policy says every new gig does.
+pub const REVIEW_NEW_GIGS: &str = "review_new_gigs";
+
+const FLAG_COLUMNS: &str = "id, rule, action, entity, entity_id, excerpt, status, created_at";
+
+fn flag_from_row(r: &Row) -> rusqlite::Result<Flag> {
+    Ok(Flag {
+        id: r.get(0)?,
+        rule: r.get(1)?,
+        action: r.get(2)?,
+        entity: r.get(3)?,
+        entity_id: r.get(4)?,
+        excerpt: r.get(5)?,
+        status: r.get(6)?,
+        created_at: r.get(7)?,
+    })
+}
+
+/// Where a flag points and what it saw.
+pub(super) struct Subject<'a> {
+    pub entity: &'a str,
+    pub entity_id: i64,
+    pub content_hash: &'a str,
+}
+
+/// Raises a flag unless this rule already flagged this very content (then None).
+pub(super) fn raise(
+    conn: &Connection,
+    session: &Session,
+    rule: &str,
+    action: Action,
+    subject: &Subject,
+    excerpt: &str,
+) -> Result<Option<i64>> {
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO moderation_flags (rule, action, entity, entity_id, content_hash, excerpt, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (entity, entity_id, rule, content_hash) DO NOTHING",
+        )?
+        .execute(params![
+            rule,
+            action.name(),
+            subject.entity,
+            subject.entity_id,
+            subject.content_hash,
+            excerpt,
+            session.now
+        ])?;
+    if inserted == 0 {
+        return Ok(None);
+    }
+    let id = conn.last_insert_rowid();
+    events::record(
+        conn,
+        session,
+        "moderation.flagged",
+        subject.entity,
+        subject.entity_id,
+        json!({"flag_id": id, "rule": rule, "action": action.name(), "excerpt": excerpt}),
+    )?;
+    Ok(Some(id))
+}
+
+/// Whether this rule already flagged this content (what `scan` without --apply reports).
+pub(super) fn already_raised(conn: &Connection, rule: &str, subject: &Subject) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM moderation_flags
+                            WHERE entity = ?1 AND entity_id = ?2 AND rule = ?3 AND content_hash = ?4)",
+        )?
+        .query_row(params![subject.entity, subject.entity_id, rule, subject.content_hash], |r| r.get(0))?)
+}
+
+fn open_flags_of(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<Flag>> {
+    let sql = format!(
+        "SELECT {FLAG_COLUMNS} FROM moderation_flags
+         WHERE entity = ?1 AND entity_id = ?2 AND status = 'open' ORDER BY id"
+    );
+    let flags = conn
+        .prepare_cached(&sql)?
+        .query_map(params![entity, entity_id], flag_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(flags)
+}
+
+pub(super) fn has_open(conn: &Connection, entity: &str, entity_id: i64) -> Result<bool> {
+    Ok(!open_flags_of(conn, entity, entity_id)?.is_empty())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Flag> {
+    let sql = format!("SELECT {FLAG_COLUMNS} FROM moderation_flags WHERE id = ?1");
+    conn.prepare_cached(&sql)?.query_row([id], flag_from_row).optional()?.ok_or_else(|| Error::not_found("flag", id))
+}
+
+/// The queue, oldest first: flags in `status` (all statuses when None), of one rule if given.
+pub fn list(conn: &Connection, session: &Session, status: Option<&str>, rule: Option<&str>) -> Result<Vec<Flag>> {
+    users::acting_admin(conn, session, "read the moderation queue")?;
+    if let Some(status) = status {
+        if !STATUSES.contains(&status) {
+            return Err(Error::invalid(format!("unknown flag status {status:?}; one of {}", STATUSES.join(", "))));
+        }
+    }
+    let sql = format!(
+        "SELECT {FLAG_COLUMNS} FROM moderation_flags
+         WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR rule = ?2) ORDER BY id"
+    );
+    let flags =
+        conn.prepare_cached(&sql)?.query_map(params![status, rule], flag_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(flags)
+}
+
+/// What `moderate approve|reject` acts on: one flag, or a gig with all its open flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    Flag(i64),
+    Gig(i64),
+}
+
+impl Decided {
+    /// `12` is flag 12; `gig:12` is gig 12.
+    pub fn parse(text: &str) -> Result<Decided> {
+        let bad = || Error::invalid(format!("{text:?}: expected a flag id (12) or a gig (gig:12)"));
+        match text.strip_prefix("gig:") {
+            Some(id) => id.parse().map(Decided::Gig).map_err(|_| bad()),
+            None => text.parse().map(Decided::Flag).map_err(|_| bad()),
+        }
+    }
+}
+
+/// Approves (the content may stay) or rejects (it may not) a flag or a gig, with the admin's
+/// reason. An approved gig with nothing else open goes live; a rejected gig is `rejected`.
+/// Deciding a flag again the same way is a no-op; the other way is refused (exit 4).
+pub fn decide(conn: &Connection, session: &Session, what: Decided, approve: bool, reason: &str) -> Result<Vec<Flag>> {
+    let admin = users::acting_admin(conn, session, "moderate")?;
+    if reason.trim().is_empty() {
+        return Err(Error::invalid("a reason is needed: it is kept with the decision"));
+    }
+    let status = if approve { "approved" } else { "rejected" };
+    let (flags, gig_id) = match what {
+        Decided::Flag(id) => {
+            let flag = get(conn, id)?;
+            if flag.status == status {
+                return Ok(vec![flag]);
+            }
+            if flag.status != "open" {
+                return Err(Error::conflict(format!("flag {id} was already {}", flag.status)));
+            }
+            let gig_id = (flag.entity == "gig").then_some(flag.entity_id);
+            (vec![flag], gig_id)
+        }
+        Decided::Gig(id) => {
+            let gig = crate::gigs::get(conn, id)?;
+            let flags = open_flags_of(conn, "gig", id)?;
+            if flags.is_empty() && gig.status != "pending_review" {
+                return Err(Error::conflict(format!(
+                    "gig {id} is {} and has no open flags: nothing to decide",
+                    gig.status
+                )));
+            }
+            (flags, Some(id))
+        }
+    };
+    let mut decided = Vec::with_capacity(flags.len());
+    for flag in flags {
+        conn.prepare_cached(
+            "UPDATE moderation_flags SET status = ?1, decided_by = ?2, decided_at = ?3, reason = ?4 WHERE id = ?5",
+        )?
+        .execute(params![status, admin.id, session.now, reason, flag.id])?;
+        events::record(
+            conn,
+            session,
+            &format!("moderation.{status}"),
+            &flag.entity,
+            flag.entity_id,
+            json!({"flag_id": flag.id, "rule": flag.rule, "reason": reason}),
+        )?;
+        decided.push(get(conn, flag.id)?);
+    }
+    if let Some(gig_id) = gig_id {
+        settle_gig(conn, session, gig_id, approve, reason)?;
+    }
+    Ok(decided)
+}
+
+/// After a decision: a rejected gig is `rejected`; an approved one leaves pending_review once
+/// no open flag holds it back.
+fn settle_gig(conn: &Connection, session: &Session, gig_id: i64, approve: bool, reason: &str) -> Result<()> {
+    let gig = crate::gigs::get(conn, gig_id)?;
+    let to = if !approve {
+        "rejected"
+    } else if gig.status == "pending_review" && !has_open(conn, "gig", gig_id)? {
+        "active"
+    } else {
+        return Ok(());
+    };
+    if gig.status == to {
+        return Ok(());
+    }
+    set_gig_status(conn, session, gig_id, &gig.status, to, reason)
+}
+
+/// Moves a gig between review states, with its event (gig.held, gig.approved, gig.rejected).
+pub(super) fn set_gig_status(
+    conn: &Connection,
+    session: &Session,
+    gig_id: i64,
+    from: &str,
+    to: &str,
+    reason: &str,
+) -> Result<()> {
+    conn.prepare_cached("UPDATE gigs SET status = ?1, updated_at = ?2 WHERE id = ?3")?.execute(params![
+        to,
+        session.now,
+        gig_id
+    ])?;
+    let kind = match to {
+        "pending_review" => "gig.held",
+        "active" => "gig.approved",
+        _ => "gig.rejected",
+    };
+    events::record(conn, session, kind, "gig", gig_id, json!({"from": from, "to": to, "reason": reason}))?;
+    Ok(())
+}
+
+/// Audit: a gig waiting in pending_review must be in the queue, or no admin will ever see it.
+pub fn pending_gigs_are_queued(conn: &Connection) -> Result<crate::audit::Check> {
+    crate::audit::violations(
+        conn,
+        "pending_gigs_are_queued",
+        "SELECT 'gig ' || g.id || ' is pending_review with no open flag' FROM gigs g
+         WHERE g.status = 'pending_review'
+           AND NOT EXISTS (SELECT 1 FROM moderation_flags f
+                           WHERE f.entity = 'gig' AND f.entity_id = g.id AND f.status = 'open')",
+        "every gig waiting for review is in the queue".into(),
+    )
+}
