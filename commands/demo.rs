@@ -15,6 +15,7 @@ use souq::reviews;
 use souq::store::{Missing, Store};
 use souq::users::{self, NewUser};
 use souq::wallet::{self, Deposit};
+use souq::{audit, tick};
 use souq::{Money, Session, Timestamp};
 
 use crate::app::App;
@@ -57,6 +58,8 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
     }
     section(app, "Gigs in Arabic and English, with paid extras");
     output::list(app, &gigs::list(store.conn(), &GigFilter::default())?)?;
+
+    marketplace_day(app, &mut store, start)?;
 
     {
         payout_day(app, &mut store, start.plus_days(30))?;
@@ -110,6 +113,109 @@ fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
     crate::report::print_sales(app, &reports::sales(store.conn(), &day(6, "admin"), &filter)?)?;
     app.note(format!("\nthe whole dispute: souq --db {} dispute show {dispute} --as admin", store.path().display()));
     Ok(())
+}
+
+/// Orders, money and time: deposits, orders in every state, deliveries, a revision, reviews, a
+/// cancellation request, a late cancellation, `tick` on simulated days, wallets and the audit.
+fn marketplace_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
+    let hour = |h: i64| start.plus_seconds(h * 3600);
+    let extra_of = |store: &Store, gig: i64| -> Result<i64> { Ok(gigs::get(store.conn(), gig)?.extras[0].id) };
+    let express = extra_of(store, 1)?;
+
+    let admin = at(app, start, Some("admin"));
+    store.write(|tx| {
+        for (user, amount, method, reference) in
+            [("noura", "200", "paypal", "PP-1001"), ("james", "150", "cashu", "CU-2002")]
+        {
+            let deposit = Deposit { username: user, amount: Money::parse(amount)?, method, reference };
+            wallet::deposit(tx, &admin, &deposit)?;
+        }
+        Ok(())
+    })?;
+    for (buyer, gig, extras, quantity) in [
+        ("noura", 1, vec![express], 1), // 1: translation with express delivery
+        ("noura", 3, vec![], 1),        // 2: logo
+        ("james", 5, vec![], 1),        // 3: WordPress fix
+        ("james", 4, vec![], 2),        // 4: two banners
+        ("noura", 6, vec![], 1),        // 5: voice-over
+        ("james", 2, vec![], 1),        // 6: proofreading
+    ] {
+        let new = NewOrder { gig_id: gig, extras, quantity, note: None };
+        store.write(|tx| orders::place(tx, &at(app, hour(1), Some(buyer)), &new))?;
+    }
+    store.write(|tx| {
+        orders::message(tx, &at(app, hour(2), Some("noura")), 1, "الرجاء الحفاظ على الأسلوب الرسمي")?;
+        orders::deliver(tx, &at(app, hour(6), Some("layla")), 1, "الترجمة جاهزة", &[])?;
+        orders::deliver(tx, &at(app, hour(8), Some("sam")), 3, "Fixed: the plugin conflict is gone", &[])?;
+        orders::deliver(tx, &at(app, hour(9), Some("omar")), 4, "Two banners attached", &[])?;
+        Ok(())
+    })?;
+    wallets(
+        app,
+        store,
+        hour(9),
+        "Day 1: buyers pay in (the admin records it), order six gigs; the money waits in escrow",
+    )?;
+
+    store.write(|tx| {
+        let review = |rating, text: &str| orders::Review { rating, text: Some(text.to_string()) };
+        orders::complete(tx, &at(app, hour(20), Some("noura")), 1, Some(&review(5, "ممتاز، تسليم سريع")))?;
+        orders::complete(tx, &at(app, hour(22), Some("james")), 3, Some(&review(4, "Quick and clean")))?;
+        orders::revise(tx, &at(app, hour(23), Some("james")), 4, Some("Please make the logo bigger"))?;
+        orders::cancel(tx, &at(app, hour(26), Some("noura")), 5, Some("I found a recording"))?;
+        orders::deliver(tx, &at(app, hour(30), Some("omar")), 4, "Bigger logo, as asked", &[])?;
+        Ok(())
+    })?;
+    section(
+        app,
+        "Day 2: two orders completed with reviews, one revised and delivered again, one cancellation requested",
+    );
+    order_list(app, store, hour(30))?;
+
+    section(app, "Day 5: tick accepts the unanswered cancellation request and flags the late proofreading order");
+    run_tick(app, store, hour(4 * 24))?;
+    store.write(|tx| orders::cancel(tx, &at(app, hour(4 * 24 + 1), Some("james")), 6, Some("too late for me")))?;
+    section(app, "The buyer of a late order cancels at once: refunded to credit");
+    order_list(app, store, hour(4 * 24 + 1))?;
+
+    section(app, "Day 6: tick completes the delivery nobody answered for three days");
+    run_tick(app, store, hour(5 * 24 + 12))?;
+    store.write(|tx| {
+        let proofreading = NewOrder { gig_id: 2, extras: Vec::new(), quantity: 1, note: None };
+        orders::place(tx, &at(app, hour(19 * 24), Some("noura")), &proofreading)?;
+        orders::deliver(tx, &at(app, hour(19 * 24 + 5), Some("layla")), 7, "تم التدقيق", &[])?;
+        let voice = NewOrder { gig_id: 6, extras: Vec::new(), quantity: 1, note: Some("British accent".into()) };
+        orders::place(tx, &at(app, hour(19 * 24 + 6), Some("james")), &voice)?;
+        Ok(())
+    })?;
+    section(app, "Day 21: tick clears earnings fourteen days after their completion");
+    run_tick(app, store, hour(20 * 24))?;
+    section(app, "Orders in every state: active (one late), delivered, completed, cancelled");
+    order_list(app, store, hour(20 * 24))?;
+    wallets(app, store, hour(20 * 24), "Wallets: cleared earnings are available to withdraw; refunds sit in credit")?;
+
+    section(app, "Audit: every invariant of the ledger holds");
+    output::list(app, &audit::run(store.conn())?.checks)
+}
+
+fn run_tick(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
+    let summary = store.write(|tx| tick::run(tx, &at(app, now, None)))?;
+    output::one(app, &summary)
+}
+
+fn order_list(app: &App, store: &Store, now: Timestamp) -> Result<()> {
+    let filter = orders::OrderFilter::default();
+    output::list(app, &orders::list(store.conn(), &at(app, now, Some("admin")), &filter)?)
+}
+
+fn wallets(app: &App, store: &Store, now: Timestamp, title: &str) -> Result<()> {
+    section(app, title);
+    let admin = at(app, now, Some("admin"));
+    let mut all = Vec::new();
+    for user in ["layla", "omar", "sam", "noura", "james"] {
+        all.push(wallet::show(store.conn(), &admin, Some(user))?);
+    }
+    output::list(app, &all)
 }
 
 /// The payout day: sellers choose how they are paid, the admin pays every PayPal seller with

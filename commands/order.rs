@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
+use serde::Serialize;
+use souq::events::Event;
 use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
 
 use souq::moderation::{self, Target};
@@ -16,10 +18,14 @@ use crate::output::{self, clip, Tabular};
 
 #[derive(Debug, Subcommand)]
 pub enum OrderCommand {
-    /// Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)
+    /// Order a gig as the acting buyer
+    ///
+    /// The price (gig and extras, times quantity) is paid into escrow from your credit first,
+    /// then from your available balance; without enough money nothing happens (exit 4).
     Place(PlaceArgs),
     /// Deliver an active order as its seller
     Deliver {
+        /// The order
         id: i64,
         /// What you delivered
         #[arg(long)]
@@ -30,6 +36,7 @@ pub enum OrderCommand {
     },
     /// Send a delivered order back to its seller for changes (buyer)
     Revise {
+        /// The order
         id: i64,
         /// What should change
         #[arg(long)]
@@ -37,19 +44,29 @@ pub enum OrderCommand {
     },
     /// Accept a delivered order (buyer): the seller is paid, minus the commission
     Complete {
+        /// The order
         id: i64,
         #[command(flatten)]
         review: ReviewArgs,
     },
     /// Rate a completed order (buyer), once
     Review {
+        /// The order
         id: i64,
-        #[command(flatten)]
-        review: ReviewArgs,
+        /// Stars, 1-5
+        #[arg(long, allow_hyphen_values = true)]
+        rating: i64,
+        /// What you thought
+        #[arg(long)]
+        review: Option<String>,
     },
-    /// Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a
-    /// late order; otherwise the buyer's cancel is a request the seller (or time) accepts
+    /// Cancel an order and refund the buyer
+    ///
+    /// The seller or an admin cancels at once; so does the buyer of a late order. Otherwise the
+    /// buyer's cancel is a request, accepted when the seller cancels too or by `souq tick` after
+    /// cancel_request_days. The refund goes to the buyer's credit.
     Cancel {
+        /// The order
         id: i64,
         /// Why
         #[arg(long)]
@@ -57,6 +74,7 @@ pub enum OrderCommand {
     },
     /// Write to the other side of an order
     Message {
+        /// The order
         id: i64,
         /// The message text
         #[arg(long)]
@@ -70,9 +88,13 @@ pub enum OrderCommand {
         text: String,
     },
     /// Show an order with its deliveries, messages and timeline
-    Show { id: i64 },
+    Show {
+        /// The order
+        id: i64,
+    },
     /// Write an order's delivered files into a folder (never overwriting a file)
     Files {
+        /// The order
         id: i64,
         /// The folder to write into
         #[arg(long, value_name = "DIR")]
@@ -198,6 +220,22 @@ impl Tabular for Delivery {
     }
 }
 
+/// A timeline row for people: when, who, what, and the details (the event log's other columns
+/// are for scripts, which get them with -o json).
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Step<'a>(&'a Event);
+
+impl Tabular for Step<'_> {
+    fn headers() -> Vec<&'static str> {
+        vec!["at", "who", "what", "details"]
+    }
+    fn row(&self) -> Vec<String> {
+        let who = self.0.actor.clone().unwrap_or_else(|| format!("({})", self.0.os_user));
+        vec![self.0.at.to_string(), who, self.0.kind.clone(), clip(&self.0.data.to_string(), 60)]
+    }
+}
+
 impl Tabular for WrittenFile {
     fn headers() -> Vec<&'static str> {
         vec!["delivery", "path", "size", "sha256"]
@@ -225,10 +263,8 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             let review = review.review();
             store.write(|tx| orders::complete(tx, &session, id, review.as_ref()))?
         }
-        OrderCommand::Review { id, review } => {
-            let Some(review) = review.review() else {
-                return Err(souq::Error::usage("order review needs --rating 1-5").into());
-            };
+        OrderCommand::Review { id, rating, review } => {
+            let review = Review { rating, text: review };
             store.write(|tx| orders::review(tx, &session, id, &review))?
         }
         OrderCommand::Reply { id, text } => {
@@ -274,6 +310,7 @@ fn show(app: &App, detail: &OrderDetail) -> Result<()> {
             output::list(app, &detail.messages)?;
         }
         app.note("\ntimeline");
-        output::list(app, &detail.timeline)
+        let steps: Vec<Step> = detail.timeline.iter().map(Step).collect();
+        output::list(app, &steps)
     })
 }

@@ -478,12 +478,12 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('place', 'place', [CompletionResultType]::ParameterValue, 'Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)')
+            [CompletionResult]::new('place', 'place', [CompletionResultType]::ParameterValue, 'Order a gig as the acting buyer')
             [CompletionResult]::new('deliver', 'deliver', [CompletionResultType]::ParameterValue, 'Deliver an active order as its seller')
             [CompletionResult]::new('revise', 'revise', [CompletionResultType]::ParameterValue, 'Send a delivered order back to its seller for changes (buyer)')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Accept a delivered order (buyer): the seller is paid, minus the commission')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Rate a completed order (buyer), once')
-            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a late order; otherwise the buyer''s cancel is a request the seller (or time) accepts')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an order and refund the buyer')
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Write to the other side of an order')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Answer the buyer''s review of an order (seller), once')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an order with its deliveries, messages and timeline')
@@ -505,8 +505,8 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing answer is an error')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'souq;order;deliver' {
@@ -561,7 +561,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;order;review' {
             [CompletionResult]::new('--rating', '--rating', [CompletionResultType]::ParameterName, 'Stars, 1-5')
-            [CompletionResult]::new('--review', '--review', [CompletionResultType]::ParameterName, 'What you thought (needs --rating)')
+            [CompletionResult]::new('--review', '--review', [CompletionResultType]::ParameterName, 'What you thought')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -588,8 +588,8 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing answer is an error')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'souq;order;message' {

@@ -450,12 +450,12 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --quiet 'Print only data: no notes or progress on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand place 'Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)'
+            cand place 'Order a gig as the acting buyer'
             cand deliver 'Deliver an active order as its seller'
             cand revise 'Send a delivered order back to its seller for changes (buyer)'
             cand complete 'Accept a delivered order (buyer): the seller is paid, minus the commission'
             cand review 'Rate a completed order (buyer), once'
-            cand cancel 'Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a late order; otherwise the buyer''s cancel is a request the seller (or time) accepts'
+            cand cancel 'Cancel an order and refund the buyer'
             cand message 'Write to the other side of an order'
             cand reply 'Answer the buyer''s review of an order (seller), once'
             cand show 'Show an order with its deliveries, messages and timeline'
@@ -476,8 +476,8 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --no-input 'Never prompt; a missing answer is an error'
             cand -q 'Print only data: no notes or progress on stderr'
             cand --quiet 'Print only data: no notes or progress on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;order;deliver'= {
             cand --message 'What you delivered'
@@ -528,7 +528,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;order;review'= {
             cand --rating 'Stars, 1-5'
-            cand --review 'What you thought (needs --rating)'
+            cand --review 'What you thought'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format'
@@ -554,8 +554,8 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --no-input 'Never prompt; a missing answer is an error'
             cand -q 'Print only data: no notes or progress on stderr'
             cand --quiet 'Print only data: no notes or progress on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;order;message'= {
             cand --message 'The message text'

@@ -405,12 +405,12 @@ complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_sub
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "place" -d 'Order a gig as the acting buyer; the price is paid into escrow (credit first, then available)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "place" -d 'Order a gig as the acting buyer'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "deliver" -d 'Deliver an active order as its seller'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "revise" -d 'Send a delivered order back to its seller for changes (buyer)'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "complete" -d 'Accept a delivered order (buyer): the seller is paid, minus the commission'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "review" -d 'Rate a completed order (buyer), once'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "cancel" -d 'Cancel an order and refund the buyer: at once for the seller, an admin, or the buyer of a late order; otherwise the buyer\'s cancel is a request the seller (or time) accepts'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "cancel" -d 'Cancel an order and refund the buyer'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "message" -d 'Write to the other side of an order'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "reply" -d 'Answer the buyer\'s review of an order (seller), once'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "show" -d 'Show an order with its deliveries, messages and timeline'
@@ -430,7 +430,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l message -d 'What you delivered' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l attach -d 'A file to attach (repeatable); stored in the database' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l db -d 'The database file' -r -F
@@ -473,7 +473,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l rating -d 'Stars, 1-5' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l review -d 'What you thought (needs --rating)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l review -d 'What you thought' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -498,7 +498,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l message -d 'The message text' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l as -d 'Act as this user' -r

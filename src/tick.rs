@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::error::Result;
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
-use crate::orders::{self, Order};
+use crate::orders;
 use crate::policy::{self, Policy};
 use crate::{events, levels, users, Session};
 
@@ -49,20 +49,11 @@ pub fn run(conn: &Connection, session: &Session) -> Result<TickSummary> {
     })
 }
 
-fn due_orders(conn: &Connection, sql: &str, cutoff: &str) -> Result<Vec<Order>> {
-    let ids: Vec<i64> =
-        conn.prepare_cached(sql)?.query_map([cutoff], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    ids.into_iter().map(|id| orders::get(conn, id)).collect()
-}
-
 /// A buyer's cancellation request the seller left unanswered for cancel_request_days is accepted.
 fn accept_cancellation_requests(conn: &Connection, session: &Session, policy: &Policy) -> Result<i64> {
-    const DUE: &str = "SELECT id FROM orders
-                       WHERE cancel_requested_at IS NOT NULL AND status IN ('active', 'delivered')
-                         AND cancel_requested_at <= ?1
-                       ORDER BY id";
-    let cutoff = session.now.plus_days(-policy.cancel_request_days).to_string();
-    let due = due_orders(conn, DUE, &cutoff)?;
+    const DUE: &str = "o.cancel_requested_at IS NOT NULL AND o.status IN ('active', 'delivered')
+                       AND o.cancel_requested_at <= ?1";
+    let due = orders::query(conn, DUE, [session.now.plus_days(-policy.cancel_request_days)])?;
     for order in &due {
         orders::refund_all(conn, session, order)?;
     }
@@ -71,9 +62,8 @@ fn accept_cancellation_requests(conn: &Connection, session: &Session, policy: &P
 
 /// A delivery the buyer left alone for auto_complete_days completes itself.
 fn auto_complete(conn: &Connection, session: &Session, policy: &Policy) -> Result<i64> {
-    const DUE: &str = "SELECT id FROM orders WHERE status = 'delivered' AND delivered_at <= ?1 ORDER BY id";
-    let cutoff = session.now.plus_days(-policy.auto_complete_days).to_string();
-    let due = due_orders(conn, DUE, &cutoff)?;
+    const DUE: &str = "o.status = 'delivered' AND o.delivered_at <= ?1";
+    let due = orders::query(conn, DUE, [session.now.plus_days(-policy.auto_complete_days)])?;
     for order in &due {
         orders::settle(conn, session, order, Money::ZERO)?;
     }
@@ -87,7 +77,11 @@ fn clear_earnings(conn: &Connection, session: &Session, policy: &Policy) -> Resu
                        WHERE o.status = 'completed' AND o.cleared_at IS NULL
                          AND o.completed_at <= CASE WHEN u.level = 'top_rated' THEN ?2 ELSE ?1 END
                        ORDER BY o.id";
-    const MARK: &str = "UPDATE orders SET cleared_at = ?2 WHERE id = ?1";
+    // the same orders as DUE (nothing else changes them in this transaction), in one statement
+    const MARK: &str = "UPDATE orders SET cleared_at = ?3
+                        WHERE status = 'completed' AND cleared_at IS NULL
+                          AND completed_at <= CASE WHEN (SELECT level FROM users WHERE id = seller_id) = 'top_rated'
+                                                   THEN ?2 ELSE ?1 END";
     let cutoff = session.now.plus_days(-policy.clearance_days);
     let cutoff_top_rated = session.now.plus_days(-policy.clearance_days_top_rated);
     let due: Vec<(i64, i64, i64)> = conn
@@ -110,10 +104,10 @@ fn clear_earnings(conn: &Connection, session: &Session, policy: &Policy) -> Resu
             };
             ledger::post(conn, actor, session.now, &movement)?;
         }
-        conn.prepare_cached(MARK)?.execute(params![order_id, session.now])?;
         events::record(conn, session, "order.cleared", "order", order_id, json!({"net_cents": net}))?;
         cleared = cleared.checked_add(net)?;
     }
+    conn.prepare_cached(MARK)?.execute(params![cutoff, cutoff_top_rated, session.now])?;
     Ok((due.len() as i64, cleared))
 }
 

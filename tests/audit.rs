@@ -113,3 +113,17 @@ fn a_failed_audit_exits_8_with_one_error_line() {
     let err = market.fails(8, &["audit"]);
     assert!(err.contains("cached_balances"), "{err}");
 }
+
+#[test]
+fn the_demo_marketplace_passes_the_audit() {
+    let market = Market::empty();
+    let out = market.cmd().args(["demo", "--db", market.db.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for state in ["active", "delivered", "completed", "cancelled", "late"] {
+        assert!(stdout.contains(state), "the demo shows no {state} order");
+    }
+    market.assert_money_conserved();
+    let orders = market.json(&["order", "list", "--as", "admin"]);
+    assert_eq!(orders.as_array().unwrap().len(), 10);
+}

@@ -390,3 +390,74 @@ fn stored_file_names_cannot_escape_the_target_folder() {
     market.fails(6, &["order", "files", "1", "--to", out.to_str().unwrap(), "--as", "noura"]);
     assert!(!market.path("escaped.txt").exists());
 }
+
+#[test]
+fn a_late_delivery_cannot_be_cancelled_at_once_by_the_buyer() {
+    let mut market = Market::with_order();
+    market.set_now("2026-03-05T10:00:00Z");
+    let delivered = market.json(&["order", "deliver", "1", "--message", "sorry, late", "--as", "layla"]);
+    assert_eq!(delivered["late"], true);
+    // delivered (late, but delivered): the buyer's cancel is only a request now
+    let requested = market.json(&["order", "cancel", "1", "--as", "noura"]);
+    assert_eq!(requested["status"], "delivered");
+    assert_eq!(requested["cancel_requested_by"], "noura");
+}
+
+/// Each transition, tried by each actor in each state it is not for: refused with the right
+/// code, and nothing changes.
+#[test]
+fn every_transition_refuses_the_wrong_actor_and_the_wrong_state() {
+    let market = Market::with_order();
+    market.ok(&["user", "add", "omar"]);
+    let refused = |code: i32, args: &[&str]| {
+        let before = market.snapshot();
+        market.fails(code, args);
+        assert_eq!(market.snapshot(), before, "souq {args:?} changed the database");
+    };
+    // active order 1
+    for actor in ["noura", "admin", "omar"] {
+        refused(5, &["order", "deliver", "1", "--message", "x", "--as", actor]);
+    }
+    for actor in ["layla", "admin", "omar"] {
+        refused(5, &["order", "revise", "1", "--as", actor]);
+        refused(5, &["order", "complete", "1", "--as", actor]);
+        refused(5, &["order", "review", "1", "--rating", "5", "--as", actor]);
+    }
+    refused(5, &["order", "cancel", "1", "--as", "omar"]);
+    refused(5, &["order", "message", "1", "--message", "x", "--as", "omar"]);
+    refused(4, &["order", "revise", "1", "--as", "noura"]);
+    refused(4, &["order", "complete", "1", "--as", "noura"]);
+    refused(4, &["order", "review", "1", "--rating", "5", "--as", "noura"]);
+    // delivered
+    market.ok(&["order", "deliver", "1", "--message", "done", "--as", "layla"]);
+    refused(4, &["order", "deliver", "1", "--message", "x", "--as", "layla"]);
+    refused(4, &["order", "review", "1", "--rating", "5", "--as", "noura"]);
+    // completed
+    market.ok(&["order", "complete", "1", "--as", "noura"]);
+    for actor in ["layla", "admin"] {
+        refused(4, &["order", "cancel", "1", "--as", actor]);
+    }
+    refused(4, &["order", "cancel", "1", "--as", "noura"]);
+    refused(4, &["order", "revise", "1", "--as", "noura"]);
+    refused(4, &["order", "deliver", "1", "--message", "x", "--as", "layla"]);
+    // people still talk after completion
+    market.ok(&["order", "message", "1", "--message", "thanks!", "--as", "noura"]);
+    // cancelled
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["order", "cancel", "2", "--as", "admin"]);
+    refused(4, &["order", "deliver", "2", "--message", "x", "--as", "layla"]);
+    refused(4, &["order", "complete", "2", "--as", "noura"]);
+    refused(4, &["order", "revise", "2", "--as", "noura"]);
+    market.assert_money_conserved();
+}
+
+#[test]
+fn order_tables_are_reviewed() {
+    let market = Market::with_order();
+    market.ok(&["order", "message", "1", "--message", "الرجاء الحفاظ على الأسلوب الرسمي", "--as", "noura"]);
+    market.ok(&["order", "deliver", "1", "--message", "تم التسليم", "--as", "layla"]);
+    market.ok(&["order", "complete", "1", "--rating", "5", "--as", "noura"]);
+    insta::assert_snapshot!("order_list_table", market.ok(&["order", "list", "--as", "noura"]));
+    insta::assert_snapshot!("order_show_table", market.ok(&["order", "show", "1", "--as", "noura"]));
+    insta::assert_snapshot!("wallet_show_table", market.ok(&["wallet", "show", "layla", "--as", "admin"]));
+}

@@ -89,6 +89,22 @@ pub(super) fn store_delivery(
     if files.len() > MAX_FILES_PER_DELIVERY {
         return Err(Error::invalid(format!("at most {MAX_FILES_PER_DELIVERY} files per delivery")));
     }
+    let stored = store_files(conn, files)?;
+    conn.prepare_cached("INSERT INTO deliveries (order_id, sender_id, message, created_at) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![order.id, seller.id, message, session.now])?;
+    let id = conn.last_insert_rowid();
+    for file in &stored {
+        conn.prepare_cached("INSERT INTO delivery_files (delivery_id, name, sha256) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, file.name, file.sha256])?;
+    }
+    Ok(Delivery { id, order_id: order.id, message: message.to_string(), files: stored, created_at: session.now })
+}
+
+/// Each file into `blobs` (once per content), read up to the policy's size limit.
+fn store_files(conn: &Connection, files: &[PathBuf]) -> Result<Vec<DeliveredFile>> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
     let limit = policy::load(conn)?.max_attachment_bytes;
     let mut stored = Vec::with_capacity(files.len());
     for path in files {
@@ -102,14 +118,7 @@ pub(super) fn store_delivery(
             .execute(params![sha256, content.len() as i64, content])?;
         stored.push(DeliveredFile { name, sha256, size: content.len() as i64 });
     }
-    conn.prepare_cached("INSERT INTO deliveries (order_id, sender_id, message, created_at) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![order.id, seller.id, message, session.now])?;
-    let id = conn.last_insert_rowid();
-    for file in &stored {
-        conn.prepare_cached("INSERT INTO delivery_files (delivery_id, name, sha256) VALUES (?1, ?2, ?3)")?
-            .execute(params![id, file.name, file.sha256])?;
-    }
-    Ok(Delivery { id, order_id: order.id, message: message.to_string(), files: stored, created_at: session.now })
+    Ok(stored)
 }
 
 /// A file name with no directory part that cannot climb out of, or hide in, the folder it is written to.

@@ -139,14 +139,14 @@ fn pay_into_escrow(conn: &Connection, session: &Session, order_id: i64, buyer_id
 }
 
 /// The seller delivers an active order: a message and files (stored by content hash). A first
-/// delivery after the due time marks the order late for good.
+/// delivery after the due time marks the order late for good (it counts against on-time rates).
 pub fn deliver(conn: &Connection, session: &Session, id: i64, message: &str, files: &[PathBuf]) -> Result<Order> {
     let (user, order, role) = visible_to_actor(conn, session, id)?;
     if role != Role::Seller {
         return Err(Error::forbidden(format!("only the seller {} delivers order {id}", order.seller)));
     }
     require_status(&order, &["active"], "delivered")?;
-    let late = order.is_late_at(session.now);
+    let late = order.late || order.is_overdue(session.now);
     let delivery = conversation::store_delivery(conn, session, &order, &user, message, files)?;
     conn.prepare_cached("UPDATE orders SET status = 'delivered', delivered_at = ?2, late = ?3 WHERE id = ?1")?
         .execute(params![id, session.now, late])?;
@@ -254,7 +254,7 @@ pub fn cancel(conn: &Connection, session: &Session, id: i64, reason: Option<&str
         return Err(Error::invalid(format!("the reason is over {MAX_NOTE_CHARS} characters")));
     }
     // visible_to_actor already refused outsiders: this is the seller, an admin or the buyer
-    let at_once = role != Role::Buyer || order.is_late_at(session.now);
+    let at_once = role != Role::Buyer || order.is_overdue(session.now);
     if !at_once {
         if order.cancel_requested_at.is_some() {
             return Ok(order);

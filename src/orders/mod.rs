@@ -72,9 +72,10 @@ impl Order {
         matches!(self.status.as_str(), "active" | "delivered" | "disputed")
     }
 
-    /// Past its due time with nothing delivered yet. A disputed order's clock is stopped.
-    pub fn is_late_at(&self, now: Timestamp) -> bool {
-        self.late || (self.status == "active" && self.delivered_at.is_none() && now > self.due_at)
+    /// Active, past its due time, and nothing delivered yet: the buyer may cancel at once. (A
+    /// disputed order's clock is stopped; a delivered one is no longer waiting on the seller.)
+    pub fn is_overdue(&self, now: Timestamp) -> bool {
+        self.status == "active" && self.delivered_at.is_none() && now > self.due_at
     }
 
     /// Which side of the order `user` is on; admins who are neither may still look.
@@ -153,6 +154,15 @@ pub fn get(conn: &Connection, id: i64) -> Result<Order> {
     find(conn, id)?.ok_or_else(|| Error::not_found("order", id))
 }
 
+/// The orders meeting `condition`, a constant SQL condition over `o` (the orders row) with
+/// parameters, in id order. For tick and list, which select many orders at once.
+pub(crate) fn query(conn: &Connection, condition: &str, params: impl rusqlite::Params) -> Result<Vec<Order>> {
+    let sql = format!("{ORDER_SELECT} WHERE {condition} ORDER BY o.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params, from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The acting user and the order, refused (exit 5) unless the user is its buyer, its seller or an admin.
 pub(crate) fn visible_to_actor(conn: &Connection, session: &Session, id: i64) -> Result<(User, Order, Role)> {
     let user = users::acting(conn, session)?;
@@ -214,18 +224,10 @@ pub fn list(conn: &Connection, session: &Session, filter: &OrderFilter) -> Resul
         (false, true) => (false, true),
         _ => (true, true),
     };
-    let sql = format!(
-        "{ORDER_SELECT}
-         WHERE (?1 OR (?2 AND o.buyer_id = ?4) OR (?3 AND o.seller_id = ?4))
-           AND (?5 IS NULL OR o.status = ?5)
-           AND (NOT ?6 OR o.late = 1
-                OR (o.status = 'active' AND o.delivered_at IS NULL AND o.due_at < ?7))
-         ORDER BY o.id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows =
-        stmt.query_map(params![everyone, buyer, seller, user.id, filter.status, filter.late, session.now], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    const CONDITION: &str = "(?1 OR (?2 AND o.buyer_id = ?4) OR (?3 AND o.seller_id = ?4))
+         AND (?5 IS NULL OR o.status = ?5)
+         AND (NOT ?6 OR o.late = 1 OR (o.status = 'active' AND o.delivered_at IS NULL AND o.due_at < ?7))";
+    query(conn, CONDITION, params![everyone, buyer, seller, user.id, filter.status, filter.late, session.now])
 }
 
 /// Who the ledger records as moving money: the acting user, or the operator's job (tick).
