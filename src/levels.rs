@@ -78,7 +78,7 @@ const TALLY: &str = "
            count(*) FILTER (WHERE o.status = 'cancelled'),
            coalesce(sum(o.rating), 0),
            count(o.rating),
-           count(*) FILTER (WHERE (o.delivered_at IS NOT NULL OR o.late = 1) AND o.late = 0),
+           count(*) FILTER (WHERE o.delivered_at IS NOT NULL AND o.late = 0),
            count(*) FILTER (WHERE o.delivered_at IS NOT NULL OR o.late = 1)
     FROM users u
     LEFT JOIN orders o ON o.seller_id = u.id";

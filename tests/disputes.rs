@@ -184,6 +184,7 @@ fn a_dry_run_shows_the_split_and_changes_nothing() {
     );
     assert_eq!(market.snapshot(), before);
     market.fails(6, &["dispute", "resolve", "1", "--refund", "30", "--dry-run", "--as", "admin"]);
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -224,6 +225,7 @@ fn only_an_admin_resolves_and_exactly_one_way() {
     market.fails(2, &["dispute", "resolve", "1", "--as", "admin", "--yes"]);
     market.fails(2, &["dispute", "resolve", "1", "--release", "--refund-all", "--as", "admin", "--yes"]);
     assert_eq!(market.snapshot(), before);
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -249,6 +251,7 @@ fn resolving_off_a_terminal_without_yes_is_refused_and_changes_nothing() {
     assert!(err.contains("refund 7.33 to noura, pay layla 10.14 (fee 2.53)"), "{err}");
     assert!(err.contains("--yes"), "{err}");
     assert_eq!(market.snapshot(), before);
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -308,6 +311,7 @@ fn show_tells_the_whole_story_to_the_parties_only() {
     market.fails(3, &["dispute", "show", "2", "--as", "admin"]);
     let table = market.ok(&["dispute", "show", "1", "--as", "admin"]);
     assert!(table.contains("see attached") && table.contains("dispute.resolved"), "{table}");
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -357,4 +361,5 @@ fn dispute_tables_are_reviewed() {
     insta::assert_snapshot!("dispute_resolve_table", resolved);
     insta::assert_snapshot!("dispute_list_table", market.ok(&["dispute", "list", "--as", "admin"]));
     insta::assert_snapshot!("dispute_show_table", market.ok(&["dispute", "show", "1", "--as", "layla"]));
+    market.assert_money_conserved();
 }

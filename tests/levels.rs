@@ -47,6 +47,7 @@ fn a_user_who_never_sold_has_empty_stats() {
                "on_time_pct": null, "completion_pct": null, "level": "new"})
     );
     assert!(market.ok(&["user", "show", "noura"]).contains("no ratings yet"));
+    market.assert_money_conserved();
 }
 
 /// level_1 set to exactly what track_record reaches, with an account 10 days old.

@@ -86,6 +86,7 @@ fn sales_group_by_day_and_iso_week() {
     let by_week = market.json(&["report", "sales", "--by", "week", "--as", "admin"]);
     // 2026-03-01 is a Sunday: the end of ISO week 9
     assert_eq!(periods(&by_week), ["2026-W09", "2026-W10", "2026-W14"]);
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -105,6 +106,7 @@ fn from_and_to_include_both_days_and_seller_narrows() {
     market.fails(6, &["report", "sales", "--from", "2026-13-01", "--as", "admin"]);
     market.fails(6, &["report", "sales", "--by", "year", "--as", "admin"]);
     market.fails(3, &["report", "sales", "--seller", "nobody", "--as", "admin"]);
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -116,6 +118,7 @@ fn a_seller_sees_only_their_own_sales() {
     market.fails(5, &["report", "sales", "--seller", "layla", "--as", "omar"]);
     assert_eq!(market.json(&["report", "sales", "--as", "noura"]), json!([]));
     market.fails(2, &["report", "sales"]);
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -129,6 +132,7 @@ fn csv_and_tables_for_scripts_and_people() {
     let table = market.ok(&["report", "sales", "--as", "admin"]);
     assert!(table.contains("total") && table.contains("72.50"), "{table}");
     assert!(!table.contains('█'), "no chart when stdout is not a terminal: {table}");
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -141,6 +145,7 @@ fn on_a_terminal_the_table_charts_gross_per_period() {
     // March (52.50) is the widest bar, April (20.00) 20/52.5 of it
     assert_eq!(blocks(march), 24, "{screen}");
     assert_eq!(blocks(april), 9, "{screen}");
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -159,6 +164,7 @@ fn sellers_are_ranked_by_gross_with_their_stats() {
     let april = market.json(&["report", "sellers", "--from", "2026-04-01", "--as", "admin"]);
     assert_eq!(april.as_array().unwrap().len(), 1);
     market.fails(5, &["report", "sellers", "--as", "layla"]);
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -184,4 +190,5 @@ fn sales_table_is_reviewed() {
         "report_sales_by_day_table",
         market.ok(&["report", "sales", "--by", "day", "--as", "admin"])
     );
+    market.assert_money_conserved();
 }

@@ -51,6 +51,7 @@ fn ratings_outside_one_to_five_are_invalid_and_change_nothing() {
     }
     market.fails(2, &["order", "review", "1", "--rating", "four", "--as", "noura"]);
     assert_eq!(market.snapshot(), before);
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -63,6 +64,7 @@ fn only_the_buyer_reviews_and_only_a_completed_order() {
     market.fails(5, &["order", "review", "1", "--rating", "5", "--as", "layla"]);
     market.fails(5, &["order", "review", "1", "--rating", "5", "--as", "admin"]);
     assert_eq!(market.snapshot(), before);
+    market.assert_money_conserved();
 }
 
 #[test]
@@ -95,6 +97,7 @@ fn a_reply_needs_a_review_the_seller_and_some_text() {
     market.fails(3, &["order", "reply", "9", "thanks", "--as", "layla"]);
     assert_eq!(market.snapshot(), reviewed);
     assert_ne!(reviewed, before);
+    market.assert_money_conserved();
 }
 
 #[test]
