@@ -11,7 +11,8 @@ use crate::users::{self, NewUser};
 use crate::wallet::{self, Deposit};
 use crate::{audit, disputes, orders, tick, Money, Session, Timestamp};
 
-/// admin, two sellers, two buyers; a user index picks from these.
+/// admin, two sellers, two buyers (noura also sells a gig, so self-purchase gets tried); a user
+/// index picks from these.
 const USERS: &[&str] = &["admin", "layla", "omar", "noura", "james"];
 
 /// Who attempts an order operation: mostly the parties (so orders move), sometimes anyone.
