@@ -227,3 +227,32 @@ CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- ---------------------------------------------------------------------------------------
+-- Search (src/search.rs). One FTS5 row per gig (rowid = gigs.id) holding its words as
+-- souq_search_text() gives them: Arabic-normalised, lightly stemmed, space separated.
+-- Contentless: the text to show is in gigs; the index keeps only what it needs to match.
+-- souq_search_text is registered by souq on every connection it opens, so the triggers
+-- keep the index in step with every insert and edit; a tool that writes gigs without
+-- souq fails loudly instead of leaving the index stale. Which gigs are searchable
+-- (active, seller not suspended) is decided at query time.
+CREATE VIRTUAL TABLE gigs_fts USING fts5 (
+    title, description, tags,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER gigs_fts_insert AFTER INSERT ON gigs
+BEGIN
+    INSERT INTO gigs_fts (rowid, title, description, tags)
+    VALUES (new.id, souq_search_text(new.title), souq_search_text(new.description), souq_search_text(new.tags));
+END;
+CREATE TRIGGER gigs_fts_update AFTER UPDATE OF title, description, tags ON gigs
+BEGIN
+    DELETE FROM gigs_fts WHERE rowid = old.id;
+    INSERT INTO gigs_fts (rowid, title, description, tags)
+    VALUES (new.id, souq_search_text(new.title), souq_search_text(new.description), souq_search_text(new.tags));
+END;
+CREATE TRIGGER gigs_fts_delete AFTER DELETE ON gigs
+BEGIN
+    DELETE FROM gigs_fts WHERE rowid = old.id;
+END;

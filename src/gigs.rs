@@ -169,10 +169,10 @@ impl GigInput {
     }
 }
 
-const GIG_COLUMNS: &str = "g.id, u.username, g.sku, g.title, g.description, g.category, g.tags,
+pub(crate) const GIG_COLUMNS: &str = "g.id, u.username, g.sku, g.title, g.description, g.category, g.tags,
      g.price_cents, g.delivery_days, g.status, g.created_at, g.updated_at";
 
-fn gig_from_row(r: &Row) -> rusqlite::Result<Gig> {
+pub(crate) fn gig_from_row(r: &Row) -> rusqlite::Result<Gig> {
     let tags: String = r.get(6)?;
     Ok(Gig {
         id: r.get(0)?,

@@ -1,0 +1,638 @@
+//! Gigs in and out of CSV: `gig import` (streamed, validated, upsert by seller and sku, all or
+//! nothing) and `gig export` (the same columns, spreadsheet formulas escaped).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+use csv::ByteRecord;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::error::{Error, Result};
+use crate::gigs::{self, ExtraInput, FieldError, GigInput};
+use crate::money::Money;
+use crate::policy::{self, Policy};
+use crate::store::Store;
+use crate::users::{self, User};
+use crate::{events, Session};
+
+/// The columns `gig export` writes and `gig import` reads (any order, any case).
+pub const COLUMNS: &[&str] =
+    &["seller", "sku", "title", "description", "category", "price", "delivery_days", "tags", "extras"];
+const REQUIRED: &[&str] = &["sku", "title", "price", "delivery_days"];
+/// The column a rejects file adds. Import ignores it, so a corrected rejects file imports as is.
+const REASON: &str = "reason";
+
+/// How many row errors a summary keeps; `invalid` counts them all, so memory stays flat
+/// however bad a file is.
+pub const MAX_KEPT_ERRORS: usize = 1_000;
+/// Progress is reported every this many rows.
+pub const PROGRESS_EVERY: u64 = 1_000;
+
+// ---- formula escaping ----------------------------------------------------------------
+
+/// A cell a spreadsheet would run as a formula (or one that only looks escaped already).
+fn needs_escape(cell: &str) -> bool {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => true,
+        Some(b'\'') => needs_escape(&cell[1..]),
+        _ => false,
+    }
+}
+
+/// Export: a leading apostrophe before a cell a spreadsheet would execute (= + - @ tab CR).
+/// A cell that starts with an apostrophe followed by such a character gets one more, so
+/// [`unescape_cell`] gives back exactly what was exported.
+pub fn escape_cell(cell: &str) -> Cow<'_, str> {
+    if needs_escape(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Import: removes exactly the apostrophe [`escape_cell`] adds, and nothing else.
+pub fn unescape_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_escape(rest) => rest,
+        _ => cell,
+    }
+}
+
+// ---- import ------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Check only: everything is rolled back.
+    pub dry_run: bool,
+    /// Import the good rows even when some are bad (otherwise any bad row stops everything).
+    pub skip_invalid: bool,
+}
+
+/// One bad row: the spreadsheet line (header = 1) and the column it is about.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub column: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+    }
+}
+
+/// DESIGN.md's import summary. `errors` holds the first [`MAX_KEPT_ERRORS`]; `invalid` counts all.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportSummary {
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub invalid: u64,
+    pub errors: Vec<RowError>,
+    #[serde(skip)]
+    skip_invalid: bool,
+}
+
+impl ImportSummary {
+    /// The error the import ends with when it wrote nothing because of bad rows: exit 6,
+    /// naming the first `show` bad rows and how many more there were.
+    pub fn refusal(&self, show: usize) -> Option<Error> {
+        if self.invalid == 0 || self.skip_invalid {
+            return None;
+        }
+        let mut message = format!("{} invalid row(s); nothing was imported", self.invalid);
+        for error in self.errors.iter().take(show) {
+            message.push_str(&format!("\n  {error}"));
+        }
+        let shown = self.errors.len().min(show) as u64;
+        if self.invalid > shown {
+            message.push_str(&format!("\n  ... and {} more", self.invalid - shown));
+        }
+        Some(Error::invalid(message).with_hint("fix those rows, or pass --skip-invalid to import the good ones"))
+    }
+
+    fn reject(&mut self, error: RowError) {
+        self.invalid += 1;
+        if self.errors.len() < MAX_KEPT_ERRORS {
+            self.errors.push(error);
+        }
+    }
+}
+
+/// What one row did to the gig it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+/// Reads gigs from `source` and upserts them by (seller, sku) in ONE transaction, streaming:
+/// rows are validated and written in the same pass, and the transaction is rolled back at the
+/// end if any row was bad (unless `skip_invalid`) or on a dry run. Bad rows are written to
+/// `rejects` with their reason. A refused import returns its summary (nothing written);
+/// [`ImportSummary::refusal`] gives the error to end with.
+pub fn import(
+    store: &mut Store,
+    session: &Session,
+    source: impl Read,
+    options: ImportOptions,
+    rejects: Option<&mut dyn Write>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportSummary> {
+    let mut summary = None;
+    let outcome = store.write_or_preview(!options.dry_run, |tx| {
+        let done = import_rows(tx, session, source, options, rejects, progress)?;
+        let refused = done.refusal(0).is_some();
+        summary = Some(done);
+        if refused {
+            // dropping the transaction: nothing of a refused import stays
+            Err(Error::invalid("import refused"))
+        } else {
+            Ok(())
+        }
+    });
+    match (outcome, summary) {
+        (Ok(()), Some(summary)) => Ok(summary),
+        (Err(_), Some(summary)) if summary.refusal(0).is_some() => Ok(summary),
+        (Err(err), _) => Err(err),
+        (Ok(()), None) => Err(Error::internal("import finished without a summary")),
+    }
+}
+
+fn import_rows(
+    conn: &Connection,
+    session: &Session,
+    source: impl Read,
+    options: ImportOptions,
+    rejects: Option<&mut dyn Write>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportSummary> {
+    let actor = users::acting(conn, session)?;
+    let policy = policy::load(conn)?;
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(QuoteTracker::new(source));
+    let mut header_record = ByteRecord::new();
+    if !reader.read_byte_record(&mut header_record).map_err(csv_error)? {
+        return Err(Error::invalid(format!(
+            "line 1: the file is empty; expected a header naming the columns ({})",
+            COLUMNS.join(",")
+        )));
+    }
+    let header = Header::parse(&header_record)?;
+    let mut rejects = match rejects {
+        Some(out) => Some(Rejects::start(out, &header_record, &header)?),
+        None => None,
+    };
+    conn.execute_batch(SEEN_SKUS_SQL)?;
+    let mut sellers = Sellers { actor: actor.clone(), known: HashMap::new() };
+    let mut summary = ImportSummary { skip_invalid: options.skip_invalid, ..ImportSummary::default() };
+
+    // Each row is handled once the next one has been read, so the last row knows it is the
+    // last: the csv crate closes an unterminated quote silently at the end of the file.
+    let (mut current, mut next) = (ByteRecord::new(), ByteRecord::new());
+    let mut have_current = reader.read_byte_record(&mut current).map_err(csv_error)?;
+    while have_current {
+        let have_next = reader.read_byte_record(&mut next).map_err(csv_error)?;
+        let unterminated = !have_next && reader.get_ref().in_quotes();
+        let line = current.position().map_or(0, |p| p.line());
+        summary.rows += 1;
+        let result = if unterminated {
+            let last = current.len().min(header.columns.len()).max(1) - 1;
+            Err(RowError {
+                line,
+                column: header.name(last),
+                message: "unterminated quote: the quoted field runs to the end of the file".into(),
+            })
+        } else {
+            import_record(conn, &current, line, &header, &mut sellers, &policy, session)?
+        };
+        match result {
+            Ok(Outcome::Created) => summary.created += 1,
+            Ok(Outcome::Updated) => summary.updated += 1,
+            Ok(Outcome::Unchanged) => summary.unchanged += 1,
+            Err(error) => {
+                if let Some(rejects) = &mut rejects {
+                    rejects.write(&current, &error)?;
+                }
+                summary.reject(error);
+            }
+        }
+        if summary.rows % PROGRESS_EVERY == 0 {
+            progress(summary.rows);
+        }
+        std::mem::swap(&mut current, &mut next);
+        have_current = have_next;
+    }
+    progress(summary.rows);
+    if let Some(rejects) = &mut rejects {
+        rejects.finish()?;
+    }
+    if summary.created + summary.updated > 0 {
+        // One summary event, not one per gig: a million-row import would otherwise double
+        // the events table and the time the import takes.
+        events::record(
+            conn,
+            session,
+            "gig.imported",
+            "user",
+            actor.id,
+            json!({"rows": summary.rows, "created": summary.created, "updated": summary.updated,
+                   "unchanged": summary.unchanged, "invalid": summary.invalid}),
+        )?;
+    }
+    Ok(summary)
+}
+
+fn csv_error(err: csv::Error) -> Error {
+    Error::internal(format!("reading the CSV: {err}"))
+}
+
+/// Remembers every (seller, sku) seen in this import, with its line, to catch a sku given
+/// twice. A temporary table rather than a HashSet: it spills to disk, so memory stays flat.
+const SEEN_SKUS_SQL: &str = "
+    CREATE TEMP TABLE IF NOT EXISTS import_seen_skus (
+        seller_id INTEGER NOT NULL, sku TEXT NOT NULL, line INTEGER NOT NULL,
+        PRIMARY KEY (seller_id, sku)) WITHOUT ROWID;
+    DELETE FROM temp.import_seen_skus;";
+
+/// The line a (seller, sku) was first seen on in this import (`line` itself the first time).
+fn first_seen(conn: &Connection, seller_id: i64, sku: &str, line: u64) -> Result<u64> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO temp.import_seen_skus (seller_id, sku, line) VALUES (?1, ?2, ?3)
+             ON CONFLICT (seller_id, sku) DO UPDATE SET line = import_seen_skus.line
+             RETURNING line",
+        )?
+        .query_row(params![seller_id, sku, line as i64], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// Which field of a record holds which column.
+struct Header {
+    columns: Vec<String>,
+    seller: Option<usize>,
+    sku: usize,
+    title: usize,
+    description: Option<usize>,
+    category: Option<usize>,
+    price: usize,
+    delivery_days: usize,
+    tags: Option<usize>,
+    extras: Option<usize>,
+}
+
+impl Header {
+    fn parse(record: &ByteRecord) -> Result<Header> {
+        let bad = |column: &str, why: String| Error::invalid(format!("line 1, column {column}: {why}"));
+        let mut columns: Vec<String> = Vec::with_capacity(record.len());
+        for (i, cell) in record.iter().enumerate() {
+            let name = std::str::from_utf8(cell)
+                .map_err(|_| bad(&(i + 1).to_string(), "the header is not UTF-8 text".into()))?
+                .trim()
+                .to_lowercase();
+            if !COLUMNS.contains(&name.as_str()) && name != REASON {
+                return Err(bad(&name, format!("unknown column; the columns are {}", COLUMNS.join(","))));
+            }
+            if columns.contains(&name) {
+                return Err(bad(&name, "the column appears twice".into()));
+            }
+            columns.push(name);
+        }
+        let find = |name: &str| columns.iter().position(|c| c == name);
+        for required in REQUIRED {
+            if find(required).is_none() {
+                return Err(bad(required, format!("required column missing (need {})", REQUIRED.join(","))));
+            }
+        }
+        Ok(Header {
+            seller: find("seller"),
+            sku: find("sku").unwrap_or_default(),
+            title: find("title").unwrap_or_default(),
+            description: find("description"),
+            category: find("category"),
+            price: find("price").unwrap_or_default(),
+            delivery_days: find("delivery_days").unwrap_or_default(),
+            tags: find("tags"),
+            extras: find("extras"),
+            columns,
+        })
+    }
+
+    fn name(&self, index: usize) -> String {
+        self.columns.get(index).cloned().unwrap_or_else(|| (index + 1).to_string())
+    }
+}
+
+/// The acting user, and (for an admin) the sellers named in a `seller` column.
+struct Sellers {
+    actor: User,
+    known: HashMap<String, std::result::Result<User, String>>,
+}
+
+impl Sellers {
+    /// The seller a row is for. A non-admin naming someone else stops the whole import (exit 5).
+    fn resolve(&mut self, conn: &Connection, name: &str, line: u64) -> Result<std::result::Result<&User, String>> {
+        if name.is_empty() || name == self.actor.username {
+            return Ok(Ok(&self.actor));
+        }
+        if !self.actor.is_admin {
+            return Err(Error::forbidden(format!(
+                "line {line}, column seller: only an admin may import gigs for another seller ({name}); you are {}",
+                self.actor.username
+            )));
+        }
+        if !self.known.contains_key(name) {
+            let seller = match users::find(conn, name)? {
+                None => Err(format!("no user {name}")),
+                Some(user) if user.is_suspended() => Err(format!("seller {name} is suspended")),
+                Some(user) => Ok(user),
+            };
+            self.known.insert(name.to_string(), seller);
+        }
+        Ok(self.known[name].as_ref().map_err(Clone::clone))
+    }
+}
+
+/// One data record: decoded, its seller resolved, its sku checked for repeats, then through
+/// [`import_gig`]. Err(RowError) is a bad row; the outer Err stops the import.
+fn import_record(
+    conn: &Connection,
+    record: &ByteRecord,
+    line: u64,
+    header: &Header,
+    sellers: &mut Sellers,
+    policy: &Policy,
+    session: &Session,
+) -> Result<std::result::Result<Outcome, RowError>> {
+    let row_error = |index: usize, message: String| RowError { line, column: header.name(index), message };
+    if record.len() != header.columns.len() {
+        let index = record.len().min(header.columns.len());
+        let message = format!("{} fields, but the header has {}", record.len(), header.columns.len());
+        return Ok(Err(row_error(index, message)));
+    }
+    let mut cells: Vec<&str> = Vec::with_capacity(record.len());
+    for (i, field) in record.iter().enumerate() {
+        match std::str::from_utf8(field) {
+            Ok(text) => cells.push(unescape_cell(text)),
+            Err(_) => return Ok(Err(row_error(i, "not UTF-8 text".into()))),
+        }
+    }
+    let cell = |index: Option<usize>| index.map_or("", |i| cells[i]);
+    let seller = match sellers.resolve(conn, cell(header.seller).trim(), line)? {
+        Ok(seller) => seller,
+        Err(why) => return Ok(Err(row_error(header.seller.unwrap_or_default(), why))),
+    };
+    let sku = cells[header.sku].trim();
+    if !sku.is_empty() {
+        let first = first_seen(conn, seller.id, sku, line)?;
+        if first != line {
+            return Ok(Err(row_error(header.sku, format!("sku {sku:?} appears twice (first on line {first})"))));
+        }
+    }
+    let input = match gig_input(header, &cells) {
+        Ok(input) => input,
+        Err((index, message)) => return Ok(Err(row_error(index, message))),
+    };
+    Ok(import_gig(conn, seller, &input, policy, session).map_err(|f| RowError {
+        line,
+        column: f.field.to_string(),
+        message: f.error.message().to_string(),
+    }))
+}
+
+/// The gig a row describes, or the column that does not parse.
+fn gig_input(header: &Header, cells: &[&str]) -> std::result::Result<GigInput, (usize, String)> {
+    let optional = |index: Option<usize>| index.map_or("", |i| cells[i]);
+    let price = Money::parse(cells[header.price].trim()).map_err(|e| (header.price, e.message().to_string()))?;
+    let days_text = cells[header.delivery_days].trim();
+    let delivery_days = days_text
+        .parse::<i64>()
+        .map_err(|_| (header.delivery_days, format!("delivery days must be a whole number, got {days_text:?}")))?;
+    let extras = optional(header.extras)
+        .split(';')
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .map(ExtraInput::parse)
+        .collect::<Result<Vec<_>>>()
+        .map_err(|e| (header.extras.unwrap_or_default(), e.message().to_string()))?;
+    Ok(GigInput {
+        sku: Some(cells[header.sku].trim().to_string()),
+        title: cells[header.title].trim().to_string(),
+        description: optional(header.description).to_string(),
+        category: optional(header.category).trim().to_string(),
+        tags: gigs::parse_tags(optional(header.tags)),
+        price,
+        delivery_days,
+        extras,
+    })
+}
+
+/// The one path every imported gig takes: validated against policy, then created, updated or
+/// left alone. Checks that gig create/update must pass belong here too.
+pub fn import_gig(
+    conn: &Connection,
+    seller: &User,
+    input: &GigInput,
+    policy: &Policy,
+    session: &Session,
+) -> std::result::Result<Outcome, FieldError> {
+    input.validate(policy)?;
+    let internal = |error: Error| FieldError { field: "sku", error };
+    let sku = input.sku.as_deref().unwrap_or_default();
+    match gigs::find_by_sku(conn, seller.id, sku).map_err(internal)? {
+        Some(gig) if gigs::input_of(&gig) == *input => Ok(Outcome::Unchanged),
+        Some(gig) => {
+            gigs::overwrite(conn, gig.id, input, session.now).map_err(internal)?;
+            Ok(Outcome::Updated)
+        }
+        None => {
+            gigs::insert(conn, seller, input, gigs::initial_status(policy), session.now).map_err(internal)?;
+            Ok(Outcome::Created)
+        }
+    }
+}
+
+/// The bad rows as the file had them, plus a `reason` column.
+struct Rejects<'a> {
+    writer: csv::Writer<&'a mut dyn Write>,
+    reason_index: usize,
+}
+
+impl<'a> Rejects<'a> {
+    fn start(out: &'a mut dyn Write, header_record: &ByteRecord, header: &Header) -> Result<Rejects<'a>> {
+        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(out);
+        let reason_index = header.columns.iter().position(|c| c == REASON).unwrap_or(header.columns.len());
+        let mut first = header_record.clone();
+        if reason_index == header.columns.len() {
+            first.push_field(REASON.as_bytes());
+        }
+        writer.write_byte_record(&first).map_err(write_error)?;
+        Ok(Rejects { writer, reason_index })
+    }
+
+    fn write(&mut self, record: &ByteRecord, error: &RowError) -> Result<()> {
+        let reason = error.to_string();
+        let mut row: Vec<&[u8]> = record.iter().collect();
+        while row.len() < self.reason_index {
+            row.push(b"");
+        }
+        if self.reason_index < row.len() {
+            row[self.reason_index] = reason.as_bytes();
+        } else {
+            row.push(reason.as_bytes());
+        }
+        self.writer.write_record(row).map_err(write_error)
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        self.writer.flush().map_err(Error::from)
+    }
+}
+
+fn write_error(err: csv::Error) -> Error {
+    Error::internal(format!("writing CSV: {err}"))
+}
+
+/// Passes bytes through to the csv reader while following their CSV quoting, so that a quote
+/// left open at the end of the file is known (the csv crate ends such a field silently).
+struct QuoteTracker<R> {
+    inner: R,
+    state: Quoting,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: the end of the field, or the first half of `""`.
+    QuoteInQuoted,
+}
+
+impl<R> QuoteTracker<R> {
+    fn new(inner: R) -> QuoteTracker<R> {
+        QuoteTracker { inner, state: Quoting::FieldStart }
+    }
+
+    fn in_quotes(&self) -> bool {
+        self.state == Quoting::Quoted
+    }
+}
+
+impl<R: Read> Read for QuoteTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut state = self.state;
+        for &byte in &buf[..n] {
+            state = match (state, byte) {
+                (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+                (Quoting::Quoted, _) => Quoting::Quoted,
+                (Quoting::FieldStart, b'"') | (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+                (_, b',' | b'\n' | b'\r') => Quoting::FieldStart,
+                _ => Quoting::Unquoted,
+            };
+        }
+        self.state = state;
+        Ok(n)
+    }
+}
+
+// ---- export ------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Default)]
+pub struct ExportFilter {
+    pub seller: Option<String>,
+    pub status: Option<String>,
+}
+
+/// Writes the gigs `filter` selects to `out` in [`COLUMNS`], one row at a time, and returns how
+/// many. `gig import` of the result as their seller reports every row unchanged.
+pub fn export(conn: &Connection, filter: &ExportFilter, out: &mut dyn Write) -> Result<u64> {
+    if let Some(seller) = &filter.seller {
+        users::get(conn, seller)?;
+    }
+    if let Some(status) = &filter.status {
+        if !gigs::STATUSES.contains(&status.as_str()) {
+            return Err(Error::invalid(format!(
+                "unknown gig status {status:?}; one of {}",
+                gigs::STATUSES.join(", ")
+            )));
+        }
+    }
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(COLUMNS).map_err(write_error)?;
+    let sql = format!(
+        "SELECT {} FROM gigs g JOIN users u ON u.id = g.seller_id
+         WHERE (?1 IS NULL OR u.username = ?1) AND (?2 IS NULL OR g.status = ?2)
+         ORDER BY g.id",
+        gigs::GIG_COLUMNS
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![filter.seller, filter.status])?;
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        let mut gig = gigs::gig_from_row(row)?;
+        gig.extras = gigs::extras_of(conn, gig.id)?;
+        let input = gigs::input_of(&gig);
+        let extras: Vec<String> = input.extras.iter().map(ExtraInput::format).collect();
+        let cells = [
+            gig.seller,
+            gig.sku,
+            gig.title,
+            gig.description,
+            gig.category,
+            gig.price_cents.to_string(),
+            gig.delivery_days.to_string(),
+            gig.tags.join("; "),
+            extras.join("; "),
+        ];
+        writer.write_record(cells.iter().map(|c| escape_cell(c).into_owned())).map_err(write_error)?;
+        count += 1;
+    }
+    writer.flush()?;
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn formula_cells_get_one_apostrophe() {
+        assert_eq!(escape_cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(escape_cell("+971 50"), "'+971 50");
+        assert_eq!(escape_cell("@x"), "'@x");
+        assert_eq!(escape_cell("\tx"), "'\tx");
+        assert_eq!(escape_cell("'=x"), "''=x");
+        assert_eq!(escape_cell("it's"), "it's");
+        assert_eq!(escape_cell("'quoted'"), "'quoted'");
+        assert_eq!(unescape_cell("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unescape_cell("'quoted'"), "'quoted'");
+    }
+
+    proptest! {
+        #[test]
+        fn unescape_undoes_escape(cell in "['=+@\\-\t\ra-z ]{0,6}") {
+            let escaped = escape_cell(&cell);
+            prop_assert_eq!(unescape_cell(&escaped), cell.as_str());
+        }
+    }
+
+    #[test]
+    fn quote_tracker_sees_an_unterminated_quote() {
+        let tracked = |text: &str| {
+            let mut tracker = QuoteTracker::new(text.as_bytes());
+            std::io::copy(&mut tracker, &mut std::io::sink()).unwrap();
+            tracker.in_quotes()
+        };
+        assert!(!tracked("a,\"b,\"\"c\"\"\nd\"\n"));
+        assert!(!tracked("a,5\" screen,x\n"));
+        assert!(tracked("a,\"b\nc,d\n"));
+        assert!(tracked("a,\"b\"\"\n"));
+    }
+}

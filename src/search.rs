@@ -1,0 +1,229 @@
+//! Gig search: an FTS5 index of normalised, lightly stemmed words, kept in step by triggers,
+//! queried with every user word quoted, ranked by bm25, with a snippet of the seller's own words.
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::gigs::{self, Gig};
+use crate::money::Money;
+use crate::text;
+
+/// The SQL function the gigs_fts triggers in schema.sql call; registered on every connection
+/// by `Store::open`, so no write to `gigs` can leave the index behind.
+pub const INDEX_TEXT_FUNCTION: &str = "souq_search_text";
+
+/// Registers [`INDEX_TEXT_FUNCTION`]. Deterministic and innocuous: it only reads its argument,
+/// which is what SQLite requires of a function called from a trigger.
+pub fn register(conn: &Connection) -> Result<()> {
+    conn.create_scalar_function(
+        INDEX_TEXT_FUNCTION,
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| Ok(index_text(&ctx.get::<String>(0)?)),
+    )?;
+    Ok(())
+}
+
+/// Prefixes taken off Arabic words, longest first: the article ال and the particles و, ب, ف, ك,
+/// ل attached before it. A prefix comes off only when what remains is still a plausible word
+/// (two letters after an article, three after a bare و, since many words start with و).
+const PREFIXES: &[(&str, usize)] = &[
+    ("وبال", 2),
+    ("وال", 2),
+    ("بال", 2),
+    ("فال", 2),
+    ("كال", 2),
+    ("ولل", 2),
+    ("لل", 2),
+    ("ال", 2),
+    ("و", 3),
+];
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+/// The stem of one normalised word: Arabic prefixes off, everything else unchanged.
+pub fn stem(word: &str) -> &str {
+    if !word.starts_with(is_arabic) {
+        return word;
+    }
+    for (prefix, min_rest) in PREFIXES {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            if rest.chars().count() >= *min_rest {
+                return rest;
+            }
+        }
+    }
+    word
+}
+
+/// The words of `text` as search sees them: normalised (text::normalize), split on anything
+/// that is not a letter or digit, and stemmed.
+pub fn words(text: &str) -> Vec<String> {
+    text::normalize(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| stem(w).to_string())
+        .collect()
+}
+
+/// What the index stores for a column: its words, space separated. FTS5's own tokenizer then
+/// only has to split on the spaces, so index and query see exactly the same words.
+pub fn index_text(text: &str) -> String {
+    words(text).join(" ")
+}
+
+/// A FTS5 MATCH expression that finds gigs with every word of `query`. Each word is quoted,
+/// so nothing a user types (AND, NEAR, *, ", :, ^) is ever read as FTS5 syntax.
+pub fn match_expression(query: &str) -> Result<String> {
+    let words = words(query);
+    if words.is_empty() {
+        return Err(Error::invalid(format!("search query {query:?} has no words to look for")));
+    }
+    Ok(words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" "))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best bm25 score first (title counts most, then tags, then description).
+    #[default]
+    Relevance,
+    /// Cheapest first.
+    Price,
+    /// Most recently listed first.
+    Newest,
+}
+
+impl Sort {
+    fn as_sql(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Price => "price",
+            Sort::Newest => "newest",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub text: String,
+    pub category: Option<String>,
+    pub min_price: Option<Money>,
+    pub max_price: Option<Money>,
+    pub sort: Sort,
+    pub limit: i64,
+}
+
+/// One gig found, with its score (bm25: lower is better) and a snippet where the words matched.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    #[serde(flatten)]
+    pub gig: Gig,
+    pub score: f64,
+    pub snippet: String,
+}
+
+// Only what a buyer may order is searchable: active gigs of sellers who are not suspended.
+// The filter is applied here rather than by keeping such gigs out of the index, so a pause,
+// a suspension or a moderation decision takes effect at once without touching the index.
+const SEARCH_SQL: &str = "
+    SELECT g.id, bm25(gigs_fts, 10.0, 1.0, 5.0) AS score
+    FROM gigs_fts
+    JOIN gigs g ON g.id = gigs_fts.rowid
+    JOIN users u ON u.id = g.seller_id
+    WHERE gigs_fts MATCH ?1
+      AND g.status = 'active' AND u.status = 'active'
+      AND (?2 IS NULL OR g.category = ?2)
+      AND (?3 IS NULL OR g.price_cents >= ?3)
+      AND (?4 IS NULL OR g.price_cents <= ?4)
+    ORDER BY CASE ?5 WHEN 'price' THEN g.price_cents END,
+             CASE ?5 WHEN 'newest' THEN g.created_at END DESC,
+             score, g.id
+    LIMIT ?6";
+
+pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+    if query.limit < 1 {
+        return Err(Error::invalid(format!("--limit must be at least 1, got {}", query.limit)));
+    }
+    let expression = match_expression(&query.text)?;
+    let ranked: Vec<(i64, f64)> = conn
+        .prepare_cached(SEARCH_SQL)?
+        .query_map(
+            params![
+                expression,
+                query.category,
+                query.min_price.map(Money::cents),
+                query.max_price.map(Money::cents),
+                query.sort.as_sql(),
+                query.limit
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(|e| match e.sqlite_error_code() {
+            // Quoting makes this unreachable from user input; should it happen, it is the query's fault.
+            Some(rusqlite::ErrorCode::Unknown) => Error::invalid(format!("search query {:?}: {e}", query.text)),
+            _ => e.into(),
+        })?;
+    let wanted = words(&query.text);
+    ranked
+        .into_iter()
+        .map(|(id, score)| {
+            let gig = gigs::get(conn, id)?;
+            let snippet = snippet(&gig, &wanted);
+            Ok(SearchHit { gig, score, snippet })
+        })
+        .collect()
+}
+
+/// Words either side of the first match in a snippet.
+const SNIPPET_CONTEXT: usize = 5;
+
+/// The first field (title, then tags, then description) containing a searched word, cut to a
+/// few words around it, with every matching word in [brackets]. Built from the seller's own
+/// text rather than FTS5's snippet(), which could only show the folded, stemmed index words.
+pub fn snippet(gig: &Gig, wanted: &[String]) -> String {
+    let tags = gig.tags.join(", ");
+    for field in [gig.title.as_str(), tags.as_str(), gig.description.as_str()] {
+        let pieces: Vec<&str> = field.split_whitespace().collect();
+        let hits: Vec<bool> = pieces.iter().map(|piece| words(piece).iter().any(|w| wanted.contains(w))).collect();
+        let Some(first) = hits.iter().position(|&h| h) else { continue };
+        let start = first.saturating_sub(SNIPPET_CONTEXT);
+        let end = (first + SNIPPET_CONTEXT + 1).min(pieces.len());
+        let mut out: Vec<String> = Vec::new();
+        if start > 0 {
+            out.push("…".into());
+        }
+        for i in start..end {
+            out.push(if hits[i] { format!("[{}]", pieces[i]) } else { pieces[i].to_string() });
+        }
+        if end < pieces.len() {
+            out.push("…".into());
+        }
+        return out.join(" ");
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_prefixes_come_off_at_index_and_query_time() {
+        assert_eq!(index_text("الإنجليزية"), "انجليزيه");
+        assert_eq!(index_text("انجليزية"), "انجليزيه");
+        assert_eq!(index_text("وبالترجمة للمواقع والتصميم"), "ترجمه مواقع تصميم");
+        assert_eq!(index_text("وقت"), "وقت"); // too short to be و + word
+        assert_eq!(index_text("Logo-Design, FAST!"), "logo design fast");
+    }
+
+    #[test]
+    fn every_query_word_is_quoted() {
+        assert_eq!(match_expression(r#"logo AND "x" NEAR(a b) col:*"#).unwrap(), r#""logo" "and" "x" "near" "a" "b" "col""#);
+        assert!(match_expression(" \"*^ ").is_err());
+    }
+}
