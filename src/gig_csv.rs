@@ -175,9 +175,15 @@ fn import_rows(
 ) -> Result<ImportSummary> {
     let actor = users::acting(conn, session)?;
     let policy = policy::load(conn)?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(QuoteTracker::new(source));
+    // Records end at '\n' only, and a CR before it is taken off the last field (see `field`):
+    // the csv crate's own CRLF handling counts the lines of every record after the first one short.
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(QuoteTracker::new(source));
     let mut header_record = ByteRecord::new();
-    if !reader.read_byte_record(&mut header_record).map_err(csv_error)? {
+    if !read_record(&mut reader, &mut header_record)? {
         return Err(Error::invalid(format!(
             "line 1: the file is empty; expected a header naming the columns ({})",
             COLUMNS.join(",")
@@ -195,9 +201,9 @@ fn import_rows(
     // Each row is handled once the next one has been read, so the last row knows it is the
     // last: the csv crate closes an unterminated quote silently at the end of the file.
     let (mut current, mut next) = (ByteRecord::new(), ByteRecord::new());
-    let mut have_current = reader.read_byte_record(&mut current).map_err(csv_error)?;
+    let mut have_current = read_record(&mut reader, &mut current)?;
     while have_current {
-        let have_next = reader.read_byte_record(&mut next).map_err(csv_error)?;
+        let have_next = read_record(&mut reader, &mut next)?;
         let unterminated = !have_next && reader.get_ref().in_quotes();
         let line = current.position().map_or(0, |p| p.line());
         summary.rows += 1;
@@ -248,6 +254,25 @@ fn import_rows(
     Ok(summary)
 }
 
+/// The next record that is not a blank line.
+fn read_record<R: Read>(reader: &mut csv::Reader<R>, record: &mut ByteRecord) -> Result<bool> {
+    while reader.read_byte_record(record).map_err(csv_error)? {
+        if record.len() > 1 || !field(record, 0).is_empty() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Field `index` of a record, without the CR of a CRLF line ending on the last field.
+fn field(record: &ByteRecord, index: usize) -> &[u8] {
+    let bytes = record.get(index).unwrap_or_default();
+    match bytes.strip_suffix(b"\r") {
+        Some(stripped) if index + 1 == record.len() => stripped,
+        _ => bytes,
+    }
+}
+
 fn csv_error(err: csv::Error) -> Error {
     Error::internal(format!("reading the CSV: {err}"))
 }
@@ -289,8 +314,8 @@ impl Header {
     fn parse(record: &ByteRecord) -> Result<Header> {
         let bad = |column: &str, why: String| Error::invalid(format!("line 1, column {column}: {why}"));
         let mut columns: Vec<String> = Vec::with_capacity(record.len());
-        for (i, cell) in record.iter().enumerate() {
-            let name = std::str::from_utf8(cell)
+        for i in 0..record.len() {
+            let name = std::str::from_utf8(field(record, i))
                 .map_err(|_| bad(&(i + 1).to_string(), "the header is not UTF-8 text".into()))?
                 .trim()
                 .to_lowercase();
@@ -375,8 +400,8 @@ fn import_record(
         return Ok(Err(row_error(index, message)));
     }
     let mut cells: Vec<&str> = Vec::with_capacity(record.len());
-    for (i, field) in record.iter().enumerate() {
-        match std::str::from_utf8(field) {
+    for i in 0..record.len() {
+        match std::str::from_utf8(field(record, i)) {
             Ok(text) => cells.push(unescape_cell(text)),
             Err(_) => return Ok(Err(row_error(i, "not UTF-8 text".into()))),
         }
@@ -466,17 +491,17 @@ impl<'a> Rejects<'a> {
     fn start(out: &'a mut dyn Write, header_record: &ByteRecord, header: &Header) -> Result<Rejects<'a>> {
         let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(out);
         let reason_index = header.columns.iter().position(|c| c == REASON).unwrap_or(header.columns.len());
-        let mut first = header_record.clone();
+        let mut first: Vec<&[u8]> = (0..header_record.len()).map(|i| field(header_record, i)).collect();
         if reason_index == header.columns.len() {
-            first.push_field(REASON.as_bytes());
+            first.push(REASON.as_bytes());
         }
-        writer.write_byte_record(&first).map_err(write_error)?;
+        writer.write_record(first).map_err(write_error)?;
         Ok(Rejects { writer, reason_index })
     }
 
     fn write(&mut self, record: &ByteRecord, error: &RowError) -> Result<()> {
         let reason = error.to_string();
-        let mut row: Vec<&[u8]> = record.iter().collect();
+        let mut row: Vec<&[u8]> = (0..record.len()).map(|i| field(record, i)).collect();
         while row.len() < self.reason_index {
             row.push(b"");
         }
