@@ -16,7 +16,7 @@ use crate::money::Money;
 use crate::policy::{self, Policy};
 use crate::store::Store;
 use crate::users::{self, User};
-use crate::{events, Session};
+use crate::{events, search, Session};
 
 /// The columns `gig export` writes and `gig import` reads (any order, any case).
 pub const COLUMNS: &[&str] =
@@ -124,11 +124,11 @@ impl ImportSummary {
     }
 }
 
-/// What one row did to the gig it names.
+/// What one row did to the gig it names (by id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    Created,
-    Updated,
+    Created(i64),
+    Updated(i64),
     Unchanged,
 }
 
@@ -195,6 +195,7 @@ fn import_rows(
         None => None,
     };
     conn.execute_batch(SEEN_SKUS_SQL)?;
+    let index = search::defer(conn)?;
     let mut sellers = Sellers { actor: actor.clone(), known: HashMap::new() };
     let mut summary = ImportSummary { skip_invalid: options.skip_invalid, ..ImportSummary::default() };
 
@@ -218,8 +219,14 @@ fn import_rows(
             import_record(conn, &current, line, &header, &mut sellers, &policy, session)?
         };
         match result {
-            Ok(Outcome::Created) => summary.created += 1,
-            Ok(Outcome::Updated) => summary.updated += 1,
+            Ok(Outcome::Created(id)) => {
+                index.mark(conn, id)?;
+                summary.created += 1;
+            }
+            Ok(Outcome::Updated(id)) => {
+                index.mark(conn, id)?;
+                summary.updated += 1;
+            }
             Ok(Outcome::Unchanged) => summary.unchanged += 1,
             Err(error) => {
                 if let Some(rejects) = &mut rejects {
@@ -235,6 +242,7 @@ fn import_rows(
         have_current = have_next;
     }
     progress(summary.rows);
+    index.finish(conn)?;
     if let Some(rejects) = &mut rejects {
         rejects.finish()?;
     }
@@ -472,11 +480,11 @@ pub fn import_gig(
         Some(gig) if gigs::input_of(&gig) == *input => Ok(Outcome::Unchanged),
         Some(gig) => {
             gigs::overwrite(conn, gig.id, input, session.now).map_err(internal)?;
-            Ok(Outcome::Updated)
+            Ok(Outcome::Updated(gig.id))
         }
         None => {
-            gigs::insert(conn, seller, input, gigs::initial_status(policy), session.now).map_err(internal)?;
-            Ok(Outcome::Created)
+            let id = gigs::insert(conn, seller, input, gigs::initial_status(policy), session.now).map_err(internal)?;
+            Ok(Outcome::Created(id))
         }
     }
 }

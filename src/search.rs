@@ -1,6 +1,8 @@
 //! Gig search: an FTS5 index of normalised, lightly stemmed words, kept in step by triggers,
 //! queried with every user word quoted, ranked by bm25, with a snippet of the seller's own words.
 
+use std::cell::Cell;
+
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -14,8 +16,9 @@ use crate::text;
 /// by `Store::open`, so no write to `gigs` can leave the index behind.
 pub const INDEX_TEXT_FUNCTION: &str = "souq_search_text";
 
-/// Registers [`INDEX_TEXT_FUNCTION`]. Deterministic and innocuous: it only reads its argument,
-/// which is what SQLite requires of a function called from a trigger.
+/// Registers [`INDEX_TEXT_FUNCTION`] and `souq_search_live()`. Both are innocuous (they only
+/// read their argument or this thread's [`Deferred`] state), which SQLite requires of a
+/// function a trigger calls.
 pub fn register(conn: &Connection) -> Result<()> {
     conn.create_scalar_function(
         INDEX_TEXT_FUNCTION,
@@ -23,7 +26,59 @@ pub fn register(conn: &Connection) -> Result<()> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
         |ctx| Ok(index_text(&ctx.get::<String>(0)?)),
     )?;
+    conn.create_scalar_function("souq_search_live", 0, FunctionFlags::SQLITE_INNOCUOUS, |_| {
+        Ok(!DEFERRED.with(Cell::get))
+    })?;
     Ok(())
+}
+
+thread_local! {
+    /// Set while a bulk import indexes its gigs itself (see [`defer`]).
+    static DEFERRED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Bulk indexing for one transaction: while it lives the gigs_fts triggers stand aside, the
+/// caller [`Deferred::mark`]s each gig it inserts or changes, and [`Deferred::finish`]
+/// indexes them all in one statement. FTS5 flushes its in-memory buffer at every statement
+/// savepoint, so a trigger indexing row by row writes one tiny segment per gig and then
+/// spends most of a large import merging them.
+pub struct Deferred(());
+
+const PENDING_SQL: &str = "
+    CREATE TEMP TABLE IF NOT EXISTS search_pending (gig_id INTEGER PRIMARY KEY);
+    DELETE FROM temp.search_pending;";
+
+/// Starts deferring; dropping the guard (also on an error) ends it.
+pub fn defer(conn: &Connection) -> Result<Deferred> {
+    conn.execute_batch(PENDING_SQL)?;
+    DEFERRED.with(|d| d.set(true));
+    Ok(Deferred(()))
+}
+
+impl Deferred {
+    /// Gig `gig_id` was inserted or its text changed: index it at [`Deferred::finish`].
+    pub fn mark(&self, conn: &Connection, gig_id: i64) -> Result<()> {
+        conn.prepare_cached("INSERT OR IGNORE INTO temp.search_pending (gig_id) VALUES (?1)")?.execute([gig_id])?;
+        Ok(())
+    }
+
+    /// Indexes every marked gig (dropping what the index held for it first) and ends deferring.
+    pub fn finish(self, conn: &Connection) -> Result<()> {
+        conn.execute_batch(
+            "DELETE FROM gigs_fts WHERE rowid IN (SELECT gig_id FROM temp.search_pending);
+             INSERT INTO gigs_fts (rowid, title, description, tags)
+             SELECT g.id, souq_search_text(g.title), souq_search_text(g.description), souq_search_text(g.tags)
+             FROM temp.search_pending p JOIN gigs g ON g.id = p.gig_id ORDER BY g.id;
+             DELETE FROM temp.search_pending;",
+        )?;
+        Ok(())
+    }
+}
+
+impl Drop for Deferred {
+    fn drop(&mut self) {
+        DEFERRED.with(|d| d.set(false));
+    }
 }
 
 /// Prefixes taken off Arabic words, longest first: the article ال and the particles و, ب, ف, ك,
@@ -60,18 +115,30 @@ pub fn stem(word: &str) -> &str {
     word
 }
 
+/// Letters and digits make words; everything else separates them. ASCII and the Arabic
+/// letters are answered without Unicode's tables (this runs on every gig an import indexes).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// The words of `text` as search sees them: normalised (text::normalize), split on anything
 /// that is not a letter or digit, and stemmed.
 pub fn words(text: &str) -> Vec<String> {
     text::normalize(text)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(|w| stem(w).to_string())
         .collect()
 }
 
-/// What the index stores for a column: its words, space separated. FTS5's own tokenizer then
-/// only has to split on the spaces, so index and query see exactly the same words.
+/// What the index stores for a column: its words, space separated. FTS5's `ascii` tokenizer
+/// then only has to split on the spaces, so index and query see exactly the same words.
 pub fn index_text(text: &str) -> String {
     words(text).join(" ")
 }

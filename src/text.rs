@@ -15,6 +15,8 @@ pub fn normalize(text: &str) -> String {
             '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
             '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // the rest of the Arabic block has no case: skip the Unicode case tables
+            '\u{0600}'..='\u{06FF}' => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }
