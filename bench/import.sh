@@ -19,6 +19,7 @@ RUNS=${RUNS:-1}
 SEARCH_RUNS=${SEARCH_RUNS:-7}
 cd "$(dirname "$0")/.."
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (Debian package sqlite3)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "needs GNU time (Debian package time)" >&2; exit 1; }
 cargo build --release --quiet --bin souq
 SOUQ=$PWD/target/release/souq
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/souq-bench-import.XXXXXX")
@@ -64,15 +65,20 @@ for n in sorted({small, rows}):
             f.write(row(i) + "\n")
 PY
 
-# Runs a command; prints "seconds peak_rss_kib" of that one child process.
+# Runs a command; prints "seconds peak_rss_kib" of that one process. GNU time rather than
+# python's getrusage(RUSAGE_CHILDREN): a child forked from python starts as a copy of the
+# interpreter, and that ~14 MiB would hide the peak of a smaller program.
 measure() {
-    python3 - "$@" <<'PY'
-import resource, subprocess, sys, time
+    local out
+    out=$(/usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null) || { echo "failed: $* $out" >&2; return 1; }
+    tail -1 <<<"$out"
+}
+# Runs a command; prints its wall time in seconds, to the microsecond.
+wall() {
+    python3 -c 'import subprocess, sys, time
 start = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
-elapsed = time.perf_counter() - start
-print(f"{elapsed:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
-PY
+print(f"{time.perf_counter() - start:.6f}")' "$@"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
@@ -113,7 +119,7 @@ printf '%-28s %10s %10s\n' "search (top 20, per process)" median_ms hits
 for term in "مضمونة" "زعفران"; do
     times=()
     for _ in $(seq "$SEARCH_RUNS"); do
-        read -r t _ < <(SOUQ_DB=$WORK/souq.db measure "$SOUQ" gig search "$term" --limit 20 -o json)
+        t=$(SOUQ_DB=$WORK/souq.db wall "$SOUQ" gig search "$term" --limit 20 -o json)
         times+=("$t")
     done
     hits=$(SOUQ_DB=$WORK/souq.db "$SOUQ" gig search "$term" --limit 20 -o json | grep -c '"sku"' || true)

@@ -50,7 +50,16 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
     section(app, "Gigs in Arabic and English, with paid extras");
     output::list(app, &gigs::list(store.conn(), &GigFilter::default())?)?;
     app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
+
+    search_day(app, &store)?;
     Ok(())
+}
+
+/// Search, spelled the way buyers type: without hamza, with ه for ة, without the article.
+fn search_day(app: &App, store: &Store) -> Result<()> {
+    let query = souq::search::SearchQuery { text: "انجليزيه".into(), limit: 5, ..Default::default() };
+    section(app, "Search: `souq gig search انجليزيه` finds \"الإنجليزية\" (Arabic spellings fold together)");
+    output::list(app, &souq::search::search(store.conn(), &query)?)
 }
 
 fn at(app: &App, now: Timestamp, actor: Option<&str>) -> Session {

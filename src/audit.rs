@@ -32,6 +32,7 @@ pub const CHECKS: &[CheckFn] = &[
     cached_balances_match_transfers,
     no_forbidden_negative_balance,
     hash_chain_intact,
+    crate::search::index_matches_gigs,
 ];
 
 pub fn run(conn: &Connection) -> Result<AuditReport> {

@@ -121,3 +121,16 @@ fn query_text_never_reaches_fts5_syntax() {
         assert!(stderr.contains("no words"), "{stderr}");
     }
 }
+
+#[test]
+fn audit_checks_the_index_has_every_gig() {
+    let market = market();
+    market.ok(&["gig", "update", "3", "--as", "layla", "--title", "تصميم قرطاسية"]);
+    market.ok(&["audit"]);
+    let conn = rusqlite::Connection::open(&market.db).unwrap();
+    conn.execute("DELETE FROM gigs_fts WHERE rowid = 3", []).unwrap();
+    drop(conn);
+    let out = market.cmd().args(["audit", "-o", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(8));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("gig 3 is missing from the search index"));
+}
