@@ -295,9 +295,10 @@ const SHOW_ERRORS: usize = 20;
 fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: ImportArgs) -> Result<()> {
     let source = crate::open_input(&args.file)?;
     let mut rejects = match &args.rejects {
-        Some(path) => Some(io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
-            souq::Error::internal(format!("cannot write {}: {e}", path.display()))
-        })?)),
+        Some(path) => Some(io::BufWriter::new(
+            std::fs::File::create(path)
+                .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?,
+        )),
         None => None,
     };
     let bar = if app.show_progress() {
@@ -308,14 +309,10 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
         indicatif::ProgressBar::hidden()
     };
     let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid };
-    let summary = gig_csv::import(
-        store,
-        session,
-        source,
-        options,
-        rejects.as_mut().map(|w| w as &mut dyn Write),
-        &mut |rows| bar.set_position(rows),
-    )?;
+    let summary =
+        gig_csv::import(store, session, source, options, rejects.as_mut().map(|w| w as &mut dyn Write), &mut |rows| {
+            bar.set_position(rows)
+        })?;
     bar.finish_and_clear();
     if app.format != output::Format::Table {
         output::one(app, &summary)?;

@@ -145,8 +145,11 @@ pub fn open_input(path: &std::path::Path) -> anyhow::Result<Box<dyn std::io::Rea
         return Ok(Box::new(std::io::stdin().lock()));
     }
     let file = std::fs::File::open(path).map_err(|e| {
-        let kind =
-            if e.kind() == std::io::ErrorKind::NotFound { souq::ErrorKind::NotFound } else { souq::ErrorKind::Internal };
+        let kind = if e.kind() == std::io::ErrorKind::NotFound {
+            souq::ErrorKind::NotFound
+        } else {
+            souq::ErrorKind::Internal
+        };
         souq::Error::new(kind, format!("cannot read {}: {e}", path.display()))
     })?;
     Ok(Box::new(file))

@@ -235,7 +235,7 @@ fn import_rows(
                 summary.reject(error);
             }
         }
-        if summary.rows % PROGRESS_EVERY == 0 {
+        if summary.rows.is_multiple_of(PROGRESS_EVERY) {
             progress(summary.rows);
         }
         std::mem::swap(&mut current, &mut next);
@@ -590,10 +590,7 @@ pub fn export(conn: &Connection, filter: &ExportFilter, out: &mut dyn Write) -> 
     }
     if let Some(status) = &filter.status {
         if !gigs::STATUSES.contains(&status.as_str()) {
-            return Err(Error::invalid(format!(
-                "unknown gig status {status:?}; one of {}",
-                gigs::STATUSES.join(", ")
-            )));
+            return Err(Error::invalid(format!("unknown gig status {status:?}; one of {}", gigs::STATUSES.join(", "))));
         }
     }
     let mut writer = csv::Writer::from_writer(out);

@@ -275,7 +275,7 @@ pub fn export_yaml(conn: &Connection) -> Result<String> {
     let mut out = String::from("# souq policy: `souq config import FILE` reads this back\n");
     for (key, description) in KEYS {
         let value = policy.get(key)?;
-        let scalar = serde_norway::to_string(&value).map_err(|e| Error::internal(e))?;
+        let scalar = serde_norway::to_string(&value).map_err(Error::internal)?;
         out.push_str(&format!("# {description}\n{key}: {}", scalar));
     }
     Ok(out)

@@ -85,17 +85,8 @@ impl Drop for Deferred {
 /// Prefixes taken off Arabic words, longest first: the article ال and the particles و, ب, ف, ك,
 /// ل attached before it. A prefix comes off only when what remains is still a plausible word
 /// (two letters after an article, three after a bare و, since many words start with و).
-const PREFIXES: &[(&str, usize)] = &[
-    ("وبال", 2),
-    ("وال", 2),
-    ("بال", 2),
-    ("فال", 2),
-    ("كال", 2),
-    ("ولل", 2),
-    ("لل", 2),
-    ("ال", 2),
-    ("و", 3),
-];
+const PREFIXES: &[(&str, usize)] =
+    &[("وبال", 2), ("وال", 2), ("بال", 2), ("فال", 2), ("كال", 2), ("ولل", 2), ("لل", 2), ("ال", 2), ("و", 3)];
 
 fn is_arabic(c: char) -> bool {
     ('\u{0600}'..='\u{06FF}').contains(&c)
@@ -307,7 +298,10 @@ mod tests {
 
     #[test]
     fn every_query_word_is_quoted() {
-        assert_eq!(match_expression(r#"logo AND "x" NEAR(a b) col:*"#).unwrap(), r#""logo" "and" "x" "near" "a" "b" "col""#);
+        assert_eq!(
+            match_expression(r#"logo AND "x" NEAR(a b) col:*"#).unwrap(),
+            r#""logo" "and" "x" "near" "a" "b" "col""#
+        );
         assert!(match_expression(" \"*^ ").is_err());
     }
 }

@@ -37,20 +37,36 @@ fn malformed_files_are_refused_naming_line_and_column() {
         ("zero delivery days", rows("a,Logo,,,10,0,,\n").into_bytes(), "line 2, column delivery_days:"),
         ("delivery days not a number", rows("a,Logo,,,10,3d,,\n").into_bytes(), "line 2, column delivery_days:"),
         ("extra without price", rows("a,Logo,,,10,3,,Express\n").into_bytes(), "line 2, column extras:"),
-        ("too many extras", rows(&format!("a,Logo,,,10,3,,\"{eleven_extras}\"\n")).into_bytes(), "line 2, column extras:"),
+        (
+            "too many extras",
+            rows(&format!("a,Logo,,,10,3,,\"{eleven_extras}\"\n")).into_bytes(),
+            "line 2, column extras:",
+        ),
         ("title too long", rows(&format!("a,{long_title},,,10,3,,\n")).into_bytes(), "line 2, column title:"),
         ("sku with a space", rows("my sku,Logo,,,10,3,,\n").into_bytes(), "line 2, column sku:"),
-        ("sku twice in the file", rows("a,Logo,,,10,3,,\nb,Card,,,10,3,,\na,Logo 2,,,10,3,,\n").into_bytes(), "line 4, column sku:"),
+        (
+            "sku twice in the file",
+            rows("a,Logo,,,10,3,,\nb,Card,,,10,3,,\na,Logo 2,,,10,3,,\n").into_bytes(),
+            "line 4, column sku:",
+        ),
         ("invalid UTF-8", [rows("a,").into_bytes(), b"Lo\xffgo,,,10,3,,\n".to_vec()].concat(), "line 2, column title:"),
         ("too few fields", rows("a,Logo,,,10\n").into_bytes(), "line 2, column delivery_days:"),
         ("too many fields", rows("a,Logo,,,10,3,,,surplus\n").into_bytes(), "line 2, column 9:"),
-        ("unterminated quote", rows("a,Logo,,,10,3,,\nb,Card,\"never closed,,10,3,,\n").into_bytes(), "line 3, column description:"),
+        (
+            "unterminated quote",
+            rows("a,Logo,,,10,3,,\nb,Card,\"never closed,,10,3,,\n").into_bytes(),
+            "line 3, column description:",
+        ),
         (
             "line counted after a quoted newline",
             rows("a,Logo,\"two\nlines\",,10,3,,\nb,Card,,,0,3,,\n").into_bytes(),
             "line 4, column price:",
         ),
-        ("BOM and CRLF keep line numbers", b"\xef\xbb\xbfsku,title,price,delivery_days\r\na,Logo,10,3\r\nb,Card,10,99\r\n".to_vec(), "line 3, column delivery_days:"),
+        (
+            "BOM and CRLF keep line numbers",
+            b"\xef\xbb\xbfsku,title,price,delivery_days\r\na,Logo,10,3\r\nb,Card,10,99\r\n".to_vec(),
+            "line 3, column delivery_days:",
+        ),
     ];
     let market = Market::with_gig();
     let before = market.snapshot();
@@ -79,7 +95,10 @@ fn every_bad_row_is_reported_and_counted_in_json() {
     assert_eq!(summary["invalid"], 30);
     assert_eq!(summary["created"], 1, "counted, though rolled back");
     assert_eq!(summary["errors"].as_array().unwrap().len(), 30);
-    assert_eq!(summary["errors"][29], serde_json::json!({"line": 31, "column": "price", "message": "price 1.00 is outside 5.00 .. 1000.00"}));
+    assert_eq!(
+        summary["errors"][29],
+        serde_json::json!({"line": 31, "column": "price", "message": "price 1.00 is outside 5.00 .. 1000.00"})
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("error: 30 invalid row(s); nothing was imported"), "{stderr}");
     assert!(stderr.contains("line 2, column price") && stderr.contains("... and 10 more"), "{stderr}");
@@ -94,7 +113,10 @@ fn import_creates_then_reimport_reports_unchanged() {
         rows("logo,تصميم شعار,\"وصف، مع فاصلة\nوسطر ثان\",design,25.5,4,\"شعار; logo, brand\",\"Source=10+0d; Express=5+1d\"\n"),
     );
     let first = market.json(&["gig", "import", &path, "--as", "layla"]);
-    assert_eq!((first["rows"].clone(), first["created"].clone(), first["unchanged"].clone()), (1.into(), 1.into(), 0.into()));
+    assert_eq!(
+        (first["rows"].clone(), first["created"].clone(), first["unchanged"].clone()),
+        (1.into(), 1.into(), 0.into())
+    );
     let gig = market.json(&["gig", "show", "2"]);
     assert_eq!(gig["sku"], "logo");
     assert_eq!(gig["description"], "وصف، مع فاصلة\nوسطر ثان");
@@ -104,7 +126,10 @@ fn import_creates_then_reimport_reports_unchanged() {
     assert_eq!(gig["extras"][1]["extra_days"], 1);
 
     let again = market.json(&["gig", "import", &path, "--as", "layla"]);
-    assert_eq!((again["created"].clone(), again["updated"].clone(), again["unchanged"].clone()), (0.into(), 0.into(), 1.into()));
+    assert_eq!(
+        (again["created"].clone(), again["updated"].clone(), again["unchanged"].clone()),
+        (0.into(), 0.into(), 1.into())
+    );
 }
 
 #[test]
@@ -125,7 +150,8 @@ fn reimport_updates_changed_rows_and_keeps_extra_ids() {
 #[test]
 fn columns_in_any_order_and_case_with_bom_and_crlf() {
     let market = Market::with_gig();
-    let path = market.file("crlf.csv", "\u{feff}Delivery_Days,PRICE,Title,SKU\r\n3,10,\"two\r\nlines\",a\r\n5,12,Card,b\r\n");
+    let path =
+        market.file("crlf.csv", "\u{feff}Delivery_Days,PRICE,Title,SKU\r\n3,10,\"two\r\nlines\",a\r\n5,12,Card,b\r\n");
     let summary = market.json(&["gig", "import", &path, "--as", "layla"]);
     assert_eq!(summary["created"], 2);
     let gig = market.json(&["gig", "show", "3"]);

@@ -37,7 +37,10 @@ fn ids(market: &Market, args: &[&str]) -> Vec<i64> {
 fn every_spelling_variant_finds_the_gig() {
     let market = market();
     let cases: &[(i64, &[&str])] = &[
-        (2, &["انجليزية", "الانجليزيه", "إنجليزية", "الإنجليزيّة", "بالإنجليزية", "والانجليزية", "للإنجليزية", "الإنـجـليزية"]),
+        (
+            2,
+            &["انجليزية", "الانجليزيه", "إنجليزية", "الإنجليزيّة", "بالإنجليزية", "والانجليزية", "للإنجليزية", "الإنـجـليزية"],
+        ),
         (3, &["مكتبه", "مكتبة", "المكتبة", "بالمكتبه", "مَكْتَبَة"]),
         (4, &["مستشفي", "المستشفى", "مستشفى"]),
         (5, &["اسئله", "أسئلة", "الأسئلة", "إسئلة"]),
@@ -111,7 +114,8 @@ fn filters_sort_and_limit() {
 #[test]
 fn query_text_never_reaches_fts5_syntax() {
     let market = market();
-    for query in ["AND", "NEAR(a b", "title:x", "a OR b", "(ترجمة", "^x", "x*", "'; DROP TABLE gigs; --", "-ترجمة"] {
+    for query in ["AND", "NEAR(a b", "title:x", "a OR b", "(ترجمة", "^x", "x*", "'; DROP TABLE gigs; --", "-ترجمة"]
+    {
         let out = market.cmd().args(["gig", "search", "-o", "json", "--", query]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{query:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
