@@ -156,16 +156,6 @@ pub enum Sort {
     Newest,
 }
 
-impl Sort {
-    fn as_sql(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Price => "price",
-            Sort::Newest => "newest",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
     pub text: String,
@@ -186,49 +176,60 @@ pub struct SearchHit {
 }
 
 // Only what a buyer may order is searchable: active gigs of sellers who are not suspended.
-// The filter is applied here rather than by keeping such gigs out of the index, so a pause,
-// a suspension or a moderation decision takes effect at once without touching the index.
-const SEARCH_SQL: &str = "
-    SELECT g.id, bm25(gigs_fts, 10.0, 1.0, 5.0) AS score
-    FROM gigs_fts
-    JOIN gigs g ON g.id = gigs_fts.rowid
-    JOIN users u ON u.id = g.seller_id
-    WHERE gigs_fts MATCH ?1
-      AND g.status = 'active' AND u.status = 'active'
-      AND (?2 IS NULL OR g.category = ?2)
-      AND (?3 IS NULL OR g.price_cents >= ?3)
-      AND (?4 IS NULL OR g.price_cents <= ?4)
-    ORDER BY CASE ?5 WHEN 'price' THEN g.price_cents END,
-             CASE ?5 WHEN 'newest' THEN g.created_at END DESC,
-             score, g.id
-    LIMIT ?6";
+// The filter is applied at query time rather than by keeping such gigs out of the index, so
+// a pause, a suspension or a moderation decision takes effect at once. One text for both
+// statements below (a macro, because concat! takes literals): ?2 category, ?3/?4 price range.
+macro_rules! visible_gig {
+    () => {
+        "g.status = 'active' AND u.status = 'active'
+         AND (?2 IS NULL OR g.category = ?2)
+         AND (?3 IS NULL OR g.price_cents >= ?3)
+         AND (?4 IS NULL OR g.price_cents <= ?4)"
+    };
+}
+
+/// Every gig whose words match, best bm25 score first (title weighs 10, tags 5, description 1).
+const RANKED_SQL: &str = "
+    SELECT rowid, rank FROM gigs_fts
+    WHERE gigs_fts MATCH ?1 AND rank MATCH 'bm25(10.0, 1.0, 5.0)'
+    ORDER BY rank";
+
+/// Whether gig ?1 may be shown under the filters.
+const VISIBLE_SQL: &str =
+    concat!("SELECT 1 FROM gigs g JOIN users u ON u.id = g.seller_id WHERE g.id = ?1 AND ", visible_gig!());
+
+/// Matching visible gigs by price (?5 = 'price') or newest first, then by score.
+const SORTED_SQL: &str = concat!(
+    "SELECT g.id, gigs_fts.rank FROM gigs_fts
+     JOIN gigs g ON g.id = gigs_fts.rowid JOIN users u ON u.id = g.seller_id
+     WHERE gigs_fts MATCH ?1 AND rank MATCH 'bm25(10.0, 1.0, 5.0)' AND ",
+    visible_gig!(),
+    " ORDER BY CASE ?5 WHEN 'price' THEN g.price_cents END,
+              CASE ?5 WHEN 'newest' THEN g.created_at END DESC,
+              gigs_fts.rank, g.id
+     LIMIT ?6"
+);
 
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     if query.limit < 1 {
         return Err(Error::invalid(format!("--limit must be at least 1, got {}", query.limit)));
     }
     let expression = match_expression(&query.text)?;
-    let ranked: Vec<(i64, f64)> = conn
-        .prepare_cached(SEARCH_SQL)?
-        .query_map(
-            params![
-                expression,
-                query.category,
-                query.min_price.map(Money::cents),
-                query.max_price.map(Money::cents),
-                query.sort.as_sql(),
-                query.limit
-            ],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?
-        .collect::<rusqlite::Result<_>>()
-        .map_err(|e| match e.sqlite_error_code() {
-            // Quoting makes this unreachable from user input; should it happen, it is the query's fault.
-            Some(rusqlite::ErrorCode::Unknown) => Error::invalid(format!("search query {:?}: {e}", query.text)),
-            _ => e.into(),
-        })?;
+    let (min_price, max_price) = (query.min_price.map(Money::cents), query.max_price.map(Money::cents));
+    let found: Vec<(i64, f64)> = match query.sort {
+        Sort::Relevance => best_visible(conn, &expression, query)?,
+        Sort::Price | Sort::Newest => {
+            let sort = if query.sort == Sort::Price { "price" } else { "newest" };
+            conn.prepare_cached(SORTED_SQL)?
+                .query_map(params![expression, query.category, min_price, max_price, sort, query.limit], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(|e| fts_error(e, &query.text))?
+        }
+    };
     let wanted = words(&query.text);
-    ranked
+    found
         .into_iter()
         .map(|(id, score)| {
             let gig = gigs::get(conn, id)?;
@@ -236,6 +237,36 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> 
             Ok(SearchHit { gig, score, snippet })
         })
         .collect()
+}
+
+/// The first `limit` visible gigs in rank order. Rows arrive best first and are checked one
+/// by one, so a common word stops after `limit` hits instead of joining every match.
+fn best_visible(conn: &Connection, expression: &str, query: &SearchQuery) -> Result<Vec<(i64, f64)>> {
+    let limit = usize::try_from(query.limit).unwrap_or(usize::MAX);
+    let mut ranked = conn.prepare_cached(RANKED_SQL)?;
+    let mut visible = conn.prepare_cached(VISIBLE_SQL)?;
+    let mut rows = ranked.query([expression])?;
+    let mut found = Vec::new();
+    while let Some(row) = rows.next().map_err(|e| fts_error(e, &query.text))? {
+        let id: i64 = row.get(0)?;
+        let filters = params![id, query.category, query.min_price.map(Money::cents), query.max_price.map(Money::cents)];
+        if visible.exists(filters)? {
+            found.push((id, row.get(1)?));
+            if found.len() == limit {
+                break;
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Quoting makes a bad MATCH expression unreachable from user input; should one happen, it
+/// is the query's fault (exit 6), not a crash.
+fn fts_error(err: rusqlite::Error, text: &str) -> Error {
+    match err.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::Unknown) => Error::invalid(format!("search query {text:?}: {err}")),
+        _ => err.into(),
+    }
 }
 
 /// Words either side of the first match in a snippet.
