@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 
 use csv::ByteRecord;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
@@ -194,7 +194,7 @@ fn import_rows(
         Some(out) => Some(Rejects::start(out, &header_record, &header)?),
         None => None,
     };
-    conn.execute_batch(SEEN_SKUS_SQL)?;
+    let mut seen = SeenSkus::start(conn)?;
     let index = search::defer(conn)?;
     let mut sellers = Sellers { actor: actor.clone(), known: HashMap::new() };
     let mut summary = ImportSummary { skip_invalid: options.skip_invalid, ..ImportSummary::default() };
@@ -216,13 +216,11 @@ fn import_rows(
                 message: "unterminated quote: the quoted field runs to the end of the file".into(),
             })
         } else {
-            import_record(conn, &current, line, &header, &mut sellers, &policy, session)?
+            let rules = Rules { header: &header, policy: &policy, session };
+            import_record(conn, &current, line, &rules, &mut sellers, &mut seen)?
         };
         match result {
-            Ok(Outcome::Created(id)) => {
-                index.mark(conn, id)?;
-                summary.created += 1;
-            }
+            Ok(Outcome::Created(_)) => summary.created += 1,
             Ok(Outcome::Updated(id)) => {
                 index.mark(conn, id)?;
                 summary.updated += 1;
@@ -285,23 +283,47 @@ fn csv_error(err: csv::Error) -> Error {
     Error::internal(format!("reading the CSV: {err}"))
 }
 
-/// Remembers every (seller, sku) seen in this import, with its line, to catch a sku given
-/// twice. A temporary table rather than a HashSet: it spills to disk, so memory stays flat.
+/// Catches a sku given twice in one file without holding the file's skus in memory. A gig this
+/// import created (id above `last_id_before`; the write transaction is ours) is found in gigs
+/// itself; the skus of gigs that existed before are remembered, with their line, in a
+/// temporary table, which spills to disk. A first import of new gigs never writes to it.
+struct SeenSkus {
+    last_id_before: i64,
+}
+
 const SEEN_SKUS_SQL: &str = "
-    CREATE TEMP TABLE IF NOT EXISTS import_seen_skus (
-        seller_id INTEGER NOT NULL, sku TEXT NOT NULL, line INTEGER NOT NULL,
-        PRIMARY KEY (seller_id, sku)) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS import_seen_skus (gig_id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
     DELETE FROM temp.import_seen_skus;";
 
-/// The line a (seller, sku) was first seen on in this import (`line` itself the first time).
-fn first_seen(conn: &Connection, seller_id: i64, sku: &str, line: u64) -> Result<u64> {
-    Ok(conn
-        .prepare_cached(
-            "INSERT INTO temp.import_seen_skus (seller_id, sku, line) VALUES (?1, ?2, ?3)
-             ON CONFLICT (seller_id, sku) DO UPDATE SET line = import_seen_skus.line
-             RETURNING line",
-        )?
-        .query_row(params![seller_id, sku, line as i64], |r| r.get::<_, i64>(0))? as u64)
+impl SeenSkus {
+    fn start(conn: &Connection) -> Result<SeenSkus> {
+        conn.execute_batch(SEEN_SKUS_SQL)?;
+        let last_id_before = conn.query_row("SELECT coalesce(max(id), 0) FROM gigs", [], |r| r.get(0))?;
+        Ok(SeenSkus { last_id_before })
+    }
+
+    /// Why the row on `line` repeats an earlier row's sku, if it does.
+    fn repeated(&mut self, conn: &Connection, seller_id: i64, sku: &str, line: u64) -> Result<Option<String>> {
+        let id: Option<i64> = conn
+            .prepare_cached("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2")?
+            .query_row(params![seller_id, sku], |r| r.get(0))
+            .optional()?;
+        let twice = format!("sku {sku:?} appears twice in the file");
+        match id {
+            None => Ok(None),
+            Some(id) if id > self.last_id_before => Ok(Some(twice)),
+            Some(id) => {
+                let first: i64 = conn
+                    .prepare_cached(
+                        "INSERT INTO temp.import_seen_skus (gig_id, line) VALUES (?1, ?2)
+                         ON CONFLICT (gig_id) DO UPDATE SET line = import_seen_skus.line
+                         RETURNING line",
+                    )?
+                    .query_row(params![id, line as i64], |r| r.get(0))?;
+                Ok((first as u64 != line).then(|| format!("{twice} (first on line {first})")))
+            }
+        }
+    }
 }
 
 /// Which field of a record holds which column.
@@ -360,6 +382,13 @@ impl Header {
     }
 }
 
+/// What every row of one import is read and checked against.
+struct Rules<'a> {
+    header: &'a Header,
+    policy: &'a Policy,
+    session: &'a Session,
+}
+
 /// The acting user, and (for an admin) the sellers named in a `seller` column.
 struct Sellers {
     actor: User,
@@ -396,11 +425,11 @@ fn import_record(
     conn: &Connection,
     record: &ByteRecord,
     line: u64,
-    header: &Header,
+    rules: &Rules,
     sellers: &mut Sellers,
-    policy: &Policy,
-    session: &Session,
+    seen: &mut SeenSkus,
 ) -> Result<std::result::Result<Outcome, RowError>> {
+    let header = rules.header;
     let row_error = |index: usize, message: String| RowError { line, column: header.name(index), message };
     if record.len() != header.columns.len() {
         let index = record.len().min(header.columns.len());
@@ -421,16 +450,15 @@ fn import_record(
     };
     let sku = cells[header.sku].trim();
     if !sku.is_empty() {
-        let first = first_seen(conn, seller.id, sku, line)?;
-        if first != line {
-            return Ok(Err(row_error(header.sku, format!("sku {sku:?} appears twice (first on line {first})"))));
+        if let Some(why) = seen.repeated(conn, seller.id, sku, line)? {
+            return Ok(Err(row_error(header.sku, why)));
         }
     }
     let input = match gig_input(header, &cells) {
         Ok(input) => input,
         Err((index, message)) => return Ok(Err(row_error(index, message))),
     };
-    Ok(import_gig(conn, seller, &input, policy, session).map_err(|f| RowError {
+    Ok(import_gig(conn, seller, &input, rules.policy, rules.session).map_err(|f| RowError {
         line,
         column: f.field.to_string(),
         message: f.error.message().to_string(),

@@ -39,39 +39,48 @@ thread_local! {
 }
 
 /// Bulk indexing for one transaction: while it lives the gigs_fts triggers stand aside, the
-/// caller [`Deferred::mark`]s each gig it inserts or changes, and [`Deferred::finish`]
-/// indexes them all in one statement. FTS5 flushes its in-memory buffer at every statement
-/// savepoint, so a trigger indexing row by row writes one tiny segment per gig and then
-/// spends most of a large import merging them.
-pub struct Deferred(());
+/// caller [`Deferred::mark`]s each existing gig whose text it changes, and
+/// [`Deferred::finish`] indexes those and every gig inserted meanwhile in one statement.
+/// FTS5 flushes its in-memory buffer at every statement savepoint, so a trigger indexing
+/// row by row writes one tiny segment per gig and then spends most of a large import
+/// merging them.
+pub struct Deferred {
+    /// The highest gig id when deferring began: the write transaction is ours, so every
+    /// gig above it was inserted while deferred.
+    last_id_before: i64,
+}
 
 const PENDING_SQL: &str = "
     CREATE TEMP TABLE IF NOT EXISTS search_pending (gig_id INTEGER PRIMARY KEY);
     DELETE FROM temp.search_pending;";
 
-/// Starts deferring; dropping the guard (also on an error) ends it.
+/// Starts deferring, inside a write transaction; dropping the guard (also on an error) ends it.
 pub fn defer(conn: &Connection) -> Result<Deferred> {
     conn.execute_batch(PENDING_SQL)?;
+    let last_id_before = conn.query_row("SELECT coalesce(max(id), 0) FROM gigs", [], |r| r.get(0))?;
     DEFERRED.with(|d| d.set(true));
-    Ok(Deferred(()))
+    Ok(Deferred { last_id_before })
 }
 
 impl Deferred {
-    /// Gig `gig_id` was inserted or its text changed: index it at [`Deferred::finish`].
+    /// The text of existing gig `gig_id` changed: index it again at [`Deferred::finish`].
     pub fn mark(&self, conn: &Connection, gig_id: i64) -> Result<()> {
         conn.prepare_cached("INSERT OR IGNORE INTO temp.search_pending (gig_id) VALUES (?1)")?.execute([gig_id])?;
         Ok(())
     }
 
-    /// Indexes every marked gig (dropping what the index held for it first) and ends deferring.
+    /// Indexes the marked and the new gigs (dropping what the index held for a marked one
+    /// first) and ends deferring.
     pub fn finish(self, conn: &Connection) -> Result<()> {
-        conn.execute_batch(
-            "DELETE FROM gigs_fts WHERE rowid IN (SELECT gig_id FROM temp.search_pending);
-             INSERT INTO gigs_fts (rowid, title, description, tags)
-             SELECT g.id, souq_search_text(g.title), souq_search_text(g.description), souq_search_text(g.tags)
-             FROM temp.search_pending p JOIN gigs g ON g.id = p.gig_id ORDER BY g.id;
-             DELETE FROM temp.search_pending;",
+        conn.execute("DELETE FROM gigs_fts WHERE rowid IN (SELECT gig_id FROM temp.search_pending)", [])?;
+        conn.execute(
+            "INSERT INTO gigs_fts (rowid, title, description, tags)
+             SELECT id, souq_search_text(title), souq_search_text(description), souq_search_text(tags)
+             FROM gigs WHERE id > ?1 OR id IN (SELECT gig_id FROM temp.search_pending)
+             ORDER BY id",
+            [self.last_id_before],
         )?;
+        conn.execute("DELETE FROM temp.search_pending", [])?;
         Ok(())
     }
 }

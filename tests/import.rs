@@ -49,6 +49,11 @@ fn malformed_files_are_refused_naming_line_and_column() {
             rows("a,Logo,,,10,3,,\nb,Card,,,10,3,,\na,Logo 2,,,10,3,,\n").into_bytes(),
             "line 4, column sku:",
         ),
+        (
+            "existing gig's sku twice in the file",
+            rows("gig-1,Same,,,10,3,,\ngig-1,Again,,,10,3,,\n").into_bytes(),
+            "line 3, column sku: sku \"gig-1\" appears twice in the file (first on line 2)",
+        ),
         ("invalid UTF-8", [rows("a,").into_bytes(), b"Lo\xffgo,,,10,3,,\n".to_vec()].concat(), "line 2, column title:"),
         ("too few fields", rows("a,Logo,,,10\n").into_bytes(), "line 2, column delivery_days:"),
         ("too many fields", rows("a,Logo,,,10,3,,,surplus\n").into_bytes(), "line 2, column 9:"),
