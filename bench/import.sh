@@ -65,13 +65,13 @@ for n in sorted({small, rows}):
             f.write(row(i) + "\n")
 PY
 
-# Runs a command; prints "seconds peak_rss_kib" of that one process. GNU time rather than
+# Runs a command; prints "seconds peak_rss_kib cpu_seconds" of that one process. GNU time rather than
 # python's getrusage(RUSAGE_CHILDREN): a child forked from python starts as a copy of the
 # interpreter, and that ~14 MiB would hide the peak of a smaller program.
 measure() {
     local out
-    out=$(/usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null) || { echo "failed: $* $out" >&2; return 1; }
-    tail -1 <<<"$out"
+    out=$(/usr/bin/time -f "%e %M %U %S" "$@" 2>&1 >/dev/null) || { echo "failed: $* $out" >&2; return 1; }
+    tail -1 <<<"$out" | awk '{print $1, $2, $3 + $4}'
 }
 # Runs a command; prints its wall time in seconds, to the microsecond.
 wall() {
@@ -98,18 +98,24 @@ sqlite_import() { # FILE -> "seconds rss"
          INSERT INTO gigs_fts (gigs_fts) VALUES ('rebuild');"
 }
 
-printf '%-10s %12s %14s %8s %14s %16s\n' rows souq_s sqlite3_s ratio souq_rss_MiB sqlite3_rss_MiB
+# Wall time is what the targets are about; CPU time (user + sys) is printed beside it because
+# on a shared machine the wall time also holds the wait for a core and for the disk.
+printf '%-8s %8s %10s %7s %10s %12s %9s %12s %14s\n' rows souq_s sqlite3_s ratio souq_cpu sqlite3_cpu cpu_ratio \
+    souq_rss_MiB sqlite3_rss_MiB
 for n in $(printf '%s\n' "$SMALL" "$ROWS" | sort -nu); do
     file=$WORK/gigs-$n.csv
-    souq_t=(); souq_rss=(); shell_t=()
+    souq_t=(); souq_cpu=(); souq_rss=(); shell_t=(); shell_cpu=()
     for _ in $(seq "$RUNS"); do
-        read -r t rss < <(souq_import "$file"); souq_t+=("$t"); souq_rss+=("$rss")
-        read -r t shell_rss < <(sqlite_import "$file"); shell_t+=("$t")
+        read -r t rss cpu < <(souq_import "$file"); souq_t+=("$t"); souq_rss+=("$rss"); souq_cpu+=("$cpu")
+        read -r t shell_rss cpu < <(sqlite_import "$file"); shell_t+=("$t"); shell_cpu+=("$cpu")
     done
     st=$(printf '%s\n' "${souq_t[@]}" | median)
     bt=$(printf '%s\n' "${shell_t[@]}" | median)
+    sc=$(printf '%s\n' "${souq_cpu[@]}" | median)
+    bc=$(printf '%s\n' "${shell_cpu[@]}" | median)
     rss=$(printf '%s\n' "${souq_rss[@]}" | sort -n | tail -1)
-    printf '%-10s %12.2f %14.2f %8.2f %14.1f %16.1f\n' "$n" "$st" "$bt" "$(awk "BEGIN {print $st / $bt}")" \
+    printf '%-8s %8.2f %10.2f %7.2f %10.2f %12.2f %9.2f %12.1f %14.1f\n' "$n" "$st" "$bt" \
+        "$(awk "BEGIN {print $st / $bt}")" "$sc" "$bc" "$(awk "BEGIN {print $sc / $bc}")" \
         "$(awk "BEGIN {print $rss / 1024}")" "$(awk "BEGIN {print $shell_rss / 1024}")"
 done
 
