@@ -1,7 +1,6 @@
-//! Gigs in and out of CSV: `gig import` (streamed, validated, upsert by seller and sku, all or
-//! nothing) and `gig export` (the same columns, spreadsheet formulas escaped).
+//! `gig import`: a CSV file streamed row by row into one transaction, every row validated,
+//! gigs upserted by (seller, sku), and nothing kept unless every row was good.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
@@ -10,6 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
+use super::{unescape_cell, write_error, COLUMNS};
 use crate::error::{Error, Result};
 use crate::gigs::{self, ExtraInput, FieldError, GigInput};
 use crate::money::Money;
@@ -18,9 +18,6 @@ use crate::store::Store;
 use crate::users::{self, User};
 use crate::{events, search, Session};
 
-/// The columns `gig export` writes and `gig import` reads (any order, any case).
-pub const COLUMNS: &[&str] =
-    &["seller", "sku", "title", "description", "category", "price", "delivery_days", "tags", "extras"];
 const REQUIRED: &[&str] = &["sku", "title", "price", "delivery_days"];
 /// The column a rejects file adds. Import ignores it, so a corrected rejects file imports as is.
 const REASON: &str = "reason";
@@ -30,38 +27,6 @@ const REASON: &str = "reason";
 pub const MAX_KEPT_ERRORS: usize = 1_000;
 /// Progress is reported every this many rows.
 pub const PROGRESS_EVERY: u64 = 1_000;
-
-// ---- formula escaping ----------------------------------------------------------------
-
-/// A cell a spreadsheet would run as a formula (or one that only looks escaped already).
-fn needs_escape(cell: &str) -> bool {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => true,
-        Some(b'\'') => needs_escape(&cell[1..]),
-        _ => false,
-    }
-}
-
-/// Export: a leading apostrophe before a cell a spreadsheet would execute (= + - @ tab CR).
-/// A cell that starts with an apostrophe followed by such a character gets one more, so
-/// [`unescape_cell`] gives back exactly what was exported.
-pub fn escape_cell(cell: &str) -> Cow<'_, str> {
-    if needs_escape(cell) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
-/// Import: removes exactly the apostrophe [`escape_cell`] adds, and nothing else.
-pub fn unescape_cell(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if needs_escape(rest) => rest,
-        _ => cell,
-    }
-}
-
-// ---- import ------------------------------------------------------------------------------
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ImportOptions {
@@ -554,10 +519,6 @@ impl<'a> Rejects<'a> {
     }
 }
 
-fn write_error(err: csv::Error) -> Error {
-    Error::internal(format!("writing CSV: {err}"))
-}
-
 /// Passes bytes through to the csv reader while following their CSV quoting, so that a quote
 /// left open at the end of the file is known (the csv crate ends such a field silently).
 struct QuoteTracker<R> {
@@ -610,84 +571,9 @@ impl<R: Read> Read for QuoteTracker<R> {
     }
 }
 
-// ---- export ------------------------------------------------------------------------------
-
-#[derive(Debug, Clone, Default)]
-pub struct ExportFilter {
-    pub seller: Option<String>,
-    pub status: Option<String>,
-}
-
-/// Writes the gigs `filter` selects to `out` in [`COLUMNS`], one row at a time, and returns how
-/// many. `gig import` of the result as their seller reports every row unchanged.
-pub fn export(conn: &Connection, filter: &ExportFilter, out: &mut dyn Write) -> Result<u64> {
-    if let Some(seller) = &filter.seller {
-        users::get(conn, seller)?;
-    }
-    if let Some(status) = &filter.status {
-        if !gigs::STATUSES.contains(&status.as_str()) {
-            return Err(Error::invalid(format!("unknown gig status {status:?}; one of {}", gigs::STATUSES.join(", "))));
-        }
-    }
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(COLUMNS).map_err(write_error)?;
-    let sql = format!(
-        "SELECT {} FROM gigs g JOIN users u ON u.id = g.seller_id
-         WHERE (?1 IS NULL OR u.username = ?1) AND (?2 IS NULL OR g.status = ?2)
-         ORDER BY g.id",
-        gigs::GIG_COLUMNS
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params![filter.seller, filter.status])?;
-    let mut count = 0;
-    while let Some(row) = rows.next()? {
-        let mut gig = gigs::gig_from_row(row)?;
-        gig.extras = gigs::extras_of(conn, gig.id)?;
-        let input = gigs::input_of(&gig);
-        let extras: Vec<String> = input.extras.iter().map(ExtraInput::format).collect();
-        let cells = [
-            gig.seller,
-            gig.sku,
-            gig.title,
-            gig.description,
-            gig.category,
-            gig.price_cents.to_string(),
-            gig.delivery_days.to_string(),
-            gig.tags.join("; "),
-            extras.join("; "),
-        ];
-        writer.write_record(cells.iter().map(|c| escape_cell(c).into_owned())).map_err(write_error)?;
-        count += 1;
-    }
-    writer.flush()?;
-    Ok(count)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn formula_cells_get_one_apostrophe() {
-        assert_eq!(escape_cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(escape_cell("+971 50"), "'+971 50");
-        assert_eq!(escape_cell("@x"), "'@x");
-        assert_eq!(escape_cell("\tx"), "'\tx");
-        assert_eq!(escape_cell("'=x"), "''=x");
-        assert_eq!(escape_cell("it's"), "it's");
-        assert_eq!(escape_cell("'quoted'"), "'quoted'");
-        assert_eq!(unescape_cell("'=SUM(A1)"), "=SUM(A1)");
-        assert_eq!(unescape_cell("'quoted'"), "'quoted'");
-    }
-
-    proptest! {
-        #[test]
-        fn unescape_undoes_escape(cell in "['=+@\\-\t\ra-z ]{0,6}") {
-            let escaped = escape_cell(&cell);
-            prop_assert_eq!(unescape_cell(&escaped), cell.as_str());
-        }
-    }
 
     #[test]
     fn quote_tracker_sees_an_unterminated_quote() {
