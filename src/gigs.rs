@@ -336,7 +336,10 @@ pub fn replace_extras(conn: &Connection, gig_id: i64, extras: &[ExtraInput]) -> 
         conn.prepare_cached("DELETE FROM gig_extras WHERE id = ?1")?.execute([old.id])?;
     }
     // positions are rewritten in two passes so the UNIQUE (gig_id, position) never collides
-    conn.prepare_cached("UPDATE gig_extras SET position = -position - 1 WHERE gig_id = ?1")?.execute([gig_id])?;
+    // (a new gig has no extras yet: nothing to move, one statement fewer per imported row)
+    if !current.is_empty() {
+        conn.prepare_cached("UPDATE gig_extras SET position = -position - 1 WHERE gig_id = ?1")?.execute([gig_id])?;
+    }
     for (position, extra) in extras.iter().enumerate() {
         match current.iter().find(|old| old.title == extra.title) {
             Some(old) => conn

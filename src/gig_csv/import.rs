@@ -267,16 +267,23 @@ impl SeenSkus {
         Ok(SeenSkus { last_id_before })
     }
 
-    /// Why the row on `line` repeats an earlier row's sku, if it does.
-    fn repeated(&mut self, conn: &Connection, seller_id: i64, sku: &str, line: u64) -> Result<Option<String>> {
+    /// The id of the seller's gig with this sku, if any; Err(why) when the row on `line`
+    /// repeats an earlier row's sku.
+    fn existing(
+        &mut self,
+        conn: &Connection,
+        seller_id: i64,
+        sku: &str,
+        line: u64,
+    ) -> Result<std::result::Result<Option<i64>, String>> {
         let id: Option<i64> = conn
             .prepare_cached("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2")?
             .query_row(params![seller_id, sku], |r| r.get(0))
             .optional()?;
         let twice = format!("sku {sku:?} appears twice in the file");
         match id {
-            None => Ok(None),
-            Some(id) if id > self.last_id_before => Ok(Some(twice)),
+            None => Ok(Ok(None)),
+            Some(id) if id > self.last_id_before => Ok(Err(twice)),
             Some(id) => {
                 let first: i64 = conn
                     .prepare_cached(
@@ -285,7 +292,7 @@ impl SeenSkus {
                          RETURNING line",
                     )?
                     .query_row(params![id, line as i64], |r| r.get(0))?;
-                Ok((first as u64 != line).then(|| format!("{twice} (first on line {first})")))
+                Ok(if first as u64 == line { Ok(Some(id)) } else { Err(format!("{twice} (first on line {first})")) })
             }
         }
     }
@@ -414,16 +421,19 @@ fn import_record(
         Err(why) => return Ok(Err(row_error(header.seller.unwrap_or_default(), why))),
     };
     let sku = cells[header.sku].trim();
-    if !sku.is_empty() {
-        if let Some(why) = seen.repeated(conn, seller.id, sku, line)? {
-            return Ok(Err(row_error(header.sku, why)));
+    let existing = if sku.is_empty() {
+        None // the sku column's error comes from validation
+    } else {
+        match seen.existing(conn, seller.id, sku, line)? {
+            Ok(existing) => existing,
+            Err(why) => return Ok(Err(row_error(header.sku, why))),
         }
-    }
+    };
     let input = match gig_input(header, &cells) {
         Ok(input) => input,
         Err((index, message)) => return Ok(Err(row_error(index, message))),
     };
-    Ok(import_gig(conn, seller, &input, rules.policy, rules.session).map_err(|f| RowError {
+    Ok(import_gig(conn, seller, &input, existing, rules.policy, rules.session).map_err(|f| RowError {
         line,
         column: f.field.to_string(),
         message: f.error.message().to_string(),
@@ -458,18 +468,19 @@ fn gig_input(header: &Header, cells: &[&str]) -> std::result::Result<GigInput, (
 }
 
 /// The one path every imported gig takes: validated against policy, then created, updated or
-/// left alone. Checks that gig create/update must pass belong here too.
+/// left alone. `existing` is the id of the seller's gig with this sku, if there is one (the
+/// caller has looked it up). Checks that gig create/update must pass belong here too.
 pub fn import_gig(
     conn: &Connection,
     seller: &User,
     input: &GigInput,
+    existing: Option<i64>,
     policy: &Policy,
     session: &Session,
 ) -> std::result::Result<Outcome, FieldError> {
     input.validate(policy)?;
     let internal = |error: Error| FieldError { field: "sku", error };
-    let sku = input.sku.as_deref().unwrap_or_default();
-    match gigs::find_by_sku(conn, seller.id, sku).map_err(internal)? {
+    match existing.map(|id| gigs::get(conn, id)).transpose().map_err(internal)? {
         Some(gig) if gigs::input_of(&gig) == *input => Ok(Outcome::Unchanged),
         Some(gig) => {
             gigs::overwrite(conn, gig.id, input, session.now).map_err(internal)?;
