@@ -7,6 +7,7 @@ use crate::error::Error;
 
 mod export;
 mod import;
+mod quotes;
 
 pub use export::{export, ExportFilter};
 pub use import::{import, import_gig, ImportOptions, ImportSummary, Outcome, RowError, MAX_KEPT_ERRORS};
