@@ -303,7 +303,11 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
     };
     let bar = if app.show_progress() {
         let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {human_pos} rows  {per_sec}  {elapsed}")?);
+        let style = indicatif::ProgressStyle::with_template("{spinner} {human_pos} rows  {rate} rows/s  {elapsed}")?
+            .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}", state.per_sec());
+            });
+        bar.set_style(style);
         bar
     } else {
         indicatif::ProgressBar::hidden()

@@ -239,6 +239,9 @@ fn only_an_admin_imports_for_other_sellers() {
     let ghost = market.file("ghost.csv", "seller,sku,title,price,delivery_days\nghost,a,Mine,10,3\n");
     let stderr = market.fails(6, &["gig", "import", &ghost, "--as", "admin"]);
     assert!(stderr.contains("line 2, column seller: no user ghost"), "{stderr}");
+    market.ok(&["user", "suspend", "noura", "--as", "admin"]);
+    let stderr = market.fails(6, &["gig", "import", &path, "--as", "admin"]);
+    assert!(stderr.contains("line 3, column seller: seller noura is suspended"), "{stderr}");
 }
 
 #[test]
