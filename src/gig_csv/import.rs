@@ -160,7 +160,7 @@ fn import_rows(
         Some(out) => Some(Rejects::start(out, &header_record, &header)?),
         None => None,
     };
-    let mut seen = SeenSkus::start(conn)?;
+    let seen = SeenSkus::start(conn)?;
     let index = search::defer(conn)?;
     let mut sellers = Sellers { actor: actor.clone(), known: HashMap::new() };
     let mut summary = ImportSummary { skip_invalid: options.skip_invalid, ..ImportSummary::default() };
@@ -183,7 +183,7 @@ fn import_rows(
             })
         } else {
             let rules = Rules { header: &header, policy: &policy, session };
-            import_record(conn, &current, line, &rules, &mut sellers, &mut seen)?
+            import_record(conn, &current, line, &rules, &mut sellers, &seen)?
         };
         match result {
             Ok(Outcome::Created(_)) => summary.created += 1,
@@ -271,7 +271,7 @@ impl SeenSkus {
     /// The id of the seller's gig with this sku, if any; Err(why) when the row on `line`
     /// repeats an earlier row's sku.
     fn existing(
-        &mut self,
+        &self,
         conn: &Connection,
         seller_id: i64,
         sku: &str,
@@ -281,10 +281,10 @@ impl SeenSkus {
             .prepare_cached("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2")?
             .query_row(params![seller_id, sku], |r| r.get(0))
             .optional()?;
-        let twice = format!("sku {sku:?} appears twice in the file");
+        let twice = || format!("sku {sku:?} appears twice in the file");
         match id {
             None => Ok(Ok(None)),
-            Some(id) if id > self.last_id_before => Ok(Err(twice)),
+            Some(id) if id > self.last_id_before => Ok(Err(twice())),
             Some(id) => {
                 let first: i64 = conn
                     .prepare_cached(
@@ -293,7 +293,11 @@ impl SeenSkus {
                          RETURNING line",
                     )?
                     .query_row(params![id, line as i64], |r| r.get(0))?;
-                Ok(if first as u64 == line { Ok(Some(id)) } else { Err(format!("{twice} (first on line {first})")) })
+                Ok(if first as u64 == line {
+                    Ok(Some(id))
+                } else {
+                    Err(format!("{} (first on line {first})", twice()))
+                })
             }
         }
     }
@@ -400,7 +404,7 @@ fn import_record(
     line: u64,
     rules: &Rules,
     sellers: &mut Sellers,
-    seen: &mut SeenSkus,
+    seen: &SeenSkus,
 ) -> Result<std::result::Result<Outcome, RowError>> {
     let header = rules.header;
     let row_error = |index: usize, message: String| RowError { line, column: header.name(index), message };
