@@ -285,3 +285,35 @@ CREATE TABLE moderation_flags (
     UNIQUE (entity, entity_id, rule, content_hash)
 ) STRICT;
 CREATE INDEX moderation_flags_by_status ON moderation_flags (status, rule);
+-- ---------------------------------------------------------------------------------------
+-- Search (src/search.rs). One FTS5 row per gig (rowid = gigs.id) holding its words as
+-- souq_search_text() gives them: Arabic-normalised, lightly stemmed, space separated.
+-- Contentless: the text to show is in gigs; the index keeps only what it needs to match.
+-- souq_search_text is registered by souq on every connection it opens, so the triggers
+-- keep the index in step with every insert and edit; a tool that writes gigs without
+-- souq fails loudly instead of leaving the index stale. Which gigs are searchable
+-- (active, seller not suspended) is decided at query time.
+-- souq_search_live() is false while a bulk import defers indexing (FTS5 flushes its buffer
+-- at every statement savepoint, so indexing row by row from a trigger is slow for big
+-- files); the import then indexes its gigs in one statement before it commits.
+CREATE VIRTUAL TABLE gigs_fts USING fts5 (
+    title, description, tags,
+    content = '', contentless_delete = 1,
+    -- the text is already split, folded and stemmed: ascii only splits it on the spaces
+    tokenize = 'ascii'
+);
+CREATE TRIGGER gigs_fts_insert AFTER INSERT ON gigs WHEN souq_search_live()
+BEGIN
+    INSERT INTO gigs_fts (rowid, title, description, tags)
+    VALUES (new.id, souq_search_text(new.title), souq_search_text(new.description), souq_search_text(new.tags));
+END;
+CREATE TRIGGER gigs_fts_update AFTER UPDATE OF title, description, tags ON gigs WHEN souq_search_live()
+BEGIN
+    DELETE FROM gigs_fts WHERE rowid = old.id;
+    INSERT INTO gigs_fts (rowid, title, description, tags)
+    VALUES (new.id, souq_search_text(new.title), souq_search_text(new.description), souq_search_text(new.tags));
+END;
+CREATE TRIGGER gigs_fts_delete AFTER DELETE ON gigs
+BEGIN
+    DELETE FROM gigs_fts WHERE rowid = old.id;
+END;

@@ -59,15 +59,11 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
     section(app, "Gigs in Arabic and English, with paid extras");
     output::list(app, &gigs::list(store.conn(), &GigFilter::default())?)?;
 
-    marketplace_day(app, &mut store, start)?;
-
-    {
-        payout_day(app, &mut store, start.plus_days(30))?;
-    }
+    search_day(app, &store)?;
     moderation_day(app, &mut store, start)?;
-    {
-        dispute_day(app, &mut store, start.plus_days(31))?;
-    }
+    marketplace_day(app, &mut store, start)?;
+    payout_day(app, &mut store, start.plus_days(30))?;
+    dispute_day(app, &mut store, start.plus_days(31))?;
     app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
     Ok(())
 }
@@ -294,6 +290,13 @@ fn demo_gig(sku: &str, title: &str, price: &str) -> Result<GigInput> {
         delivery_days: 2,
         extras: Vec::new(),
     })
+}
+
+/// Search, spelled the way buyers type: without hamza, with ه for ة, without the article.
+fn search_day(app: &App, store: &Store) -> Result<()> {
+    let query = souq::search::SearchQuery { text: "انجليزيه".into(), limit: 5, ..Default::default() };
+    section(app, "Search: `souq gig search انجليزيه` finds \"الإنجليزية\" (Arabic spellings fold together)");
+    output::list(app, &souq::search::search(store.conn(), &query)?)
 }
 
 fn at(app: &App, now: Timestamp, actor: Option<&str>) -> Session {

@@ -1,9 +1,14 @@
-//! `souq gig`: create, change, show and list gigs.
+//! `souq gig`: create, change, show and list gigs; import and export them as CSV; search them.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
+use souq::gig_csv::{self, ExportFilter, ImportOptions, ImportSummary};
 use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
 use souq::levels::{self, GigWithStats};
+use souq::search::{self, SearchHit, SearchQuery, Sort};
 use souq::{moderation, Money};
 
 use crate::app::App;
@@ -24,6 +29,91 @@ pub enum GigCommand {
     Pause { id: i64 },
     /// Put a paused gig back on the market
     Resume { id: i64 },
+    /// Create or update your gigs from a CSV file (all or nothing unless --skip-invalid)
+    ///
+    /// Columns (header required, any order and case): sku, title, price, delivery_days and
+    /// optionally description, category, tags ("a; b" or "a, b"), extras
+    /// ("Title=PRICE+DAYSd; Title=PRICE+DAYSd") and seller (an admin imports for many sellers).
+    /// Rows are matched to your gigs by sku: created, updated or unchanged. A cell that
+    /// `gig export` escaped with a leading apostrophe is read back without it.
+    Import(ImportArgs),
+    /// Write gigs as CSV in the columns `gig import` reads
+    ///
+    /// Cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
+    /// leading apostrophe, which `gig import` removes again: export then import changes nothing.
+    Export(ExportArgs),
+    /// Find active gigs by words in their title, tags and description, best match first
+    ///
+    /// Arabic spellings match each other (أ/إ/آ/ا, ة/ه, ى/ي, harakat, tatweel, Arabic-Indic
+    /// digits), and the prefixes ال, و, بال and لل are ignored: "انجليزية" finds "الإنجليزية".
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The CSV file, or - for stdin
+    file: PathBuf,
+    /// Check every row and report what would happen, writing nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Import the good rows even when some are bad
+    #[arg(long)]
+    skip_invalid: bool,
+    /// Write the bad rows, with a reason column, to this CSV file
+    #[arg(long, value_name = "FILE")]
+    rejects: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only this seller's gigs
+    #[arg(long)]
+    seller: Option<String>,
+    /// Only gigs in this status: pending_review, active, paused, rejected or suspended
+    #[arg(long)]
+    status: Option<String>,
+    /// Write to this file instead of stdout
+    #[arg(long, value_name = "PATH")]
+    file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to look for
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    query: Vec<String>,
+    #[arg(long)]
+    category: Option<String>,
+    #[arg(long, value_parser = Money::parse)]
+    min_price: Option<Money>,
+    #[arg(long, value_parser = Money::parse)]
+    max_price: Option<Money>,
+    /// Order of the results
+    #[arg(long, value_enum, default_value = "relevance")]
+    sort: SortArg,
+    /// At most this many results
+    #[arg(long, default_value_t = 20)]
+    limit: i64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    /// Best match first
+    Relevance,
+    /// Cheapest first
+    Price,
+    /// Most recently listed first
+    Newest,
+}
+
+impl From<SortArg> for Sort {
+    fn from(sort: SortArg) -> Sort {
+        match sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Price => Sort::Price,
+            SortArg::Newest => Sort::Newest,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -139,6 +229,40 @@ impl Tabular for GigWithStats {
     }
 }
 
+impl Tabular for ImportSummary {
+    fn headers() -> Vec<&'static str> {
+        vec!["rows", "created", "updated", "unchanged", "invalid", "errors"]
+    }
+    fn row(&self) -> Vec<String> {
+        let errors: Vec<String> = self.errors.iter().map(ToString::to_string).collect();
+        vec![
+            self.rows.to_string(),
+            self.created.to_string(),
+            self.updated.to_string(),
+            self.unchanged.to_string(),
+            self.invalid.to_string(),
+            errors.join("\n"),
+        ]
+    }
+}
+
+impl Tabular for SearchHit {
+    fn headers() -> Vec<&'static str> {
+        vec!["id", "title", "seller", "price", "days", "category", "match"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.gig.id.to_string(),
+            clip(&self.gig.title, 50),
+            self.gig.seller.clone(),
+            self.gig.price_cents.to_string(),
+            self.gig.delivery_days.to_string(),
+            self.gig.category.clone(),
+            self.snippet.clone(),
+        ]
+    }
+}
+
 pub fn run(app: &App, command: GigCommand) -> Result<()> {
     let mut store = app.open()?;
     let session = app.session();
@@ -176,6 +300,104 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
         }
         GigCommand::Pause { id } => output::one(app, &store.write(|tx| gigs::set_paused(tx, &session, id, true))?),
         GigCommand::Resume { id } => output::one(app, &store.write(|tx| gigs::set_paused(tx, &session, id, false))?),
+        GigCommand::Import(args) => import(app, &mut store, &session, args),
+        GigCommand::Export(args) => export(app, &store, args),
+        GigCommand::Search(args) => {
+            let query = SearchQuery {
+                text: args.query.join(" "),
+                category: args.category,
+                min_price: args.min_price,
+                max_price: args.max_price,
+                sort: args.sort.into(),
+                limit: args.limit,
+            };
+            output::list(app, &search::search(store.conn(), &query)?)
+        }
+    }
+}
+
+/// Bad rows listed on stderr; the JSON summary keeps up to gig_csv::MAX_KEPT_ERRORS.
+const SHOW_ERRORS: usize = 20;
+
+fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: ImportArgs) -> Result<()> {
+    let source = crate::open_input(&args.file)?;
+    let mut rejects = match &args.rejects {
+        Some(path) => Some(io::BufWriter::new(
+            std::fs::File::create(path)
+                .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?,
+        )),
+        None => None,
+    };
+    let bar = if app.show_progress() {
+        let bar = indicatif::ProgressBar::new_spinner();
+        let style = indicatif::ProgressStyle::with_template("{spinner} {human_pos} rows  {rate} rows/s  {elapsed}")?
+            .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}", state.per_sec());
+            });
+        bar.set_style(style);
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid };
+    let summary =
+        gig_csv::import(store, session, source, options, rejects.as_mut().map(|w| w as &mut dyn Write), &mut |rows| {
+            bar.set_position(rows)
+        })?;
+    bar.finish_and_clear();
+    if app.format != output::Format::Table {
+        output::one(app, &summary)?;
+    }
+    if let Some(refusal) = summary.refusal(SHOW_ERRORS) {
+        return Err(refusal.into());
+    }
+    let what = if args.dry_run { "dry run, nothing written" } else { "imported" };
+    app.note(format!(
+        "{what}: {} rows, {} created, {} updated, {} unchanged, {} invalid",
+        summary.rows, summary.created, summary.updated, summary.unchanged, summary.invalid
+    ));
+    for error in summary.errors.iter().take(SHOW_ERRORS) {
+        app.note(format!("  skipped {error}"));
+    }
+    if summary.invalid > SHOW_ERRORS as u64 {
+        app.note(format!("  ... and {} more", summary.invalid - SHOW_ERRORS as u64));
+    }
+    Ok(())
+}
+
+fn export(app: &App, store: &souq::Store, args: ExportArgs) -> Result<()> {
+    let filter = ExportFilter { seller: args.seller, status: args.status };
+    let count = match &args.file {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?;
+            gig_csv::export(store.conn(), &filter, &mut io::BufWriter::new(file))?
+        }
+        None => {
+            let mut out = ClosedPipe { inner: io::stdout().lock(), closed: false };
+            match gig_csv::export(store.conn(), &filter, &mut out) {
+                Err(_) if out.closed => return Ok(()),
+                result => result?,
+            }
+        }
+    };
+    app.note(format!("exported {count} gig(s)"));
+    Ok(())
+}
+
+/// Remembers that the reader of stdout went away, so `gig export | head` ends quietly with
+/// exit 0 (the library reports the failed write without its io::Error).
+struct ClosedPipe<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Write for ClosedPipe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).inspect_err(|e| self.closed |= e.kind() == io::ErrorKind::BrokenPipe)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().inspect_err(|e| self.closed |= e.kind() == io::ErrorKind::BrokenPipe)
     }
 }
 

@@ -195,18 +195,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 pub fn read_input(path: &std::path::Path) -> anyhow::Result<String> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes)?;
-    } else {
-        bytes = std::fs::read(path).map_err(|e| {
-            let kind = if e.kind() == std::io::ErrorKind::NotFound {
-                souq::ErrorKind::NotFound
-            } else {
-                souq::ErrorKind::Internal
-            };
-            souq::Error::new(kind, format!("cannot read {}: {e}", path.display()))
-        })?;
-    }
+    open_input(path)?.read_to_end(&mut bytes)?;
     String::from_utf8(bytes)
         .map_err(|e| souq::Error::invalid(format!("{}: not UTF-8 text ({e})", path.display())).into())
+}
+
+/// FILE, or stdin for `-`, to read as a stream (a missing file is not found, exit 3).
+pub fn open_input(path: &std::path::Path) -> anyhow::Result<Box<dyn std::io::Read>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| {
+        let kind = if e.kind() == std::io::ErrorKind::NotFound {
+            souq::ErrorKind::NotFound
+        } else {
+            souq::ErrorKind::Internal
+        };
+        souq::Error::new(kind, format!("cannot read {}: {e}", path.display()))
+    })?;
+    Ok(Box::new(file))
 }

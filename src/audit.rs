@@ -37,6 +37,7 @@ pub const CHECKS: &[CheckFn] = &[
     crate::payouts::in_flight_matches_open_items,
     crate::payouts::items_resolved_at_most_once,
     crate::moderation::pending_gigs_are_queued,
+    crate::search::index_matches_gigs,
     crate::disputes::disputes_match_orders,
 ];
 

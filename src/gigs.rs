@@ -169,10 +169,10 @@ impl GigInput {
     }
 }
 
-const GIG_COLUMNS: &str = "g.id, u.username, g.sku, g.title, g.description, g.category, g.tags,
+pub(crate) const GIG_COLUMNS: &str = "g.id, u.username, g.sku, g.title, g.description, g.category, g.tags,
      g.price_cents, g.delivery_days, g.status, g.created_at, g.updated_at";
 
-fn gig_from_row(r: &Row) -> rusqlite::Result<Gig> {
+pub(crate) fn gig_from_row(r: &Row) -> rusqlite::Result<Gig> {
     let tags: String = r.get(6)?;
     Ok(Gig {
         id: r.get(0)?,
@@ -334,7 +334,10 @@ pub fn replace_extras(conn: &Connection, gig_id: i64, extras: &[ExtraInput]) -> 
         conn.prepare_cached("DELETE FROM gig_extras WHERE id = ?1")?.execute([old.id])?;
     }
     // positions are rewritten in two passes so the UNIQUE (gig_id, position) never collides
-    conn.prepare_cached("UPDATE gig_extras SET position = -position - 1 WHERE gig_id = ?1")?.execute([gig_id])?;
+    // (a new gig has no extras yet: nothing to move, one statement fewer per imported row)
+    if !current.is_empty() {
+        conn.prepare_cached("UPDATE gig_extras SET position = -position - 1 WHERE gig_id = ?1")?.execute([gig_id])?;
+    }
     for (position, extra) in extras.iter().enumerate() {
         match current.iter().find(|old| old.title == extra.title) {
             Some(old) => conn

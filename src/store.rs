@@ -47,6 +47,8 @@ impl Store {
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(busy_timeout)?;
+        // before migrating: the search triggers call it, and a migration may write to gigs
+        crate::search::register(&conn)?;
         let mut store = Store { conn, path: path.to_path_buf() };
         store.migrate(MIGRATIONS, missing)?;
         store.configure()?;

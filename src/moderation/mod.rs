@@ -159,17 +159,53 @@ fn raise_all(
 }
 
 /// Screens gig `gig_id` as `input` describes it; call it right after the row is written (create,
-/// update, import), in the same transaction. Block: Err (exit 4) naming the rule, and the
+/// update), in the same transaction. Block: Err (exit 4) naming the rule, and the
 /// caller's transaction rolls back. Hold: the gig goes to pending_review. Flag: it stays as it
 /// is, queued. A gig pending review by policy (review_new_gigs) is queued too.
 pub fn screen_gig(conn: &Connection, session: &Session, gig_id: i64, input: &GigInput) -> Result<Verdict> {
-    let rules = active_rules(conn)?;
-    let text = input_text(input);
-    let verdict = Verdict { hits: rules.check(Target::Gig, &text, Some(input.price)) };
-    if let Some(hit) = verdict.blocking() {
-        return Err(refusal(Target::Gig, hit));
+    let verdict = judge_gig(conn, input)?;
+    apply_gig_verdict(conn, session, gig_id, input, &verdict)?;
+    Ok(verdict)
+}
+
+/// The rules' verdict on a gig, without writing anything: Err (exit 4) naming the rule when one
+/// blocks it. A CSV import judges each row before writing it, so that one refused row of many
+/// leaves nothing behind, then applies the verdict to the row it wrote.
+pub fn judge_gig(conn: &Connection, input: &GigInput) -> Result<Verdict> {
+    let verdict = Verdict { hits: active_rules(conn)?.check(Target::Gig, &input_text(input), Some(input.price)) };
+    match verdict.blocking() {
+        Some(hit) => Err(refusal(Target::Gig, hit)),
+        None => Ok(verdict),
     }
-    raise_all(conn, session, Target::Gig, gig_id, &text, &verdict.hits)?;
+}
+
+/// Which of the gig's fields a blocking rule objects to (the first that is blocked on its own),
+/// so an import can name the column; "title" when only the fields together are blocked.
+pub fn blocked_field(conn: &Connection, input: &GigInput) -> Result<&'static str> {
+    let rules = active_rules(conn)?;
+    let extras: Vec<&str> = input.extras.iter().map(|e| e.title.as_str()).collect();
+    let fields = [
+        ("title", input.title.clone()),
+        ("description", input.description.clone()),
+        ("tags", input.tags.join(",")),
+        ("extras", extras.join("\n")),
+    ];
+    Ok(fields
+        .iter()
+        .find(|(_, text)| Verdict { hits: rules.check(Target::Gig, text, None) }.blocking().is_some())
+        .map_or("title", |(field, _)| *field))
+}
+
+/// Records what `verdict` (from [`judge_gig`]) says about gig `gig_id`, just written: flags
+/// queued, a hold sends the gig to pending_review.
+pub fn apply_gig_verdict(
+    conn: &Connection,
+    session: &Session,
+    gig_id: i64,
+    input: &GigInput,
+    verdict: &Verdict,
+) -> Result<()> {
+    raise_all(conn, session, Target::Gig, gig_id, &input_text(input), &verdict.hits)?;
     let status: String =
         conn.prepare_cached("SELECT status FROM gigs WHERE id = ?1")?.query_row([gig_id], |r| r.get(0))?;
     if verdict.action() == Some(Action::Hold) && matches!(status.as_str(), "active" | "paused") {
@@ -182,7 +218,7 @@ pub fn screen_gig(conn: &Connection, session: &Session, gig_id: i64, input: &Gig
         let subject = queue::Subject { entity: "gig", entity_id: gig_id, content_hash: "" };
         queue::raise(conn, session, queue::REVIEW_NEW_GIGS, Action::Hold, &subject, &input.title)?;
     }
-    Ok(verdict)
+    Ok(())
 }
 
 /// Screens a message, delivery or review (`entity_id`: the message id, delivery id, or the

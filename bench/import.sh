@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Benchmark of `souq gig import` and `souq gig search` (run by hand, never in CI).
+#
+# Generates gigs CSVs like examples/gigs.csv (Arabic and English) of 100k and 1M rows, then in
+# the same run times:
+#   - souq gig import (release build) of each file into a fresh database, and its peak RSS;
+#   - the baseline: the sqlite3 shell's `.import` of the same file plus building an FTS5 index
+#     over title, description and tags (it validates nothing);
+#   - souq gig search, a process per query, top 20, for a word in 10% of the gigs and a rare one.
+# Prints medians and the souq / sqlite3 ratio.
+#
+#   bench/import.sh                 # 1,000,000 rows, 1 run each
+#   ROWS=200000 RUNS=3 bench/import.sh
+set -euo pipefail
+
+ROWS=${ROWS:-1000000}
+SMALL=${SMALL:-100000}
+RUNS=${RUNS:-1}
+SEARCH_RUNS=${SEARCH_RUNS:-7}
+cd "$(dirname "$0")/.."
+command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (Debian package sqlite3)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "needs GNU time (Debian package time)" >&2; exit 1; }
+cargo build --release --quiet --bin souq
+SOUQ=$PWD/target/release/souq
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/souq-bench-import.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+python3 - "$WORK" "$ROWS" "$SMALL" <<'PY'
+import random, sys
+work, rows, small = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+rnd = random.Random(42)
+ar_services = ["ترجمة", "تصميم شعار", "كتابة مقال", "تعليق صوتي", "برمجة موقع", "تدقيق لغوي",
+               "إدارة حسابات", "تحرير فيديو", "تصميم عرض تقديمي", "تفريغ صوتي", "سيرة ذاتية"]
+ar_words = ["احترافي", "سريع", "بالإنجليزية", "للمواقع", "والتطبيقات", "الفصحى", "مميزة",
+            "إبداعي", "للشركات", "الناشئة", "بجودة", "عالية", "خلال", "يومين", "متجر",
+            "الإلكتروني", "الأطفال", "التسويق", "محتوى", "قصص", "أسئلة", "مستشفى", "مكتبة"]
+en_services = ["logo design", "translation", "article writing", "voice over", "website",
+               "proofreading", "social media", "video editing", "slide deck", "transcription"]
+en_words = ["professional", "fast", "modern", "minimal", "creative", "startup", "quality",
+            "unlimited", "revisions", "seo", "wordpress", "shopify", "arabic", "english"]
+categories = ["translation", "design", "writing", "audio", "programming", "video", "marketing"]
+COMMON, RARE = "مضمونه", "زعفران"   # COMMON in 10% of the gigs, RARE in 1 of 100,000
+
+def row(i):
+    arabic = i % 3 != 2
+    service = rnd.choice(ar_services if arabic else en_services)
+    words = rnd.sample(ar_words if arabic else en_words, 3)
+    title = f"{service} {' '.join(words)}"
+    if i % 10 == 0:
+        title += f" {COMMON}"
+    if i % 100_000 == 7:
+        title += f" {RARE}"
+    desc_words = rnd.sample(ar_words if arabic else en_words, 8)
+    description = " ".join(desc_words) + ("، مع مراجعة كاملة.\nتسليم بصيغة Word." if arabic else ", with full review.\nDelivered as Word.")
+    tags = "; ".join(rnd.sample(ar_words if arabic else en_words, 2))
+    extras = "تسليم سريع=5+0d; مراجعة إضافية=10+1d" if i % 2 == 0 else ""
+    price = f"{rnd.randint(5, 500)}.{rnd.choice(['00', '50'])}"
+    cells = [f"g{i}", title, description, rnd.choice(categories), price, str(rnd.randint(1, 14)), tags, extras]
+    return ",".join('"' + c.replace('"', '""') + '"' if any(x in c for x in ',"\n') else c for c in cells)
+
+for n in sorted({small, rows}):
+    with open(f"{work}/gigs-{n}.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("sku,title,description,category,price,delivery_days,tags,extras\n")
+        for i in range(n):
+            f.write(row(i) + "\n")
+PY
+
+# Runs a command; prints "seconds peak_rss_kib cpu_seconds" of that one process. GNU time rather than
+# python's getrusage(RUSAGE_CHILDREN): a child forked from python starts as a copy of the
+# interpreter, and that ~14 MiB would hide the peak of a smaller program.
+measure() {
+    local out
+    out=$(/usr/bin/time -f "%e %M %U %S" "$@" 2>&1 >/dev/null) || { echo "failed: $* $out" >&2; return 1; }
+    tail -1 <<<"$out" | awk '{print $1, $2, $3 + $4}'
+}
+# Runs a command; prints its wall time in seconds, to the microsecond.
+wall() {
+    python3 -c 'import subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+print(f"{time.perf_counter() - start:.6f}")' "$@"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+souq_import() { # FILE -> "seconds rss"
+    local db=$WORK/souq.db
+    rm -f "$db" "$db"-wal "$db"-shm
+    SOUQ_DB=$db "$SOUQ" init --admin admin -q >/dev/null
+    SOUQ_DB=$db "$SOUQ" user add seller -q >/dev/null
+    SOUQ_DB=$db measure "$SOUQ" gig import "$1" --as seller -q
+}
+
+sqlite_import() { # FILE -> "seconds rss"
+    local db=$WORK/shell.db
+    rm -f "$db"
+    measure sqlite3 "$db" -cmd ".mode csv" -cmd ".import '$1' gigs" \
+        "CREATE VIRTUAL TABLE gigs_fts USING fts5 (title, description, tags, content = 'gigs');
+         INSERT INTO gigs_fts (gigs_fts) VALUES ('rebuild');"
+}
+
+# Wall time is what the targets are about; CPU time (user + sys) is printed beside it because
+# on a shared machine the wall time also holds the wait for a core and for the disk.
+printf '%-8s %8s %10s %7s %10s %12s %9s %12s %14s\n' rows souq_s sqlite3_s ratio souq_cpu sqlite3_cpu cpu_ratio \
+    souq_rss_MiB sqlite3_rss_MiB
+for n in $(printf '%s\n' "$SMALL" "$ROWS" | sort -nu); do
+    file=$WORK/gigs-$n.csv
+    souq_t=(); souq_cpu=(); souq_rss=(); shell_t=(); shell_cpu=()
+    for _ in $(seq "$RUNS"); do
+        read -r t rss cpu < <(souq_import "$file"); souq_t+=("$t"); souq_rss+=("$rss"); souq_cpu+=("$cpu")
+        read -r t shell_rss cpu < <(sqlite_import "$file"); shell_t+=("$t"); shell_cpu+=("$cpu")
+    done
+    st=$(printf '%s\n' "${souq_t[@]}" | median)
+    bt=$(printf '%s\n' "${shell_t[@]}" | median)
+    sc=$(printf '%s\n' "${souq_cpu[@]}" | median)
+    bc=$(printf '%s\n' "${shell_cpu[@]}" | median)
+    rss=$(printf '%s\n' "${souq_rss[@]}" | sort -n | tail -1)
+    printf '%-8s %8.2f %10.2f %7.2f %10.2f %12.2f %9.2f %12.1f %14.1f\n' "$n" "$st" "$bt" \
+        "$(awk "BEGIN {print $st / $bt}")" "$sc" "$bc" "$(awk "BEGIN {print $sc / $bc}")" \
+        "$(awk "BEGIN {print $rss / 1024}")" "$(awk "BEGIN {print $shell_rss / 1024}")"
+done
+
+# The last import left the $ROWS-row database in place: search it, one process per query.
+echo
+printf '%-28s %10s %10s\n' "search (top 20, per process)" median_ms hits
+for term in "مضمونة" "زعفران"; do
+    times=()
+    for _ in $(seq "$SEARCH_RUNS"); do
+        t=$(SOUQ_DB=$WORK/souq.db wall "$SOUQ" gig search "$term" --limit 20 -o json)
+        times+=("$t")
+    done
+    hits=$(SOUQ_DB=$WORK/souq.db "$SOUQ" gig search "$term" --limit 20 -o json | grep -c '"sku"' || true)
+    printf '%-28s %10.1f %10s\n' "$term" "$(printf '%s\n' "${times[@]}" | median | awk '{print $1 * 1000}')" "$hits"
+done

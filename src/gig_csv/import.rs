@@ -1,0 +1,549 @@
+//! `gig import`: a CSV file streamed row by row into one transaction, every row validated,
+//! gigs upserted by (seller, sku), and nothing kept unless every row was good.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+use csv::ByteRecord;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use serde_json::json;
+
+use super::quotes::QuoteTracker;
+use super::{unescape_cell, write_error, COLUMNS};
+use crate::error::{Error, Result};
+use crate::gigs::{self, ExtraInput, FieldError, GigInput};
+use crate::moderation;
+use crate::money::Money;
+use crate::policy::{self, Policy};
+use crate::store::Store;
+use crate::users::{self, User};
+use crate::{events, search, Session};
+
+const REQUIRED: &[&str] = &["sku", "title", "price", "delivery_days"];
+/// The column a rejects file adds. Import ignores it, so a corrected rejects file imports as is.
+const REASON: &str = "reason";
+
+/// How many row errors a summary keeps; `invalid` counts them all, so memory stays flat
+/// however bad a file is.
+pub const MAX_KEPT_ERRORS: usize = 1_000;
+/// Progress is reported every this many rows.
+pub const PROGRESS_EVERY: u64 = 1_000;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Check only: everything is rolled back.
+    pub dry_run: bool,
+    /// Import the good rows even when some are bad (otherwise any bad row stops everything).
+    pub skip_invalid: bool,
+}
+
+/// One bad row: the spreadsheet line (header = 1) and the column it is about.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub column: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+    }
+}
+
+/// DESIGN.md's import summary. `errors` holds the first [`MAX_KEPT_ERRORS`]; `invalid` counts all.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportSummary {
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub invalid: u64,
+    pub errors: Vec<RowError>,
+    #[serde(skip)]
+    skip_invalid: bool,
+}
+
+impl ImportSummary {
+    /// The error the import ends with when it wrote nothing because of bad rows: exit 6,
+    /// naming the first `show` bad rows and how many more there were.
+    pub fn refusal(&self, show: usize) -> Option<Error> {
+        if self.invalid == 0 || self.skip_invalid {
+            return None;
+        }
+        let mut message = format!("{} invalid row(s); nothing was imported", self.invalid);
+        for error in self.errors.iter().take(show) {
+            message.push_str(&format!("\n  {error}"));
+        }
+        let shown = self.errors.len().min(show) as u64;
+        if self.invalid > shown {
+            message.push_str(&format!("\n  ... and {} more", self.invalid - shown));
+        }
+        Some(Error::invalid(message).with_hint("fix those rows, or pass --skip-invalid to import the good ones"))
+    }
+
+    fn reject(&mut self, error: RowError) {
+        self.invalid += 1;
+        if self.errors.len() < MAX_KEPT_ERRORS {
+            self.errors.push(error);
+        }
+    }
+}
+
+/// What one row did to the gig it names (by id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Created(i64),
+    Updated(i64),
+    Unchanged,
+}
+
+/// Reads gigs from `source` and upserts them by (seller, sku) in ONE transaction, streaming:
+/// rows are validated and written in the same pass, and the transaction is rolled back at the
+/// end if any row was bad (unless `skip_invalid`) or on a dry run. Bad rows are written to
+/// `rejects` with their reason. A refused import returns its summary (nothing written);
+/// [`ImportSummary::refusal`] gives the error to end with.
+pub fn import(
+    store: &mut Store,
+    session: &Session,
+    source: impl Read,
+    options: ImportOptions,
+    rejects: Option<&mut dyn Write>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportSummary> {
+    let mut summary = None;
+    let outcome = store.write_or_preview(!options.dry_run, |tx| {
+        let done = import_rows(tx, session, source, options, rejects, progress)?;
+        let refused = done.refusal(0).is_some();
+        summary = Some(done);
+        if refused {
+            // dropping the transaction: nothing of a refused import stays
+            Err(Error::invalid("import refused"))
+        } else {
+            Ok(())
+        }
+    });
+    match (outcome, summary) {
+        (Ok(()), Some(summary)) => Ok(summary),
+        (Err(_), Some(summary)) if summary.refusal(0).is_some() => Ok(summary),
+        (Err(err), _) => Err(err),
+        (Ok(()), None) => Err(Error::internal("import finished without a summary")),
+    }
+}
+
+fn import_rows(
+    conn: &Connection,
+    session: &Session,
+    source: impl Read,
+    options: ImportOptions,
+    rejects: Option<&mut dyn Write>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportSummary> {
+    let actor = users::acting(conn, session)?;
+    let policy = policy::load(conn)?;
+    // Records end at '\n' only, and a CR before it is taken off the last field (see `field`):
+    // the csv crate's own CRLF handling counts the lines of every record after the first one short.
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(QuoteTracker::new(source));
+    let mut header_record = ByteRecord::new();
+    if !read_record(&mut reader, &mut header_record)? {
+        return Err(Error::invalid(format!(
+            "line 1: the file is empty; expected a header naming the columns ({})",
+            COLUMNS.join(",")
+        )));
+    }
+    let header = Header::parse(&header_record)?;
+    let mut rejects = match rejects {
+        Some(out) => Some(Rejects::start(out, &header_record, &header)?),
+        None => None,
+    };
+    let seen = SeenSkus::start(conn)?;
+    let index = search::defer(conn)?;
+    let mut sellers = Sellers { actor: actor.clone(), known: HashMap::new() };
+    let mut summary = ImportSummary { skip_invalid: options.skip_invalid, ..ImportSummary::default() };
+
+    // Each row is handled once the next one has been read, so the last row knows it is the
+    // last: the csv crate closes an unterminated quote silently at the end of the file.
+    let (mut current, mut next) = (ByteRecord::new(), ByteRecord::new());
+    let mut have_current = read_record(&mut reader, &mut current)?;
+    while have_current {
+        let have_next = read_record(&mut reader, &mut next)?;
+        let unterminated = !have_next && reader.get_ref().in_quotes();
+        let line = current.position().map_or(0, |p| p.line());
+        summary.rows += 1;
+        let result = if unterminated {
+            let last = current.len().min(header.columns.len()).max(1) - 1;
+            Err(RowError {
+                line,
+                column: header.name(last),
+                message: "unterminated quote: the quoted field runs to the end of the file".into(),
+            })
+        } else {
+            let rules = Rules { header: &header, policy: &policy, session };
+            import_record(conn, &current, line, &rules, &mut sellers, &seen)?
+        };
+        match result {
+            Ok(Outcome::Created(_)) => summary.created += 1,
+            Ok(Outcome::Updated(id)) => {
+                index.mark(conn, id)?;
+                summary.updated += 1;
+            }
+            Ok(Outcome::Unchanged) => summary.unchanged += 1,
+            Err(error) => {
+                if let Some(rejects) = &mut rejects {
+                    rejects.write(&current, &error)?;
+                }
+                summary.reject(error);
+            }
+        }
+        if summary.rows.is_multiple_of(PROGRESS_EVERY) {
+            progress(summary.rows);
+        }
+        std::mem::swap(&mut current, &mut next);
+        have_current = have_next;
+    }
+    progress(summary.rows);
+    index.finish(conn)?;
+    if let Some(rejects) = &mut rejects {
+        rejects.finish()?;
+    }
+    if summary.created + summary.updated > 0 {
+        // One summary event, not one per gig: a million-row import would otherwise double
+        // the events table and the time the import takes.
+        events::record(
+            conn,
+            session,
+            "gig.imported",
+            "user",
+            actor.id,
+            json!({"rows": summary.rows, "created": summary.created, "updated": summary.updated,
+                   "unchanged": summary.unchanged, "invalid": summary.invalid}),
+        )?;
+    }
+    Ok(summary)
+}
+
+/// The next record that is not a blank line.
+fn read_record<R: Read>(reader: &mut csv::Reader<R>, record: &mut ByteRecord) -> Result<bool> {
+    while reader.read_byte_record(record).map_err(csv_error)? {
+        if record.len() > 1 || !field(record, 0).is_empty() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Field `index` of a record, without the CR of a CRLF line ending on the last field.
+fn field(record: &ByteRecord, index: usize) -> &[u8] {
+    let bytes = record.get(index).unwrap_or_default();
+    match bytes.strip_suffix(b"\r") {
+        Some(stripped) if index + 1 == record.len() => stripped,
+        _ => bytes,
+    }
+}
+
+fn csv_error(err: csv::Error) -> Error {
+    Error::internal(format!("reading the CSV: {err}"))
+}
+
+/// Catches a sku given twice in one file without holding the file's skus in memory. A gig this
+/// import created (id above `last_id_before`; the write transaction is ours) is found in gigs
+/// itself; the skus of gigs that existed before are remembered, with their line, in a
+/// temporary table, which spills to disk. A first import of new gigs never writes to it.
+struct SeenSkus {
+    last_id_before: i64,
+}
+
+const SEEN_SKUS_SQL: &str = "
+    CREATE TEMP TABLE IF NOT EXISTS import_seen_skus (gig_id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
+    DELETE FROM temp.import_seen_skus;";
+
+impl SeenSkus {
+    fn start(conn: &Connection) -> Result<SeenSkus> {
+        conn.execute_batch(SEEN_SKUS_SQL)?;
+        let last_id_before = conn.query_row("SELECT coalesce(max(id), 0) FROM gigs", [], |r| r.get(0))?;
+        Ok(SeenSkus { last_id_before })
+    }
+
+    /// The id of the seller's gig with this sku, if any; Err(why) when the row on `line`
+    /// repeats an earlier row's sku.
+    fn existing(
+        &self,
+        conn: &Connection,
+        seller_id: i64,
+        sku: &str,
+        line: u64,
+    ) -> Result<std::result::Result<Option<i64>, String>> {
+        let id: Option<i64> = conn
+            .prepare_cached("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2")?
+            .query_row(params![seller_id, sku], |r| r.get(0))
+            .optional()?;
+        let twice = || format!("sku {sku:?} appears twice in the file");
+        match id {
+            None => Ok(Ok(None)),
+            Some(id) if id > self.last_id_before => Ok(Err(twice())),
+            Some(id) => {
+                let first: i64 = conn
+                    .prepare_cached(
+                        "INSERT INTO temp.import_seen_skus (gig_id, line) VALUES (?1, ?2)
+                         ON CONFLICT (gig_id) DO UPDATE SET line = import_seen_skus.line
+                         RETURNING line",
+                    )?
+                    .query_row(params![id, line as i64], |r| r.get(0))?;
+                Ok(if first as u64 == line {
+                    Ok(Some(id))
+                } else {
+                    Err(format!("{} (first on line {first})", twice()))
+                })
+            }
+        }
+    }
+}
+
+/// Which field of a record holds which column.
+struct Header {
+    columns: Vec<String>,
+    seller: Option<usize>,
+    sku: usize,
+    title: usize,
+    description: Option<usize>,
+    category: Option<usize>,
+    price: usize,
+    delivery_days: usize,
+    tags: Option<usize>,
+    extras: Option<usize>,
+}
+
+impl Header {
+    fn parse(record: &ByteRecord) -> Result<Header> {
+        let bad = |column: &str, why: String| Error::invalid(format!("line 1, column {column}: {why}"));
+        let mut columns: Vec<String> = Vec::with_capacity(record.len());
+        for i in 0..record.len() {
+            let name = std::str::from_utf8(field(record, i))
+                .map_err(|_| bad(&(i + 1).to_string(), "the header is not UTF-8 text".into()))?
+                .trim()
+                .to_lowercase();
+            if !COLUMNS.contains(&name.as_str()) && name != REASON {
+                return Err(bad(&name, format!("unknown column; the columns are {}", COLUMNS.join(","))));
+            }
+            if columns.contains(&name) {
+                return Err(bad(&name, "the column appears twice".into()));
+            }
+            columns.push(name);
+        }
+        let find = |name: &str| columns.iter().position(|c| c == name);
+        for required in REQUIRED {
+            if find(required).is_none() {
+                return Err(bad(required, format!("required column missing (need {})", REQUIRED.join(","))));
+            }
+        }
+        Ok(Header {
+            seller: find("seller"),
+            sku: find("sku").unwrap_or_default(),
+            title: find("title").unwrap_or_default(),
+            description: find("description"),
+            category: find("category"),
+            price: find("price").unwrap_or_default(),
+            delivery_days: find("delivery_days").unwrap_or_default(),
+            tags: find("tags"),
+            extras: find("extras"),
+            columns,
+        })
+    }
+
+    fn name(&self, index: usize) -> String {
+        self.columns.get(index).cloned().unwrap_or_else(|| (index + 1).to_string())
+    }
+}
+
+/// What every row of one import is read and checked against.
+struct Rules<'a> {
+    header: &'a Header,
+    policy: &'a Policy,
+    session: &'a Session,
+}
+
+/// The acting user, and (for an admin) the sellers named in a `seller` column.
+struct Sellers {
+    actor: User,
+    known: HashMap<String, std::result::Result<User, String>>,
+}
+
+impl Sellers {
+    /// The seller a row is for. A non-admin naming someone else stops the whole import (exit 5).
+    fn resolve(&mut self, conn: &Connection, name: &str, line: u64) -> Result<std::result::Result<&User, String>> {
+        if name.is_empty() || name == self.actor.username {
+            return Ok(Ok(&self.actor));
+        }
+        if !self.actor.is_admin {
+            return Err(Error::forbidden(format!(
+                "line {line}, column seller: only an admin may import gigs for another seller ({name}); you are {}",
+                self.actor.username
+            )));
+        }
+        if !self.known.contains_key(name) {
+            let seller = match users::find(conn, name)? {
+                None => Err(format!("no user {name}")),
+                Some(user) if user.is_suspended() => Err(format!("seller {name} is suspended")),
+                Some(user) => Ok(user),
+            };
+            self.known.insert(name.to_string(), seller);
+        }
+        Ok(self.known[name].as_ref().map_err(Clone::clone))
+    }
+}
+
+/// One data record: decoded, its seller resolved, its sku checked for repeats, then through
+/// [`import_gig`]. Err(RowError) is a bad row; the outer Err stops the import.
+fn import_record(
+    conn: &Connection,
+    record: &ByteRecord,
+    line: u64,
+    rules: &Rules,
+    sellers: &mut Sellers,
+    seen: &SeenSkus,
+) -> Result<std::result::Result<Outcome, RowError>> {
+    let header = rules.header;
+    let row_error = |index: usize, message: String| RowError { line, column: header.name(index), message };
+    if record.len() != header.columns.len() {
+        let index = record.len().min(header.columns.len());
+        let message = format!("{} fields, but the header has {}", record.len(), header.columns.len());
+        return Ok(Err(row_error(index, message)));
+    }
+    let mut cells: Vec<&str> = Vec::with_capacity(record.len());
+    for i in 0..record.len() {
+        match std::str::from_utf8(field(record, i)) {
+            Ok(text) => cells.push(unescape_cell(text)),
+            Err(_) => return Ok(Err(row_error(i, "not UTF-8 text".into()))),
+        }
+    }
+    let cell = |index: Option<usize>| index.map_or("", |i| cells[i]);
+    let seller = match sellers.resolve(conn, cell(header.seller).trim(), line)? {
+        Ok(seller) => seller,
+        Err(why) => return Ok(Err(row_error(header.seller.unwrap_or_default(), why))),
+    };
+    let sku = cells[header.sku].trim();
+    let existing = if sku.is_empty() {
+        None // the sku column's error comes from validation
+    } else {
+        match seen.existing(conn, seller.id, sku, line)? {
+            Ok(existing) => existing,
+            Err(why) => return Ok(Err(row_error(header.sku, why))),
+        }
+    };
+    let input = match gig_input(header, &cells) {
+        Ok(input) => input,
+        Err((index, message)) => return Ok(Err(row_error(index, message))),
+    };
+    Ok(import_gig(conn, seller, &input, existing, rules.policy, rules.session).map_err(|f| RowError {
+        line,
+        column: f.field.to_string(),
+        message: f.error.message().to_string(),
+    }))
+}
+
+/// The gig a row describes, or the column that does not parse.
+fn gig_input(header: &Header, cells: &[&str]) -> std::result::Result<GigInput, (usize, String)> {
+    let optional = |index: Option<usize>| index.map_or("", |i| cells[i]);
+    let price = Money::parse(cells[header.price].trim()).map_err(|e| (header.price, e.message().to_string()))?;
+    let days_text = cells[header.delivery_days].trim();
+    let delivery_days = days_text
+        .parse::<i64>()
+        .map_err(|_| (header.delivery_days, format!("delivery days must be a whole number, got {days_text:?}")))?;
+    let extras = optional(header.extras)
+        .split(';')
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .map(ExtraInput::parse)
+        .collect::<Result<Vec<_>>>()
+        .map_err(|e| (header.extras.unwrap_or_default(), e.message().to_string()))?;
+    Ok(GigInput {
+        sku: Some(cells[header.sku].trim().to_string()),
+        title: cells[header.title].trim().to_string(),
+        description: optional(header.description).to_string(),
+        category: optional(header.category).trim().to_string(),
+        tags: gigs::parse_tags(optional(header.tags)),
+        price,
+        delivery_days,
+        extras,
+    })
+}
+
+/// The one path every imported gig takes: validated against policy, then created, updated or
+/// left alone. `existing` is the id of the seller's gig with this sku, if there is one (the
+/// caller has looked it up). Checks that gig create/update must pass belong here too.
+pub fn import_gig(
+    conn: &Connection,
+    seller: &User,
+    input: &GigInput,
+    existing: Option<i64>,
+    policy: &Policy,
+    session: &Session,
+) -> std::result::Result<Outcome, FieldError> {
+    input.validate(policy)?;
+    let internal = |error: Error| FieldError { field: "sku", error };
+    let current = existing.map(|id| gigs::get(conn, id)).transpose().map_err(internal)?;
+    if current.as_ref().is_some_and(|gig| gigs::input_of(gig) == *input) {
+        return Ok(Outcome::Unchanged);
+    }
+    let verdict = moderation::judge_gig(conn, input).map_err(|error| match moderation::blocked_field(conn, input) {
+        Ok(field) => FieldError { field, error },
+        Err(lookup) => internal(lookup),
+    })?;
+    let outcome = match current {
+        Some(gig) => {
+            gigs::overwrite(conn, gig.id, input, session.now).map_err(internal)?;
+            Outcome::Updated(gig.id)
+        }
+        None => {
+            let id = gigs::insert(conn, seller, input, gigs::initial_status(policy), session.now).map_err(internal)?;
+            Outcome::Created(id)
+        }
+    };
+    let (Outcome::Created(id) | Outcome::Updated(id)) = outcome else {
+        unreachable!("an unchanged gig returned above")
+    };
+    moderation::apply_gig_verdict(conn, session, id, input, &verdict).map_err(internal)?;
+    Ok(outcome)
+}
+
+/// The bad rows as the file had them, plus a `reason` column.
+struct Rejects<'a> {
+    writer: csv::Writer<&'a mut dyn Write>,
+    reason_index: usize,
+}
+
+impl<'a> Rejects<'a> {
+    fn start(out: &'a mut dyn Write, header_record: &ByteRecord, header: &Header) -> Result<Rejects<'a>> {
+        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(out);
+        let reason_index = header.columns.iter().position(|c| c == REASON).unwrap_or(header.columns.len());
+        let mut first: Vec<&[u8]> = (0..header_record.len()).map(|i| field(header_record, i)).collect();
+        if reason_index == header.columns.len() {
+            first.push(REASON.as_bytes());
+        }
+        writer.write_record(first).map_err(write_error)?;
+        Ok(Rejects { writer, reason_index })
+    }
+
+    fn write(&mut self, record: &ByteRecord, error: &RowError) -> Result<()> {
+        let reason = error.to_string();
+        let mut row: Vec<&[u8]> = (0..record.len()).map(|i| field(record, i)).collect();
+        while row.len() < self.reason_index {
+            row.push(b"");
+        }
+        if self.reason_index < row.len() {
+            row[self.reason_index] = reason.as_bytes();
+        } else {
+            row.push(reason.as_bytes());
+        }
+        self.writer.write_record(row).map_err(write_error)
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        self.writer.flush().map_err(Error::from)
+    }
+}

@@ -1,0 +1,347 @@
+//! Gig search: an FTS5 index of normalised, lightly stemmed words, kept in step by triggers,
+//! queried with every user word quoted, ranked by bm25, with a snippet of the seller's own words.
+
+use std::cell::Cell;
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::audit::{self, Check};
+use crate::error::{Error, Result};
+use crate::gigs::{self, Gig};
+use crate::money::Money;
+use crate::text;
+
+/// The SQL function the gigs_fts triggers in schema.sql call; registered on every connection
+/// by `Store::open`, so no write to `gigs` can leave the index behind.
+pub const INDEX_TEXT_FUNCTION: &str = "souq_search_text";
+
+/// Registers [`INDEX_TEXT_FUNCTION`] and `souq_search_live()`. Both are innocuous (they only
+/// read their argument or this thread's [`Deferred`] state), which SQLite requires of a
+/// function a trigger calls.
+pub fn register(conn: &Connection) -> Result<()> {
+    conn.create_scalar_function(
+        INDEX_TEXT_FUNCTION,
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| Ok(index_text(&ctx.get::<String>(0)?)),
+    )?;
+    conn.create_scalar_function("souq_search_live", 0, FunctionFlags::SQLITE_INNOCUOUS, |_| {
+        Ok(!DEFERRED.with(Cell::get))
+    })?;
+    Ok(())
+}
+
+thread_local! {
+    /// Set while a bulk import indexes its gigs itself (see [`defer`]).
+    static DEFERRED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Bulk indexing for one transaction: while it lives the gigs_fts triggers stand aside, the
+/// caller [`Deferred::mark`]s each existing gig whose text it changes, and
+/// [`Deferred::finish`] indexes those and every gig inserted meanwhile in one statement.
+/// FTS5 flushes its in-memory buffer at every statement savepoint, so a trigger indexing
+/// row by row writes one tiny segment per gig and then spends most of a large import
+/// merging them.
+pub struct Deferred {
+    /// The highest gig id when deferring began: the write transaction is ours, so every
+    /// gig above it was inserted while deferred.
+    last_id_before: i64,
+}
+
+const PENDING_SQL: &str = "
+    CREATE TEMP TABLE IF NOT EXISTS search_pending (gig_id INTEGER PRIMARY KEY);
+    DELETE FROM temp.search_pending;";
+
+/// Starts deferring, inside a write transaction; dropping the guard (also on an error) ends it.
+pub fn defer(conn: &Connection) -> Result<Deferred> {
+    conn.execute_batch(PENDING_SQL)?;
+    let last_id_before = conn.query_row("SELECT coalesce(max(id), 0) FROM gigs", [], |r| r.get(0))?;
+    DEFERRED.with(|d| d.set(true));
+    Ok(Deferred { last_id_before })
+}
+
+impl Deferred {
+    /// The text of existing gig `gig_id` changed: index it again at [`Deferred::finish`].
+    pub fn mark(&self, conn: &Connection, gig_id: i64) -> Result<()> {
+        conn.prepare_cached("INSERT OR IGNORE INTO temp.search_pending (gig_id) VALUES (?1)")?.execute([gig_id])?;
+        Ok(())
+    }
+
+    /// Indexes the marked and the new gigs (dropping what the index held for a marked one
+    /// first) and ends deferring.
+    pub fn finish(self, conn: &Connection) -> Result<()> {
+        conn.execute("DELETE FROM gigs_fts WHERE rowid IN (SELECT gig_id FROM temp.search_pending)", [])?;
+        conn.execute(
+            "INSERT INTO gigs_fts (rowid, title, description, tags)
+             SELECT id, souq_search_text(title), souq_search_text(description), souq_search_text(tags)
+             FROM gigs WHERE id > ?1 OR id IN (SELECT gig_id FROM temp.search_pending)
+             ORDER BY id",
+            [self.last_id_before],
+        )?;
+        conn.execute("DELETE FROM temp.search_pending", [])?;
+        Ok(())
+    }
+}
+
+impl Drop for Deferred {
+    fn drop(&mut self) {
+        DEFERRED.with(|d| d.set(false));
+    }
+}
+
+/// Prefixes taken off Arabic words, longest first: the article ال and the particles و, ب, ف, ك,
+/// ل attached before it. A prefix comes off only when what remains is still a plausible word
+/// (two letters after an article, three after a bare و, since many words start with و).
+const PREFIXES: &[(&str, usize)] =
+    &[("وبال", 2), ("وال", 2), ("بال", 2), ("فال", 2), ("كال", 2), ("ولل", 2), ("لل", 2), ("ال", 2), ("و", 3)];
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+/// The stem of one normalised word: Arabic prefixes off, everything else unchanged.
+pub fn stem(word: &str) -> &str {
+    if !word.starts_with(is_arabic) {
+        return word;
+    }
+    for (prefix, min_rest) in PREFIXES {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            if rest.chars().count() >= *min_rest {
+                return rest;
+            }
+        }
+    }
+    word
+}
+
+/// Letters and digits make words; everything else separates them. ASCII and the Arabic
+/// letters are answered without Unicode's tables (this runs on every gig an import indexes).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The words of `text` as search sees them: normalised (text::normalize), split on anything
+/// that is not a letter or digit, and stemmed.
+pub fn words(text: &str) -> Vec<String> {
+    text::normalize(text)
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| stem(w).to_string())
+        .collect()
+}
+
+/// What the index stores for a column: its words, space separated. FTS5's `ascii` tokenizer
+/// then only has to split on the spaces, so index and query see exactly the same words.
+pub fn index_text(text: &str) -> String {
+    words(text).join(" ")
+}
+
+/// A FTS5 MATCH expression that finds gigs with every word of `query`. Each word is quoted,
+/// so nothing a user types (AND, NEAR, *, ", :, ^) is ever read as FTS5 syntax.
+pub fn match_expression(query: &str) -> Result<String> {
+    let words = words(query);
+    if words.is_empty() {
+        return Err(Error::invalid(format!("search query {query:?} has no words to look for")));
+    }
+    Ok(words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" "))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best bm25 score first (title counts most, then tags, then description).
+    #[default]
+    Relevance,
+    /// Cheapest first.
+    Price,
+    /// Most recently listed first.
+    Newest,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub text: String,
+    pub category: Option<String>,
+    pub min_price: Option<Money>,
+    pub max_price: Option<Money>,
+    pub sort: Sort,
+    pub limit: i64,
+}
+
+/// One gig found, with its score (bm25: lower is better) and a snippet where the words matched.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    #[serde(flatten)]
+    pub gig: Gig,
+    pub score: f64,
+    pub snippet: String,
+}
+
+// Only what a buyer may order is searchable: active gigs of sellers who are not suspended.
+// The filter is applied at query time rather than by keeping such gigs out of the index, so
+// a pause, a suspension or a moderation decision takes effect at once. One text for both
+// statements below (a macro, because concat! takes literals): ?2 category, ?3/?4 price range.
+macro_rules! visible_gig {
+    () => {
+        "g.status = 'active' AND u.status = 'active'
+         AND (?2 IS NULL OR g.category = ?2)
+         AND (?3 IS NULL OR g.price_cents >= ?3)
+         AND (?4 IS NULL OR g.price_cents <= ?4)"
+    };
+}
+
+/// Every gig whose words match, best bm25 score first (title weighs 10, tags 5, description 1).
+const RANKED_SQL: &str = "
+    SELECT rowid, rank FROM gigs_fts
+    WHERE gigs_fts MATCH ?1 AND rank MATCH 'bm25(10.0, 1.0, 5.0)'
+    ORDER BY rank";
+
+/// Whether gig ?1 may be shown under the filters.
+const VISIBLE_SQL: &str =
+    concat!("SELECT 1 FROM gigs g JOIN users u ON u.id = g.seller_id WHERE g.id = ?1 AND ", visible_gig!());
+
+/// Matching visible gigs by price (?5 = 'price') or newest first, then by score.
+const SORTED_SQL: &str = concat!(
+    "SELECT g.id, gigs_fts.rank FROM gigs_fts
+     JOIN gigs g ON g.id = gigs_fts.rowid JOIN users u ON u.id = g.seller_id
+     WHERE gigs_fts MATCH ?1 AND rank MATCH 'bm25(10.0, 1.0, 5.0)' AND ",
+    visible_gig!(),
+    " ORDER BY CASE ?5 WHEN 'price' THEN g.price_cents END,
+              CASE ?5 WHEN 'newest' THEN g.created_at END DESC,
+              gigs_fts.rank, g.id
+     LIMIT ?6"
+);
+
+pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+    if query.limit < 1 {
+        return Err(Error::invalid(format!("--limit must be at least 1, got {}", query.limit)));
+    }
+    let expression = match_expression(&query.text)?;
+    let (min_price, max_price) = (query.min_price.map(Money::cents), query.max_price.map(Money::cents));
+    let found: Vec<(i64, f64)> = match query.sort {
+        Sort::Relevance => best_visible(conn, &expression, query)?,
+        Sort::Price | Sort::Newest => {
+            let sort = if query.sort == Sort::Price { "price" } else { "newest" };
+            conn.prepare_cached(SORTED_SQL)?
+                .query_map(params![expression, query.category, min_price, max_price, sort, query.limit], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(|e| fts_error(e, &query.text))?
+        }
+    };
+    let wanted = words(&query.text);
+    found
+        .into_iter()
+        .map(|(id, score)| {
+            let gig = gigs::get(conn, id)?;
+            let snippet = snippet(&gig, &wanted);
+            Ok(SearchHit { gig, score, snippet })
+        })
+        .collect()
+}
+
+/// The first `limit` visible gigs in rank order. Rows arrive best first and are checked one
+/// by one, so a common word stops after `limit` hits instead of joining every match.
+fn best_visible(conn: &Connection, expression: &str, query: &SearchQuery) -> Result<Vec<(i64, f64)>> {
+    let limit = usize::try_from(query.limit).unwrap_or(usize::MAX);
+    let mut ranked = conn.prepare_cached(RANKED_SQL)?;
+    let mut visible = conn.prepare_cached(VISIBLE_SQL)?;
+    let mut rows = ranked.query([expression])?;
+    let mut found = Vec::new();
+    while let Some(row) = rows.next().map_err(|e| fts_error(e, &query.text))? {
+        let id: i64 = row.get(0)?;
+        let filters = params![id, query.category, query.min_price.map(Money::cents), query.max_price.map(Money::cents)];
+        if visible.exists(filters)? {
+            found.push((id, row.get(1)?));
+            if found.len() == limit {
+                break;
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Quoting makes a bad MATCH expression unreachable from user input; should one happen, it
+/// is the query's fault (exit 6), not a crash.
+fn fts_error(err: rusqlite::Error, text: &str) -> Error {
+    match err.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::Unknown) => Error::invalid(format!("search query {text:?}: {err}")),
+        _ => err.into(),
+    }
+}
+
+/// Words either side of the first match in a snippet.
+const SNIPPET_CONTEXT: usize = 5;
+
+/// The first field (title, then tags, then description) containing a searched word, cut to a
+/// few words around it, with every matching word in [brackets]. Built from the seller's own
+/// text rather than FTS5's snippet(), which could only show the folded, stemmed index words.
+pub fn snippet(gig: &Gig, wanted: &[String]) -> String {
+    let tags = gig.tags.join(", ");
+    for field in [gig.title.as_str(), tags.as_str(), gig.description.as_str()] {
+        let pieces: Vec<&str> = field.split_whitespace().collect();
+        let hits: Vec<bool> = pieces.iter().map(|piece| words(piece).iter().any(|w| wanted.contains(w))).collect();
+        let Some(first) = hits.iter().position(|&h| h) else { continue };
+        let start = first.saturating_sub(SNIPPET_CONTEXT);
+        let end = (first + SNIPPET_CONTEXT + 1).min(pieces.len());
+        let mut out: Vec<String> = Vec::new();
+        if start > 0 {
+            out.push("…".into());
+        }
+        for i in start..end {
+            out.push(if hits[i] { format!("[{}]", pieces[i]) } else { pieces[i].to_string() });
+        }
+        if end < pieces.len() {
+            out.push("…".into());
+        }
+        return out.join(" ");
+    }
+    String::new()
+}
+
+/// Audit: the index holds exactly one row per gig (a write that bypassed souq's triggers, or
+/// an import that failed to index, shows up here).
+pub fn index_matches_gigs(conn: &Connection) -> Result<Check> {
+    let gigs: i64 = conn.query_row("SELECT count(*) FROM gigs", [], |r| r.get(0))?;
+    audit::violations(
+        conn,
+        "search_index_matches_gigs",
+        "SELECT 'gig ' || id || ' is missing from the search index' FROM gigs
+         WHERE id NOT IN (SELECT rowid FROM gigs_fts)
+         UNION ALL
+         SELECT 'search index row ' || rowid || ' has no gig' FROM gigs_fts
+         WHERE rowid NOT IN (SELECT id FROM gigs)",
+        format!("{gigs} gigs indexed"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_prefixes_come_off_at_index_and_query_time() {
+        assert_eq!(index_text("الإنجليزية"), "انجليزيه");
+        assert_eq!(index_text("انجليزية"), "انجليزيه");
+        assert_eq!(index_text("وبالترجمة للمواقع والتصميم"), "ترجمه مواقع تصميم");
+        assert_eq!(index_text("وقت"), "وقت"); // too short to be و + word
+        assert_eq!(index_text("Logo-Design, FAST!"), "logo design fast");
+    }
+
+    #[test]
+    fn every_query_word_is_quoted() {
+        assert_eq!(
+            match_expression(r#"logo AND "x" NEAR(a b) col:*"#).unwrap(),
+            r#""logo" "and" "x" "near" "a" "b" "col""#
+        );
+        assert!(match_expression(" \"*^ ").is_err());
+    }
+}
