@@ -7,9 +7,13 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use souq::events::Event;
+use souq::moderation::{self, Target};
 use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
+use souq::store::Store;
+use souq::Session;
 
 use crate::app::App;
+use crate::moderate;
 use crate::output::{self, clip, Format, Tabular};
 
 #[derive(Debug, Subcommand)]
@@ -237,22 +241,30 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             store.write(|tx| orders::place(tx, &session, &new))?
         }
         OrderCommand::Deliver { id, message, files } => {
-            store.write(|tx| orders::deliver(tx, &session, id, &message, &files))?
+            let delivered = store.write(|tx| orders::deliver(tx, &session, id, &message, &files));
+            moderate::record_refusal(&mut store, delivered, |tx| {
+                moderation::record_blocked(tx, &session, Target::Delivery, "order", id, &message)
+            })?
         }
         OrderCommand::Revise { id, message } => {
             store.write(|tx| orders::revise(tx, &session, id, message.as_deref()))?
         }
         OrderCommand::Complete { id, review } => {
             let review = review.review();
-            store.write(|tx| orders::complete(tx, &session, id, review.as_ref()))?
+            let completed = store.write(|tx| orders::complete(tx, &session, id, review.as_ref()));
+            record_blocked_review(&mut store, &session, id, completed, review.as_ref())?
         }
         OrderCommand::Review { id, rating, review } => {
             let review = Review { rating, text: review };
-            store.write(|tx| orders::review(tx, &session, id, &review))?
+            let reviewed = store.write(|tx| orders::review(tx, &session, id, &review));
+            record_blocked_review(&mut store, &session, id, reviewed, Some(&review))?
         }
         OrderCommand::Cancel { id, reason } => store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?,
         OrderCommand::Message { id, message } => {
-            let sent = store.write(|tx| orders::message(tx, &session, id, &message))?;
+            let sent = store.write(|tx| orders::message(tx, &session, id, &message));
+            let sent = moderate::record_refusal(&mut store, sent, |tx| {
+                moderation::record_blocked(tx, &session, Target::Message, "order", id, &message)
+            })?;
             return output::one(app, &sent);
         }
         OrderCommand::Show { id } => return show(app, &orders::show(store.conn(), &session, id)?),
@@ -298,4 +310,18 @@ fn show(app: &App, detail: &OrderDetail) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A review refused by moderation is still recorded (`review.blocked`) for automation.
+fn record_blocked_review(
+    store: &mut Store,
+    session: &Session,
+    id: i64,
+    result: souq::Result<Order>,
+    review: Option<&Review>,
+) -> Result<Order> {
+    let text = review.and_then(|r| r.text.clone()).unwrap_or_default();
+    moderate::record_refusal(store, result, |tx| {
+        moderation::record_blocked(tx, session, Target::Review, "order", id, &text)
+    })
 }
