@@ -167,6 +167,7 @@ fn marketplace_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()>
         "Day 2: two orders completed with reviews, one revised and delivered again, one cancellation requested",
     );
     order_list(app, store, hour(30))?;
+    blocked_message(app, store, at(app, hour(31), Some("omar")), 4)?;
 
     section(app, "Day 5: tick accepts the unanswered cancellation request and flags the late proofreading order");
     run_tick(app, store, hour(4 * 24))?;
@@ -290,6 +291,18 @@ fn demo_gig(sku: &str, title: &str, price: &str) -> Result<GigInput> {
         delivery_days: 2,
         extras: Vec::new(),
     })
+}
+
+/// A seller tries to take the buyer off the platform: the message is refused (exit 4 from the
+/// command line) and the refusal recorded as a `message.blocked` event for automation.
+fn blocked_message(app: &App, store: &mut Store, seller: Session, order_id: i64) -> Result<()> {
+    let text = "للتعديلات السريعة راسلني واتساب ٠٥٠ ١٢٣ ٤٥ ٦٧";
+    let refused = store.write(|tx| orders::message(tx, &seller, order_id, text)).unwrap_err();
+    store.write(|tx| moderation::record_blocked(tx, &seller, moderation::Target::Message, "order", order_id, text))?;
+    section(app, "A message with a disguised phone number is refused, and the refusal is an event scripts follow");
+    app.note(format!("refused: {}", refused.message()));
+    let blocked = souq::events::Filter { kind_prefix: Some("message.blocked".into()), ..Default::default() };
+    output::list(app, &souq::events::list(store.conn(), &blocked)?)
 }
 
 /// Search, spelled the way buyers type: without hamza, with ه for ة, without the article.

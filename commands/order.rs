@@ -7,10 +7,10 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use souq::events::Event;
-use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
-
 use souq::moderation::{self, Target};
-use souq::reviews;
+use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
+use souq::store::Store;
+use souq::{reviews, Session};
 
 use crate::app::App;
 use crate::moderate;
@@ -254,18 +254,23 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             store.write(|tx| orders::place(tx, &session, &new))?
         }
         OrderCommand::Deliver { id, message, files } => {
-            store.write(|tx| orders::deliver(tx, &session, id, &message, &files))?
+            let delivered = store.write(|tx| orders::deliver(tx, &session, id, &message, &files));
+            moderate::record_refusal(&mut store, delivered, |tx| {
+                moderation::record_blocked(tx, &session, Target::Delivery, "order", id, &message)
+            })?
         }
         OrderCommand::Revise { id, message } => {
             store.write(|tx| orders::revise(tx, &session, id, message.as_deref()))?
         }
         OrderCommand::Complete { id, review } => {
             let review = review.review();
-            store.write(|tx| orders::complete(tx, &session, id, review.as_ref()))?
+            let completed = store.write(|tx| orders::complete(tx, &session, id, review.as_ref()));
+            record_blocked_review(&mut store, &session, id, completed, review.as_ref())?
         }
         OrderCommand::Review { id, rating, review } => {
             let review = Review { rating, text: review };
-            store.write(|tx| orders::review(tx, &session, id, &review))?
+            let reviewed = store.write(|tx| orders::review(tx, &session, id, &review));
+            record_blocked_review(&mut store, &session, id, reviewed, Some(&review))?
         }
         OrderCommand::Reply { id, text } => {
             let replied = store.write(|tx| reviews::reply(tx, &session, id, &text));
@@ -275,7 +280,10 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
         }
         OrderCommand::Cancel { id, reason } => store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?,
         OrderCommand::Message { id, message } => {
-            let sent = store.write(|tx| orders::message(tx, &session, id, &message))?;
+            let sent = store.write(|tx| orders::message(tx, &session, id, &message));
+            let sent = moderate::record_refusal(&mut store, sent, |tx| {
+                moderation::record_blocked(tx, &session, Target::Message, "order", id, &message)
+            })?;
             return output::one(app, &sent);
         }
         OrderCommand::Show { id } => return show(app, &orders::show(store.conn(), &session, id)?),
@@ -312,5 +320,19 @@ fn show(app: &App, detail: &OrderDetail) -> Result<()> {
         app.note("\ntimeline");
         let steps: Vec<Step> = detail.timeline.iter().map(Step).collect();
         output::list(app, &steps)
+    })
+}
+
+/// A review refused by moderation is still recorded (`review.blocked`) for automation.
+fn record_blocked_review(
+    store: &mut Store,
+    session: &Session,
+    id: i64,
+    result: souq::Result<Order>,
+    review: Option<&Review>,
+) -> Result<Order> {
+    let text = review.and_then(|r| r.text.clone()).unwrap_or_default();
+    moderate::record_refusal(store, result, |tx| {
+        moderation::record_blocked(tx, session, Target::Review, "order", id, &text)
     })
 }

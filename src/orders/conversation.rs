@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use super::{visible_to_actor, Order, Role};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
+use crate::moderation::{self, Target};
 use crate::users::User;
 use crate::{events, policy, text, Session};
 
@@ -65,6 +66,7 @@ pub(super) fn store_message(
     conn.prepare_cached("INSERT INTO messages (order_id, sender_id, body, created_at) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![order.id, sender.id, body, session.now])?;
     let id = conn.last_insert_rowid();
+    moderation::screen_text(conn, session, Target::Message, id, body)?;
     events::record(conn, session, "order.message", "order", order.id, json!({"message_id": id}))?;
     Ok(Message {
         id,
@@ -93,6 +95,7 @@ pub(super) fn store_delivery(
     conn.prepare_cached("INSERT INTO deliveries (order_id, sender_id, message, created_at) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![order.id, seller.id, message, session.now])?;
     let id = conn.last_insert_rowid();
+    moderation::screen_text(conn, session, Target::Delivery, id, message)?;
     for file in &stored {
         conn.prepare_cached("INSERT INTO delivery_files (delivery_id, name, sha256) VALUES (?1, ?2, ?3)")?
             .execute(params![id, file.name, file.sha256])?;

@@ -9,6 +9,7 @@ use super::{conversation, get, ledger_actor, refund_all, settle, visible_to_acto
 use crate::error::{Error, Result};
 use crate::gigs;
 use crate::ledger::{self, Account, Bucket, Movement};
+use crate::moderation::{self, Target};
 use crate::money::Money;
 use crate::policy;
 use crate::users;
@@ -234,6 +235,9 @@ fn validate_review(review: &Review) -> Result<()> {
 }
 
 fn store_review(conn: &Connection, session: &Session, order: &Order, review: &Review) -> Result<Order> {
+    if let Some(text) = &review.text {
+        moderation::screen_text(conn, session, Target::Review, order.id, text)?;
+    }
     conn.prepare_cached("UPDATE orders SET rating = ?2, review = ?3, reviewed_at = ?4 WHERE id = ?1")?
         .execute(params![order.id, review.rating, review.text, session.now])?;
     events::record(conn, session, "order.reviewed", "order", order.id, json!({"rating": review.rating}))?;

@@ -1,0 +1,83 @@
+//! Moderation of what buyers and sellers write on an order: messages, deliveries and reviews are
+//! screened as they are written; a block refuses the command (exit 4) yet is recorded for scripts.
+
+mod common;
+use common::Market;
+
+const PHONE_IN_ARABIC: &str = "كلمني واتساب ٠٥٠ ١٢٣ ٤٥ ٦٧ ونتفق";
+
+#[test]
+fn a_message_with_contact_details_is_refused_and_recorded() {
+    let market = Market::with_order();
+    let before = market.snapshot_without_events();
+    let stderr = market.fails(4, &["order", "message", "1", "--as", "layla", "--message", PHONE_IN_ARABIC]);
+    assert!(stderr.contains("contact-in-messages"), "{stderr}");
+    assert_eq!(market.snapshot_without_events(), before, "the refused message left rows behind");
+    let blocked = market.events_of("message.blocked");
+    assert_eq!(blocked.len(), 1);
+    assert_eq!(blocked[0]["actor"], "layla");
+    assert_eq!(blocked[0]["entity"], "order");
+    assert_eq!(blocked[0]["entity_id"], 1);
+    assert_eq!(blocked[0]["data"]["rule"], "contact-in-messages");
+
+    let sent =
+        market.json(&["order", "message", "1", "--as", "layla", "--message", "سأسلم الملف خلال 3 أيام، الطلب رقم 1"]);
+    assert!(sent["id"].is_i64());
+}
+
+#[test]
+fn a_message_offering_outside_payment_is_sent_and_flagged() {
+    let market = Market::with_order();
+    let sent = market.json(&[
+        "order",
+        "message",
+        "1",
+        "--as",
+        "noura",
+        "--message",
+        "Can I pay you by Western Union instead?",
+    ]);
+    let queue = market.json(&["moderate", "queue", "--as", "admin"]);
+    let flag = queue.as_array().unwrap().iter().find(|f| f["entity"] == "message").expect("no flag for the message");
+    assert_eq!(flag["rule"], "off-platform-payment");
+    assert_eq!(flag["entity_id"], sent["id"]);
+    assert_eq!(flag["status"], "open");
+}
+
+#[test]
+fn a_delivery_with_an_email_is_refused_and_the_order_stays_active() {
+    let market = Market::with_order();
+    let before = market.snapshot_without_events();
+    let stderr = market
+        .fails(4, &["order", "deliver", "1", "--as", "layla", "--message", "final files: layla (at) gmail [dot] com"]);
+    assert!(stderr.contains("contact-in-messages"), "{stderr}");
+    assert_eq!(market.snapshot_without_events(), before);
+    assert_eq!(market.json(&["order", "show", "1", "--as", "noura"])["status"], "active");
+    assert_eq!(market.events_of("delivery.blocked").len(), 1);
+    market.ok(&["order", "deliver", "1", "--as", "layla", "--message", "الملفات النهائية مرفقة"]);
+}
+
+#[test]
+fn a_review_with_a_phone_number_is_refused_with_the_completion() {
+    let market = Market::with_order();
+    market.ok(&["order", "deliver", "1", "--as", "layla", "--message", "done"]);
+    let before = market.snapshot_without_events();
+    market.fails(
+        4,
+        &[
+            "order",
+            "complete",
+            "1",
+            "--as",
+            "noura",
+            "--rating",
+            "5",
+            "--review",
+            "great, call her on +966 50 123 4567",
+        ],
+    );
+    assert_eq!(market.snapshot_without_events(), before, "escrow moved although the review was refused");
+    assert_eq!(market.events_of("review.blocked").len(), 1);
+    market.ok(&["order", "complete", "1", "--as", "noura", "--rating", "5", "--review", "عمل رائع وسريع، ٥ نجوم"]);
+    market.ok(&["audit"]);
+}
