@@ -13,7 +13,7 @@ use super::quotes::QuoteTracker;
 use super::{unescape_cell, write_error, COLUMNS};
 use crate::error::{Error, Result};
 use crate::gigs::{self, ExtraInput, FieldError, GigInput};
-use crate::moderation;
+use crate::moderation::{self, RuleSet};
 use crate::money::Money;
 use crate::policy::{self, Policy};
 use crate::store::Store;
@@ -142,6 +142,7 @@ fn import_rows(
 ) -> Result<ImportSummary> {
     let actor = users::acting(conn, session)?;
     let policy = policy::load(conn)?;
+    let moderation = moderation::active_rules(conn)?;
     // Records end at '\n' only, and a CR before it is taken off the last field (see `field`):
     // the csv crate's own CRLF handling counts the lines of every record after the first one short.
     let mut reader = csv::ReaderBuilder::new()
@@ -183,7 +184,7 @@ fn import_rows(
                 message: "unterminated quote: the quoted field runs to the end of the file".into(),
             })
         } else {
-            let rules = Rules { header: &header, policy: &policy, session };
+            let rules = Rules { header: &header, policy: &policy, moderation: &moderation, session };
             import_record(conn, &current, line, &rules, &mut sellers, &seen)?
         };
         match result {
@@ -364,6 +365,7 @@ impl Header {
 struct Rules<'a> {
     header: &'a Header,
     policy: &'a Policy,
+    moderation: &'a RuleSet,
     session: &'a Session,
 }
 
@@ -439,7 +441,7 @@ fn import_record(
         Ok(input) => input,
         Err((index, message)) => return Ok(Err(row_error(index, message))),
     };
-    Ok(import_gig(conn, seller, &input, existing, rules.policy, rules.session).map_err(|f| RowError {
+    Ok(import_gig(conn, seller, &input, existing, rules).map_err(|f| RowError {
         line,
         column: f.field.to_string(),
         message: f.error.message().to_string(),
@@ -476,24 +478,22 @@ fn gig_input(header: &Header, cells: &[&str]) -> std::result::Result<GigInput, (
 /// The one path every imported gig takes: validated against policy, then created, updated or
 /// left alone. `existing` is the id of the seller's gig with this sku, if there is one (the
 /// caller has looked it up). Checks that gig create/update must pass belong here too.
-pub fn import_gig(
+fn import_gig(
     conn: &Connection,
     seller: &User,
     input: &GigInput,
     existing: Option<i64>,
-    policy: &Policy,
-    session: &Session,
+    rules: &Rules,
 ) -> std::result::Result<Outcome, FieldError> {
+    let (policy, session) = (rules.policy, rules.session);
     input.validate(policy)?;
     let internal = |error: Error| FieldError { field: "sku", error };
     let current = existing.map(|id| gigs::get(conn, id)).transpose().map_err(internal)?;
     if current.as_ref().is_some_and(|gig| gigs::input_of(gig) == *input) {
         return Ok(Outcome::Unchanged);
     }
-    let verdict = moderation::judge_gig(conn, input).map_err(|error| match moderation::blocked_field(conn, input) {
-        Ok(field) => FieldError { field, error },
-        Err(lookup) => internal(lookup),
-    })?;
+    let verdict = moderation::judge_gig(rules.moderation, input)
+        .map_err(|error| FieldError { field: moderation::blocked_field(rules.moderation, input), error })?;
     let outcome = match current {
         Some(gig) => {
             gigs::overwrite(conn, gig.id, input, session.now).map_err(internal)?;
@@ -507,7 +507,7 @@ pub fn import_gig(
     let (Outcome::Created(id) | Outcome::Updated(id)) = outcome else {
         unreachable!("an unchanged gig returned above")
     };
-    moderation::apply_gig_verdict(conn, session, id, input, &verdict).map_err(internal)?;
+    moderation::apply_gig_verdict(conn, session, policy, id, input, &verdict).map_err(internal)?;
     Ok(outcome)
 }
 

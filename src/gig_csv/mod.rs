@@ -10,7 +10,7 @@ mod import;
 mod quotes;
 
 pub use export::{export, ExportFilter};
-pub use import::{import, import_gig, ImportOptions, ImportSummary, Outcome, RowError, MAX_KEPT_ERRORS};
+pub use import::{import, ImportOptions, ImportSummary, Outcome, RowError, MAX_KEPT_ERRORS};
 
 /// The columns `gig export` writes and `gig import` reads (any order, any case).
 pub const COLUMNS: &[&str] =

@@ -34,7 +34,8 @@ pub use scan::{scan, ScanOptions, ScanSummary};
 use crate::error::{Error, Result};
 use crate::gigs::GigInput;
 use crate::money::Money;
-use crate::{events, policy, users, Session};
+use crate::policy::{self, Policy};
+use crate::{events, users, Session};
 
 /// The rules a marketplace applies until an admin imports its own: the shipped rule set.
 pub const DEFAULT_RULES: &str = include_str!("../../examples/moderation.yaml");
@@ -163,16 +164,16 @@ fn raise_all(
 /// caller's transaction rolls back. Hold: the gig goes to pending_review. Flag: it stays as it
 /// is, queued. A gig pending review by policy (review_new_gigs) is queued too.
 pub fn screen_gig(conn: &Connection, session: &Session, gig_id: i64, input: &GigInput) -> Result<Verdict> {
-    let verdict = judge_gig(conn, input)?;
-    apply_gig_verdict(conn, session, gig_id, input, &verdict)?;
+    let verdict = judge_gig(&*active_rules(conn)?, input)?;
+    apply_gig_verdict(conn, session, &policy::load(conn)?, gig_id, input, &verdict)?;
     Ok(verdict)
 }
 
 /// The rules' verdict on a gig, without writing anything: Err (exit 4) naming the rule when one
 /// blocks it. A CSV import judges each row before writing it, so that one refused row of many
 /// leaves nothing behind, then applies the verdict to the row it wrote.
-pub fn judge_gig(conn: &Connection, input: &GigInput) -> Result<Verdict> {
-    let verdict = Verdict { hits: active_rules(conn)?.check(Target::Gig, &input_text(input), Some(input.price)) };
+pub fn judge_gig(rules: &RuleSet, input: &GigInput) -> Result<Verdict> {
+    let verdict = Verdict { hits: rules.check(Target::Gig, &input_text(input), Some(input.price)) };
     match verdict.blocking() {
         Some(hit) => Err(refusal(Target::Gig, hit)),
         None => Ok(verdict),
@@ -181,8 +182,7 @@ pub fn judge_gig(conn: &Connection, input: &GigInput) -> Result<Verdict> {
 
 /// Which of the gig's fields a blocking rule objects to (the first that is blocked on its own),
 /// so an import can name the column; "title" when only the fields together are blocked.
-pub fn blocked_field(conn: &Connection, input: &GigInput) -> Result<&'static str> {
-    let rules = active_rules(conn)?;
+pub fn blocked_field(rules: &RuleSet, input: &GigInput) -> &'static str {
     let extras: Vec<&str> = input.extras.iter().map(|e| e.title.as_str()).collect();
     let fields = [
         ("title", input.title.clone()),
@@ -190,31 +190,32 @@ pub fn blocked_field(conn: &Connection, input: &GigInput) -> Result<&'static str
         ("tags", input.tags.join(",")),
         ("extras", extras.join("\n")),
     ];
-    Ok(fields
+    fields
         .iter()
         .find(|(_, text)| Verdict { hits: rules.check(Target::Gig, text, None) }.blocking().is_some())
-        .map_or("title", |(field, _)| *field))
+        .map_or("title", |(field, _)| *field)
 }
 
 /// Records what `verdict` (from [`judge_gig`]) says about gig `gig_id`, just written: flags
-/// queued, a hold sends the gig to pending_review.
+/// queued, a hold sends the gig to pending_review, a gig pending review by policy is queued.
 pub fn apply_gig_verdict(
     conn: &Connection,
     session: &Session,
+    policy: &Policy,
     gig_id: i64,
     input: &GigInput,
     verdict: &Verdict,
 ) -> Result<()> {
+    if verdict.hits.is_empty() && !policy.review_new_gigs {
+        return Ok(()); // the common case of a bulk import: nothing to record, no query
+    }
     raise_all(conn, session, Target::Gig, gig_id, &input_text(input), &verdict.hits)?;
     let status: String =
         conn.prepare_cached("SELECT status FROM gigs WHERE id = ?1")?.query_row([gig_id], |r| r.get(0))?;
     if verdict.action() == Some(Action::Hold) && matches!(status.as_str(), "active" | "paused") {
         let hit = verdict.strongest().map(|h| h.rule.as_str()).unwrap_or_default();
         queue::set_gig_status(conn, session, gig_id, &status, "pending_review", &format!("held by rule {hit}"))?;
-    } else if status == "pending_review"
-        && policy::load(conn)?.review_new_gigs
-        && !queue::has_open(conn, "gig", gig_id)?
-    {
+    } else if status == "pending_review" && policy.review_new_gigs && !queue::has_open(conn, "gig", gig_id)? {
         let subject = queue::Subject { entity: "gig", entity_id: gig_id, content_hash: "" };
         queue::raise(conn, session, queue::REVIEW_NEW_GIGS, Action::Hold, &subject, &input.title)?;
     }
