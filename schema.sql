@@ -84,6 +84,8 @@ CREATE TABLE orders (
     net_cents           INTEGER NOT NULL DEFAULT 0,
     refund_cents        INTEGER NOT NULL DEFAULT 0,
     note                TEXT,
+    -- the buyer's own key for this purchase (order place --key): placing again with it is a no-op
+    place_key           TEXT,
     placed_at           TEXT NOT NULL,
     due_at              TEXT NOT NULL,
     delivered_at        TEXT,
@@ -102,6 +104,7 @@ CREATE TABLE orders (
 CREATE INDEX orders_by_status ON orders (status);
 CREATE INDEX orders_by_buyer ON orders (buyer_id);
 CREATE INDEX orders_by_seller ON orders (seller_id);
+CREATE UNIQUE INDEX orders_by_place_key ON orders (buyer_id, place_key) WHERE place_key IS NOT NULL;
 -- what `souq tick` looks for: deliveries to auto-complete, earnings to clear, requests to accept
 CREATE INDEX orders_to_auto_complete ON orders (delivered_at) WHERE status = 'delivered';
 CREATE INDEX orders_to_clear ON orders (completed_at) WHERE status = 'completed' AND cleared_at IS NULL;

@@ -177,8 +177,13 @@ fn build_marketplace(path: &Path, n: usize, t0: Timestamp) -> (Timing, Timing) {
             store
                 .write(|tx| {
                     for &i in chunk {
-                        let new =
-                            NewOrder { gig_id: (i % SELLERS) as i64 + 1, extras: Vec::new(), quantity: 1, note: None };
+                        let new = NewOrder {
+                            gig_id: (i % SELLERS) as i64 + 1,
+                            extras: Vec::new(),
+                            quantity: 1,
+                            note: None,
+                            key: None,
+                        };
                         orders::place(tx, &at(Some(&buyer(i % BUYERS)), t0), &new)?;
                     }
                     Ok(())

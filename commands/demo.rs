@@ -136,7 +136,7 @@ fn marketplace_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()>
         ("noura", 6, vec![], 1),        // 5: voice-over
         ("james", 2, vec![], 1),        // 6: proofreading
     ] {
-        let new = NewOrder { gig_id: gig, extras, quantity, note: None };
+        let new = NewOrder { gig_id: gig, extras, quantity, note: None, key: None };
         store.write(|tx| orders::place(tx, &at(app, hour(1), Some(buyer)), &new))?;
     }
     store.write(|tx| {
@@ -178,10 +178,11 @@ fn marketplace_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()>
     section(app, "Day 6: tick completes the delivery nobody answered for three days");
     run_tick(app, store, hour(5 * 24 + 12))?;
     store.write(|tx| {
-        let proofreading = NewOrder { gig_id: 2, extras: Vec::new(), quantity: 1, note: None };
+        let proofreading = NewOrder { gig_id: 2, extras: Vec::new(), quantity: 1, note: None, key: None };
         orders::place(tx, &at(app, hour(19 * 24), Some("noura")), &proofreading)?;
         orders::deliver(tx, &at(app, hour(19 * 24 + 5), Some("layla")), 7, "تم التدقيق", &[])?;
-        let voice = NewOrder { gig_id: 6, extras: Vec::new(), quantity: 1, note: Some("British accent".into()) };
+        let voice =
+            NewOrder { gig_id: 6, extras: Vec::new(), quantity: 1, note: Some("British accent".into()), key: None };
         orders::place(tx, &at(app, hour(19 * 24 + 6), Some("james")), &voice)?;
         Ok(())
     })?;

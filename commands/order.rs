@@ -117,6 +117,10 @@ pub struct PlaceArgs {
     /// Instructions for the seller
     #[arg(long)]
     note: Option<String>,
+    /// Your own key for this purchase: placing again with the same key returns the same order
+    /// and moves no money (for scripts that retry)
+    #[arg(long)]
+    key: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -250,7 +254,13 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
     let session = app.session();
     let order = match command {
         OrderCommand::Place(args) => {
-            let new = NewOrder { gig_id: args.gig, extras: args.extras, quantity: args.quantity, note: args.note };
+            let new = NewOrder {
+                gig_id: args.gig,
+                extras: args.extras,
+                quantity: args.quantity,
+                note: args.note,
+                key: args.key,
+            };
             store.write(|tx| orders::place(tx, &session, &new))?
         }
         OrderCommand::Deliver { id, message, files } => {

@@ -554,6 +554,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--extra', '--extra', [CompletionResultType]::ParameterName, 'An extra of the gig to add, by id (repeatable)')
             [CompletionResult]::new('--quantity', '--quantity', [CompletionResultType]::ParameterName, 'How many times the gig (with its extras)')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Instructions for the seller')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Your own key for this purchase: placing again with the same key returns the same order and moves no money (for scripts that retry)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')

@@ -1800,7 +1800,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__place)
-            opts="-o -y -q -h --extra --quantity --note --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --extra --quantity --note --key --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1815,6 +1815,10 @@ _souq() {
                     return 0
                     ;;
                 --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

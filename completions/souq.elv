@@ -522,6 +522,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --extra 'An extra of the gig to add, by id (repeatable)'
             cand --quantity 'How many times the gig (with its extras)'
             cand --note 'Instructions for the seller'
+            cand --key 'Your own key for this purchase: placing again with the same key returns the same order and moves no money (for scripts that retry)'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format'

@@ -471,6 +471,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_sub
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l extra -d 'An extra of the gig to add, by id (repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l quantity -d 'How many times the gig (with its extras)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l note -d 'Instructions for the seller' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l key -d 'Your own key for this purchase: placing again with the same key returns the same order and moves no money (for scripts that retry)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s o -l output -d 'Output format' -r -f -a "table\t''

@@ -461,3 +461,21 @@ fn order_tables_are_reviewed() {
     insta::assert_snapshot!("order_show_table", market.ok(&["order", "show", "1", "--as", "noura"]));
     insta::assert_snapshot!("wallet_show_table", market.ok(&["wallet", "show", "layla", "--as", "admin"]));
 }
+
+#[test]
+fn placing_again_with_the_same_key_returns_the_same_order_and_moves_no_money() {
+    let market = Market::funded();
+    let first = market.json(&["order", "place", "1", "--extra", "1", "--key", "cart-77", "--as", "noura"]);
+    let wallet = market.wallet("noura");
+    let before = market.snapshot();
+    let again = market.json(&["order", "place", "1", "--extra", "1", "--key", "cart-77", "--as", "noura"]);
+    assert_eq!(again["id"], first["id"]);
+    assert_eq!(market.snapshot(), before);
+    assert_eq!(market.wallet("noura"), wallet);
+    let stderr = market.fails(4, &["order", "place", "1", "--quantity", "2", "--key", "cart-77", "--as", "noura"]);
+    assert!(stderr.contains("cart-77"), "{stderr}");
+    assert_eq!(market.snapshot(), before);
+    let other = market.json(&["order", "place", "1", "--as", "noura"]);
+    assert_ne!(other["id"], first["id"]);
+    market.ok(&["audit"]);
+}

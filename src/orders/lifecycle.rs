@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
 use super::{conversation, get, ledger_actor, refund_all, settle, visible_to_actor, Order, Role};
@@ -27,6 +27,8 @@ pub struct NewOrder {
     pub extras: Vec<i64>,
     pub quantity: i64,
     pub note: Option<String>,
+    /// The buyer's idempotency key: the same key again returns the order it placed.
+    pub key: Option<String>,
 }
 
 /// Places an order as the acting buyer: snapshots the price (gig and extras, times quantity)
@@ -35,6 +37,9 @@ pub struct NewOrder {
 /// is a conflict and nothing changes.
 pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Order> {
     let buyer = users::acting(conn, session)?;
+    if let Some(order) = placed_with_key(conn, buyer.id, new)? {
+        return Ok(order);
+    }
     let gig = gigs::get(conn, new.gig_id)?;
     if !QUANTITY.contains(&new.quantity) {
         return Err(Error::invalid(format!("quantity must be 1-100, got {}", new.quantity)));
@@ -74,8 +79,8 @@ pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Ord
     let net = gross.checked_sub(fee)?;
     conn.prepare_cached(
         "INSERT INTO orders (gig_id, buyer_id, seller_id, status, quantity, unit_price_cents, gross_cents,
-                             commission_bps, fee_cents, net_cents, note, placed_at, due_at)
-         VALUES (?1, ?2, ?3, 'active', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                             commission_bps, fee_cents, net_cents, note, placed_at, due_at, place_key)
+         VALUES (?1, ?2, ?3, 'active', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         gig.id,
@@ -89,7 +94,8 @@ pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Ord
         net.cents(),
         new.note,
         session.now,
-        session.now.plus_days(days)
+        session.now.plus_days(days),
+        new.key
     ])?;
     let order_id = conn.last_insert_rowid();
     for extra in bought {
@@ -108,6 +114,31 @@ pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Ord
         json!({"gig_id": gig.id, "quantity": new.quantity, "extras": new.extras, "gross_cents": gross}),
     )?;
     get(conn, order_id)
+}
+
+/// The order this buyer already placed with `new.key`, if any. The same key asking for another
+/// gig, extras, quantity or note is a conflict: a retry must not turn into a different purchase.
+fn placed_with_key(conn: &Connection, buyer_id: i64, new: &NewOrder) -> Result<Option<Order>> {
+    let Some(key) = &new.key else { return Ok(None) };
+    if key.is_empty() || key.chars().count() > 100 {
+        return Err(Error::invalid("an order key must be 1-100 characters"));
+    }
+    let id: Option<i64> = conn
+        .prepare_cached("SELECT id FROM orders WHERE buyer_id = ?1 AND place_key = ?2")?
+        .query_row(params![buyer_id, key], |r| r.get(0))
+        .optional()?;
+    let Some(id) = id else { return Ok(None) };
+    let order = get(conn, id)?;
+    let mut asked = new.extras.clone();
+    asked.sort_unstable();
+    let mut bought = order.extras.clone();
+    bought.sort_unstable();
+    if order.gig_id != new.gig_id || order.quantity != new.quantity || bought != asked || order.note != new.note {
+        return Err(Error::conflict(format!(
+            "order key {key:?} was already used for order {id}, a different purchase"
+        )));
+    }
+    Ok(Some(order))
 }
 
 /// Takes `gross` from the buyer's credit, then from their available balance.

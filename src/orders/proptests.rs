@@ -192,7 +192,7 @@ fn apply(store: &mut Store, op: &Op, now: &mut Timestamp) {
         }
         Op::Place { buyer, gig, extra, quantity } => {
             let extras = if *extra { vec![1] } else { Vec::new() };
-            let new = orders::NewOrder { gig_id: *gig, extras, quantity: *quantity, note: None };
+            let new = orders::NewOrder { gig_id: *gig, extras, quantity: *quantity, note: None, key: None };
             store.write(|tx| orders::place(tx, &session(Some(*buyer), at), &new)).map(drop)
         }
         Op::Deliver { order, actor } => {
