@@ -81,7 +81,7 @@ fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
             let deposit = Deposit { username: buyer, amount: Money::from_cents(10_000), method: "paypal", reference };
             wallet::deposit(tx, &day(0, "admin"), &deposit)?;
         }
-        let order = |gig_id| NewOrder { gig_id, extras: Vec::new(), quantity: 1, note: None };
+        let order = |gig_id| NewOrder { gig_id, extras: Vec::new(), quantity: 1, note: None, key: None };
         let translation = gig_of(tx, "layla", "tr-en-ar")?;
         let logo = gig_of(tx, "omar", "logo")?;
 

@@ -326,7 +326,7 @@ mod tests {
                 let amount = Money::from_cents(price * quantity);
                 let deposit = Deposit { username: "noura", amount, method: "card", reference: "r" };
                 wallet::deposit(tx, &at("admin"), &deposit)?;
-                let new = orders::NewOrder { gig_id: 1, extras: Vec::new(), quantity, note: None };
+                let new = orders::NewOrder { gig_id: 1, extras: Vec::new(), quantity, note: None, key: None };
                 orders::place(tx, &at("noura"), &new)?;
                 open(tx, &at("noura"), 1, "not what I asked for")
             })
