@@ -56,8 +56,15 @@ pub fn report_clap(err: &clap::Error) -> ExitCode {
     if !err.use_stderr() {
         return ExitCode::SUCCESS; // --help, --version
     }
-    let inner = std::error::Error::source(err).and_then(|e| e.downcast_ref::<souq::Error>());
-    ExitCode::from(inner.map_or(USAGE, |e| code(e.kind())))
+    let inner = std::error::Error::source(err);
+    if let Some(souq_err) = inner.and_then(|e| e.downcast_ref::<souq::Error>()) {
+        return ExitCode::from(code(souq_err.kind()));
+    }
+    // an id or count that is not a number is bad input data, as a bad amount is
+    if inner.is_some_and(|e| e.is::<std::num::ParseIntError>()) {
+        return ExitCode::from(code(ErrorKind::Invalid));
+    }
+    ExitCode::from(USAGE)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

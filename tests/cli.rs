@@ -99,7 +99,13 @@ fn usage_errors_are_exit_2() {
     market.fails(2, &["gig", "pause", "1"]); // no --as
     market.fails(2, &["gig", "list", "--output", "xml"]);
     market.fails(2, &["no-such-command"]);
-    market.fails(2, &["gig", "show", "one"]);
+}
+
+#[test]
+fn an_id_that_is_not_a_number_is_invalid_input() {
+    let market = Market::with_gig();
+    market.fails(6, &["gig", "show", "one"]);
+    market.fails(6, &["gig", "list", "--limit", "ten"]);
 }
 
 #[test]

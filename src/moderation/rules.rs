@@ -401,6 +401,11 @@ fn yaml_error(file: &str, yaml: &str, err: &serde_norway::Error) -> Error {
     };
     if reason.contains("expected struct RuleFile") {
         let found = reason.trim_start_matches("invalid type: ").split(',').next().unwrap_or(reason);
+        // the "found" part quotes the file's text: a wrong file would fill the screen
+        let found: String = match found.char_indices().nth(60) {
+            Some((cut, _)) => format!("{}…", &found[..cut]),
+            None => found.to_string(),
+        };
         return Error::invalid(format!("{file}: expected `rules:` and a list of rules, found {found}"));
     }
     let Some(line) = err.location().map(|l| l.line()) else {
