@@ -25,11 +25,17 @@ unset SOUQ_USER SOUQ_OUTPUT
 # order rows only, so the seed posts no transfers.
 SOUQ_DB=$WORK/seed.db "$SOUQ" -q init --admin admin >/dev/null
 sqlite3 "$WORK/seed.db" <<SQL
-BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $SELLERS + 100)
 INSERT INTO users (username, created_at) SELECT printf('user%06d', i), '2026-01-01T00:00:00Z' FROM n;
-INSERT INTO gigs (seller_id, sku, title, price_cents, delivery_days, created_at, updated_at)
-SELECT id, 'g', 'Gig of ' || username, 1000, 3, created_at, created_at FROM users WHERE id BETWEEN 2 AND $SELLERS + 1;
+SQL
+# Gigs through souq (an admin's import), which keeps the search index in step with them.
+{
+    echo "seller,sku,title,price,delivery_days"
+    for i in $(seq 1 "$SELLERS"); do printf 'user%06d,g,Gig %d,10,3\n' "$i" "$i"; done
+} >"$WORK/gigs.csv"
+SOUQ_DB=$WORK/seed.db "$SOUQ" -q gig import "$WORK/gigs.csv" --as admin >/dev/null
+sqlite3 "$WORK/seed.db" <<SQL
+BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $ORDERS),
      o AS (SELECT i, 2 + i % $SELLERS AS seller, 500 + (i * 7919) % 4500 AS gross,
                   strftime('%Y-%m-%dT%H:%M:%SZ', '2026-03-01', '+' || ((i * 157) % 31536000) || ' seconds') AS at
