@@ -47,12 +47,13 @@ fn events_follow_streams_what_other_processes_write() {
     let market = Market::with_gig();
     let mut follower = market
         .std_cmd()
-        .args(["events", "--follow", "--poll-ms", "20", "--kind", "gig."])
+        .args(["events", "--follow", "--since", "4", "--poll-ms", "20", "--kind", "gig."])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(follower.stdout.take().unwrap()).lines();
-    // Without --since, --follow starts after the newest event: the first line is the pause below.
+    // --since 4 (the fixture's last event) rather than "from now": the follower may start after
+    // the pause below is written, and must still see it.
     market.ok(&["gig", "pause", "1", "--as", "layla"]);
     let line = lines.next().unwrap().unwrap();
     follower.kill().unwrap();
