@@ -21,9 +21,9 @@ export SOUQ_DB=$work/bench.db SOUQ_USER=admin SOUQ_NOW=2026-03-01T10:00:00Z
 "$souq" user add layla >/dev/null
 printf 'rules: []\n' >"$work/empty.yaml"
 
-python3 - "$SOUQ_DB" "$GIGS" <<'PY'
-import sqlite3, sys
-db, gigs = sys.argv[1], int(sys.argv[2])
+python3 - "$work/gigs.csv" "$GIGS" <<'PY'
+import csv, sys
+path, gigs = sys.argv[1], int(sys.argv[2])
 # Gig texts as sellers write them, Arabic and English, with prices, dates and quantities;
 # one in 100 hides a phone number, one in 200 an outside-payment offer.
 titles = [
@@ -41,16 +41,18 @@ descriptions = [
     "Resolution 1920x1080, 60 fps, 4K upscaling for $15 extra. Delivery in 5 days, 2 revisions included.",
 ]
 bad = ["للتواصل واتساب ٠٥٠ ١٢٣ ٤٥ ٦٧ مباشرة", "pay me via paypal.me/laylad to avoid the fees"]
-con = sqlite3.connect(db)
-con.executemany(
-    "INSERT INTO gigs (seller_id, sku, title, description, category, tags, price_cents, delivery_days, status, created_at, updated_at)"
-    " VALUES (2, ?, ?, ?, 'design', 'logo,تصميم', ?, 3, 'active', '2026-03-01T10:00:00Z', '2026-03-01T10:00:00Z')",
-    ((f"b{i}", titles[i % len(titles)],
-      descriptions[i % len(descriptions)] + (" " + bad[0] if i % 100 == 7 else "") + (" " + bad[1] if i % 200 == 13 else ""),
-      500 + (i % 400) * 100) for i in range(gigs)),
-)
-con.commit()
+with open(path, "w", newline="", encoding="utf-8") as out:
+    writer = csv.writer(out)
+    writer.writerow(["sku", "title", "description", "category", "tags", "price", "delivery_days"])
+    for i in range(gigs):
+        description = descriptions[i % len(descriptions)]
+        description += (" " + bad[0] if i % 100 == 7 else "") + (" " + bad[1] if i % 200 == 13 else "")
+        writer.writerow([f"b{i}", titles[i % len(titles)], description, "design", "logo;تصميم", 5 + i % 400, 3])
 PY
+# The gigs go in through souq's own import (the search index needs souq's SQL functions), with
+# an empty rule set active so that the import itself flags nothing: the scan below does that.
+"$souq" moderate rules import "$work/empty.yaml" >/dev/null
+"$souq" gig import "$work/gigs.csv" -q >/dev/null
 
 # Runs the command RUNS times; prints the median wall seconds and the median peak RSS (KiB).
 measure() {
