@@ -1,8 +1,7 @@
 //! Gig search: an FTS5 index of normalised, lightly stemmed words, kept in step by triggers,
 //! queried with every user word quoted, ranked by bm25, with a snippet of the seller's own words.
 
-use std::cell::Cell;
-
+use rusqlite::config::DbConfig;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -17,9 +16,8 @@ use crate::text;
 /// by `Store::open`, so no write to `gigs` can leave the index behind.
 pub const INDEX_TEXT_FUNCTION: &str = "souq_search_text";
 
-/// Registers [`INDEX_TEXT_FUNCTION`] and `souq_search_live()`. Both are innocuous (they only
-/// read their argument or this thread's [`Deferred`] state), which SQLite requires of a
-/// function a trigger calls.
+/// Registers [`INDEX_TEXT_FUNCTION`]. It is innocuous (it only reads its argument), which
+/// SQLite requires of a function a trigger calls.
 pub fn register(conn: &Connection) -> Result<()> {
     conn.create_scalar_function(
         INDEX_TEXT_FUNCTION,
@@ -27,24 +25,21 @@ pub fn register(conn: &Connection) -> Result<()> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
         |ctx| Ok(index_text(&ctx.get::<String>(0)?)),
     )?;
-    conn.create_scalar_function("souq_search_live", 0, FunctionFlags::SQLITE_INNOCUOUS, |_| {
-        Ok(!DEFERRED.with(Cell::get))
-    })?;
     Ok(())
 }
 
-thread_local! {
-    /// Set while a bulk import indexes its gigs itself (see [`defer`]).
-    static DEFERRED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Bulk indexing for one transaction: while it lives the gigs_fts triggers stand aside, the
+/// Bulk indexing for one transaction: while it lives the connection runs no triggers, the
 /// caller [`Deferred::mark`]s each existing gig whose text it changes, and
 /// [`Deferred::finish`] indexes those and every gig inserted meanwhile in one statement.
 /// FTS5 flushes its in-memory buffer at every statement savepoint, so a trigger indexing
 /// row by row writes one tiny segment per gig and then spends most of a large import
-/// merging them.
-pub struct Deferred {
+/// merging them. With no trigger on gigs, a one-row write there also needs no statement
+/// journal: SQLite keeps one (a copy of every page the statement touches, in a temporary
+/// file) for a statement that may write several rows and abort halfway, which a trigger
+/// makes of every insert. A bulk writer writes only gigs, gig_extras, moderation flags and
+/// events (inserts, which no other trigger watches), and indexes its gigs itself.
+pub struct Deferred<'c> {
+    conn: &'c Connection,
     /// The highest gig id when deferring began: the write transaction is ours, so every
     /// gig above it was inserted while deferred.
     last_id_before: i64,
@@ -55,23 +50,28 @@ const PENDING_SQL: &str = "
     DELETE FROM temp.search_pending;";
 
 /// Starts deferring, inside a write transaction; dropping the guard (also on an error) ends it.
-pub fn defer(conn: &Connection) -> Result<Deferred> {
+pub fn defer(conn: &Connection) -> Result<Deferred<'_>> {
     conn.execute_batch(PENDING_SQL)?;
     let last_id_before = conn.query_row("SELECT coalesce(max(id), 0) FROM gigs", [], |r| r.get(0))?;
-    DEFERRED.with(|d| d.set(true));
-    Ok(Deferred { last_id_before })
+    // Changing the setting expires every prepared statement: none compiled without the
+    // triggers runs after they are back.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+    Ok(Deferred { conn, last_id_before })
 }
 
-impl Deferred {
+impl Deferred<'_> {
     /// The text of existing gig `gig_id` changed: index it again at [`Deferred::finish`].
-    pub fn mark(&self, conn: &Connection, gig_id: i64) -> Result<()> {
-        conn.prepare_cached("INSERT OR IGNORE INTO temp.search_pending (gig_id) VALUES (?1)")?.execute([gig_id])?;
+    pub fn mark(&self, gig_id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO temp.search_pending (gig_id) VALUES (?1)")?
+            .execute([gig_id])?;
         Ok(())
     }
 
     /// Indexes the marked and the new gigs (dropping what the index held for a marked one
     /// first) and ends deferring.
-    pub fn finish(self, conn: &Connection) -> Result<()> {
+    pub fn finish(self) -> Result<()> {
+        let conn = self.conn;
         conn.execute("DELETE FROM gigs_fts WHERE rowid IN (SELECT gig_id FROM temp.search_pending)", [])?;
         conn.execute(
             "INSERT INTO gigs_fts (rowid, title, description, tags)
@@ -85,9 +85,11 @@ impl Deferred {
     }
 }
 
-impl Drop for Deferred {
+impl Drop for Deferred<'_> {
     fn drop(&mut self) {
-        DEFERRED.with(|d| d.set(false));
+        // The setting belongs to this connection, not to the database; should turning the
+        // triggers back on fail, the connection ends with its command anyway.
+        let _ = self.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
     }
 }
 

@@ -190,7 +190,7 @@ fn import_rows(
         match result {
             Ok(Outcome::Created(_)) => summary.created += 1,
             Ok(Outcome::Updated(id)) => {
-                index.mark(conn, id)?;
+                index.mark(id)?;
                 summary.updated += 1;
             }
             Ok(Outcome::Unchanged) => summary.unchanged += 1,
@@ -208,7 +208,7 @@ fn import_rows(
         have_current = have_next;
     }
     progress(summary.rows);
-    index.finish(conn)?;
+    index.finish()?;
     if let Some(rejects) = &mut rejects {
         rejects.finish()?;
     }
