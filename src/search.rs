@@ -29,20 +29,34 @@ pub fn register(conn: &Connection) -> Result<()> {
 }
 
 /// Bulk indexing for one transaction: while it lives the connection runs no triggers, the
-/// caller [`Deferred::mark`]s each existing gig whose text it changes, and
-/// [`Deferred::finish`] indexes those and every gig inserted meanwhile in one statement.
-/// FTS5 flushes its in-memory buffer at every statement savepoint, so a trigger indexing
-/// row by row writes one tiny segment per gig and then spends most of a large import
-/// merging them. With no trigger on gigs, a one-row write there also needs no statement
-/// journal: SQLite keeps one (a copy of every page the statement touches, in a temporary
-/// file) for a statement that may write several rows and abort halfway, which a trigger
-/// makes of every insert. A bulk writer writes only gigs, gig_extras, moderation flags and
-/// events (inserts, which no other trigger watches), and indexes its gigs itself.
+/// caller [`Deferred::add`]s each gig it inserts with its [`IndexEntry`] (made wherever is
+/// convenient, another thread included), [`Deferred::mark`]s each existing gig whose text it
+/// changes, and [`Deferred::finish`] indexes the marked ones in one statement.
+/// A trigger makes every one-row write to gigs a statement that may write several rows
+/// and abort halfway, for which SQLite keeps a statement journal (a copy of every page the
+/// statement touches, in a temporary file) and at whose savepoint FTS5 flushes its
+/// in-memory buffer: one tiny segment per gig, then most of a large import spent merging
+/// them. A one-row insert into gigs_fts with no trigger around it needs neither, so FTS5
+/// buffers the added rows as it would for one big statement. A bulk writer writes only
+/// gigs, gig_extras, moderation flags and events (inserts, which no other trigger watches).
 pub struct Deferred<'c> {
     conn: &'c Connection,
-    /// The highest gig id when deferring began: the write transaction is ours, so every
-    /// gig above it was inserted while deferred.
-    last_id_before: i64,
+}
+
+/// What the index stores for one gig: its title, description and tags as [`index_text`]
+/// gives them (the text the gigs_fts triggers store).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    title: String,
+    description: String,
+    tags: String,
+}
+
+impl IndexEntry {
+    /// The entry of a gig stored with these columns (`tags` as stored: joined by ',').
+    pub fn of(title: &str, description: &str, tags: &str) -> IndexEntry {
+        IndexEntry { title: index_text(title), description: index_text(description), tags: index_text(tags) }
+    }
 }
 
 const PENDING_SQL: &str = "
@@ -52,14 +66,21 @@ const PENDING_SQL: &str = "
 /// Starts deferring, inside a write transaction; dropping the guard (also on an error) ends it.
 pub fn defer(conn: &Connection) -> Result<Deferred<'_>> {
     conn.execute_batch(PENDING_SQL)?;
-    let last_id_before = conn.query_row("SELECT coalesce(max(id), 0) FROM gigs", [], |r| r.get(0))?;
     // Changing the setting expires every prepared statement: none compiled without the
     // triggers runs after they are back.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
-    Ok(Deferred { conn, last_id_before })
+    Ok(Deferred { conn })
 }
 
 impl Deferred<'_> {
+    /// Indexes gig `gig_id`, just inserted, as `entry` (from its stored columns) says.
+    pub fn add(&self, gig_id: i64, entry: &IndexEntry) -> Result<()> {
+        self.conn
+            .prepare_cached("INSERT INTO gigs_fts (rowid, title, description, tags) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![gig_id, entry.title, entry.description, entry.tags])?;
+        Ok(())
+    }
+
     /// The text of existing gig `gig_id` changed: index it again at [`Deferred::finish`].
     pub fn mark(&self, gig_id: i64) -> Result<()> {
         self.conn
@@ -68,17 +89,17 @@ impl Deferred<'_> {
         Ok(())
     }
 
-    /// Indexes the marked and the new gigs (dropping what the index held for a marked one
-    /// first) and ends deferring.
+    /// Indexes the marked gigs again (dropping what the index held for them first) and ends
+    /// deferring.
     pub fn finish(self) -> Result<()> {
         let conn = self.conn;
         conn.execute("DELETE FROM gigs_fts WHERE rowid IN (SELECT gig_id FROM temp.search_pending)", [])?;
         conn.execute(
             "INSERT INTO gigs_fts (rowid, title, description, tags)
              SELECT id, souq_search_text(title), souq_search_text(description), souq_search_text(tags)
-             FROM gigs WHERE id > ?1 OR id IN (SELECT gig_id FROM temp.search_pending)
+             FROM gigs WHERE id IN (SELECT gig_id FROM temp.search_pending)
              ORDER BY id",
-            [self.last_id_before],
+            [],
         )?;
         conn.execute("DELETE FROM temp.search_pending", [])?;
         Ok(())

@@ -17,9 +17,10 @@ use crate::gigs::{self, ExtraInput, FieldError, GigInput};
 use crate::moderation::{self, RuleSet, Verdict};
 use crate::money::Money;
 use crate::policy::{self, Policy};
+use crate::search::{self, IndexEntry};
 use crate::store::Store;
 use crate::users::{self, User};
-use crate::{events, search, Session};
+use crate::{events, Session};
 
 const REQUIRED: &[&str] = &["sku", "title", "price", "delivery_days"];
 /// The column a rejects file adds. Import ignores it, so a corrected rejects file imports as is.
@@ -178,13 +179,10 @@ fn import_rows(
     let write = |batch: Vec<(ReadRow, Checked)>| -> Result<()> {
         for (row, checked) in batch {
             summary.rows += 1;
-            let rules = Rules { line: row.line, policy: &policy, session };
+            let rules = Rules { line: row.line, policy: &policy, session, index: &index };
             match write_row(conn, checked, &rules, &mut sellers, &seen)? {
                 Ok(Outcome::Created(_)) => summary.created += 1,
-                Ok(Outcome::Updated(id)) => {
-                    index.mark(id)?;
-                    summary.updated += 1;
-                }
+                Ok(Outcome::Updated(_)) => summary.updated += 1,
                 Ok(Outcome::Unchanged) => summary.unchanged += 1,
                 Err(error) => {
                     if let Some(rejects) = &mut rejects {
@@ -410,6 +408,7 @@ struct Rules<'a> {
     line: u64,
     policy: &'a Policy,
     session: &'a Session,
+    index: &'a search::Deferred<'a>,
 }
 
 /// The acting user, and (for an admin) the sellers named in a `seller` column.
@@ -461,6 +460,8 @@ struct JudgedGig {
     input: GigInput,
     /// Moderation's verdict, or the refusal naming the column a blocking rule objects to.
     verdict: std::result::Result<Verdict, RowError>,
+    /// What search indexes for the gig, if it is created.
+    index: IndexEntry,
 }
 
 /// Decodes, validates and judges one record (worker side). The writer reports the outcomes
@@ -497,7 +498,9 @@ fn check_row(row: &ReadRow, header: &Header, policy: &Policy, moderation: &RuleS
             let verdict = moderation::judge_gig(moderation, &input).map_err(|error| {
                 field_error(FieldError { field: moderation::blocked_field(moderation, &input), error })
             });
-            JudgedGig { input, verdict }
+            // as gigs::insert stores the columns
+            let index = IndexEntry::of(input.title.trim(), &input.description, &input.tags.join(","));
+            JudgedGig { input, verdict, index }
         });
     Checked::Row(Box::new(CheckedRow {
         seller: header.seller.map_or("", |i| cells[i]).trim().to_string(),
@@ -565,7 +568,14 @@ fn write_row(
         Ok(gig) => gig,
         Err(error) => return Ok(Err(error.clone())),
     };
-    Ok(write_gig(conn, seller, gig, existing, rules))
+    let outcome = write_gig(conn, seller, gig, existing, rules);
+    // the index is written as the gig is, and a failure there stops the import
+    match outcome {
+        Ok(Outcome::Created(id)) => rules.index.add(id, &gig.index)?,
+        Ok(Outcome::Updated(id)) => rules.index.mark(id)?,
+        Ok(Outcome::Unchanged) | Err(_) => {}
+    }
+    Ok(outcome)
 }
 
 /// Writes a checked gig: created, updated or left alone. `existing` is the id of the
