@@ -367,4 +367,52 @@ mod tests {
         );
         assert!(match_expression(" \"*^ ").is_err());
     }
+
+    /// The triggers are off only while a bulk writer defers: a gig written after the guard is
+    /// gone (an import that failed included) is indexed by them again, and one the writer
+    /// added is indexed as the triggers would have.
+    #[test]
+    fn deferring_turns_the_triggers_off_and_back_on() {
+        use crate::clock::Timestamp;
+        use crate::store::{Missing, Store};
+        use crate::users::{self, NewUser};
+        use crate::Session;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let mut store = Store::open(&path, Missing::Create, std::time::Duration::from_secs(1)).unwrap();
+        let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
+        let layla = Session { actor: Some("layla".into()), os_user: "test".into(), now };
+        let gig = |title: &str| gigs::GigInput {
+            sku: None,
+            title: title.into(),
+            description: "وصف".into(),
+            category: String::new(),
+            tags: vec!["logo".into()],
+            price: Money::parse("20").unwrap(),
+            delivery_days: 3,
+            extras: Vec::new(),
+        };
+        let found = |conn: &Connection, word: &str| -> i64 {
+            let sql = "SELECT count(*) FROM gigs_fts WHERE gigs_fts MATCH ?1";
+            conn.query_row(sql, [format!("\"{word}\"")], |r| r.get(0)).unwrap()
+        };
+        store
+            .write(|tx| {
+                users::add(tx, &layla, &NewUser { username: "layla", email: None, is_admin: false })?;
+                let deferred = defer(tx)?;
+                let quiet = gigs::create(tx, &layla, &gig("unindexed"))?;
+                assert_eq!(found(tx, "unindexed"), 0, "no trigger indexed it");
+                let added = gigs::create(tx, &layla, &gig("الإنجليزية"))?;
+                // gigs::create re-reads the gig: what the import adds is the stored columns
+                deferred.add(added.id, &IndexEntry::of(&added.title, &added.description, &added.tags.join(",")))?;
+                deferred.mark(quiet.id)?;
+                deferred.finish()?;
+                let _failed = defer(tx)?; // dropped without finishing, as on an error
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!((found(store.conn(), "unindexed"), found(store.conn(), "انجليزيه")), (1, 1));
+        store.write(|tx| gigs::create(tx, &layla, &gig("afterwards")).map(drop)).unwrap();
+        assert_eq!(found(store.conn(), "afterwards"), 1, "the triggers index again after the guard");
+    }
 }

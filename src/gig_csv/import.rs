@@ -102,7 +102,8 @@ pub enum Outcome {
 }
 
 /// Reads gigs from `source` and upserts them by (seller, sku) in ONE transaction, streaming:
-/// rows are validated and written in the same pass, and the transaction is rolled back at the
+/// rows are validated and judged by moderation on worker threads a batch at a time while this
+/// thread writes the batch before, in file order, and the transaction is rolled back at the
 /// end if any row was bad (unless `skip_invalid`) or on a dry run. Bad rows are written to
 /// `rejects` with their reason. A refused import returns its summary (nothing written);
 /// [`ImportSummary::refusal`] gives the error to end with.
