@@ -166,6 +166,7 @@ fn import_rows(
         None => None,
     };
     let seen = SeenSkus::start(conn)?;
+    let _cache = PageCache::grow(conn, IMPORT_CACHE_KIB)?;
     let index = search::defer(conn)?;
     let mut sellers = Sellers { actor: actor.clone(), known: HashMap::new() };
     let mut summary = ImportSummary { skip_invalid: options.skip_invalid, ..ImportSummary::default() };
@@ -292,6 +293,34 @@ fn field(record: &ByteRecord, index: usize) -> &[u8] {
 
 fn csv_error(err: csv::Error) -> Error {
     Error::internal(format!("reading the CSV: {err}"))
+}
+
+/// SQLite's page cache during an import, in KiB. With the default 2 MiB the gigs indexes,
+/// which an import fills in no particular order (by sku, category, price), are written out
+/// to the WAL and read back again and again: at 1M rows 16 MiB halves the system time
+/// (6.3 -> 3.5 s). A fixed size keeps memory flat however long the file.
+const IMPORT_CACHE_KIB: i64 = 16 * 1024;
+
+/// A larger page cache for as long as it lives; the connection's own size after.
+struct PageCache<'c> {
+    conn: &'c Connection,
+    before: i64,
+}
+
+impl PageCache<'_> {
+    fn grow(conn: &Connection, kib: i64) -> Result<PageCache<'_>> {
+        let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        // a negative cache_size is a size in KiB rather than a number of pages
+        conn.pragma_update(None, "cache_size", -kib)?;
+        Ok(PageCache { conn, before })
+    }
+}
+
+impl Drop for PageCache<'_> {
+    fn drop(&mut self) {
+        // only memory is at stake, and only this connection's, which ends with its command
+        let _ = self.conn.pragma_update(None, "cache_size", self.before);
+    }
 }
 
 /// Catches a sku given twice in one file without holding the file's skus in memory. A gig this
