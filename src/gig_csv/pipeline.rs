@@ -20,8 +20,9 @@ pub(super) fn workers() -> usize {
 
 /// Runs `check` over every item of every batch `next_batch` gives (until it gives None) on
 /// `workers` threads, and hands each checked batch to `write` on the calling thread, in the
-/// order the batches were read. The first error from `next_batch` or `write` stops everything
-/// and is returned; the workers end as their channels close.
+/// order the batches were read. The first error from `write` stops everything and is
+/// returned; an error from `next_batch` is returned once the batches before it are written.
+/// The workers end as their channels close.
 pub(super) fn run<T: Send, U: Send>(
     workers: usize,
     mut next_batch: impl FnMut() -> Result<Option<Vec<T>>>,
@@ -48,20 +49,27 @@ pub(super) fn run<T: Send, U: Send>(
             })
             .collect();
         let (mut sent, mut written, mut more) = (0usize, 0usize, true);
+        // A batch that cannot be read ends the reading; the batches read before it are
+        // written first, as they would have been one at a time.
+        let mut unreadable = None;
         loop {
             while more && sent - written < lanes.len() * IN_FLIGHT_PER_WORKER {
-                match next_batch()? {
-                    Some(batch) => {
+                match next_batch() {
+                    Ok(Some(batch)) => {
                         // a worker only stops when its inbox closes (below), or by panicking,
                         // which the scope passes on
                         let _ = lanes[sent % lanes.len()].0.send(batch);
                         sent += 1;
                     }
-                    None => more = false,
+                    Ok(None) => more = false,
+                    Err(err) => {
+                        unreadable = Some(err);
+                        more = false;
+                    }
                 }
             }
             if written == sent {
-                return Ok(());
+                return unreadable.map_or(Ok(()), Err);
             }
             let Ok(checked) = lanes[written % lanes.len()].1.recv() else {
                 return Ok(()); // unreachable: a worker that panicked ends the scope with its panic
@@ -127,6 +135,31 @@ mod tests {
         )
         .unwrap();
         assert_eq!(written, 1_000);
+    }
+
+    #[test]
+    fn a_read_error_is_returned_after_the_batches_before_it_are_written() {
+        let mut next = batches(100, 10);
+        let mut reads = 0;
+        let mut seen = Vec::new();
+        let err = run(
+            2,
+            || {
+                reads += 1;
+                if reads == 4 {
+                    return Err(Error::internal("disk"));
+                }
+                next()
+            },
+            |n| n,
+            |batch| {
+                seen.extend(batch);
+                Ok(())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.message(), "disk");
+        assert_eq!(seen, (0..30).collect::<Vec<_>>());
     }
 
     #[test]
