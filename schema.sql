@@ -287,9 +287,9 @@ CREATE INDEX moderation_flags_by_status ON moderation_flags (status, rule);
 -- keep the index in step with every insert and edit; a tool that writes gigs without
 -- souq fails loudly instead of leaving the index stale. Which gigs are searchable
 -- (active, seller not suspended) is decided at query time.
--- A bulk import runs with triggers off (search::defer: FTS5 flushes its buffer at every
--- statement savepoint, so indexing row by row from a trigger is slow for big files) and
--- indexes its gigs in one statement before it commits.
+-- A bulk import runs with triggers off (search::defer: a trigger makes every one-row
+-- write to gigs keep a statement journal, and FTS5 flushes its buffer at each of its
+-- savepoints) and indexes its new gigs itself as it writes them, its changed ones at the end.
 CREATE VIRTUAL TABLE gigs_fts USING fts5 (
     title, description, tags,
     content = '', contentless_delete = 1,
