@@ -296,21 +296,21 @@ CREATE INDEX moderation_flags_by_status ON moderation_flags (status, rule);
 -- keep the index in step with every insert and edit; a tool that writes gigs without
 -- souq fails loudly instead of leaving the index stale. Which gigs are searchable
 -- (active, seller not suspended) is decided at query time.
--- souq_search_live() is false while a bulk import defers indexing (FTS5 flushes its buffer
--- at every statement savepoint, so indexing row by row from a trigger is slow for big
--- files); the import then indexes its gigs in one statement before it commits.
+-- A bulk import runs with triggers off (search::defer: a trigger makes every one-row
+-- write to gigs keep a statement journal, and FTS5 flushes its buffer at each of its
+-- savepoints) and indexes its new gigs itself as it writes them, its changed ones at the end.
 CREATE VIRTUAL TABLE gigs_fts USING fts5 (
     title, description, tags,
     content = '', contentless_delete = 1,
     -- the text is already split, folded and stemmed: ascii only splits it on the spaces
     tokenize = 'ascii'
 );
-CREATE TRIGGER gigs_fts_insert AFTER INSERT ON gigs WHEN souq_search_live()
+CREATE TRIGGER gigs_fts_insert AFTER INSERT ON gigs
 BEGIN
     INSERT INTO gigs_fts (rowid, title, description, tags)
     VALUES (new.id, souq_search_text(new.title), souq_search_text(new.description), souq_search_text(new.tags));
 END;
-CREATE TRIGGER gigs_fts_update AFTER UPDATE OF title, description, tags ON gigs WHEN souq_search_live()
+CREATE TRIGGER gigs_fts_update AFTER UPDATE OF title, description, tags ON gigs
 BEGIN
     DELETE FROM gigs_fts WHERE rowid = old.id;
     INSERT INTO gigs_fts (rowid, title, description, tags)

@@ -30,6 +30,12 @@ use clap::{Parser, Subcommand};
 use crate::app::App;
 use crate::output::Format;
 
+/// `gig import` allocates each row's strings on a worker thread and frees them on the writing
+/// one; glibc's malloc serialises such frees on the worker's arena. mimalloc frees them
+/// without a lock: 20% less CPU for an import (bench/import.sh, 200k rows).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Run a micro-services marketplace from the shell: gigs, escrow, payouts, disputes, moderation.
 ///
 /// Everything lives in one SQLite database (--db). `souq demo` builds a sample marketplace;

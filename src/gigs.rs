@@ -291,17 +291,24 @@ pub fn initial_status(policy: &Policy) -> &'static str {
 /// Inserts a gig for `seller` and returns its id. A gig without a sku gets `gig-ID`.
 /// Validation is the caller's (create and import validate differently).
 pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: &str, now: Timestamp) -> Result<i64> {
-    // The id is chosen here (inside the caller's write transaction) so that a gig without
-    // a sku can be stored with its final `gig-ID` sku in one statement.
-    let id: i64 = conn.prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM gigs")?.query_row([], |r| r.get(0))?;
-    let sku = input.sku.clone().unwrap_or_else(|| format!("gig-{id}"));
+    // A gig without a sku is stored with its final `gig-ID` sku in one statement, so its id
+    // is chosen here (inside the caller's write transaction). A gig with one gets the id
+    // SQLite picks for a NULL id, the same max + 1, without the query (import's every row).
+    let (chosen, sku) = match &input.sku {
+        Some(sku) => (None, sku.clone()),
+        None => {
+            let id: i64 =
+                conn.prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM gigs")?.query_row([], |r| r.get(0))?;
+            (Some(id), format!("gig-{id}"))
+        }
+    };
     conn.prepare_cached(
         "INSERT INTO gigs (id, seller_id, sku, title, description, category, tags, price_cents,
                            delivery_days, status, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
     )?
     .execute(params![
-        id,
+        chosen,
         seller.id,
         sku,
         input.title.trim(),
@@ -314,7 +321,11 @@ pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: &str, 
         now
     ])
     .map_err(|e| duplicate_sku(e, &sku))?;
-    replace_extras(conn, id, &input.extras)?;
+    let id = conn.last_insert_rowid();
+    // a new gig has no extras to keep or move
+    for (position, extra) in input.extras.iter().enumerate() {
+        insert_extra(conn, id, position, extra)?;
+    }
     Ok(id)
 }
 
@@ -334,7 +345,6 @@ pub fn replace_extras(conn: &Connection, gig_id: i64, extras: &[ExtraInput]) -> 
         conn.prepare_cached("DELETE FROM gig_extras WHERE id = ?1")?.execute([old.id])?;
     }
     // positions are rewritten in two passes so the UNIQUE (gig_id, position) never collides
-    // (a new gig has no extras yet: nothing to move, one statement fewer per imported row)
     if !current.is_empty() {
         conn.prepare_cached("UPDATE gig_extras SET position = -position - 1 WHERE gig_id = ?1")?.execute([gig_id])?;
     }
@@ -343,15 +353,18 @@ pub fn replace_extras(conn: &Connection, gig_id: i64, extras: &[ExtraInput]) -> 
             Some(old) => conn
                 .prepare_cached("UPDATE gig_extras SET position = ?1, price_cents = ?2, extra_days = ?3 WHERE id = ?4")?
                 .execute(params![position as i64, extra.price.cents(), extra.extra_days, old.id])?,
-            None => conn
-                .prepare_cached(
-                    "INSERT INTO gig_extras (gig_id, position, title, price_cents, extra_days)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![gig_id, position as i64, extra.title, extra.price.cents(), extra.extra_days])?,
+            None => insert_extra(conn, gig_id, position, extra)?,
         };
     }
     Ok(())
+}
+
+fn insert_extra(conn: &Connection, gig_id: i64, position: usize, extra: &ExtraInput) -> Result<usize> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO gig_extras (gig_id, position, title, price_cents, extra_days) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![gig_id, position as i64, extra.title, extra.price.cents(), extra.extra_days])?)
 }
 
 /// Overwrites a gig's fields with `input` (sku included when given).

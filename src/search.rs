@@ -1,8 +1,7 @@
 //! Gig search: an FTS5 index of normalised, lightly stemmed words, kept in step by triggers,
 //! queried with every user word quoted, ranked by bm25, with a snippet of the seller's own words.
 
-use std::cell::Cell;
-
+use rusqlite::config::DbConfig;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -17,9 +16,8 @@ use crate::text;
 /// by `Store::open`, so no write to `gigs` can leave the index behind.
 pub const INDEX_TEXT_FUNCTION: &str = "souq_search_text";
 
-/// Registers [`INDEX_TEXT_FUNCTION`] and `souq_search_live()`. Both are innocuous (they only
-/// read their argument or this thread's [`Deferred`] state), which SQLite requires of a
-/// function a trigger calls.
+/// Registers [`INDEX_TEXT_FUNCTION`]. It is innocuous (it only reads its argument), which
+/// SQLite requires of a function a trigger calls.
 pub fn register(conn: &Connection) -> Result<()> {
     conn.create_scalar_function(
         INDEX_TEXT_FUNCTION,
@@ -27,27 +25,38 @@ pub fn register(conn: &Connection) -> Result<()> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
         |ctx| Ok(index_text(&ctx.get::<String>(0)?)),
     )?;
-    conn.create_scalar_function("souq_search_live", 0, FunctionFlags::SQLITE_INNOCUOUS, |_| {
-        Ok(!DEFERRED.with(Cell::get))
-    })?;
     Ok(())
 }
 
-thread_local! {
-    /// Set while a bulk import indexes its gigs itself (see [`defer`]).
-    static DEFERRED: Cell<bool> = const { Cell::new(false) };
+/// Bulk indexing for one transaction: while it lives the connection runs no triggers, the
+/// caller [`Deferred::add`]s each gig it inserts with its [`IndexEntry`] (made wherever is
+/// convenient, another thread included), [`Deferred::mark`]s each existing gig whose text it
+/// changes, and [`Deferred::finish`] indexes the marked ones in one statement.
+/// A trigger makes every one-row write to gigs a statement that may write several rows
+/// and abort halfway, for which SQLite keeps a statement journal (a copy of every page the
+/// statement touches, in a temporary file) and at whose savepoint FTS5 flushes its
+/// in-memory buffer: one tiny segment per gig, then most of a large import spent merging
+/// them. A one-row insert into gigs_fts with no trigger around it needs neither, so FTS5
+/// buffers the added rows as it would for one big statement. A bulk writer writes only
+/// gigs, gig_extras, moderation flags and events (inserts, which no other trigger watches).
+pub struct Deferred<'c> {
+    conn: &'c Connection,
 }
 
-/// Bulk indexing for one transaction: while it lives the gigs_fts triggers stand aside, the
-/// caller [`Deferred::mark`]s each existing gig whose text it changes, and
-/// [`Deferred::finish`] indexes those and every gig inserted meanwhile in one statement.
-/// FTS5 flushes its in-memory buffer at every statement savepoint, so a trigger indexing
-/// row by row writes one tiny segment per gig and then spends most of a large import
-/// merging them.
-pub struct Deferred {
-    /// The highest gig id when deferring began: the write transaction is ours, so every
-    /// gig above it was inserted while deferred.
-    last_id_before: i64,
+/// What the index stores for one gig: its title, description and tags as [`index_text`]
+/// gives them (the text the gigs_fts triggers store).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    title: String,
+    description: String,
+    tags: String,
+}
+
+impl IndexEntry {
+    /// The entry of a gig stored with these columns (`tags` as stored: joined by ',').
+    pub fn of(title: &str, description: &str, tags: &str) -> IndexEntry {
+        IndexEntry { title: index_text(title), description: index_text(description), tags: index_text(tags) }
+    }
 }
 
 const PENDING_SQL: &str = "
@@ -55,39 +64,53 @@ const PENDING_SQL: &str = "
     DELETE FROM temp.search_pending;";
 
 /// Starts deferring, inside a write transaction; dropping the guard (also on an error) ends it.
-pub fn defer(conn: &Connection) -> Result<Deferred> {
+pub fn defer(conn: &Connection) -> Result<Deferred<'_>> {
     conn.execute_batch(PENDING_SQL)?;
-    let last_id_before = conn.query_row("SELECT coalesce(max(id), 0) FROM gigs", [], |r| r.get(0))?;
-    DEFERRED.with(|d| d.set(true));
-    Ok(Deferred { last_id_before })
+    // Changing the setting expires every prepared statement: none compiled without the
+    // triggers runs after they are back.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+    Ok(Deferred { conn })
 }
 
-impl Deferred {
-    /// The text of existing gig `gig_id` changed: index it again at [`Deferred::finish`].
-    pub fn mark(&self, conn: &Connection, gig_id: i64) -> Result<()> {
-        conn.prepare_cached("INSERT OR IGNORE INTO temp.search_pending (gig_id) VALUES (?1)")?.execute([gig_id])?;
+impl Deferred<'_> {
+    /// Indexes gig `gig_id`, just inserted, as `entry` (from its stored columns) says.
+    pub fn add(&self, gig_id: i64, entry: &IndexEntry) -> Result<()> {
+        self.conn
+            .prepare_cached("INSERT INTO gigs_fts (rowid, title, description, tags) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![gig_id, entry.title, entry.description, entry.tags])?;
         Ok(())
     }
 
-    /// Indexes the marked and the new gigs (dropping what the index held for a marked one
-    /// first) and ends deferring.
-    pub fn finish(self, conn: &Connection) -> Result<()> {
+    /// The text of existing gig `gig_id` changed: index it again at [`Deferred::finish`].
+    pub fn mark(&self, gig_id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO temp.search_pending (gig_id) VALUES (?1)")?
+            .execute([gig_id])?;
+        Ok(())
+    }
+
+    /// Indexes the marked gigs again (dropping what the index held for them first) and ends
+    /// deferring.
+    pub fn finish(self) -> Result<()> {
+        let conn = self.conn;
         conn.execute("DELETE FROM gigs_fts WHERE rowid IN (SELECT gig_id FROM temp.search_pending)", [])?;
         conn.execute(
             "INSERT INTO gigs_fts (rowid, title, description, tags)
              SELECT id, souq_search_text(title), souq_search_text(description), souq_search_text(tags)
-             FROM gigs WHERE id > ?1 OR id IN (SELECT gig_id FROM temp.search_pending)
+             FROM gigs WHERE id IN (SELECT gig_id FROM temp.search_pending)
              ORDER BY id",
-            [self.last_id_before],
+            [],
         )?;
         conn.execute("DELETE FROM temp.search_pending", [])?;
         Ok(())
     }
 }
 
-impl Drop for Deferred {
+impl Drop for Deferred<'_> {
     fn drop(&mut self) {
-        DEFERRED.with(|d| d.set(false));
+        // The setting belongs to this connection, not to the database; should turning the
+        // triggers back on fail, the connection ends with its command anyway.
+        let _ = self.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
     }
 }
 
@@ -343,5 +366,53 @@ mod tests {
             r#""logo" "and" "x" "near" "a" "b" "col""#
         );
         assert!(match_expression(" \"*^ ").is_err());
+    }
+
+    /// The triggers are off only while a bulk writer defers: a gig written after the guard is
+    /// gone (an import that failed included) is indexed by them again, and one the writer
+    /// added is indexed as the triggers would have.
+    #[test]
+    fn deferring_turns_the_triggers_off_and_back_on() {
+        use crate::clock::Timestamp;
+        use crate::store::{Missing, Store};
+        use crate::users::{self, NewUser};
+        use crate::Session;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let mut store = Store::open(&path, Missing::Create, std::time::Duration::from_secs(1)).unwrap();
+        let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
+        let layla = Session { actor: Some("layla".into()), os_user: "test".into(), now };
+        let gig = |title: &str| gigs::GigInput {
+            sku: None,
+            title: title.into(),
+            description: "وصف".into(),
+            category: String::new(),
+            tags: vec!["logo".into()],
+            price: Money::parse("20").unwrap(),
+            delivery_days: 3,
+            extras: Vec::new(),
+        };
+        let found = |conn: &Connection, word: &str| -> i64 {
+            let sql = "SELECT count(*) FROM gigs_fts WHERE gigs_fts MATCH ?1";
+            conn.query_row(sql, [format!("\"{word}\"")], |r| r.get(0)).unwrap()
+        };
+        store
+            .write(|tx| {
+                users::add(tx, &layla, &NewUser { username: "layla", email: None, is_admin: false })?;
+                let deferred = defer(tx)?;
+                let quiet = gigs::create(tx, &layla, &gig("unindexed"))?;
+                assert_eq!(found(tx, "unindexed"), 0, "no trigger indexed it");
+                let added = gigs::create(tx, &layla, &gig("الإنجليزية"))?;
+                // gigs::create re-reads the gig: what the import adds is the stored columns
+                deferred.add(added.id, &IndexEntry::of(&added.title, &added.description, &added.tags.join(",")))?;
+                deferred.mark(quiet.id)?;
+                deferred.finish()?;
+                let _failed = defer(tx)?; // dropped without finishing, as on an error
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!((found(store.conn(), "unindexed"), found(store.conn(), "انجليزيه")), (1, 1));
+        store.write(|tx| gigs::create(tx, &layla, &gig("afterwards")).map(drop)).unwrap();
+        assert_eq!(found(store.conn(), "afterwards"), 1, "the triggers index again after the guard");
     }
 }

@@ -326,3 +326,38 @@ fn imported_gigs_pass_moderation() {
         "{queue}"
     );
 }
+
+/// Rows are checked in batches on other threads: a file of several batches still reports its
+/// bad rows in file order with their own lines, and the gigs keep the file's order.
+#[test]
+fn a_long_file_reports_bad_rows_in_order_and_keeps_row_order() {
+    let market = Market::with_gig();
+    let bad = [5, 600, 1_100];
+    let mut text = String::from(HEADER);
+    for i in 0..2_000 {
+        let price = if bad.contains(&i) { "1" } else { "10" };
+        let sku = if i == 1_500 { "r0".to_string() } else { format!("r{i}") };
+        text.push_str(&format!("{sku},Gig {i},,,{price},3,,\n"));
+    }
+    text.push_str("\"r-open,Gig open,,,10,3,,\n");
+    let path = market.file("long.csv", text);
+    let rejects = market.path("rejects.csv");
+    let args = ["gig", "import", &path, "--as", "layla", "--skip-invalid", "--rejects", rejects.to_str().unwrap()];
+    let summary = market.json(&args);
+    let lines: Vec<(i64, &str)> = summary["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["line"].as_i64().unwrap(), e["column"].as_str().unwrap()))
+        .collect();
+    // line = row + 2 (header on line 1); the repeated sku on row 1500, the open quote last
+    assert_eq!(lines, [(7, "price"), (602, "price"), (1_102, "price"), (1_502, "sku"), (2_002, "sku")]);
+    assert_eq!(summary["created"], 1_996);
+    let rejected = std::fs::read_to_string(&rejects).unwrap();
+    let reasons: Vec<&str> = rejected.lines().skip(1).filter_map(|l| l.split(",Gig ").next()).collect();
+    assert_eq!(reasons[..4], ["r5", "r600", "r1100", "r0"]);
+    let listed = market.json(&["gig", "list", "--seller", "layla"]);
+    let skus: Vec<&str> = listed.as_array().unwrap().iter().map(|g| g["sku"].as_str().unwrap()).collect();
+    assert_eq!(skus[1..4], ["r0", "r1", "r2"]);
+    assert_eq!(skus.last(), Some(&"r1999"));
+}

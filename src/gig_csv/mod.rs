@@ -7,6 +7,7 @@ use crate::error::Error;
 
 mod export;
 mod import;
+mod pipeline;
 mod quotes;
 
 pub use export::{export, ExportFilter};
