@@ -108,9 +108,22 @@ pub fn account_id(conn: &Connection, account: &Account) -> Result<i64> {
     let name = account.name();
     let existing: Option<i64> =
         conn.prepare_cached("SELECT id FROM accounts WHERE name = ?1")?.query_row([&name], |r| r.get(0)).optional()?;
-    if let Some(id) = existing {
-        return Ok(id);
-    }
+    existing.map_or_else(|| create_account(conn, account, &name), Ok)
+}
+
+/// The ids of a movement's two accounts, creating them (debit first) on first use. Both are
+/// looked up in one statement: post runs this for every transfer.
+fn account_ids(conn: &Connection, debit: &Account, credit: &Account) -> Result<(i64, i64)> {
+    let (debit_name, credit_name) = (debit.name(), credit.name());
+    let (debit_id, credit_id): (Option<i64>, Option<i64>) = conn
+        .prepare_cached("SELECT (SELECT id FROM accounts WHERE name = ?1), (SELECT id FROM accounts WHERE name = ?2)")?
+        .query_row([&debit_name, &credit_name], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let debit_id = debit_id.map_or_else(|| create_account(conn, debit, &debit_name), Ok)?;
+    let credit_id = credit_id.map_or_else(|| create_account(conn, credit, &credit_name), Ok)?;
+    Ok((debit_id, credit_id))
+}
+
+fn create_account(conn: &Connection, account: &Account, name: &str) -> Result<i64> {
     conn.prepare_cached("INSERT INTO accounts (name, user_id, kind) VALUES (?1, ?2, ?3)")?.execute(params![
         name,
         account.user_id(),
@@ -221,8 +234,7 @@ pub fn post(conn: &Connection, actor: &str, now: Timestamp, m: &Movement) -> Res
     if !m.amount.is_positive() {
         return Err(Error::internal(format!("transfer {} of {} is not positive", m.idem_key, m.amount)));
     }
-    let debit = account_id(conn, &m.from)?;
-    let credit = account_id(conn, &m.to)?;
+    let (debit, credit) = account_ids(conn, &m.from, &m.to)?;
     if let Err(refused) = move_balances(conn, debit, credit, m.amount, &m.from) {
         return replayed(conn, m, debit, credit)?.ok_or(refused);
     }
