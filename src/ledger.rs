@@ -235,7 +235,7 @@ pub fn post(conn: &Connection, actor: &str, now: Timestamp, m: &Movement) -> Res
         return Err(Error::internal(format!("transfer {} of {} is not positive", m.idem_key, m.amount)));
     }
     let (debit, credit) = account_ids(conn, &m.from, &m.to)?;
-    if let Err(refused) = move_balances(conn, debit, credit, m.amount, &m.from) {
+    if let Err(refused) = move_balances(conn, debit, credit, m.amount, (&m.from, &m.to)) {
         return replayed(conn, m, debit, credit)?.ok_or(refused);
     }
     let (id, prev) = chain_tail(conn)?;
@@ -277,7 +277,7 @@ pub fn post(conn: &Connection, actor: &str, now: Timestamp, m: &Movement) -> Res
         Ok(_) => Ok(Posted::New(id)),
         // idem_key is the only UNIQUE column of transfers: the key was used before
         Err(e) if e.sqlite_error().map(|f| f.extended_code) == Some(rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE) => {
-            move_balances(conn, credit, debit, m.amount, &m.to)?;
+            move_balances(conn, credit, debit, m.amount, (&m.to, &m.from))?;
             replayed(conn, m, debit, credit)?
                 .ok_or_else(|| Error::internal(format!("transfer {} collided but was not found", m.idem_key)))
         }
@@ -309,19 +309,25 @@ fn replayed(conn: &Connection, m: &Movement, debit: i64, credit: i64) -> Result<
     }
 }
 
-/// Moves `amount` from `debit` to `credit`. Only the debit can break a balance's CHECK (>= 0):
-/// adding to a balance that is not negative keeps it so. (Two single-row statements: one
-/// statement over both ids builds a temporary b-tree for its IN list, which costs more.)
-fn move_balances(conn: &Connection, debit: i64, credit: i64, amount: Money, debited: &Account) -> Result<()> {
+/// Moves `amount` from `debit` to `credit`, both or neither: a refused credit puts the debit
+/// back. Two single-row statements (one statement over both ids builds a temporary b-tree for
+/// its IN list, which costs more).
+fn move_balances(conn: &Connection, debit: i64, credit: i64, amount: Money, m: (&Account, &Account)) -> Result<()> {
     let mut update = conn.prepare_cached("UPDATE accounts SET balance = balance + ?1 WHERE id = ?2")?;
-    update.execute(params![-amount.cents(), debit]).map_err(|e| match e.sqlite_error_code() {
-        // the CHECK (balance >= 0) on every account but world:*
-        Some(rusqlite::ErrorCode::ConstraintViolation) => {
-            Error::conflict(format!("not enough money in {}", debited.name()))
-        }
-        _ => Error::from(e),
-    })?;
-    update.execute(params![amount.cents(), credit])?;
+    let mut apply = |id: i64, delta: i64, account: &Account| {
+        update.execute(params![delta, id]).map(drop).map_err(|e| match e.sqlite_error_code() {
+            // the CHECK (balance >= 0) on every account but world:*
+            Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                Error::conflict(format!("not enough money in {}", account.name()))
+            }
+            _ => Error::from(e),
+        })
+    };
+    apply(debit, -amount.cents(), m.0)?;
+    if let Err(refused) = apply(credit, amount.cents(), m.1) {
+        apply(debit, amount.cents(), m.0)?;
+        return Err(refused);
+    }
     Ok(())
 }
 
