@@ -140,6 +140,17 @@ pub fn balance(conn: &Connection, account: &Account) -> Result<Money> {
     Ok(Money::from_cents(cents.unwrap_or(0)))
 }
 
+/// Two accounts' balances in one statement (0 for an account not used yet).
+pub fn balances(conn: &Connection, a: &Account, b: &Account) -> Result<(Money, Money)> {
+    let (a, b): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT coalesce((SELECT balance FROM accounts WHERE name = ?1), 0),
+                    coalesce((SELECT balance FROM accounts WHERE name = ?2), 0)",
+        )?
+        .query_row([a.name(), b.name()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok((Money::from_cents(a), Money::from_cents(b)))
+}
+
 /// The text each transfer's hash covers, after the previous hash. Changing any field of any
 /// row changes its hash and breaks the chain from there on.
 #[allow(clippy::too_many_arguments)]

@@ -175,8 +175,8 @@ fn placed_with_key(conn: &Connection, buyer_id: i64, new: &NewOrder) -> Result<O
 
 /// Takes `gross` from the buyer's credit, then from their available balance.
 fn pay_into_escrow(conn: &Connection, session: &Session, order_id: i64, buyer_id: i64, gross: Money) -> Result<()> {
-    let credit = ledger::balance(conn, &Account::User(buyer_id, Bucket::Credit))?;
-    let available = ledger::balance(conn, &Account::User(buyer_id, Bucket::Available))?;
+    let (credit, available) =
+        ledger::balances(conn, &Account::User(buyer_id, Bucket::Credit), &Account::User(buyer_id, Bucket::Available))?;
     let from_credit = credit.min(gross);
     let from_available = gross.checked_sub(from_credit)?;
     if from_available > available {
