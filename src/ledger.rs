@@ -108,9 +108,22 @@ pub fn account_id(conn: &Connection, account: &Account) -> Result<i64> {
     let name = account.name();
     let existing: Option<i64> =
         conn.prepare_cached("SELECT id FROM accounts WHERE name = ?1")?.query_row([&name], |r| r.get(0)).optional()?;
-    if let Some(id) = existing {
-        return Ok(id);
-    }
+    existing.map_or_else(|| create_account(conn, account, &name), Ok)
+}
+
+/// The ids of a movement's two accounts, creating them (debit first) on first use. Both are
+/// looked up in one statement: post runs this for every transfer.
+fn account_ids(conn: &Connection, debit: &Account, credit: &Account) -> Result<(i64, i64)> {
+    let (debit_name, credit_name) = (debit.name(), credit.name());
+    let (debit_id, credit_id): (Option<i64>, Option<i64>) = conn
+        .prepare_cached("SELECT (SELECT id FROM accounts WHERE name = ?1), (SELECT id FROM accounts WHERE name = ?2)")?
+        .query_row([&debit_name, &credit_name], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let debit_id = debit_id.map_or_else(|| create_account(conn, debit, &debit_name), Ok)?;
+    let credit_id = credit_id.map_or_else(|| create_account(conn, credit, &credit_name), Ok)?;
+    Ok((debit_id, credit_id))
+}
+
+fn create_account(conn: &Connection, account: &Account, name: &str) -> Result<i64> {
     conn.prepare_cached("INSERT INTO accounts (name, user_id, kind) VALUES (?1, ?2, ?3)")?.execute(params![
         name,
         account.user_id(),
@@ -125,6 +138,17 @@ pub fn balance(conn: &Connection, account: &Account) -> Result<Money> {
         .query_row([account.name()], |r| r.get(0))
         .optional()?;
     Ok(Money::from_cents(cents.unwrap_or(0)))
+}
+
+/// Two accounts' balances in one statement (0 for an account not used yet).
+pub fn balances(conn: &Connection, a: &Account, b: &Account) -> Result<(Money, Money)> {
+    let (a, b): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT coalesce((SELECT balance FROM accounts WHERE name = ?1), 0),
+                    coalesce((SELECT balance FROM accounts WHERE name = ?2), 0)",
+        )?
+        .query_row([a.name(), b.name()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok((Money::from_cents(a), Money::from_cents(b)))
 }
 
 /// The text each transfer's hash covers, after the previous hash. Changing any field of any
@@ -143,15 +167,27 @@ pub fn hash_row(
     actor: &str,
     created_at: &str,
 ) -> String {
+    // Fed to the hasher piece by piece (same bytes as joining the fields with '|'): no format!
+    // and no String per row, as this runs for every transfer posted.
     let mut hasher = Sha256::new();
-    let opt = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
-    let row = format!(
-        "{id}|{debit_account}|{credit_account}|{amount}|{kind}|{}|{}|{idem_key}|{actor}|{created_at}",
-        opt(order_id),
-        opt(payout_item_id)
-    );
     hasher.update(prev_hash.as_bytes());
-    hasher.update(row.as_bytes());
+    let mut digits = Digits::default();
+    for (i, field) in [Some(id), Some(debit_account), Some(credit_account), Some(amount)].into_iter().enumerate() {
+        if i > 0 {
+            hasher.update(b"|");
+        }
+        hasher.update(digits.of(field));
+    }
+    hasher.update(b"|");
+    hasher.update(kind.as_bytes());
+    for field in [order_id, payout_item_id] {
+        hasher.update(b"|");
+        hasher.update(digits.of(field));
+    }
+    for text in [idem_key, actor, created_at] {
+        hasher.update(b"|");
+        hasher.update(text.as_bytes());
+    }
     let digest = hasher.finalize();
     // One buffer, not a String per byte: this runs for every transfer (100,000 in a big payout run).
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -161,6 +197,32 @@ pub fn hash_row(
         hex.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     hex
+}
+
+/// A buffer for writing an integer in decimal without allocating.
+#[derive(Default)]
+struct Digits([u8; 20]);
+
+impl Digits {
+    /// `n` in decimal as `to_string` writes it; nothing for None.
+    fn of(&mut self, n: Option<i64>) -> &[u8] {
+        let Some(n) = n else { return &[] };
+        let mut at = self.0.len();
+        let mut rest = n.unsigned_abs();
+        loop {
+            at -= 1;
+            self.0[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            at -= 1;
+            self.0[at] = b'-';
+        }
+        &self.0[at..]
+    }
 }
 
 /// The id the next transfer gets and the hash it chains to, in one lookup of the last row.
@@ -175,36 +237,18 @@ fn chain_tail(conn: &Connection) -> Result<(i64, String)> {
 /// Posts one movement inside the caller's transaction: the transfer row and both cached
 /// balances, or nothing. The same idem_key with the same fields is a no-op; with other
 /// fields it is a conflict. A balance that would go negative where forbidden is a conflict.
+///
+/// A replay is rare, so it is not looked for up front: the UNIQUE idem_key of the insert finds
+/// it (and the balances just moved are moved back), as does a refused balance, which a replay
+/// must not report.
 pub fn post(conn: &Connection, actor: &str, now: Timestamp, m: &Movement) -> Result<Posted> {
     if !m.amount.is_positive() {
         return Err(Error::internal(format!("transfer {} of {} is not positive", m.idem_key, m.amount)));
     }
-    let debit = account_id(conn, &m.from)?;
-    let credit = account_id(conn, &m.to)?;
-    let existing = conn
-        .prepare_cached(
-            "SELECT id, debit_account, credit_account, amount, kind, order_id, payout_item_id
-             FROM transfers WHERE idem_key = ?1",
-        )?
-        .query_row([&m.idem_key], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                (r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?, r.get::<_, String>(4)?),
-                (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<i64>>(6)?),
-            ))
-        })
-        .optional()?;
-    if let Some((id, money, links)) = existing {
-        let same =
-            money == (debit, credit, m.amount.cents(), m.kind.to_string()) && links == (m.order_id, m.payout_item_id);
-        return if same {
-            Ok(Posted::Replayed(id))
-        } else {
-            Err(Error::conflict(format!("idempotency key {} was already used for a different transfer", m.idem_key)))
-        };
+    let (debit, credit) = account_ids(conn, &m.from, &m.to)?;
+    if let Err(refused) = move_balances(conn, debit, credit, m.amount, (&m.from, &m.to)) {
+        return replayed(conn, m, debit, credit)?.ok_or(refused);
     }
-    move_balance(conn, debit, -m.amount.cents(), &m.from)?;
-    move_balance(conn, credit, m.amount.cents(), &m.to)?;
     let (id, prev) = chain_tail(conn)?;
     let created_at = now.to_string();
     let hash = hash_row(
@@ -220,38 +264,81 @@ pub fn post(conn: &Connection, actor: &str, now: Timestamp, m: &Movement) -> Res
         actor,
         &created_at,
     );
-    conn.prepare_cached(
-        "INSERT INTO transfers (id, debit_account, credit_account, amount, kind, order_id, payout_item_id,
-                                idem_key, actor, created_at, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?
-    .execute(params![
-        id,
-        debit,
-        credit,
-        m.amount.cents(),
-        m.kind,
-        m.order_id,
-        m.payout_item_id,
-        m.idem_key,
-        actor,
-        created_at,
-        prev,
-        hash
-    ])?;
-    Ok(Posted::New(id))
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO transfers (id, debit_account, credit_account, amount, kind, order_id, payout_item_id,
+                                    idem_key, actor, created_at, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?
+        .execute(params![
+            id,
+            debit,
+            credit,
+            m.amount.cents(),
+            m.kind,
+            m.order_id,
+            m.payout_item_id,
+            m.idem_key,
+            actor,
+            created_at,
+            prev,
+            hash
+        ]);
+    match inserted {
+        Ok(_) => Ok(Posted::New(id)),
+        // idem_key is the only UNIQUE column of transfers: the key was used before
+        Err(e) if e.sqlite_error().map(|f| f.extended_code) == Some(rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE) => {
+            move_balances(conn, credit, debit, m.amount, (&m.to, &m.from))?;
+            replayed(conn, m, debit, credit)?
+                .ok_or_else(|| Error::internal(format!("transfer {} collided but was not found", m.idem_key)))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
-fn move_balance(conn: &Connection, account_id: i64, delta: i64, account: &Account) -> Result<()> {
-    conn.prepare_cached("UPDATE accounts SET balance = balance + ?1 WHERE id = ?2")?
-        .execute(params![delta, account_id])
-        .map_err(|e| match e.sqlite_error_code() {
+/// What posting `m` again means if its idem_key was already used: Replayed when the transfer
+/// has the same fields, a conflict when not; None when the key is unused.
+fn replayed(conn: &Connection, m: &Movement, debit: i64, credit: i64) -> Result<Option<Posted>> {
+    let existing = conn
+        .prepare_cached(
+            "SELECT id, debit_account, credit_account, amount, kind, order_id, payout_item_id
+             FROM transfers WHERE idem_key = ?1",
+        )?
+        .query_row([&m.idem_key], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                (r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?, r.get::<_, String>(4)?),
+                (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<i64>>(6)?),
+            ))
+        })
+        .optional()?;
+    let Some((id, money, links)) = existing else { return Ok(None) };
+    if money == (debit, credit, m.amount.cents(), m.kind.to_string()) && links == (m.order_id, m.payout_item_id) {
+        Ok(Some(Posted::Replayed(id)))
+    } else {
+        Err(Error::conflict(format!("idempotency key {} was already used for a different transfer", m.idem_key)))
+    }
+}
+
+/// Moves `amount` from `debit` to `credit`, both or neither: a refused credit puts the debit
+/// back. Two single-row statements (one statement over both ids builds a temporary b-tree for
+/// its IN list, which costs more).
+fn move_balances(conn: &Connection, debit: i64, credit: i64, amount: Money, m: (&Account, &Account)) -> Result<()> {
+    let mut update = conn.prepare_cached("UPDATE accounts SET balance = balance + ?1 WHERE id = ?2")?;
+    let mut apply = |id: i64, delta: i64, account: &Account| {
+        update.execute(params![delta, id]).map(drop).map_err(|e| match e.sqlite_error_code() {
             // the CHECK (balance >= 0) on every account but world:*
             Some(rusqlite::ErrorCode::ConstraintViolation) => {
                 Error::conflict(format!("not enough money in {}", account.name()))
             }
             _ => Error::from(e),
-        })?;
+        })
+    };
+    apply(debit, -amount.cents(), m.0)?;
+    if let Err(refused) = apply(credit, amount.cents(), m.1) {
+        apply(debit, amount.cents(), m.0)?;
+        return Err(refused);
+    }
     Ok(())
 }
 
@@ -282,4 +369,103 @@ pub fn wallet(conn: &Connection, user_id: i64, username: &str, currency: &str) -
         in_payout_cents: Money::from_cents(in_payout),
         currency: currency.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::error::ErrorKind;
+    use crate::store::{Missing, Store};
+
+    #[test]
+    fn hash_row_hashes_the_fields_joined_by_bars() {
+        // digests of sha256(prev_hash + "id|debit|credit|amount|kind|order|payout_item|key|actor|at")
+        let cases = [
+            (
+                hash_row(
+                    GENESIS_HASH,
+                    1,
+                    2,
+                    3,
+                    500,
+                    "fee",
+                    Some(7),
+                    None,
+                    "order:7:release:fee",
+                    "system",
+                    "2026-03-01T10:00:00Z",
+                ),
+                "62ec15ac1f3c26285b77034e98e36183f6d3ff9f1efb50e98bcc743fb4479069",
+            ),
+            (
+                hash_row(
+                    GENESIS_HASH,
+                    12,
+                    5,
+                    9,
+                    -250,
+                    "payout",
+                    None,
+                    None,
+                    "payout:1:x",
+                    "admin",
+                    "2026-11-27T13:59:26Z",
+                ),
+                "e03a449f477bef67506f098f1bd1a73173da4e9b1b08eafaeb279151433f961e",
+            ),
+            (
+                hash_row(GENESIS_HASH, i64::MAX, 1, 2, 1, "k", None, Some(i64::MIN), "k", "a", "t"),
+                "9c99b8dc1899451a4240a6ac1a0ccbc4f211eafaeaede6f07b5c998d91133602",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+    }
+
+    fn movement(from: Account, to: Account, cents: i64, key: &str) -> Movement {
+        Movement {
+            from,
+            to,
+            amount: Money::from_cents(cents),
+            kind: "test",
+            order_id: None,
+            payout_item_id: None,
+            idem_key: key.into(),
+        }
+    }
+
+    fn transfers(conn: &Connection) -> i64 {
+        conn.query_row("SELECT count(*) FROM transfers", [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_key_posts_once_refuses_other_fields_and_replays_even_when_money_has_moved_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("l.db"), Missing::Create, Duration::from_secs(1)).unwrap();
+        let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
+        let world = Account::World("card".into());
+        store
+            .write(|tx| {
+                let deposit = movement(world.clone(), Account::Escrow, 100, "k1");
+                let Posted::New(id) = post(tx, "t", now, &deposit)? else { panic!("a new key posts") };
+                assert_eq!(post(tx, "t", now, &deposit)?, Posted::Replayed(id));
+                let other = post(tx, "t", now, &movement(world.clone(), Account::Escrow, 50, "k1")).unwrap_err();
+                assert_eq!(other.kind(), ErrorKind::Conflict);
+                let short = post(tx, "t", now, &movement(Account::Escrow, Account::Revenue, 101, "k2")).unwrap_err();
+                assert!(short.to_string().contains("not enough money in escrow"), "{short}");
+                let spend = movement(Account::Escrow, Account::Revenue, 100, "k3");
+                assert!(post(tx, "t", now, &spend)?.is_new());
+                // escrow is empty now: posting the same movement again is still a replay, not a refusal
+                assert!(!post(tx, "t", now, &spend)?.is_new());
+                assert_eq!(transfers(tx), 2);
+                assert_eq!(balance(tx, &world)?.cents(), -100);
+                assert_eq!(balance(tx, &Account::Escrow)?.cents(), 0);
+                assert_eq!(balance(tx, &Account::Revenue)?.cents(), 100);
+                Ok(())
+            })
+            .unwrap();
+    }
 }

@@ -113,7 +113,39 @@ pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Ord
         order_id,
         json!({"gig_id": gig.id, "quantity": new.quantity, "extras": new.extras, "gross_cents": gross}),
     )?;
-    get(conn, order_id)
+    // built rather than read back (as `get` would give it: extras in id order)
+    let mut extras = new.extras.clone();
+    extras.sort_unstable();
+    Ok(Order {
+        id: order_id,
+        gig_id: gig.id,
+        buyer: buyer.username,
+        seller: seller.username,
+        status: "active".into(),
+        quantity: new.quantity,
+        extras,
+        gross_cents: gross,
+        fee_cents: fee,
+        net_cents: net,
+        refund_cents: Money::ZERO,
+        placed_at: session.now,
+        due_at: session.now.plus_days(days),
+        delivered_at: None,
+        completed_at: None,
+        cancelled_at: None,
+        cleared_at: None,
+        late: false,
+        cancel_requested_by: None,
+        cancel_requested_at: None,
+        cancel_reason: None,
+        rating: None,
+        review: None,
+        review_reply: None,
+        note: new.note.clone(),
+        buyer_id: buyer.id,
+        seller_id: seller.id,
+        commission_bps: policy.commission_bps,
+    })
 }
 
 /// The order this buyer already placed with `new.key`, if any. The same key asking for another
@@ -143,8 +175,8 @@ fn placed_with_key(conn: &Connection, buyer_id: i64, new: &NewOrder) -> Result<O
 
 /// Takes `gross` from the buyer's credit, then from their available balance.
 fn pay_into_escrow(conn: &Connection, session: &Session, order_id: i64, buyer_id: i64, gross: Money) -> Result<()> {
-    let credit = ledger::balance(conn, &Account::User(buyer_id, Bucket::Credit))?;
-    let available = ledger::balance(conn, &Account::User(buyer_id, Bucket::Available))?;
+    let (credit, available) =
+        ledger::balances(conn, &Account::User(buyer_id, Bucket::Credit), &Account::User(buyer_id, Bucket::Available))?;
     let from_credit = credit.min(gross);
     let from_available = gross.checked_sub(from_credit)?;
     if from_available > available {
@@ -190,7 +222,8 @@ pub fn deliver(conn: &Connection, session: &Session, id: i64, message: &str, fil
         id,
         json!({"delivery_id": delivery.id, "files": delivery.files.len(), "late": late}),
     )?;
-    get(conn, id)
+    // built rather than read back: only these three columns changed
+    Ok(Order { status: "delivered".into(), delivered_at: Some(session.now), late, ..order })
 }
 
 /// The buyer sends a delivered order back for changes: it is active again, its due time unchanged.
