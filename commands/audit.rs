@@ -30,14 +30,8 @@ pub fn run(app: &App) -> Result<()> {
 /// The report object for scripts ({ok, checks}); the checks as a table for people.
 fn print(app: &App, report: &AuditReport) -> Result<()> {
     match app.format {
-        Format::Json => {
-            println!("{}", serde_json::to_string_pretty(report)?);
-            Ok(())
-        }
-        Format::Yaml => {
-            print!("{}", serde_norway::to_string(report)?);
-            Ok(())
-        }
+        Format::Json => output::text(&format!("{}\n", serde_json::to_string_pretty(report)?)),
+        Format::Yaml => output::text(&serde_norway::to_string(report)?),
         _ => output::list(app, &report.checks),
     }
 }

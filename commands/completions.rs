@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
+use crate::output;
 use crate::Cli;
 
 #[derive(Debug, Args)]
@@ -12,7 +13,10 @@ pub struct CompletionsArgs {
     shell: Shell,
 }
 
+/// Generated into memory first: clap_complete panics on a failed write, and a closed pipe
+/// (`souq completions bash | head`) must end quietly.
 pub fn run(args: CompletionsArgs) -> Result<()> {
-    clap_complete::generate(args.shell, &mut Cli::command(), "souq", &mut std::io::stdout().lock());
-    Ok(())
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "souq", &mut script);
+    output::text(&String::from_utf8(script)?)
 }

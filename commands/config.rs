@@ -47,10 +47,7 @@ pub fn run(app: &App, command: ConfigCommand) -> Result<()> {
             let changed: Vec<Setting> = settings.into_iter().filter(|s| s.key == key).collect();
             output::list(app, &changed)
         }
-        ConfigCommand::Export => {
-            print!("{}", policy::export_yaml(store.conn())?);
-            Ok(())
-        }
+        ConfigCommand::Export => output::text(&policy::export_yaml(store.conn())?),
         ConfigCommand::Import { file } => {
             let yaml = crate::read_input(&file)?;
             let pairs = policy::parse_yaml(&yaml).map_err(|e| e.context(file.display()))?;

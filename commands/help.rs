@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::{Args, CommandFactory};
 
 use crate::exit::CODES;
+use crate::output;
 use crate::Cli;
 
 #[derive(Debug, Args)]
@@ -26,16 +27,13 @@ pub fn run(args: HelpArgs) -> Result<()> {
     let topic: Vec<&str> = args.topic.iter().map(String::as_str).collect();
     match topic.as_slice() {
         ["environment"] | ["env"] => {
-            println!("Environment variables:\n");
-            for (name, meaning) in ENVIRONMENT {
-                println!("  {name:<22} {meaning}");
-            }
+            let lines: Vec<String> =
+                ENVIRONMENT.iter().map(|(name, meaning)| format!("  {name:<22} {meaning}\n")).collect();
+            output::text(&format!("Environment variables:\n\n{}", lines.concat()))?;
         }
         ["exit-codes"] => {
-            println!("Exit codes:\n");
-            for (code, meaning) in CODES {
-                println!("  {code}  {meaning}");
-            }
+            let lines: Vec<String> = CODES.iter().map(|(code, meaning)| format!("  {code}  {meaning}\n")).collect();
+            output::text(&format!("Exit codes:\n\n{}", lines.concat()))?;
         }
         path => {
             let mut command = Cli::command();

@@ -156,10 +156,7 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
             let label = file.display().to_string();
             output::list(app, &store.write(|tx| moderation::import_rules(tx, &session, &label, &yaml))?)
         }
-        ModerateCommand::Rules(RulesCommand::Export) => {
-            print!("{}", moderation::export_rules(store.conn())?);
-            Ok(())
-        }
+        ModerateCommand::Rules(RulesCommand::Export) => output::text(&moderation::export_rules(store.conn())?),
         ModerateCommand::Rules(RulesCommand::Show) => output::list(app, &moderation::show_rules(store.conn())?),
         ModerateCommand::Scan(args) => scan(app, &mut store, args),
     }

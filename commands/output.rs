@@ -134,3 +134,12 @@ pub fn clip(text: &str, max_chars: usize) -> String {
         clipped
     }
 }
+
+/// Writes text to stdout as it is. Errors (a closed pipe) are returned, never a panic as
+/// `print!` would: main turns a closed pipe into a quiet exit 0.
+pub fn text(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}

@@ -182,6 +182,32 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
     assert_eq!(stderr, "");
 }
 
+/// Every kind of output, written into a pipe whose reader is already gone: each write fails with
+/// EPIPE at once, deterministically, and souq must end quietly with exit 0 (never a panic).
+#[test]
+fn every_output_path_survives_a_closed_pipe() {
+    let market = Market::with_gig();
+    for args in [
+        vec!["gig", "list"],
+        vec!["gig", "list", "-o", "json"],
+        vec!["audit", "-o", "json"],
+        vec!["audit", "-o", "yaml"],
+        vec!["config", "export"],
+        vec!["moderate", "rules", "export"],
+        vec!["help", "environment"],
+        vec!["help", "gig"],
+        vec!["completions", "bash"],
+        vec!["events"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = market.std_cmd().args(&args).stdout(writer).stderr(Stdio::piped()).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "souq {args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "souq {args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn help_topics_list_the_environment_and_exit_codes() {
     let market = Market::empty();
