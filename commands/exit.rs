@@ -52,10 +52,11 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
 /// clap's own errors are usage errors (exit 2), except a value our parser rejected as
 /// invalid data (an amount like "1e3"), which keeps its own kind's code.
 pub fn report_clap(err: &clap::Error) -> ExitCode {
-    let _ = err.print();
     if !err.use_stderr() {
-        return ExitCode::SUCCESS; // --help, --version
+        let _ = err.print(); // --help, --version: the text is the output
+        return ExitCode::SUCCESS;
     }
+    eprint!("{}", one_line_clap(&err.render().to_string()));
     let inner = std::error::Error::source(err);
     if let Some(souq_err) = inner.and_then(|e| e.downcast_ref::<souq::Error>()) {
         return ExitCode::from(code(souq_err.kind()));
@@ -65,6 +66,31 @@ pub fn report_clap(err: &clap::Error) -> ExitCode {
         return ExitCode::from(code(ErrorKind::Invalid));
     }
     ExitCode::from(USAGE)
+}
+
+/// clap's multi-line error as souq's: one `error:` line (indented details joined onto it), then
+/// `hint:` lines for its tip and its usage line; the "For more information" line is dropped.
+fn one_line_clap(rendered: &str) -> String {
+    let mut error = String::new();
+    let mut hints = Vec::new();
+    for line in rendered.lines().map(str::trim_end).filter(|l| !l.is_empty()) {
+        if let Some(tip) = line.trim_start().strip_prefix("tip: ") {
+            hints.push(tip.to_string());
+        } else if let Some(usage) = line.strip_prefix("Usage: ") {
+            hints.push(format!("usage: {usage}"));
+        } else if line.starts_with("For more information") {
+            continue;
+        } else if error.is_empty() {
+            error = line.to_string();
+        } else {
+            error = format!("{} {}", error.trim_end_matches(':'), line.trim());
+        }
+    }
+    let mut out = format!("{error}\n");
+    for hint in hints {
+        out.push_str(&format!("hint: {hint}\n"));
+    }
+    out
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -102,6 +102,16 @@ fn usage_errors_are_exit_2() {
 }
 
 #[test]
+fn a_usage_error_is_one_error_line_and_hints() {
+    let market = Market::with_gig();
+    let stderr = market.fails(2, &["gig", "lst"]);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines[0], "error: unrecognized subcommand 'lst'");
+    assert!(lines[1..].iter().all(|l| l.starts_with("hint: ")), "{stderr}");
+    assert!(stderr.contains("hint: a similar subcommand exists: 'list'"), "{stderr}");
+}
+
+#[test]
 fn an_id_that_is_not_a_number_is_invalid_input() {
     let market = Market::with_gig();
     market.fails(6, &["gig", "show", "one"]);
