@@ -237,18 +237,16 @@ fn chain_tail(conn: &Connection) -> Result<(i64, String)> {
 /// Posts one movement inside the caller's transaction: the transfer row and both cached
 /// balances, or nothing. The same idem_key with the same fields is a no-op; with other
 /// fields it is a conflict. A balance that would go negative where forbidden is a conflict.
-///
-/// A replay is rare, so it is not looked for up front: the UNIQUE idem_key of the insert finds
-/// it (and the balances just moved are moved back), as does a refused balance, which a replay
-/// must not report.
 pub fn post(conn: &Connection, actor: &str, now: Timestamp, m: &Movement) -> Result<Posted> {
     if !m.amount.is_positive() {
         return Err(Error::internal(format!("transfer {} of {} is not positive", m.idem_key, m.amount)));
     }
     let (debit, credit) = account_ids(conn, &m.from, &m.to)?;
-    if let Err(refused) = move_balances(conn, debit, credit, m.amount, (&m.from, &m.to)) {
-        return replayed(conn, m, debit, credit)?.ok_or(refused);
+    // Looked for first, always: a replay must never move a balance, not even for a moment.
+    if let Some(posted) = replayed(conn, m, debit, credit)? {
+        return Ok(posted);
     }
+    move_balances(conn, debit, credit, m.amount, (&m.from, &m.to))?;
     let (id, prev) = chain_tail(conn)?;
     let created_at = now.to_string();
     let hash = hash_row(
@@ -264,36 +262,26 @@ pub fn post(conn: &Connection, actor: &str, now: Timestamp, m: &Movement) -> Res
         actor,
         &created_at,
     );
-    let inserted = conn
-        .prepare_cached(
-            "INSERT INTO transfers (id, debit_account, credit_account, amount, kind, order_id, payout_item_id,
+    conn.prepare_cached(
+        "INSERT INTO transfers (id, debit_account, credit_account, amount, kind, order_id, payout_item_id,
                                     idem_key, actor, created_at, prev_hash, hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?
-        .execute(params![
-            id,
-            debit,
-            credit,
-            m.amount.cents(),
-            m.kind,
-            m.order_id,
-            m.payout_item_id,
-            m.idem_key,
-            actor,
-            created_at,
-            prev,
-            hash
-        ]);
-    match inserted {
-        Ok(_) => Ok(Posted::New(id)),
-        // idem_key is the only UNIQUE column of transfers: the key was used before
-        Err(e) if e.sqlite_error().map(|f| f.extended_code) == Some(rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE) => {
-            move_balances(conn, credit, debit, m.amount, (&m.to, &m.from))?;
-            replayed(conn, m, debit, credit)?
-                .ok_or_else(|| Error::internal(format!("transfer {} collided but was not found", m.idem_key)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    )?
+    .execute(params![
+        id,
+        debit,
+        credit,
+        m.amount.cents(),
+        m.kind,
+        m.order_id,
+        m.payout_item_id,
+        m.idem_key,
+        actor,
+        created_at,
+        prev,
+        hash
+    ])?;
+    Ok(Posted::New(id))
 }
 
 /// What posting `m` again means if its idem_key was already used: Replayed when the transfer
