@@ -58,17 +58,24 @@ fn active_source(conn: &Connection) -> Result<(String, String)> {
 }
 
 /// The active rules, compiled once per process and again only when another set is imported.
+/// Each call reads only the newest set's id (every message, delivery and imported gig is
+/// screened, so this runs often); the source is read and compiled when the database file or
+/// that id changes. Rule sets are only ever added, so (file, id) names one source.
 pub fn active_rules(conn: &Connection) -> Result<Arc<RuleSet>> {
-    static COMPILED: Mutex<Option<(String, Arc<RuleSet>)>> = Mutex::new(None);
-    let (label, source) = active_source(conn)?;
+    static COMPILED: Mutex<Option<(String, i64, Arc<RuleSet>)>> = Mutex::new(None);
+    let file = conn.path().unwrap_or_default().to_string();
+    let newest: i64 =
+        conn.prepare_cached("SELECT coalesce(max(id), 0) FROM moderation_rule_sets")?.query_row([], |r| r.get(0))?;
     let mut compiled = COMPILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((cached, rules)) = compiled.as_ref() {
-        if *cached == source {
+    if let Some((cached_file, cached_id, rules)) = compiled.as_ref() {
+        // an in-memory database has no file name to tell it from another: never reused
+        if !file.is_empty() && *cached_file == file && *cached_id == newest {
             return Ok(Arc::clone(rules));
         }
     }
+    let (label, source) = active_source(conn)?;
     let rules = Arc::new(RuleSet::parse(&label, &source)?);
-    *compiled = Some((source, Arc::clone(&rules)));
+    *compiled = Some((file, newest, Arc::clone(&rules)));
     Ok(rules)
 }
 
