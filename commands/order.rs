@@ -288,7 +288,17 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
                 moderation::record_blocked(tx, &session, Target::Review, "order", id, &text)
             })?
         }
-        OrderCommand::Cancel { id, reason } => store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?,
+        OrderCommand::Cancel { id, reason } => {
+            let order = store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?;
+            if order.status != "cancelled" && order.cancel_requested_at.is_some() {
+                // the buyer of an order that is not late only asks: say so, the status alone reads as "nothing happened"
+                app.note(format!(
+                    "cancellation requested: the seller {} accepts it by cancelling too; otherwise `souq tick` accepts it after cancel_request_days",
+                    order.seller
+                ));
+            }
+            order
+        }
         OrderCommand::Message { id, message } => {
             let sent = store.write(|tx| orders::message(tx, &session, id, &message));
             let sent = moderate::record_refusal(&mut store, sent, |tx| {

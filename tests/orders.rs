@@ -479,3 +479,13 @@ fn placing_again_with_the_same_key_returns_the_same_order_and_moves_no_money() {
     assert_ne!(other["id"], first["id"]);
     market.ok(&["audit"]);
 }
+
+#[test]
+fn a_buyers_cancel_of_an_order_on_time_says_it_is_only_a_request() {
+    let market = Market::with_order();
+    let out = market.cmd().args(["order", "cancel", "1", "--as", "noura", "-o", "json"]).output().unwrap();
+    assert!(out.status.success());
+    let order: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(order["status"], "active");
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("cancellation requested"), "{out:?}");
+}
