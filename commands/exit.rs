@@ -6,7 +6,7 @@ use souq::ErrorKind;
 
 pub const USAGE: u8 = 2;
 
-/// DESIGN.md's table, also printed by `souq help exit-codes`.
+/// docs/design.md's table, also printed by `souq help exit-codes`.
 pub const CODES: &[(u8, &str)] = &[
     (0, "done (also: the same idempotent command run again)"),
     (1, "unexpected failure (I/O, bug)"),

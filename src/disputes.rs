@@ -16,7 +16,7 @@ use crate::{text, Session};
 pub const STATUSES: &[&str] = &["open", "resolved"];
 pub const MAX_TEXT_CHARS: usize = 2_000;
 
-/// A dispute as DESIGN.md's JSON shape has it, plus the admin's note.
+/// A dispute as docs/design.md's JSON shape has it, plus the admin's note.
 #[derive(Debug, Clone, Serialize)]
 pub struct Dispute {
     pub id: i64,

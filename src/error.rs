@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// What went wrong, in the terms of DESIGN.md's exit-code table.
+/// What went wrong, in the terms of docs/design.md's exit-code table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     /// A bug or an I/O failure nobody asked for.

@@ -33,7 +33,7 @@ impl Bucket {
     }
 }
 
-/// An account, named the way DESIGN.md names it.
+/// An account, named the way docs/design.md names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Account {
     User(i64, Bucket),

@@ -16,7 +16,7 @@ use crate::orders;
 use crate::policy::{self, Policy};
 use crate::{events, levels, users, Session};
 
-/// What one run did (DESIGN.md's tick summary).
+/// What one run did (docs/design.md's tick summary).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TickSummary {
     pub auto_completed: i64,

@@ -54,7 +54,7 @@ impl std::fmt::Display for RowError {
     }
 }
 
-/// DESIGN.md's import summary. `errors` holds the first [`MAX_KEPT_ERRORS`]; `invalid` counts all.
+/// docs/design.md's import summary. `errors` holds the first [`MAX_KEPT_ERRORS`]; `invalid` counts all.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportSummary {
     pub rows: u64,

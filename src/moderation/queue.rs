@@ -10,7 +10,7 @@ use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::{events, users, Session};
 
-/// One item in the queue, in DESIGN.md's flag shape.
+/// One item in the queue, in docs/design.md's flag shape.
 #[derive(Debug, Clone, Serialize)]
 pub struct Flag {
     pub id: i64,

@@ -23,10 +23,10 @@ pub use conversation::{export_files, message, Delivery, Message, WrittenFile};
 pub use lifecycle::{cancel, complete, deliver, place, review, revise, NewOrder, Review};
 pub use settlement::{refund_all, settle};
 
-/// Every state an order can be in (DESIGN.md, Orders).
+/// Every state an order can be in (docs/design.md, Orders).
 pub const STATUSES: &[&str] = &["active", "delivered", "completed", "cancelled", "disputed"];
 
-/// An order as DESIGN.md's JSON shape has it, plus the fields the marketplace needs to act on it.
+/// An order as docs/design.md's JSON shape has it, plus the fields the marketplace needs to act on it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Order {
     pub id: i64,

@@ -153,7 +153,7 @@ impl FromSql for ItemStatus {
     }
 }
 
-/// A payout batch as DESIGN.md shapes it, plus what it was made for.
+/// A payout batch as docs/design.md shapes it, plus what it was made for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Batch {
     pub id: i64,

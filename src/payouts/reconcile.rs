@@ -34,7 +34,7 @@ const STATUSES: &[(&str, Outcome)] = &[
     ("ONHOLD", Outcome::Waiting),
 ];
 
-/// DESIGN.md's reconcile summary, plus the rows that moved nothing and why.
+/// docs/design.md's reconcile summary, plus the rows that moved nothing and why.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ReconcileSummary {
     pub rows: i64,
