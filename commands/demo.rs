@@ -119,15 +119,9 @@ fn marketplace_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()>
     let express = extra_of(store, 1)?;
 
     let admin = at(app, start, Some("admin"));
-    store.write(|tx| {
-        for (user, amount, method, reference) in
-            [("noura", "200", "paypal", "PP-1001"), ("james", "150", "cashu", "CU-2002")]
-        {
-            let deposit = Deposit { username: user, amount: Money::parse(amount)?, method, reference };
-            wallet::deposit(tx, &admin, &deposit)?;
-        }
-        Ok(())
-    })?;
+    // the gateways' settlement file, as an admin imports it each morning
+    let settlement = "username,amount,method,reference\nnoura,200,paypal,PP-1001\njames,150,cashu,CU-2002\n";
+    store.write(|tx| wallet::import_deposits(tx, &admin, settlement))?;
     for (buyer, gig, extras, quantity) in [
         ("noura", 1, vec![express], 1), // 1: translation with express delivery
         ("noura", 3, vec![], 1),        // 2: logo

@@ -1,9 +1,11 @@
-//! `souq wallet`: record a gateway payment into a user's credit, and show balances.
+//! `souq wallet`: record gateway payments into users' credit (one, or a settlement file), and show balances.
+
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Subcommand;
 use souq::ledger::Wallet;
-use souq::wallet::{self, Deposit};
+use souq::wallet::{self, Deposit, ImportSummary};
 use souq::Money;
 
 use crate::app::App;
@@ -11,8 +13,8 @@ use crate::output::{self, Tabular};
 
 #[derive(Debug, Subcommand)]
 pub enum WalletCommand {
-    /// Record a payment a gateway received for USER (an admin for anyone, a user for themselves);
-    /// the same --method and --ref again is a no-op
+    /// Record a payment a gateway confirmed for USER (admin); the same --method and --ref again
+    /// is a no-op
     Deposit {
         /// Whose credit the payment goes to
         user: String,
@@ -25,6 +27,17 @@ pub enum WalletCommand {
         /// The gateway's reference for the payment
         #[arg(long = "ref", value_name = "REF")]
         reference: String,
+    },
+    /// Credit every payment of a gateway's settlement file (admin); all of it or none
+    ///
+    /// FILE is a CSV whose header names username, amount, method and reference (any order or
+    /// case); `-` reads stdin. Rows already credited (same method and reference) are skipped, so
+    /// the same file twice credits nothing the second time.
+    ImportDeposits {
+        file: PathBuf,
+        /// Report what the file would credit and change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Show balances: credit, pending, available and in payout (yours, or USER's for an admin)
     Show { user: Option<String> },
@@ -46,10 +59,32 @@ impl Tabular for Wallet {
     }
 }
 
+impl Tabular for ImportSummary {
+    fn headers() -> Vec<&'static str> {
+        vec!["rows", "deposited", "already_applied", "total"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.rows.to_string(),
+            self.deposited.to_string(),
+            self.already_applied.to_string(),
+            self.total_cents.to_string(),
+        ]
+    }
+}
+
 pub fn run(app: &App, command: WalletCommand) -> Result<()> {
     let mut store = app.open()?;
     let session = app.session();
     let wallet = match command {
+        WalletCommand::ImportDeposits { file, dry_run } => {
+            let text = crate::read_input(&file)?;
+            let summary = store.write_or_preview(!dry_run, |tx| wallet::import_deposits(tx, &session, &text))?;
+            if dry_run {
+                app.note("dry run: nothing was credited");
+            }
+            return output::one(app, &summary);
+        }
         WalletCommand::Deposit { user, amount, method, reference } => {
             let deposit = Deposit { username: &user, amount, method: &method, reference: &reference };
             store.write(|tx| wallet::deposit(tx, &session, &deposit))?

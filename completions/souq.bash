@@ -220,6 +220,9 @@ _souq() {
             souq__subcmd__wallet,deposit)
                 cmd="souq__subcmd__wallet__subcmd__deposit"
                 ;;
+            souq__subcmd__wallet,import-deposits)
+                cmd="souq__subcmd__wallet__subcmd__import__subcmd__deposits"
+                ;;
             souq__subcmd__wallet,show)
                 cmd="souq__subcmd__wallet__subcmd__show"
                 ;;
@@ -2548,7 +2551,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help deposit show"
+            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help deposit import-deposits show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2592,6 +2595,36 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__wallet__subcmd__import__subcmd__deposits)
+            opts="-o -y -q -h --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -460,7 +460,8 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --quiet 'Print only data: no notes or progress on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand deposit 'Record a payment a gateway received for USER (an admin for anyone, a user for themselves); the same --method and --ref again is a no-op'
+            cand deposit 'Record a payment a gateway confirmed for USER (admin); the same --method and --ref again is a no-op'
+            cand import-deposits 'Credit every payment of a gateway''s settlement file (admin); all of it or none'
             cand show 'Show balances: credit, pending, available and in payout (yours, or USER''s for an admin)'
         }
         &'souq;wallet;deposit'= {
@@ -478,6 +479,21 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --quiet 'Print only data: no notes or progress on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'souq;wallet;import-deposits'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --dry-run 'Report what the file would credit and change nothing'
+            cand --json 'Shorthand for --output json'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;wallet;show'= {
             cand --db 'The database file'

@@ -315,6 +315,10 @@ fn move_balances(conn: &Connection, debit: i64, credit: i64, amount: Money, m: (
     let mut update = conn.prepare_cached("UPDATE accounts SET balance = balance + ?1 WHERE id = ?2")?;
     let mut apply = |id: i64, delta: i64, account: &Account| {
         update.execute(params![delta, id]).map(drop).map_err(|e| match e.sqlite_error_code() {
+            // SQLite turns an i64 overflow into a REAL, which the STRICT integer column refuses
+            _ if is_datatype_violation(&e) => {
+                Error::invalid(format!("amount out of range: {} would overflow", account.name()))
+            }
             // the CHECK (balance >= 0) on every account but world:*
             Some(rusqlite::ErrorCode::ConstraintViolation) => {
                 Error::conflict(format!("not enough money in {}", account.name()))
@@ -328,6 +332,10 @@ fn move_balances(conn: &Connection, debit: i64, credit: i64, amount: Money, m: (
         return Err(refused);
     }
     Ok(())
+}
+
+fn is_datatype_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_DATATYPE)
 }
 
 /// A user's balances, as `wallet show` prints them.

@@ -15,6 +15,7 @@ pub mod money;
 pub mod orders;
 pub mod payouts;
 pub mod policy;
+pub mod provider_file;
 pub mod reports;
 pub mod reviews;
 pub mod search;

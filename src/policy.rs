@@ -32,6 +32,8 @@ pub struct Policy {
     pub clearance_days_top_rated: i64,
     pub cancel_request_days: i64,
     pub min_payout: Money,
+    /// The largest single deposit a gateway may credit.
+    pub max_deposit: Money,
     pub review_new_gigs: bool,
     pub max_attachment_bytes: i64,
     pub level_1: LevelThresholds,
@@ -51,6 +53,7 @@ impl Default for Policy {
             clearance_days_top_rated: 7,
             cancel_request_days: 2,
             min_payout: Money::from_cents(1000),
+            max_deposit: Money::from_cents(1_000_000),
             review_new_gigs: false,
             max_attachment_bytes: 10 * 1024 * 1024,
             level_1: LevelThresholds { completed: 10, min_rating_x100: 450, on_time_pct: 90, account_days: 60 },
@@ -80,6 +83,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("clearance_days_top_rated", "clearance days for top_rated sellers"),
     ("cancel_request_days", "days before a buyer's cancellation request is accepted automatically"),
     ("min_payout", "smallest available balance paid out by `payout run`"),
+    ("max_deposit", "largest single deposit a payment gateway may credit"),
     ("review_new_gigs", "new gigs wait in the moderation queue before going live"),
     ("max_attachment_bytes", "largest file a delivery may attach"),
     ("level_1_completed", "completed orders needed for level_1"),
@@ -157,6 +161,7 @@ impl Policy {
             "clearance_days_top_rated" => self.clearance_days_top_rated = int_in(key, text, 0, 365)?,
             "cancel_request_days" => self.cancel_request_days = int_in(key, text, 1, 365)?,
             "min_payout" => self.min_payout = money(key, text)?,
+            "max_deposit" => self.max_deposit = money(key, text)?,
             "review_new_gigs" => {
                 self.review_new_gigs = match text.trim() {
                     "true" => true,
@@ -198,6 +203,7 @@ impl Policy {
             "clearance_days_top_rated" => self.clearance_days_top_rated.to_string(),
             "cancel_request_days" => self.cancel_request_days.to_string(),
             "min_payout" => self.min_payout.to_string(),
+            "max_deposit" => self.max_deposit.to_string(),
             "review_new_gigs" => self.review_new_gigs.to_string(),
             "max_attachment_bytes" => self.max_attachment_bytes.to_string(),
             _ => {

@@ -1,12 +1,14 @@
-//! Wallets: recording a gateway payment into a user's credit, and showing a user's balances.
+//! Wallets: recording gateway payments into users' credit (one by hand, or a settlement file),
+//! and showing a user's balances.
 
 use rusqlite::Connection;
+use serde::Serialize;
 use serde_json::json;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::{self, Account, Bucket, Movement, Wallet};
 use crate::money::Money;
-use crate::{events, policy, users, Session};
+use crate::{events, policy, provider_file, users, Session};
 
 /// The payment gateways money can arrive through.
 pub const METHODS: &[&str] = &["paypal", "payoneer", "cashu", "card"];
@@ -23,29 +25,46 @@ pub struct Deposit<'a> {
     pub reference: &'a str,
 }
 
-/// Records a payment into `username`'s credit (world:METHOD -> credit). An admin records anyone's;
-/// a user may record their own. The same method and reference again is a no-op; with another
-/// user or amount it is a conflict.
+impl Deposit<'_> {
+    /// Every problem with this deposit, each with the field it is about; none means it may be
+    /// posted. `max` is the policy's max_deposit.
+    fn problems(&self, max: Money) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if !self.amount.is_positive() {
+            problems.push(("amount", format!("a deposit must be more than 0.00, got {}", self.amount)));
+        } else if self.amount > max {
+            problems.push(("amount", format!("{} is more than max_deposit {max}", self.amount)));
+        }
+        if !METHODS.contains(&self.method) {
+            problems
+                .push(("method", format!("unknown payment method {:?}; one of {}", self.method, METHODS.join(", "))));
+        }
+        let reference = self.reference.trim();
+        if reference.is_empty() || reference.chars().count() > MAX_REF_CHARS {
+            problems.push(("reference", format!("the payment reference must be 1-{MAX_REF_CHARS} characters")));
+        }
+        problems
+    }
+}
+
+/// Records a payment the gateway confirmed into `username`'s credit (world:METHOD -> credit).
+/// Admin only: money enters the marketplace through a gateway, never on a user's word. The same
+/// method and reference again is a no-op; with another user or amount it is a conflict.
 pub fn deposit(conn: &Connection, session: &Session, deposit: &Deposit) -> Result<Wallet> {
-    let actor = users::acting(conn, session)?;
+    users::acting_admin(conn, session, "record a payment")?;
     let user = users::get(conn, deposit.username)?;
-    if actor.id != user.id {
-        actor.require_admin(&format!("record a payment for {}", user.username))?;
+    let problems = deposit.problems(policy::load(conn)?.max_deposit);
+    if !problems.is_empty() {
+        let messages: Vec<String> = problems.into_iter().map(|(_, message)| message).collect();
+        return Err(Error::invalid(messages.join("; ")));
     }
-    if !METHODS.contains(&deposit.method) {
-        return Err(Error::invalid(format!(
-            "unknown payment method {:?}; one of {}",
-            deposit.method,
-            METHODS.join(", ")
-        )));
-    }
+    credit(conn, session, &user, deposit)?;
+    show_unchecked(conn, &user)
+}
+
+/// Posts a checked deposit and records its event (once: a replay writes nothing).
+fn credit(conn: &Connection, session: &Session, user: &users::User, deposit: &Deposit) -> Result<bool> {
     let reference = deposit.reference.trim();
-    if reference.is_empty() || reference.chars().count() > MAX_REF_CHARS {
-        return Err(Error::invalid(format!("the payment reference must be 1-{MAX_REF_CHARS} characters")));
-    }
-    if !deposit.amount.is_positive() {
-        return Err(Error::invalid(format!("a deposit must be more than 0.00, got {}", deposit.amount)));
-    }
     let movement = Movement {
         from: Account::World(deposit.method.to_string()),
         to: Account::User(user.id, Bucket::Credit),
@@ -55,7 +74,16 @@ pub fn deposit(conn: &Connection, session: &Session, deposit: &Deposit) -> Resul
         payout_item_id: None,
         idem_key: format!("deposit:{}:{reference}", deposit.method),
     };
-    let posted = ledger::post(conn, &actor.username, session.now, &movement)?;
+    let posted = ledger::post(conn, session.actor.as_deref().unwrap_or_default(), session.now, &movement).map_err(
+        |e| match e.kind() {
+            // world:* may go negative and credit only grows: the one refusal is a reused reference
+            ErrorKind::Conflict => Error::conflict(format!(
+                "{} reference {reference:?} was already credited with another user or amount",
+                deposit.method
+            )),
+            _ => e,
+        },
+    )?;
     if posted.is_new() {
         events::record(
             conn,
@@ -66,7 +94,68 @@ pub fn deposit(conn: &Connection, session: &Session, deposit: &Deposit) -> Resul
             json!({"amount_cents": deposit.amount, "method": deposit.method, "ref": reference}),
         )?;
     }
-    show_unchecked(conn, &user)
+    Ok(posted.is_new())
+}
+
+/// What importing a settlement file did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportSummary {
+    pub rows: i64,
+    /// Deposits credited by this import.
+    pub deposited: i64,
+    /// Rows whose method and reference were credited before (by an earlier import or by hand).
+    pub already_applied: i64,
+    /// The money this import credited.
+    pub total_cents: Money,
+}
+
+/// Imports a gateway's settlement file (admin only): a CSV whose header names username, amount,
+/// method and reference in any order or case. Every row is checked before any is credited; a bad
+/// row makes the whole file invalid, naming each bad line and column. A row already credited
+/// (same method and reference, same user and amount) is skipped, so the same file twice credits
+/// nothing the second time; a known reference with other fields is a conflict, naming its line.
+pub fn import_deposits(conn: &Connection, session: &Session, csv_text: &str) -> Result<ImportSummary> {
+    users::acting_admin(conn, session, "import deposits")?;
+    let max = policy::load(conn)?.max_deposit;
+    let rows = provider_file::parse(
+        csv_text,
+        "bad settlement file",
+        &["username", "amount", "method", "reference"],
+        &[],
+        |row| {
+            let (username, method, reference) = (row.field(0), row.field(2).to_ascii_lowercase(), row.field(3));
+            let mut problems = Vec::new();
+            let user = users::find(conn, username)?;
+            if user.is_none() {
+                problems.push(("username", format!("no user {username:?}")));
+            }
+            // a placeholder that passes the amount checks, so the row's other fields are still checked
+            let amount = Money::parse(row.field(1)).unwrap_or_else(|e| {
+                problems.push(("amount", e.to_string()));
+                Money::from_cents(1)
+            });
+            problems.extend(Deposit { username, amount, method: &method, reference }.problems(max));
+            Ok(match user {
+                Some(user) if problems.is_empty() => Ok((row.line, user, amount, method, reference.to_string())),
+                _ => Err(problems
+                    .into_iter()
+                    .map(|(column, message)| format!("column {column}: {message}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")),
+            })
+        },
+    )?;
+    let mut summary = ImportSummary { rows: rows.len() as i64, ..ImportSummary::default() };
+    for (line, user, amount, method, reference) in rows {
+        let deposit = Deposit { username: &user.username, amount, method: &method, reference: &reference };
+        if credit(conn, session, &user, &deposit).map_err(|e| e.context(format!("line {line}")))? {
+            summary.deposited += 1;
+            summary.total_cents = summary.total_cents.checked_add(amount)?;
+        } else {
+            summary.already_applied += 1;
+        }
+    }
+    Ok(summary)
 }
 
 /// A user's balances: the acting user's own, or anyone's for an admin.

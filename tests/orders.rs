@@ -39,7 +39,7 @@ fn an_order_pays_from_credit_first_then_available() {
     market.ok(&["tick"]);
     assert_eq!(market.wallet("layla")["available_cents"], 1600);
     market.ok(&["gig", "create", "--as", "noura", "--title", "Voice over", "--price", "20", "--days", "1"]);
-    market.ok(&["wallet", "deposit", "layla", "5", "--method", "card", "--ref", "l1", "--as", "layla"]);
+    market.ok(&["wallet", "deposit", "layla", "5", "--method", "card", "--ref", "l1", "--as", "admin"]);
     market.ok(&["order", "place", "2", "--as", "layla"]);
     let wallet = market.wallet("layla");
     assert_eq!(wallet["credit_cents"], 0);

@@ -6,10 +6,10 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{get_batch, item_ref, parse_item_ref, refresh_batch_status, ItemStatus, PayoutMethod};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
-use crate::{events, users, Session};
+use crate::{events, provider_file, users, Session};
 
 /// A provider's word on one item, grouped by what it does to the money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,53 +95,18 @@ pub fn reconcile(conn: &Connection, session: &Session, batch_id: i64, csv_text: 
 }
 
 fn parse(csv_text: &str) -> Result<Vec<ResultRow>> {
-    // The csv crate numbers lines after a CRLF header one short; plain LF keeps them right.
-    let csv_text = csv_text.replace("\r\n", "\n");
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(csv_text.as_bytes());
-    let header = reader.headers().map_err(|e| Error::invalid(format!("line 1: {e}")))?.clone();
-    let column = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let (Some(id_col), Some(status_col)) = (column("item_id"), column("status")) else {
-        return Err(Error::invalid(format!(
-            "line 1: the header must name item_id and status (found: {})",
-            header.iter().collect::<Vec<_>>().join(",")
-        )));
-    };
-    let ref_col = column("provider_ref");
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                errors.push(format!("line {line}: {e}"));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        let item_id = record.get(id_col).unwrap_or_default();
-        let status = record.get(status_col).unwrap_or_default();
+    provider_file::parse(csv_text, "bad result file", &["item_id", "status"], &["provider_ref"], |row| {
+        let (item_id, status) = (row.field(0), row.field(1));
         if item_id.is_empty() {
-            errors.push(format!("line {line}: item_id is empty"));
-            continue;
+            return Ok(Err("item_id is empty".to_string()));
         }
         let Some((status, outcome)) = STATUSES.iter().find(|(s, _)| s.eq_ignore_ascii_case(status)) else {
-            errors.push(format!("line {line}: unknown status {status:?}"));
-            continue;
+            return Ok(Err(format!("unknown status {status:?}")));
         };
-        let provider_ref = ref_col.and_then(|c| record.get(c)).filter(|r| !r.is_empty()).map(str::to_string);
-        rows.push(ResultRow { line, item_id: item_id.to_string(), status, outcome: *outcome, provider_ref });
-    }
-    if errors.is_empty() {
-        return Ok(rows);
-    }
-    let more = errors.len().saturating_sub(10);
-    errors.truncate(10);
-    if more > 0 {
-        errors.push(format!("and {more} more"));
-    }
-    Err(Error::invalid(format!("bad result file, nothing applied: {}", errors.join("; ")))
-        .with_hint(format!("statuses: {}", STATUSES.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(", "))))
+        let provider_ref = Some(row.field(2)).filter(|r| !r.is_empty()).map(str::to_string);
+        Ok(Ok(ResultRow { line: row.line, item_id: item_id.to_string(), status, outcome: *outcome, provider_ref }))
+    })
+    .map_err(|e| e.with_hint(format!("statuses: {}", STATUSES.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(", "))))
 }
 
 /// What a row does to an item in a given status.

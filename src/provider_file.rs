@@ -1,0 +1,85 @@
+//! The CSV files payment providers send back (payout results, deposit settlements): columns found
+//! by header name in any order or case, each row with its line number, and one error naming every
+//! bad line so that nothing of a bad file is applied.
+
+use csv::StringRecord;
+
+use crate::error::{Error, Result};
+
+/// How many bad lines an error spells out; the rest are counted.
+const SHOWN_PROBLEMS: usize = 20;
+
+/// One data row of a provider file.
+pub struct Row<'a> {
+    /// The line it starts on (the header is line 1).
+    pub line: u64,
+    record: &'a StringRecord,
+    columns: &'a [Option<usize>],
+}
+
+impl Row<'_> {
+    /// The trimmed field of the `index`-th column asked for (required ones first, then optional
+    /// ones); empty when the column is absent or the row is short.
+    pub fn field(&self, index: usize) -> &str {
+        self.columns[index].and_then(|c| self.record.get(c)).unwrap_or_default()
+    }
+}
+
+/// Reads `text` whose header names every column of `required` (and perhaps some of `optional`),
+/// calling `each` on every row. A row `each` refuses with a message (the inner `Err`), or one the
+/// CSV reader cannot read, is a problem; any problem makes the whole file invalid input (`what`,
+/// nothing applied) with each bad line named. An outer `Err` (the database failed) stops at once.
+pub fn parse<T>(
+    text: &str,
+    what: &str,
+    required: &[&str],
+    optional: &[&str],
+    mut each: impl FnMut(&Row) -> Result<std::result::Result<T, String>>,
+) -> Result<Vec<T>> {
+    // The csv crate numbers lines after a CRLF header one short; plain LF keeps them right.
+    let text = text.replace("\r\n", "\n");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text); // spreadsheets save UTF-8 with a BOM
+    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| Error::invalid(format!("line 1: {e}")))?.clone();
+    let position = |name: &&str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let columns: Vec<Option<usize>> = required.iter().chain(optional).map(position).collect();
+    if columns[..required.len()].iter().any(Option::is_none) {
+        return Err(Error::invalid(format!(
+            "line 1: the header must name {} (found: {})",
+            in_words(required),
+            header.iter().collect::<Vec<_>>().join(",")
+        )));
+    }
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line());
+                match each(&Row { line, record: &record, columns: &columns })? {
+                    Ok(row) => rows.push(row),
+                    Err(message) => problems.push(format!("line {line}: {message}")),
+                }
+            }
+            Err(e) => problems.push(format!("line {}: {e}", e.position().map_or(0, |p| p.line()))),
+        }
+    }
+    if problems.is_empty() {
+        return Ok(rows);
+    }
+    let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
+    problems.truncate(SHOWN_PROBLEMS);
+    if more > 0 {
+        problems.push(format!("and {more} more"));
+    }
+    Err(Error::invalid(format!("{what}, nothing applied: {}", problems.join("; "))))
+}
+
+/// "a, b and c".
+fn in_words(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
