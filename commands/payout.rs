@@ -94,7 +94,10 @@ impl Tabular for RunSummary {
         headers
     }
     fn row(&self) -> Vec<String> {
-        let mut row = self.batch.row();
+        let mut row = match &self.batch {
+            Some(batch) => batch.row(),
+            None => vec![String::new(); Batch::headers().len()],
+        };
         // A table is for people: the first few held sellers, the rest counted (JSON lists all).
         let mut held: Vec<String> = self.held.iter().take(10).map(|h| format!("{} ({})", h.seller, h.reason)).collect();
         if self.held.len() > held.len() {
@@ -213,11 +216,17 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if summary.replayed {
-        app.note(format!(
-            "payout key {:?} was used before: this is batch {}; nothing moved",
-            summary.batch.key, summary.batch.id
-        ));
+    match &summary.batch {
+        Some(batch) if summary.replayed => {
+            app.note(format!("payout key {:?} was used before: this is batch {}; nothing moved", batch.key, batch.id))
+        }
+        Some(_) => {}
+        None => app.note(format!(
+            "nobody was eligible (at least {} available{}): nothing was recorded; key {:?} is still free",
+            plan.min,
+            request.method.map(|m| format!(", paid by {m}")).unwrap_or_default(),
+            request.key
+        )),
     }
     output::one(app, &summary)
 }

@@ -96,16 +96,25 @@ fn set_payout_validates_the_account_and_shows_it() {
 }
 
 #[test]
-fn a_run_with_nobody_eligible_makes_an_empty_closed_batch() {
-    let market = Market::with_gig();
-    let batch = run_json(&market, &["--key", "nobody"]);
-    assert_eq!(batch["items"], 0);
-    assert_eq!(batch["total_cents"], 0);
-    assert_eq!(batch["status"], "closed");
-    assert_eq!(
-        market.ok(&["payout", "export", "1", "--as", "admin"]),
-        "item_id,seller,method,account,amount,currency,note\r\n"
-    );
+fn a_run_with_nobody_eligible_records_nothing_and_the_same_cron_line_pays_once_earnings_clear() {
+    let mut market = marketplace();
+    sell(&market, "layla", "paypal", "layla@example.com", "31.25"); // 25.00 pending, not yet cleared
+    let cron = ["payout", "run", "--key", "2026-03-01", "--method", "paypal", "--yes", "--as", "admin", "-o", "json"];
+    let before = market.snapshot();
+    let out = market.cmd().args(cron).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("nobody was eligible") && stderr.contains("\"2026-03-01\" is still free"), "{stderr}");
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(summary.get("id").is_none() && summary["replayed"] == false, "{summary:#}");
+    assert_eq!(market.snapshot(), before, "no batch, no event");
+    assert_eq!(market.json(&["payout", "list"]), serde_json::json!([]));
+
+    clear(&mut market);
+    let paid: Value = serde_json::from_slice(&market.cmd().args(cron).output().unwrap().stdout).unwrap();
+    assert_eq!((paid["replayed"].as_bool(), paid["items"].as_i64()), (Some(false), Some(1)), "{paid:#}");
+    assert_eq!(paid["total_cents"], 2500);
+    assert_eq!(market.wallet("layla")["in_payout_cents"], 2500);
     audit_ok(&market);
 }
 
@@ -143,7 +152,7 @@ fn eligibility_needs_the_minimum_and_a_method_of_the_kind() {
     market.ok(&["user", "add", "nomethod"]);
     sell(&market, "nomethod", "", "", "20");
     let before_clearance = market.json(&["payout", "run", "--key", "early", "--as", "admin", "--dry-run"]);
-    assert_eq!(before_clearance["items"], 0, "pending earnings are not paid");
+    assert!(before_clearance.get("items").is_none(), "pending earnings are not paid: {before_clearance}");
     clear(&mut market);
 
     let paypal = run_json(&market, &["--key", "pp", "--method", "paypal"]);
@@ -475,7 +484,7 @@ fn a_run_killed_mid_batch_then_rerun_pays_each_seller_exactly_once() {
     assert_eq!(batch["total_cents"], 3000 * 1500);
     let again = run_json(&market, &["--key", "killed"]);
     assert_eq!(again["replayed"], true);
-    assert_eq!(run_json(&market, &["--key", "later"])["items"], 0, "nobody is left to pay");
+    assert!(run_json(&market, &["--key", "later"]).get("items").is_none(), "nobody is left to pay");
     audit_ok(&market);
 }
 

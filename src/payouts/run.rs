@@ -57,8 +57,9 @@ impl Plan {
 /// The batch a run made (or found under its key), and who was held back.
 #[derive(Debug, Clone, Serialize)]
 pub struct RunSummary {
+    /// None when nobody was eligible: nothing was recorded and the key is still free.
     #[serde(flatten)]
-    pub batch: Batch,
+    pub batch: Option<Batch>,
     /// The key was used before: this is that batch, and nothing moved.
     pub replayed: bool,
     pub held: Vec<Held>,
@@ -123,6 +124,7 @@ pub fn plan(conn: &Connection, session: &Session, request: &RunRequest) -> Resul
 
 /// Makes the batch (admin only): one item per payee, each moving the seller's available
 /// balance into payouts_in_flight. The same key returns the batch it made and moves nothing.
+/// With nobody to pay it records nothing (no batch, no event) and the key stays free.
 /// `confirmed` is the plan the operator agreed to: if the database changed since, the run is
 /// refused rather than paying something else. `progress(done, total)` is called per item.
 pub fn run(
@@ -134,11 +136,15 @@ pub fn run(
 ) -> Result<RunSummary> {
     let plan = plan(conn, session, request)?;
     if let Some(batch) = plan.existing {
-        return Ok(RunSummary { batch, replayed: true, held: Vec::new() });
+        return Ok(RunSummary { batch: Some(batch), replayed: true, held: Vec::new() });
     }
     if confirmed.is_some_and(|c| c.payees != plan.payees) {
         return Err(Error::conflict("balances changed after you confirmed; nothing was paid")
             .with_hint("run the same command again to see the new batch"));
+    }
+    // An empty batch would use the key up: the same cron line, once earnings clear, must pay them.
+    if plan.payees.is_empty() {
+        return Ok(RunSummary { batch: None, replayed: false, held: plan.held });
     }
     let admin = users::acting(conn, session)?;
     conn.prepare_cached(
@@ -180,7 +186,7 @@ pub fn run(
         json!({"key": batch.key, "items": batch.items, "total_cents": batch.total_cents,
                "method": batch.method, "min_cents": batch.min_cents, "held": plan.held.len()}),
     )?;
-    Ok(RunSummary { batch, replayed: false, held: plan.held })
+    Ok(RunSummary { batch: Some(batch), replayed: false, held: plan.held })
 }
 
 /// Moves the payee's money into payouts_in_flight for item `item_id`.

@@ -67,7 +67,8 @@ fn a_run_moves_available_into_flight_once_per_key() {
     let (_dir, mut store) = market(&[2500, 999, 1000]);
     let admin = session("admin");
     let made = store.write(|tx| run(tx, &admin, &request("k"), None, &mut |_, _| {})).unwrap();
-    assert_eq!((made.batch.items, made.batch.total_cents.cents(), made.replayed), (2, 3500, false));
+    let batch = made.batch.clone().unwrap();
+    assert_eq!((batch.items, batch.total_cents.cents(), made.replayed), (2, 3500, false));
     assert_eq!(ledger::balance(store.conn(), &Account::PayoutsInFlight).unwrap().cents(), 3500);
     let again = store.write(|tx| run(tx, &admin, &request("k"), None, &mut |_, _| {})).unwrap();
     assert_eq!((again.batch, again.replayed), (made.batch, true));
