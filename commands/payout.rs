@@ -164,7 +164,12 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
         PayoutCommand::Run(args) => run_batch(app, &mut store, args),
         PayoutCommand::List => output::list(app, &payouts::list_batches(store.conn())?),
         PayoutCommand::Show { batch, items: false } => output::one(app, &payouts::get_batch(store.conn(), batch)?),
-        PayoutCommand::Show { batch, items: true } => output::list(app, &payouts::items_of(store.conn(), batch)?),
+        PayoutCommand::Show { batch, items: true } => {
+            let viewer = souq::users::viewer(store.conn(), &session)?;
+            let items: Vec<Item> =
+                payouts::items_of(store.conn(), batch)?.into_iter().map(|i| i.seen_by(&viewer)).collect();
+            output::list(app, &items)
+        }
         PayoutCommand::Export { batch, file } => export_batch(app, &store, batch, file),
         PayoutCommand::Reconcile { batch, file, dry_run } => {
             let text = crate::read_input(&file)?;

@@ -100,26 +100,30 @@ impl Tabular for Profile {
 pub fn run(app: &App, command: UserCommand) -> Result<()> {
     let mut store = app.open()?;
     let session = app.session();
-    match command {
-        UserCommand::Add { name, email, admin } => {
-            let user = store.write(|tx| {
-                users::add(tx, &session, &NewUser { username: &name, email: email.as_deref(), is_admin: admin })
-            })?;
-            output::one(app, &user)
+    let user = match command {
+        UserCommand::Add { name, email, admin } => store.write(|tx| {
+            users::add(tx, &session, &NewUser { username: &name, email: email.as_deref(), is_admin: admin })
+        })?,
+        UserCommand::List => {
+            let viewer = users::viewer(store.conn(), &session)?;
+            let list: Vec<User> = users::list(store.conn())?.into_iter().map(|u| u.seen_by(&viewer)).collect();
+            return output::list(app, &list);
         }
-        UserCommand::List => output::list(app, &users::list(store.conn())?),
-        UserCommand::Show { name } => output::one(app, &levels::profile(store.conn(), &name)?),
+        UserCommand::Show { name } => {
+            let mut profile = levels::profile(store.conn(), &name)?;
+            profile.user = profile.user.seen_by(&users::viewer(store.conn(), &session)?);
+            return output::one(app, &profile);
+        }
         UserCommand::Suspend { name, reason } => {
-            let user = store.write(|tx| users::set_suspended(tx, &session, &name, true, reason.as_deref()))?;
-            output::one(app, &user)
+            store.write(|tx| users::set_suspended(tx, &session, &name, true, reason.as_deref()))?
         }
         UserCommand::Unsuspend { name, reason } => {
-            let user = store.write(|tx| users::set_suspended(tx, &session, &name, false, reason.as_deref()))?;
-            output::one(app, &user)
+            store.write(|tx| users::set_suspended(tx, &session, &name, false, reason.as_deref()))?
         }
         UserCommand::SetPayout { name, method, account } => {
-            let user = store.write(|tx| users::set_payout(tx, &session, &name, method, &account))?;
-            output::one(app, &user)
+            store.write(|tx| users::set_payout(tx, &session, &name, method, &account))?
         }
-    }
+    };
+    // whoever signed a user up without --as is not known to be that user
+    output::one(app, &user.seen_by(&users::viewer(store.conn(), &session)?))
 }

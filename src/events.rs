@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::clock::Timestamp;
 use crate::error::Result;
+use crate::users::{mask, Viewer};
 use crate::Session;
 
 #[derive(Debug, Clone, Serialize)]
@@ -18,6 +19,31 @@ pub struct Event {
     pub entity: String,
     pub entity_id: Option<i64>,
     pub data: Value,
+}
+
+/// Keys of event data that hold a private value (see [`crate::users::Viewer`]).
+const PRIVATE_KEYS: &[&str] = &["email", "account", "ref"];
+
+impl Event {
+    /// The event as `viewer` may see it: private values masked unless the event is about the
+    /// viewer's own user or the viewer is an admin. An account is masked for everyone (events
+    /// written before souq masked it on the way in may hold a whole one).
+    pub fn seen_by(mut self, viewer: &Viewer) -> Event {
+        let visible = match (self.entity.as_str(), self.entity_id) {
+            ("user", Some(id)) => viewer.sees_private_of(id),
+            _ => viewer.is_admin(),
+        };
+        if let Value::Object(data) = &mut self.data {
+            for key in PRIVATE_KEYS {
+                if let Some(Value::String(text)) = data.get_mut(*key) {
+                    if *key == "account" || !visible {
+                        *text = mask(text);
+                    }
+                }
+            }
+        }
+        self
+    }
 }
 
 /// Appends an event (`kind` like "order.placed") about `entity` #`entity_id`, acted by the session's user.

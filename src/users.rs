@@ -1,4 +1,5 @@
-//! Users: sign-up, lookup, the acting user's checks (exists, not suspended, admin), suspension.
+//! Users: sign-up, lookup, the acting user's checks (exists, not suspended, admin), suspension,
+//! and who may read a user's private fields.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -33,6 +34,71 @@ impl User {
         } else {
             Err(Error::forbidden(format!("only an admin may {doing}; {} is not one", self.username)))
         }
+    }
+}
+
+/// Who is reading. E-mail, payout account and deposit reference are private: shown whole only
+/// to their owner and to admins, and [`mask`]ed for everyone else (anyone without --as too).
+#[derive(Debug, Clone, Default)]
+pub struct Viewer {
+    user: Option<(i64, String)>,
+    is_admin: bool,
+}
+
+impl Viewer {
+    /// Whether this reader sees the private fields of the user `owner_id`.
+    pub fn sees_private_of(&self, owner_id: i64) -> bool {
+        self.is_admin || self.user.as_ref().is_some_and(|(id, _)| *id == owner_id)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.is_admin
+    }
+
+    /// [`Viewer::sees_private_of`] for data that names its owner by username.
+    pub fn sees_private_of_name(&self, owner: &str) -> bool {
+        self.is_admin || self.user.as_ref().is_some_and(|(_, name)| name == owner)
+    }
+
+    /// `text` as this reader may see it: whole when `visible`, else masked.
+    pub fn show(visible: bool, text: Option<String>) -> Option<String> {
+        if visible {
+            text
+        } else {
+            text.map(|t| mask(&t))
+        }
+    }
+}
+
+/// The session's reader: the --as user (who must exist; a suspended user still reads their own),
+/// or nobody in particular.
+pub fn viewer(conn: &Connection, session: &Session) -> Result<Viewer> {
+    let Some(name) = session.actor.as_deref() else { return Ok(Viewer::default()) };
+    let user = get(conn, name)?;
+    Ok(Viewer { is_admin: user.is_admin, user: Some((user.id, user.username)) })
+}
+
+/// How a private value is shown to others: "****" and its last 4 characters, or only "****" when
+/// it is too short for 4 characters to be a small part of it. A masked value stays as it is.
+pub fn mask(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if text.starts_with("****") {
+        return text.to_string();
+    }
+    if chars.len() < 10 {
+        return "****".to_string();
+    }
+    format!("****{}", chars[chars.len() - 4..].iter().collect::<String>())
+}
+
+impl User {
+    /// The user as `viewer` may see them: e-mail and payout account masked unless it is
+    /// themselves or an admin.
+    pub fn seen_by(mut self, viewer: &Viewer) -> User {
+        let visible = viewer.sees_private_of(self.id);
+        self.email = Viewer::show(visible, self.email);
+        self.payout_account = Viewer::show(visible, self.payout_account);
+        self
     }
 }
 
@@ -218,7 +284,7 @@ pub fn set_payout(
         "user.payout_set",
         "user",
         user.id,
-        json!({"username": username, "method": method, "account": account,
+        json!({"username": username, "method": method, "account": mask(&account),
                "previous_method": user.payout_method}),
     )?;
     get(conn, username)

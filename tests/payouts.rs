@@ -84,7 +84,7 @@ fn set_payout_validates_the_account_and_shows_it() {
     let user = market.json(&["user", "set-payout", "layla", "--method", "bank", "--account", IBAN, "--as", "layla"]);
     assert_eq!(user["payout_method"], "bank");
     assert_eq!(user["payout_account"], "DE89370400440532013000");
-    let shown = market.json(&["user", "show", "layla"]);
+    let shown = market.json(&["user", "show", "layla", "--as", "layla"]);
     assert_eq!(shown["payout_account"], "DE89370400440532013000");
     market.ok(&["user", "set-payout", "layla", "--method", "paypal", "--account", "l@example.com", "--as", "admin"]);
     let events = market.ok(&["events", "--kind", "user.payout_set"]);

@@ -9,7 +9,7 @@ fn user_add_prints_the_user_as_json() {
     let user = market.json(&["user", "add", "layla", "--email", "layla@example.com"]);
     assert_eq!(user["id"], 2);
     assert_eq!(user["username"], "layla");
-    assert_eq!(user["email"], "layla@example.com");
+    assert_eq!(user["email"], "****.com", "shown whole only to layla herself and to admins");
     assert_eq!(user["is_admin"], false);
     assert_eq!(user["status"], "active");
     assert_eq!(user["level"], "new");

@@ -183,6 +183,16 @@ pub struct Item {
     pub updated_at: Timestamp,
 }
 
+impl Item {
+    /// The item as `viewer` may see it: the account masked unless it is the seller or an admin.
+    pub fn seen_by(mut self, viewer: &crate::users::Viewer) -> Item {
+        if !viewer.sees_private_of_name(&self.seller) {
+            self.account = crate::users::mask(&self.account);
+        }
+        self
+    }
+}
+
 /// The item id sent to providers: unique, at most 30 characters, no spaces (PayPal's rules).
 pub fn item_ref(batch_id: i64, item_id: i64) -> String {
     format!("souq-b{batch_id}-i{item_id}")
