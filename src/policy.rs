@@ -185,10 +185,29 @@ impl Policy {
                 }
             }
         }
-        if self.min_gig_price > self.max_gig_price {
-            return Err(Error::invalid("min_gig_price is above max_gig_price"));
-        }
         Ok(())
+    }
+
+    /// What is wrong with the policy as a whole, once every key is set: amounts that must be
+    /// positive, and bounds in the wrong order. Checked after all keys of a change are applied,
+    /// so a change may lower (or raise) both bounds of a pair in any order.
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (key, amount) in [
+            ("min_gig_price", self.min_gig_price),
+            ("max_gig_price", self.max_gig_price),
+            ("min_payout", self.min_payout),
+            ("max_deposit", self.max_deposit),
+        ] {
+            if !amount.is_positive() {
+                problems.push(format!("{key}: must be more than 0.00, got {amount}"));
+            }
+        }
+        if self.min_gig_price > self.max_gig_price {
+            problems
+                .push(format!("min_gig_price {} is above max_gig_price {}", self.min_gig_price, self.max_gig_price));
+        }
+        problems
     }
 
     /// The text form of one key, as stored and shown.
@@ -256,20 +275,34 @@ pub fn show(conn: &Connection) -> Result<Vec<Setting>> {
 }
 
 /// Sets keys (admin only), all or none, writing one `config.set` event per key that changed.
+/// Every key is applied before the policy is checked as a whole; any problem refuses the change
+/// with one error listing every bad key.
 pub fn set_many(conn: &Connection, session: &Session, pairs: &[(String, String)]) -> Result<Vec<Setting>> {
     users::acting_admin(conn, session, "change the policy")?;
-    let mut policy = load(conn)?;
+    let before = load(conn)?;
+    let mut policy = before.clone();
+    let mut problems = Vec::new();
+    let mut unknown = false;
     for (key, value) in pairs {
-        let before = policy.get(key)?;
-        policy.apply(key, value)?;
-        let after = policy.get(key)?;
-        if before != after {
+        if let Err(e) = policy.apply(key, value) {
+            unknown |= !KEYS.iter().any(|(k, _)| k == key);
+            problems.push(e.message().to_string());
+        }
+    }
+    problems.extend(policy.problems());
+    if !problems.is_empty() {
+        let err = Error::invalid(format!("{}; nothing changed", problems.join("; ")));
+        return Err(if unknown { err.with_hint("`souq config show` lists the settings") } else { err });
+    }
+    for (key, _) in KEYS.iter().filter(|(key, _)| pairs.iter().any(|(k, _)| k == key)) {
+        let (from, to) = (before.get(key)?, policy.get(key)?);
+        if from != to {
             conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, after],
+                params![key, to],
             )?;
-            events::record(conn, session, "config.set", "config", 0, json!({"key": key, "from": before, "to": after}))?;
+            events::record(conn, session, "config.set", "config", 0, json!({"key": key, "from": from, "to": to}))?;
         }
     }
     show(conn)
@@ -287,24 +320,26 @@ pub fn export_yaml(conn: &Connection) -> Result<String> {
     Ok(out)
 }
 
-/// Parses a YAML mapping of settings into (key, text value) pairs, in file order. Every
-/// unknown key or bad value is invalid input naming the key (and line, where YAML knows it).
+/// Parses a YAML mapping of settings into (key, text value) pairs, in key order. Keys and values
+/// are checked by [`set_many`], all together; here only the shape (a mapping of single values).
 pub fn parse_yaml(yaml: &str) -> Result<Vec<(String, String)>> {
     let mapping: BTreeMap<String, serde_norway::Value> =
         serde_norway::from_str(yaml).map_err(|e| Error::invalid(format!("policy YAML: {e}")))?;
     let mut pairs = Vec::with_capacity(mapping.len());
-    let mut probe = Policy::default();
+    let mut problems = Vec::new();
     for (key, value) in mapping {
-        let text = match value {
-            serde_norway::Value::String(s) => s,
-            serde_norway::Value::Number(n) => n.to_string(),
-            serde_norway::Value::Bool(b) => b.to_string(),
-            other => return Err(Error::invalid(format!("{key}: expected a single value, got {other:?}"))),
-        };
-        probe.apply(&key, &text)?;
-        pairs.push((key, text));
+        match value {
+            serde_norway::Value::String(s) => pairs.push((key, s)),
+            serde_norway::Value::Number(n) => pairs.push((key, n.to_string())),
+            serde_norway::Value::Bool(b) => pairs.push((key, b.to_string())),
+            other => problems.push(format!("{key}: expected a single value, got {other:?}")),
+        }
     }
-    Ok(pairs)
+    if problems.is_empty() {
+        Ok(pairs)
+    } else {
+        Err(Error::invalid(problems.join("; ")))
+    }
 }
 
 #[cfg(test)]

@@ -70,3 +70,60 @@ fn config_import_is_all_or_nothing_and_names_the_bad_key() {
     let settings: serde_json::Value = serde_json::from_slice(&applied.stdout).unwrap();
     assert!(settings.as_array().unwrap().iter().any(|s| s["key"] == "min_payout" && s["value"] == "20.00"));
 }
+
+#[test]
+fn a_zero_minimum_is_refused_so_payout_runs_keep_working() {
+    let market = Market::new();
+    let before = market.snapshot();
+    for key in ["min_payout", "min_gig_price", "max_deposit"] {
+        let stderr = market.fails(6, &["config", "set", key, "0", "--as", "admin"]);
+        assert!(stderr.contains(&format!("{key}: must be more than 0.00")), "{stderr}");
+    }
+    assert_eq!(market.snapshot(), before);
+    market.sellers_with_available(&[("sam", "paypal", "sam@example.com", 2500)]);
+    let batch = market.json(&["payout", "run", "--key", "k", "--yes", "--as", "admin"]);
+    assert_eq!(batch["items"], 1);
+}
+
+fn import(market: &Market, yaml: &str) -> std::process::Output {
+    market.cmd().args(["config", "import", "-", "--as", "admin", "-o", "json"]).write_stdin(yaml).output().unwrap()
+}
+
+fn value(market: &Market, key: &str) -> String {
+    let settings = market.json(&["config", "show"]);
+    settings.as_array().unwrap().iter().find(|s| s["key"] == key).unwrap()["value"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_policy_that_moves_both_bounds_of_a_pair_is_checked_as_a_whole_in_any_order() {
+    let market = Market::new();
+    // both below the current minimum (5.00), the maximum first in the file
+    assert!(import(&market, "max_gig_price: 3\nmin_gig_price: 1\n").status.success());
+    assert_eq!((value(&market, "min_gig_price"), value(&market, "max_gig_price")), ("1.00".into(), "3.00".into()));
+    // both above the current maximum, the minimum first
+    assert!(import(&market, "min_gig_price: 2000\nmax_gig_price: 5000\n").status.success());
+    assert_eq!(
+        (value(&market, "min_gig_price"), value(&market, "max_gig_price")),
+        ("2000.00".into(), "5000.00".into())
+    );
+    let before = market.snapshot();
+    let stderr = market.fails(6, &["config", "set", "max_gig_price", "1000", "--as", "admin"]);
+    assert!(stderr.contains("min_gig_price 2000.00 is above max_gig_price 1000.00"), "{stderr}");
+    assert_eq!(market.snapshot(), before);
+}
+
+#[test]
+fn one_error_lists_every_bad_key_of_a_policy_file() {
+    let market = Market::new();
+    let before = market.snapshot();
+    let yaml = "commission_bps: 20%\nmin_payout: 0\nclearance_dayz: 3\nmin_gig_price: 50\nmax_gig_price: 40\n\
+                review_new_gigs: yes please\n";
+    let out = import(&market, yaml);
+    assert_eq!(out.status.code(), Some(6));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("error: ")).count(), 1, "{stderr}");
+    for key in ["commission_bps", "min_payout", "clearance_dayz", "review_new_gigs", "min_gig_price 50.00 is above"] {
+        assert!(stderr.contains(key), "{key} not in {stderr}");
+    }
+    assert_eq!(market.snapshot(), before);
+}
