@@ -31,7 +31,9 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
     let path = app.db.clone().unwrap_or_else(|| PathBuf::from(DEMO_DB));
     remove_previous_demo(&path)?;
     let mut store = Store::open(&path, Missing::Create, app.busy_timeout)?;
-    let start = app.now;
+    // The story takes 37 days and ends before now: the timeline never runs backwards, so the
+    // commands a visitor runs next (at now) must come after all of it.
+    let start = app.now.plus_days(-40);
     app.note(format!("demo marketplace: {}", path.display()));
 
     let admin = at(app, start, Some("admin"));
@@ -61,7 +63,7 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
 
     search_day(app, &store)?;
     moderation_day(app, &mut store, start)?;
-    marketplace_day(app, &mut store, start)?;
+    marketplace_day(app, &mut store, start.plus_seconds(600))?;
     payout_day(app, &mut store, start.plus_days(30))?;
     dispute_day(app, &mut store, start.plus_days(31))?;
     app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
@@ -86,12 +88,12 @@ fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
         let logo = gig_of(tx, "omar", "logo")?;
 
         let reviewed = orders::place(tx, &day(1, "noura"), &order(translation))?.id;
+        let disputed = orders::place(tx, &day(1, "james"), &order(logo))?.id;
         orders::deliver(tx, &day(2, "layla"), reviewed, "الترجمة مرفقة", &[])?;
         let review = Review { rating: 5, text: Some("ترجمة دقيقة وسريعة".into()) };
         orders::complete(tx, &day(2, "noura"), reviewed, Some(&review))?;
         reviews::reply(tx, &day(3, "layla"), reviewed, "شكرا لك، يسعدني العمل معك مجددا")?;
 
-        let disputed = orders::place(tx, &day(1, "james"), &order(logo))?.id;
         orders::deliver(tx, &day(4, "omar"), disputed, "Logo attached", &[])?;
         let dispute = disputes::open(tx, &day(5, "james"), disputed, "Only one of the three concepts was delivered")?;
         disputes::comment(tx, &day(5, "omar"), dispute.id, "The other two are on the way")?;

@@ -8,17 +8,31 @@ use time::{Duration, OffsetDateTime, UtcOffset};
 
 use crate::error::{Error, Result};
 
+/// The earliest moment souq acts at: the Unix epoch.
+const EARLIEST: OffsetDateTime = time::macros::datetime!(1970-01-01 00:00:00 UTC);
+/// The latest: a century before the end of year 9999, the last the time library represents.
+const LATEST: OffsetDateTime = time::macros::datetime!(9899-12-31 23:59:59 UTC);
+
 /// A moment in UTC, to the second. Stored and printed as "2026-11-27T13:59:26Z".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(OffsetDateTime);
 
 impl Timestamp {
     /// The time to act at: `override_rfc3339` (the binary passes SOUQ_NOW) or the system clock.
+    /// Either must lie in [`EARLIEST`, `LATEST`]: the due dates and clearances souq computes from
+    /// it (at most a century ahead) then stay inside the dates it can represent.
     pub fn now(override_rfc3339: Option<&str>) -> Result<Timestamp> {
-        match override_rfc3339 {
-            Some(text) => Timestamp::parse(text).map_err(|e| e.context("SOUQ_NOW")),
-            None => Ok(Timestamp::from_offset(OffsetDateTime::now_utc())),
+        let (now, source) = match override_rfc3339 {
+            Some(text) => (Timestamp::parse(text).map_err(|e| e.context("SOUQ_NOW"))?, "SOUQ_NOW"),
+            None => (Timestamp::from_offset(OffsetDateTime::now_utc()), "the system clock"),
+        };
+        let (earliest, latest) = (Timestamp(EARLIEST), Timestamp(LATEST));
+        if now < earliest || now > latest {
+            return Err(Error::invalid(format!(
+                "{source}: {now} is outside the times souq works with ({earliest} to {latest})"
+            )));
         }
+        Ok(now)
     }
 
     /// Parses RFC 3339 with any offset ("2026-11-27T10:00:00+03:00"), or a plain date (midnight UTC).
@@ -135,6 +149,16 @@ mod tests {
         for text in ["0001-01-01T00:00:00Z", "2026-11-27T13:59:26Z", "9999-12-31T23:59:59Z", "2024-02-29T09:05:07Z"] {
             assert_eq!(Timestamp::parse(text).unwrap().to_string(), text);
         }
+    }
+
+    #[test]
+    fn now_refuses_times_whose_due_dates_souq_could_not_represent() {
+        for text in ["9999-12-31T23:59:59Z", "9900-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "0001-01-01T00:00:00Z"] {
+            let err = Timestamp::now(Some(text)).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::Invalid, "{text}");
+        }
+        let latest = Timestamp::now(Some("9899-12-31T23:59:59Z")).unwrap();
+        assert_eq!(latest.plus_days(36_500).date().year(), 9999);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::clock::Timestamp;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::users::{mask, Viewer};
 use crate::Session;
 
@@ -46,7 +46,9 @@ impl Event {
     }
 }
 
-/// Appends an event (`kind` like "order.placed") about `entity` #`entity_id`, acted by the session's user.
+/// Appends an event (`kind` like "order.placed") about `entity` #`entity_id`, acted by the
+/// session's user. The timeline never runs backwards: a session earlier than the newest event
+/// is refused (a SOUQ_NOW set back, or a clock behind the one that wrote the log).
 pub fn record(
     conn: &Connection,
     session: &Session,
@@ -55,6 +57,18 @@ pub fn record(
     entity_id: i64,
     data: Value,
 ) -> Result<i64> {
+    // The newest event is the last one: every event before it passed this same check.
+    let newest: Option<(i64, Timestamp)> = conn
+        .prepare_cached("SELECT id, at FROM events ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((id, at)) = newest.filter(|(_, at)| session.now < *at) {
+        return Err(Error::conflict(format!(
+            "the time is {}, earlier than event {id} at {at}: souq's timeline never runs backwards",
+            session.now
+        ))
+        .with_hint(format!("set SOUQ_NOW to {at} or later (or unset it to use the clock)")));
+    }
     conn.prepare_cached(
         "INSERT INTO events (at, actor, os_user, kind, entity, entity_id, data)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
