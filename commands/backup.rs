@@ -9,13 +9,16 @@ use crate::app::App;
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
-    /// The new file to write (never overwritten)
+    /// The new file to write (an existing one only with --force)
     file: PathBuf,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(app: &App, args: BackupArgs) -> Result<()> {
     let store = app.open()?;
-    store.backup_to(&args.file)?;
+    store.backup_to(&args.file, args.force)?;
     app.note(format!("backed up {} to {}", store.path().display(), args.file.display()));
     Ok(())
 }

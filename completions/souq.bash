@@ -293,7 +293,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__backup)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --force --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -982,6 +982,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --as 'Act as this user'
             cand -o 'Output format'
             cand --output 'Output format'
+            cand --force 'Replace FILE if it exists'
             cand --json 'Shorthand for --output json'
             cand -y 'Answer yes to confirmations (needed off a terminal)'
             cand --yes 'Answer yes to confirmations (needed off a terminal)'

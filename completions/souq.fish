@@ -876,6 +876,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand backup" -l force -d 'Replace FILE if it exists'
 complete -c souq -n "__fish_souq_using_subcommand backup" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand backup" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand backup" -l no-input -d 'Never prompt; a missing answer is an error'

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// The migrations, in order: entry N takes the database from user_version N to N + 1.
 pub const MIGRATIONS: &[&str] = &[include_str!("../schema.sql")];
@@ -142,17 +142,79 @@ impl Store {
         }
     }
 
-    /// A consistent online copy of the database (safe while other processes write).
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(Error::conflict(format!("{} already exists; souq will not overwrite it", dest.display())));
+    /// A consistent online copy of the database at `dest`, safe while other processes write.
+    /// All pages are copied in one backup step, inside one read transaction that writers (WAL)
+    /// neither block nor restart: a copy in steps starts over each time another connection
+    /// commits, and steady writers starved it. The copy is made under a temporary name in
+    /// `dest`'s folder and renamed into place, so `dest` is either whole or absent; on failure
+    /// nothing is left behind. An existing `dest` is replaced only when `force`.
+    pub fn backup_to(&self, dest: &Path, force: bool) -> Result<()> {
+        let exists = || std::fs::symlink_metadata(dest).is_ok();
+        if !force && exists() {
+            return Err(Error::conflict(format!("{} already exists; souq will not overwrite it", dest.display()))
+                .with_hint("pass --force to replace it"));
         }
-        create_private_file(dest)?;
-        let mut target = Connection::open(dest)?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
-        backup.run_to_completion(256, Duration::from_millis(10), None)?;
-        Ok(())
+        let temp = temporary_sibling(dest)?;
+        create_private_file(&temp)?;
+        let copied = self.copy_into(&temp).and_then(|()| {
+            if force {
+                std::fs::rename(&temp, dest)?;
+            } else {
+                // a hard link never replaces a file that appeared meanwhile, as rename would
+                std::fs::hard_link(&temp, dest).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::AlreadyExists => {
+                        Error::conflict(format!("{} already exists; souq will not overwrite it", dest.display()))
+                    }
+                    _ => Error::internal(format!("cannot create {}: {e}", dest.display())),
+                })?;
+                std::fs::remove_file(&temp)?;
+            }
+            sync_folder(dest)
+        });
+        if copied.is_err() {
+            for leftover in [temp.clone(), journal_of(&temp)] {
+                let _ = std::fs::remove_file(leftover);
+            }
+        }
+        copied.map_err(|e| e.context(format!("backup to {}", dest.display())))
     }
+
+    fn copy_into(&self, target: &Path) -> Result<()> {
+        let mut target = Connection::open(target)?;
+        let step = rusqlite::backup::Backup::new(&self.conn, &mut target)?.step(-1)?;
+        if step != rusqlite::backup::StepResult::Done {
+            return Err(Error::new(
+                ErrorKind::Busy,
+                "the database could not be read for the copy; nothing was written",
+            )
+            .with_hint("retry"));
+        }
+        target.close().map_err(|(_, e)| Error::from(e))
+    }
+}
+
+/// A name for the copy in progress beside `dest` (the same filesystem, so the rename is atomic),
+/// hidden and unique to this process.
+fn temporary_sibling(dest: &Path) -> Result<PathBuf> {
+    let name =
+        dest.file_name().ok_or_else(|| Error::invalid(format!("{} names no file", dest.display())))?.to_string_lossy();
+    Ok(dest.with_file_name(format!(".{name}.souq-backup-{}", std::process::id())))
+}
+
+fn journal_of(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    PathBuf::from(name)
+}
+
+/// Makes the rename durable: the folder's entry is written out too.
+fn sync_folder(file: &Path) -> Result<()> {
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::File::open(folder)?.sync_all()?;
+    Ok(())
 }
 
 fn create_private_file(path: &Path) -> Result<()> {
