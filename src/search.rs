@@ -6,7 +6,6 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use crate::audit::{self, Check};
 use crate::error::{Error, Result};
 use crate::gigs::{self, Gig};
 use crate::money::Money;
@@ -328,22 +327,6 @@ pub fn snippet(gig: &Gig, wanted: &[String]) -> String {
         return out.join(" ");
     }
     String::new()
-}
-
-/// Audit: the index holds exactly one row per gig (a write that bypassed souq's triggers, or
-/// an import that failed to index, shows up here).
-pub fn index_matches_gigs(conn: &Connection) -> Result<Check> {
-    let gigs: i64 = conn.query_row("SELECT count(*) FROM gigs", [], |r| r.get(0))?;
-    audit::violations(
-        conn,
-        "search_index_matches_gigs",
-        "SELECT 'gig ' || id || ' is missing from the search index' FROM gigs
-         WHERE id NOT IN (SELECT rowid FROM gigs_fts)
-         UNION ALL
-         SELECT 'search index row ' || rowid || ' has no gig' FROM gigs_fts
-         WHERE rowid NOT IN (SELECT id FROM gigs)",
-        format!("{gigs} gigs indexed"),
-    )
 }
 
 #[cfg(test)]

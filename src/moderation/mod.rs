@@ -27,7 +27,7 @@ use sha2::{Digest, Sha256};
 
 pub use detectors::Detector;
 pub use normalise::for_matching;
-pub use queue::{decide, pending_gigs_are_queued, Decided, Flag};
+pub use queue::{decide, Decided, Flag};
 pub use rules::{Action, Hit, Rule, RuleSet, Severity, Target};
 pub use scan::{scan, ScanOptions, ScanSummary};
 

@@ -249,16 +249,3 @@ pub(super) fn set_gig_status(
     events::record(conn, session, kind, "gig", gig_id, json!({"from": from, "to": to, "reason": reason}))?;
     Ok(())
 }
-
-/// Audit: a gig waiting in pending_review must be in the queue, or no admin will ever see it.
-pub fn pending_gigs_are_queued(conn: &Connection) -> Result<crate::audit::Check> {
-    crate::audit::violations(
-        conn,
-        "pending_gigs_are_queued",
-        "SELECT 'gig ' || g.id || ' is pending_review with no open flag' FROM gigs g
-         WHERE g.status = 'pending_review'
-           AND NOT EXISTS (SELECT 1 FROM moderation_flags f
-                           WHERE f.entity = 'gig' AND f.entity_id = g.id AND f.status = 'open')",
-        "every gig waiting for review is in the queue".into(),
-    )
-}

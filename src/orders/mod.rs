@@ -2,7 +2,6 @@
 //! released to the seller's pending balance) or the order is cancelled (refunded to credit).
 //! Reading orders lives here; the transitions live in the submodules.
 
-pub mod checks;
 mod conversation;
 mod lifecycle;
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Batch payouts: payout methods, batches and items, and the payout invariants `souq audit` checks.
+//! Batch payouts: payout methods, batches and items (their invariants are checked in `audit`).
 //! Making a batch is in `run`, the provider file in `export`, the provider's results in `reconcile`.
 
 pub mod export;
@@ -9,7 +9,6 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::audit::{violations, Check};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::money::Money;
@@ -281,44 +280,6 @@ fn refresh_batch_status(conn: &Connection, batch_id: i64) -> Result<()> {
     )?
     .execute([batch_id])?;
     Ok(())
-}
-
-/// The payouts_in_flight account holds exactly the money of the items still in flight.
-pub fn in_flight_matches_open_items(conn: &Connection) -> Result<Check> {
-    violations(
-        conn,
-        "payouts_in_flight",
-        "SELECT 'payouts_in_flight holds ' || f.balance || ' but open payout items sum to ' || o.total
-         FROM (SELECT coalesce((SELECT balance FROM accounts WHERE name = 'payouts_in_flight'), 0) AS balance) f,
-              (SELECT coalesce(sum(amount_cents), 0) AS total FROM payout_items
-               WHERE status IN ('in_flight', 'pending')) o
-         WHERE f.balance <> o.total",
-        "payouts_in_flight equals the open payout items".into(),
-    )
-}
-
-/// Every item was sent once, resolved (paid or returned) at most once, reversed only after
-/// being paid, and its status says what its transfers did.
-pub fn items_resolved_at_most_once(conn: &Connection) -> Result<Check> {
-    violations(
-        conn,
-        "payout_items_resolved_once",
-        "SELECT 'payout item ' || i.id || ' (' || i.status || ') has ' || t.sent || ' send, ' || t.paid
-                || ' paid, ' || t.returned || ' return and ' || t.reversed || ' reverse transfers'
-         FROM payout_items i
-         LEFT JOIN (SELECT payout_item_id,
-                           sum(kind = 'payout_send') AS sent, sum(kind = 'payout_paid') AS paid,
-                           sum(kind = 'payout_return') AS returned, sum(kind = 'payout_reverse') AS reversed
-                    FROM transfers WHERE payout_item_id IS NOT NULL GROUP BY payout_item_id) t
-                ON t.payout_item_id = i.id
-         WHERE coalesce(t.sent, 0) || ',' || coalesce(t.paid, 0) || ',' || coalesce(t.returned, 0) || ','
-               || coalesce(t.reversed, 0)
-               <> CASE i.status WHEN 'paid' THEN '1,1,0,0'
-                                WHEN 'failed' THEN '1,0,1,0'
-                                WHEN 'reversed' THEN '1,1,0,1'
-                                ELSE '1,0,0,0' END",
-        "each payout item was sent once and resolved at most once".into(),
-    )
 }
 
 #[cfg(test)]
