@@ -150,6 +150,12 @@ impl Store {
     /// nothing is left behind. An existing `dest` is replaced only when `force`.
     pub fn backup_to(&self, dest: &Path, force: bool) -> Result<()> {
         let exists = || std::fs::symlink_metadata(dest).is_ok();
+        if self.is_this_database(dest) {
+            return Err(Error::invalid(format!(
+                "{} is the database itself; back it up to another file",
+                dest.display()
+            )));
+        }
         if !force && exists() {
             return Err(Error::conflict(format!("{} already exists; souq will not overwrite it", dest.display()))
                 .with_hint("pass --force to replace it"));
@@ -177,6 +183,26 @@ impl Store {
             }
         }
         copied.map_err(|e| e.context(format!("backup to {}", dest.display())))
+    }
+
+    /// Whether `path` is this database's file or one of its companions (-wal, -shm, -journal),
+    /// by name or, through links, by inode: a copy there would clobber the live database.
+    fn is_this_database(&self, path: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let absolute = |p: &Path| {
+            let folder = p.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            std::fs::canonicalize(folder).ok().zip(p.file_name()).map(|(f, name)| f.join(name))
+        };
+        let (Some(dest), Some(db)) = (absolute(path), absolute(&self.path)) else { return false };
+        let target = std::fs::metadata(path).ok();
+        ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            let same_inode = |m: &std::fs::Metadata| {
+                std::fs::metadata(&name).is_ok_and(|own| (own.dev(), own.ino()) == (m.dev(), m.ino()))
+            };
+            dest.as_os_str() == name || target.as_ref().is_some_and(same_inode)
+        })
     }
 
     fn copy_into(&self, target: &Path) -> Result<()> {

@@ -74,6 +74,12 @@ fn an_existing_file_is_replaced_only_with_force_and_never_through_a_symlink() {
     assert_eq!(common::dump(&market.path("link.db")), market.snapshot());
     market.ok(&["backup", "old.db", "--force"]);
     assert_eq!(common::dump(&market.path("old.db")), market.snapshot());
+    let before = market.snapshot();
+    std::fs::hard_link(&market.db, market.path("alias.db")).unwrap();
+    for own in ["souq.db", "./souq.db", "souq.db-wal", "souq.db-shm", "alias.db"] {
+        market.fails(6, &["backup", own, "--force"]);
+    }
+    assert_eq!(market.snapshot(), before);
 }
 
 /// A full disk, made with a 1 MiB tmpfs mostly taken by a filler file (needs root to mount).
