@@ -13,6 +13,10 @@ use crate::output::{self, opt, Tabular};
 pub enum UserCommand {
     /// Add a user (adding an admin takes --as an admin, except the first one)
     Add {
+        /// 1-32 letters or digits (Arabic, Latin and the other scripts Unicode recommends for
+        /// names) and '_', '-', '.', starting with a letter or digit, not only digits. A name
+        /// that looks like an existing one (case, or look-alike letters such as Cyrillic а for
+        /// Latin a) is refused
         name: String,
         #[arg(long)]
         email: Option<String>,

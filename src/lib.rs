@@ -21,6 +21,7 @@ pub mod search;
 pub mod store;
 pub mod text;
 pub mod tick;
+pub mod usernames;
 pub mod users;
 pub mod wallet;
 

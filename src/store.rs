@@ -11,7 +11,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{Error, Result};
 
 /// The migrations, in order: entry N takes the database from user_version N to N + 1.
-pub const MIGRATIONS: &[&str] = &[include_str!("../schema.sql")];
+pub const MIGRATIONS: &[&str] = &[include_str!("../schema.sql"), include_str!("../migrations/002_username_key.sql")];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -49,6 +49,7 @@ impl Store {
         conn.busy_timeout(busy_timeout)?;
         // before migrating: the search triggers call it, and a migration may write to gigs
         crate::search::register(&conn)?;
+        crate::usernames::register(&conn)?;
         let mut store = Store { conn, path: path.to_path_buf() };
         store.migrate(MIGRATIONS, missing)?;
         store.configure()?;
