@@ -9,6 +9,7 @@ use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::policy::{self, Policy};
+use crate::text::{self, Shape};
 use crate::users::{self, User};
 use crate::{events, moderation, Session};
 
@@ -110,6 +111,16 @@ pub struct FieldError {
     pub error: Error,
 }
 
+/// [`text::check`] naming the field, for a text the gig must have.
+fn text_field(field: &'static str, value: &str, shape: Shape) -> Result<(), FieldError> {
+    text::check(value, field, shape).map_err(|error| FieldError { field, error })
+}
+
+/// [`text::check_optional`] naming the field, for a text the gig may leave empty.
+fn text_optional(field: &'static str, value: &str, shape: Shape) -> Result<(), FieldError> {
+    text::check_optional(value, field, shape).map_err(|error| FieldError { field, error })
+}
+
 fn field_err(field: &'static str, message: impl std::fmt::Display) -> FieldError {
     FieldError { field, error: Error::invalid(message) }
 }
@@ -119,9 +130,16 @@ impl GigInput {
     pub fn validate(&self, policy: &Policy) -> Result<(), FieldError> {
         if let Some(sku) = &self.sku {
             let len = sku.chars().count();
+            text_field("sku", sku, Shape::Line)?;
             if len == 0 || len > MAX_SKU_CHARS || sku.chars().any(char::is_whitespace) {
                 return Err(field_err("sku", format!("sku must be 1-{MAX_SKU_CHARS} characters without spaces")));
             }
+        }
+        text_field("title", &self.title, Shape::Line)?;
+        text_optional("description", &self.description, Shape::Prose)?;
+        text_optional("category", &self.category, Shape::Line)?;
+        for tag in &self.tags {
+            text_field("tags", tag, Shape::Line)?;
         }
         let title_len = self.title.trim().chars().count();
         if title_len == 0 || self.title.chars().count() > MAX_TITLE_CHARS {
@@ -146,6 +164,8 @@ impl GigInput {
             return Err(field_err("extras", format!("at most {MAX_EXTRAS} extras")));
         }
         for (i, extra) in self.extras.iter().enumerate() {
+            text::check(&extra.title, "extra's title", Shape::Line)
+                .map_err(|error| FieldError { field: "extras", error })?;
             if extra.title.chars().count() > MAX_TITLE_CHARS {
                 return Err(field_err(
                     "extras",

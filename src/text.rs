@@ -27,6 +27,27 @@ pub enum Shape {
 /// - Text with nothing visible once whitespace and invisible characters (zero-width spaces and
 ///   joiners, BOM, bidi marks, fillers) are taken out.
 pub fn check(text: &str, what: &str, shape: Shape) -> Result<()> {
+    check_chars(text, what, shape)?;
+    if !text.chars().any(|c| !c.is_whitespace() && !is_invisible(c)) {
+        return Err(Error::invalid(format!(
+            "the {what} is empty (nothing visible in it): {}",
+            excerpt(text, EXCERPT_CHARS)
+        )));
+    }
+    Ok(())
+}
+
+/// [`check`] for a field that may be left empty (a description, a note): empty or only
+/// spaces is "none", but invisible characters alone are still refused.
+pub fn check_optional(text: &str, what: &str, shape: Shape) -> Result<()> {
+    if text.trim().is_empty() {
+        check_chars(text, what, shape)
+    } else {
+        check(text, what, shape)
+    }
+}
+
+fn check_chars(text: &str, what: &str, shape: Shape) -> Result<()> {
     let mut chars = text.chars().enumerate().peekable();
     while let Some((at, c)) = chars.next() {
         let allowed_control = shape == Shape::Prose
@@ -42,12 +63,6 @@ pub fn check(text: &str, what: &str, shape: Shape) -> Result<()> {
             "the {what} contains {why}, U+{:04X} at character {}: {}",
             c as u32,
             at + 1,
-            excerpt(text, EXCERPT_CHARS)
-        )));
-    }
-    if !text.chars().any(|c| !c.is_whitespace() && !is_invisible(c)) {
-        return Err(Error::invalid(format!(
-            "the {what} is empty (nothing visible in it): {}",
             excerpt(text, EXCERPT_CHARS)
         )));
     }

@@ -132,6 +132,7 @@ fn safe_name(path: &Path) -> Result<String> {
 }
 
 fn validate_file_name(name: &str) -> Result<()> {
+    text::check(name, "file name", text::Shape::Line)?;
     let bad = name.is_empty()
         || name == "."
         || name == ".."

@@ -12,6 +12,7 @@ use crate::ledger::{self, Account, Bucket, Movement};
 use crate::moderation::{self, Target};
 use crate::money::Money;
 use crate::policy;
+use crate::text::{self, Shape};
 use crate::users;
 use crate::{events, Session};
 
@@ -43,6 +44,9 @@ pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Ord
     let gig = gigs::get(conn, new.gig_id)?;
     if !QUANTITY.contains(&new.quantity) {
         return Err(Error::invalid(format!("quantity must be 1-100, got {}", new.quantity)));
+    }
+    if let Some(note) = &new.note {
+        text::check_optional(note, "note", Shape::Prose)?;
     }
     if new.note.as_ref().is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
         return Err(Error::invalid(format!("the note is over {MAX_NOTE_CHARS} characters")));
@@ -292,6 +296,9 @@ fn validate_review(review: &Review) -> Result<()> {
     if !(1..=5).contains(&review.rating) {
         return Err(Error::invalid(format!("rating must be 1-5, got {}", review.rating)));
     }
+    if let Some(review_text) = &review.text {
+        text::check_optional(review_text, "review", Shape::Prose)?;
+    }
     if review.text.as_ref().is_some_and(|t| t.chars().count() > MAX_REVIEW_CHARS) {
         return Err(Error::invalid(format!("the review is over {MAX_REVIEW_CHARS} characters")));
     }
@@ -299,8 +306,8 @@ fn validate_review(review: &Review) -> Result<()> {
 }
 
 fn store_review(conn: &Connection, session: &Session, order: &Order, review: &Review) -> Result<Order> {
-    if let Some(text) = &review.text {
-        moderation::screen_text(conn, session, Target::Review, order.id, text)?;
+    if let Some(review_text) = &review.text {
+        moderation::screen_text(conn, session, Target::Review, order.id, review_text)?;
     }
     conn.prepare_cached("UPDATE orders SET rating = ?2, review = ?3, reviewed_at = ?4 WHERE id = ?1")?
         .execute(params![order.id, review.rating, review.text, session.now])?;
@@ -318,6 +325,9 @@ pub fn cancel(conn: &Connection, session: &Session, id: i64, reason: Option<&str
         return Ok(order);
     }
     require_status(&order, &["active", "delivered"], "cancelled")?;
+    if let Some(reason) = reason {
+        text::check_optional(reason, "reason", Shape::Prose)?;
+    }
     if reason.is_some_and(|r| r.chars().count() > MAX_NOTE_CHARS) {
         return Err(Error::invalid(format!("the reason is over {MAX_NOTE_CHARS} characters")));
     }
