@@ -246,7 +246,7 @@ fn payout_day(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
     for (item, status) in items.iter().zip(["SUCCESS", "UNCLAIMED"]) {
         results.push_str(&format!("{},{status},PP-{}\n", item.item_ref, item.id));
     }
-    let reconciled = store.write(|tx| reconcile::reconcile(tx, &admin, batch, &results))?;
+    let reconciled = store.write(|tx| reconcile::reconcile(tx, &admin, batch, results.as_bytes()))?;
     section(app, "PayPal's results reconciled (souq payout reconcile): paid out, or still in flight");
     output::one(app, &reconciled)?;
     output::list(app, &payouts::items_of(store.conn(), batch)?)?;

@@ -164,8 +164,8 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
         PayoutCommand::Show { batch, items: true } => output::list(app, &payouts::items_of(store.conn(), batch)?),
         PayoutCommand::Export { batch, file } => export_batch(app, &store, batch, file),
         PayoutCommand::Reconcile { batch, file, dry_run } => {
-            let text = crate::read_input(&file)?;
-            let summary = store.write_or_preview(!dry_run, |tx| reconcile::reconcile(tx, &session, batch, &text))?;
+            let input = crate::open_input(&file)?;
+            let summary = store.write_or_preview(!dry_run, |tx| reconcile::reconcile(tx, &session, batch, input))?;
             for problem in &summary.problems {
                 app.note(format!("line {}: {}: {}", problem.line, problem.item_id, problem.message));
             }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod events;
 pub mod gig_csv;
 pub mod gigs;
+pub mod input;
 pub mod ledger;
 pub mod levels;
 pub mod moderation;

@@ -2,7 +2,7 @@
 //! stored once by sha256 and written back out under safe names.
 
 use std::fs::OpenOptions;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection};
@@ -15,7 +15,7 @@ use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::moderation::{self, Target};
 use crate::users::User;
-use crate::{events, policy, text, Session};
+use crate::{events, input, policy, text, Session};
 
 pub const MAX_MESSAGE_CHARS: usize = 5_000;
 pub const MAX_FILES_PER_DELIVERY: usize = 20;
@@ -146,25 +146,11 @@ fn validate_file_name(name: &str) -> Result<()> {
     }
 }
 
-/// Reads at most `limit` + 1 bytes, so an oversized file is refused without reading all of it.
+/// A regular file of at most `limit` bytes, refused without reading more than that.
 fn read_limited(path: &Path, limit: i64) -> Result<Vec<u8>> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::not_found("file", path.display())
-        } else {
-            Error::internal(format!("cannot read {}: {e}", path.display()))
-        }
-    })?;
-    let mut content = Vec::new();
-    file.take(limit as u64 + 1).read_to_end(&mut content)?;
-    if content.len() as i64 > limit {
-        return Err(Error::invalid(format!(
-            "{} is larger than the {limit} bytes a delivery may attach",
-            path.display()
-        ))
-        .with_hint("raise it with: souq config set max_attachment_bytes N"));
-    }
-    Ok(content)
+    let what = format!("{} (a delivery may attach up to the policy's max_attachment_bytes)", path.display());
+    input::read_limited(input::open_file(path)?, limit.max(0) as u64, &what)
+        .map_err(|e| e.with_hint("raise it with: souq config set max_attachment_bytes N"))
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {

@@ -1,15 +1,18 @@
 //! `payout reconcile`: applies a provider's result file to a batch. Each row's status moves the
 //! item's money once (paid out, or back to the seller); the same file again changes nothing.
 
+use std::io::Read;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
 use super::{get_batch, item_ref, parse_item_ref, refresh_batch_status, ItemStatus, PayoutMethod};
 use crate::error::{Error, Result};
+use crate::input::BoundedLines;
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
-use crate::{events, users, Session};
+use crate::{events, text, users, Session};
 
 /// A provider's word on one item, grouped by what it does to the money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,13 +68,19 @@ struct ResultRow {
     provider_ref: Option<String>,
 }
 
-/// Applies `csv_text` (a header naming item_id and status, any order and case, optionally
+/// The longest line of a result file: providers' files carry a few dozen short columns.
+pub const MAX_LINE_BYTES: u64 = 64 << 10;
+/// The largest result file: a million items at PayPal's longest lines.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// Applies `input` (a CSV file with a header naming item_id and status, any order and case, optionally
 /// provider_ref) to batch `batch_id` (admin only). A file that does not parse changes nothing
 /// and names every bad line; rows that match nothing or are refused are reported and skipped.
-pub fn reconcile(conn: &Connection, session: &Session, batch_id: i64, csv_text: &str) -> Result<ReconcileSummary> {
+/// It is read as a stream, each line at most [`MAX_LINE_BYTES`], the whole at most [`MAX_FILE_BYTES`].
+pub fn reconcile(conn: &Connection, session: &Session, batch_id: i64, input: impl Read) -> Result<ReconcileSummary> {
     users::acting_admin(conn, session, "reconcile payouts")?;
     get_batch(conn, batch_id)?;
-    let rows = parse(csv_text)?;
+    let rows = parse(input)?;
     let mut summary = ReconcileSummary { rows: rows.len() as i64, ..Default::default() };
     for row in &rows {
         apply(conn, session, batch_id, row, &mut summary)?;
@@ -94,16 +103,17 @@ pub fn reconcile(conn: &Connection, session: &Session, batch_id: i64, csv_text: 
     Ok(summary)
 }
 
-fn parse(csv_text: &str) -> Result<Vec<ResultRow>> {
-    // The csv crate numbers lines after a CRLF header one short; plain LF keeps them right.
-    let csv_text = csv_text.replace("\r\n", "\n");
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(csv_text.as_bytes());
-    let header = reader.headers().map_err(|e| Error::invalid(format!("line 1: {e}")))?.clone();
+fn parse(input: impl Read) -> Result<Vec<ResultRow>> {
+    // CRLF comes out as LF: the csv crate numbers lines after a CRLF header one short.
+    let bounded = BoundedLines::new(input, MAX_LINE_BYTES, MAX_FILE_BYTES);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(bounded);
+    let header = reader.headers().map_err(|e| read_error("line 1", e))?.clone();
     let column = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(id_col), Some(status_col)) = (column("item_id"), column("status")) else {
+        let found = header.iter().collect::<Vec<_>>().join(",");
         return Err(Error::invalid(format!(
             "line 1: the header must name item_id and status (found: {})",
-            header.iter().collect::<Vec<_>>().join(",")
+            text::excerpt(&found, text::EXCERPT_CHARS)
         )));
     };
     let ref_col = column("provider_ref");
@@ -112,6 +122,7 @@ fn parse(csv_text: &str) -> Result<Vec<ResultRow>> {
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
+            Err(e) if e.is_io_error() => return Err(read_error("reading the result file", e)),
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 errors.push(format!("line {line}: {e}"));
@@ -126,7 +137,7 @@ fn parse(csv_text: &str) -> Result<Vec<ResultRow>> {
             continue;
         }
         let Some((status, outcome)) = STATUSES.iter().find(|(s, _)| s.eq_ignore_ascii_case(status)) else {
-            errors.push(format!("line {line}: unknown status {status:?}"));
+            errors.push(format!("line {line}: unknown status {}", text::excerpt(status, text::EXCERPT_CHARS)));
             continue;
         };
         let provider_ref = ref_col.and_then(|c| record.get(c)).filter(|r| !r.is_empty()).map(str::to_string);
@@ -142,6 +153,17 @@ fn parse(csv_text: &str) -> Result<Vec<ResultRow>> {
     }
     Err(Error::invalid(format!("bad result file, nothing applied: {}", errors.join("; ")))
         .with_hint(format!("statuses: {}", STATUSES.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(", "))))
+}
+
+/// A read that failed: too long a line or file is invalid input (exit 6), anything else internal.
+fn read_error(place: &str, err: csv::Error) -> Error {
+    match err.kind() {
+        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+            Error::invalid(format!("{place}: {io}, nothing applied"))
+        }
+        csv::ErrorKind::Io(io) => Error::internal(format!("{place}: {io}")),
+        _ => Error::invalid(format!("{place}: {err}")),
+    }
 }
 
 /// What a row does to an item in a given status.
