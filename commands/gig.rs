@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
+use souq::files::{self, Existing};
 use souq::gig_csv::{self, ExportFilter, ImportOptions, ImportSummary};
 use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
 use souq::levels::{self, GigWithStats};
@@ -59,9 +60,12 @@ pub struct ImportArgs {
     /// Import the good rows even when some are bad
     #[arg(long)]
     skip_invalid: bool,
-    /// Write the bad rows, with a reason column, to this CSV file
+    /// Write the bad rows, with a reason column, to this CSV file (created 0600; never the input)
     #[arg(long, value_name = "FILE")]
     rejects: Option<PathBuf>,
+    /// Replace the --rejects file if it exists
+    #[arg(long, requires = "rejects")]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -72,9 +76,12 @@ pub struct ExportArgs {
     /// Only gigs in this status: pending_review, active, paused, rejected or suspended
     #[arg(long)]
     status: Option<String>,
-    /// Write to this file instead of stdout
+    /// Write to this file instead of stdout (created 0600, in place only once complete)
     #[arg(long, value_name = "PATH")]
     file: Option<PathBuf>,
+    /// Replace the --file if it exists
+    #[arg(long, requires = "file")]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -320,12 +327,12 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
 const SHOW_ERRORS: usize = 20;
 
 fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: ImportArgs) -> Result<()> {
+    if let Some(rejects) = &args.rejects {
+        refuse_rejects_over_input(&args.file, rejects)?;
+    }
     let source = crate::open_input(&args.file)?;
     let mut rejects = match &args.rejects {
-        Some(path) => Some(io::BufWriter::new(
-            std::fs::File::create(path)
-                .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?,
-        )),
+        Some(path) => Some(io::BufWriter::new(files::create(path, Existing::replace_if(args.force))?)),
         None => None,
     };
     let bar = if app.show_progress() {
@@ -345,6 +352,9 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
             bar.set_position(rows)
         })?;
     bar.finish_and_clear();
+    if let Some(rejects) = rejects {
+        rejects.into_inner().map_err(|e| souq::Error::internal(e.error()))?.finish()?;
+    }
     if app.format != output::Format::Table {
         output::one(app, &summary)?;
     }
@@ -369,9 +379,10 @@ fn export(app: &App, store: &souq::Store, args: ExportArgs) -> Result<()> {
     let filter = ExportFilter { seller: args.seller, status: args.status };
     let count = match &args.file {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?;
-            gig_csv::export(store.conn(), &filter, &mut io::BufWriter::new(file))?
+            let mut out = io::BufWriter::new(files::create(path, Existing::replace_if(args.force))?);
+            let count = gig_csv::export(store.conn(), &filter, &mut out)?;
+            out.into_inner().map_err(|e| souq::Error::internal(e.error()))?.finish()?;
+            count
         }
         None => {
             let mut out = ClosedPipe { inner: io::stdout().lock(), closed: false };
@@ -383,6 +394,26 @@ fn export(app: &App, store: &souq::Store, args: ExportArgs) -> Result<()> {
     };
     app.note(format!("exported {count} gig(s)"));
     Ok(())
+}
+
+/// `--rejects` naming the input (by any path: a symlink, a hard link, `-` redirected from it)
+/// would overwrite the file being read: refused before either is opened.
+fn refuse_rejects_over_input(input: &std::path::Path, rejects: &std::path::Path) -> Result<()> {
+    let input_meta = if input.as_os_str() == "-" {
+        use std::os::fd::AsFd;
+        std::io::stdin().as_fd().try_clone_to_owned().map(std::fs::File::from).and_then(|f| f.metadata())
+    } else {
+        std::fs::metadata(input)
+    };
+    match input_meta {
+        Ok(meta) if files::same_file(&meta, rejects) => Err(souq::Error::usage(format!(
+            "--rejects {} is the file being imported; it would be overwritten",
+            rejects.display()
+        ))
+        .with_hint("write the rejects to another file")
+        .into()),
+        _ => Ok(()),
+    }
 }
 
 /// Remembers that the reader of stdout went away, so `gig export | head` ends quietly with

@@ -92,13 +92,16 @@ pub enum OrderCommand {
         /// The order
         id: i64,
     },
-    /// Write an order's delivered files into a folder (never overwriting a file)
+    /// Write an order's delivered files into a folder (0600; never over a file without --force)
     Files {
         /// The order
         id: i64,
         /// The folder to write into
         #[arg(long, value_name = "DIR")]
         to: PathBuf,
+        /// Replace files of the same names in the folder
+        #[arg(long)]
+        force: bool,
     },
     /// List your orders (an admin: every order)
     List(ListArgs),
@@ -307,8 +310,9 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             return output::one(app, &sent);
         }
         OrderCommand::Show { id } => return show(app, &orders::show(store.conn(), &session, id)?),
-        OrderCommand::Files { id, to } => {
-            let written = orders::export_files(store.conn(), &session, id, &to)?;
+        OrderCommand::Files { id, to, force } => {
+            let written =
+                orders::export_files(store.conn(), &session, id, &to, souq::files::Existing::replace_if(force))?;
             return output::list(app, &written);
         }
         OrderCommand::List(args) => {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod disputes;
 pub mod error;
 pub mod events;
+pub mod files;
 pub mod gig_csv;
 pub mod gigs;
 pub mod input;

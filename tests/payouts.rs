@@ -252,7 +252,7 @@ fn the_paypal_export_is_exact_and_the_same_every_time() {
     // resolving items does not change the file
     std::fs::write(market.path("r.csv"), "item_id,status\nsouq-b1-i1,SUCCESS\n").unwrap();
     market.ok(&["payout", "reconcile", "1", market.path("r.csv").to_str().unwrap(), "--as", "admin"]);
-    market.ok(&["payout", "export", "1", "--as", "admin", "--file", file.to_str().unwrap()]);
+    market.ok(&["payout", "export", "1", "--as", "admin", "--file", file.to_str().unwrap(), "--force"]);
     assert_eq!(std::fs::read(&file).unwrap(), first);
 }
 

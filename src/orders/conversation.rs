@@ -1,8 +1,6 @@
 //! What buyer and seller say to each other on an order: messages, and deliveries with files
 //! stored once by sha256 and written back out under safe names.
 
-use std::fs::OpenOptions;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection};
@@ -13,6 +11,7 @@ use sha2::{Digest, Sha256};
 use super::{visible_to_actor, Order, Role};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
+use crate::files::{self, Existing};
 use crate::moderation::{self, Target};
 use crate::users::User;
 use crate::{events, input, policy, text, Session};
@@ -205,9 +204,16 @@ pub struct WrittenFile {
 
 /// Writes every file delivered on the order into `dir` (which must exist), for its buyer,
 /// seller or an admin. A name used by two deliveries is prefixed with the delivery id. Names
-/// are checked again on the way out, and no existing file is overwritten: if any target
-/// exists, nothing is written.
-pub fn export_files(conn: &Connection, session: &Session, id: i64, dir: &Path) -> Result<Vec<WrittenFile>> {
+/// are checked again on the way out. Without [`Existing::Replace`] no existing file is
+/// overwritten: if any target exists, nothing is written. Each file is written as
+/// [`files::write`] does (0600, whole or not at all, never through a symlink).
+pub fn export_files(
+    conn: &Connection,
+    session: &Session,
+    id: i64,
+    dir: &Path,
+    existing: Existing,
+) -> Result<Vec<WrittenFile>> {
     visible_to_actor(conn, session, id)?;
     if !dir.is_dir() {
         return Err(Error::not_found("folder", dir.display()));
@@ -221,20 +227,15 @@ pub fn export_files(conn: &Connection, session: &Session, id: i64, dir: &Path) -
         let shared = all.iter().filter(|(_, f)| f.name == file.name).count() > 1;
         let name = if shared { format!("{delivery_id}-{}", file.name) } else { file.name.clone() };
         let path = dir.join(name);
-        if path.exists() {
-            return Err(Error::conflict(format!("{} already exists; souq will not overwrite it", path.display())));
+        if existing == Existing::Refuse {
+            files::refuse_existing(&path)?;
         }
         planned.push(WrittenFile { delivery_id: *delivery_id, path, sha256: file.sha256.clone(), size: file.size });
     }
     let mut blob = conn.prepare_cached("SELECT content FROM blobs WHERE sha256 = ?1")?;
     for file in &planned {
         let content: Vec<u8> = blob.query_row([&file.sha256], |r| r.get(0))?;
-        let mut out = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&file.path)
-            .map_err(|e| Error::conflict(format!("cannot create {}: {e}", file.path.display())))?;
-        out.write_all(&content)?;
+        files::write(&file.path, &content, existing)?;
     }
     Ok(planned)
 }
