@@ -10,6 +10,7 @@ use souq::gig_csv::{self, ExportFilter, ImportOptions, ImportSummary};
 use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
 use souq::levels::{self, GigWithStats};
 use souq::search::{self, SearchHit, SearchQuery, Sort};
+use souq::status::GigStatus;
 use souq::{moderation, Money};
 
 use crate::app::App;
@@ -74,8 +75,8 @@ pub struct ExportArgs {
     #[arg(long)]
     seller: Option<String>,
     /// Only gigs in this status: pending_review, active, paused, rejected or suspended
-    #[arg(long)]
-    status: Option<String>,
+    #[arg(long, value_parser = str::parse::<GigStatus>)]
+    status: Option<GigStatus>,
     /// Write to this file instead of stdout (created 0600, in place only once complete)
     #[arg(long, value_name = "PATH")]
     file: Option<PathBuf>,
@@ -183,8 +184,8 @@ pub struct ListArgs {
     #[arg(long)]
     category: Option<String>,
     /// pending_review, active, paused, rejected or suspended
-    #[arg(long)]
-    status: Option<String>,
+    #[arg(long, value_parser = str::parse::<GigStatus>)]
+    status: Option<GigStatus>,
     #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
     min_price: Option<Money>,
     #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
@@ -214,7 +215,7 @@ impl Tabular for Gig {
             self.tags.join(", "),
             self.price_cents.to_string(),
             self.delivery_days.to_string(),
-            self.status.clone(),
+            self.status.to_string(),
             extras.join("\n"),
             self.updated_at.to_string(),
         ]

@@ -66,7 +66,7 @@ impl Tabular for User {
             self.username.clone(),
             opt(&self.email),
             if self.is_admin { "yes".into() } else { String::new() },
-            self.status.clone(),
+            self.status.to_string(),
             self.level.clone(),
             payout,
             self.created_at.to_string(),

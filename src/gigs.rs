@@ -9,6 +9,7 @@ use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::policy::{self, Policy};
+use crate::status::GigStatus;
 use crate::text::{self, Shape};
 use crate::users::{self, User};
 use crate::{events, moderation, Session};
@@ -38,7 +39,7 @@ pub struct Gig {
     pub tags: Vec<String>,
     pub price_cents: Money,
     pub delivery_days: i64,
-    pub status: String,
+    pub status: GigStatus,
     pub extras: Vec<Extra>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -254,21 +255,14 @@ pub fn find_by_sku(conn: &Connection, seller_id: i64, sku: &str) -> Result<Optio
 pub struct GigFilter {
     pub seller: Option<String>,
     pub category: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<GigStatus>,
     pub min_price: Option<Money>,
     pub max_price: Option<Money>,
     pub limit: Option<i64>,
     pub offset: i64,
 }
 
-pub const STATUSES: &[&str] = &["pending_review", "active", "paused", "rejected", "suspended"];
-
 pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
-    if let Some(status) = &filter.status {
-        if !STATUSES.contains(&status.as_str()) {
-            return Err(Error::invalid(format!("unknown gig status {status:?}; one of {}", STATUSES.join(", "))));
-        }
-    }
     let sql = format!(
         "SELECT {GIG_COLUMNS} FROM gigs g JOIN users u ON u.id = g.seller_id
          WHERE (?1 IS NULL OR u.username = ?1)
@@ -300,17 +294,17 @@ pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
 }
 
 /// The status a new gig starts in under `policy`.
-pub fn initial_status(policy: &Policy) -> &'static str {
+pub fn initial_status(policy: &Policy) -> GigStatus {
     if policy.review_new_gigs {
-        "pending_review"
+        GigStatus::PendingReview
     } else {
-        "active"
+        GigStatus::Active
     }
 }
 
 /// Inserts a gig for `seller` and returns its id. A gig without a sku gets `gig-ID`.
 /// Validation is the caller's (create and import validate differently).
-pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: &str, now: Timestamp) -> Result<i64> {
+pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: GigStatus, now: Timestamp) -> Result<i64> {
     // A gig without a sku is stored with its final `gig-ID` sku in one statement, so its id
     // is chosen here (inside the caller's write transaction). A gig with one gets the id
     // SQLite picks for a NULL id, the same max + 1, without the query (import's every row).
@@ -503,8 +497,11 @@ pub fn update(conn: &Connection, session: &Session, gig_id: i64, changes: GigCha
 /// Pauses an active gig, or resumes a paused one. Asking for the state it is in is a no-op.
 pub fn set_paused(conn: &Connection, session: &Session, gig_id: i64, paused: bool) -> Result<Gig> {
     let (_, gig) = managed_gig(conn, session, gig_id)?;
-    let (from, to, kind) =
-        if paused { ("active", "paused", "gig.paused") } else { ("paused", "active", "gig.resumed") };
+    let (from, to, kind) = if paused {
+        (GigStatus::Active, GigStatus::Paused, "gig.paused")
+    } else {
+        (GigStatus::Paused, GigStatus::Active, "gig.resumed")
+    };
     if gig.status == to {
         return Ok(gig);
     }

@@ -20,6 +20,7 @@ pub mod policy;
 pub mod reports;
 pub mod reviews;
 pub mod search;
+pub mod status;
 pub mod store;
 pub mod text;
 pub mod tick;

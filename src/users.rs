@@ -7,6 +7,7 @@ use serde_json::json;
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::payouts::PayoutMethod;
+use crate::status::UserStatus;
 use crate::{events, text, usernames, Session};
 
 #[derive(Debug, Clone, Serialize)]
@@ -15,7 +16,7 @@ pub struct User {
     pub username: String,
     pub email: Option<String>,
     pub is_admin: bool,
-    pub status: String,
+    pub status: UserStatus,
     pub level: String,
     pub payout_method: Option<String>,
     pub payout_account: Option<String>,
@@ -24,7 +25,7 @@ pub struct User {
 
 impl User {
     pub fn is_suspended(&self) -> bool {
-        self.status == "suspended"
+        self.status == UserStatus::Suspended
     }
 
     pub fn require_admin(&self, doing: &str) -> Result<()> {
@@ -182,7 +183,7 @@ pub fn set_suspended(
     if user.id == admin.id && suspended {
         return Err(Error::conflict("an admin cannot suspend themselves"));
     }
-    let status = if suspended { "suspended" } else { "active" };
+    let status = if suspended { UserStatus::Suspended } else { UserStatus::Active };
     if user.status == status {
         return Ok(user);
     }
