@@ -57,7 +57,7 @@ impl ExtraInput {
     /// Parses `Title=PRICE+DAYSd` (or `Title=PRICE`, no extra days). The title may itself
     /// contain '=': the price is what follows the last one.
     pub fn parse(text: &str) -> Result<ExtraInput> {
-        let bad = |why: &str| Error::invalid(format!("extra {text:?}: {why} (expected Title=PRICE+DAYSd)"));
+        let bad = |why: &str| Error::invalid(format!("extra {}: {why} (expected Title=PRICE+DAYSd)", quote(text)));
         let (title, terms) = text.rsplit_once('=').ok_or_else(|| bad("no '='"))?;
         let title = title.trim();
         if title.is_empty() {
@@ -110,6 +110,11 @@ pub struct GigInput {
 pub struct FieldError {
     pub field: &'static str,
     pub error: Error,
+}
+
+/// A seller's text in an error message: escaped, at most [`text::EXCERPT_CHARS`] characters.
+fn quote(value: &str) -> String {
+    text::excerpt(value, text::EXCERPT_CHARS)
 }
 
 /// [`text::check`] naming the field, for a text the gig must have.
@@ -170,20 +175,20 @@ impl GigInput {
             if extra.title.chars().count() > MAX_TITLE_CHARS {
                 return Err(field_err(
                     "extras",
-                    format!("extra {:?}: title over {MAX_TITLE_CHARS} characters", extra.title),
+                    format!("extra {}: title over {MAX_TITLE_CHARS} characters", quote(&extra.title)),
                 ));
             }
             if !extra.price.is_positive() || extra.price > policy.max_gig_price {
                 return Err(field_err(
                     "extras",
-                    format!("extra {:?}: price must be 0.01 .. {}", extra.title, policy.max_gig_price),
+                    format!("extra {}: price must be 0.01 .. {}", quote(&extra.title), policy.max_gig_price),
                 ));
             }
             if !(0..=90).contains(&extra.extra_days) {
-                return Err(field_err("extras", format!("extra {:?}: extra days must be 0-90", extra.title)));
+                return Err(field_err("extras", format!("extra {}: extra days must be 0-90", quote(&extra.title))));
             }
             if self.extras[..i].iter().any(|e| e.title == extra.title) {
-                return Err(field_err("extras", format!("extra {:?} appears twice", extra.title)));
+                return Err(field_err("extras", format!("extra {} appears twice", quote(&extra.title))));
             }
         }
         Ok(())
@@ -345,7 +350,7 @@ pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: GigSta
 
 fn duplicate_sku(err: rusqlite::Error, sku: &str) -> Error {
     if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
-        return Error::conflict(format!("the seller already has a gig with sku {sku:?}"))
+        return Error::conflict(format!("the seller already has a gig with sku {}", quote(sku)))
             .with_hint("use `souq gig update` to change it");
     }
     err.into()

@@ -116,7 +116,7 @@ pub(crate) fn validate_email(email: &str) -> Result<()> {
     if valid {
         Ok(())
     } else {
-        Err(Error::invalid(format!("invalid email {email:?}")))
+        Err(Error::invalid(format!("invalid email {}", text::excerpt(email, text::EXCERPT_CHARS))))
     }
 }
 
@@ -179,6 +179,9 @@ pub fn set_suspended(
     reason: Option<&str>,
 ) -> Result<User> {
     let admin = acting_admin(conn, session, "suspend or unsuspend users")?;
+    if let Some(reason) = reason {
+        text::check_optional(reason, "reason", text::Shape::Prose)?;
+    }
     let user = get(conn, username)?;
     if user.id == admin.id && suspended {
         return Err(Error::conflict("an admin cannot suspend themselves"));

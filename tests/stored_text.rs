@@ -91,6 +91,9 @@ fn every_written_text_refuses_terminal_escapes_and_blanks() {
         cases.push(v(&["dispute", "open", "1", "--as", "noura", "--reason", bad]));
         cases.push(v(&["order", "place", "1", "--as", "noura", "--note", bad]));
     }
+    for bad in ESCAPES.iter().chain(BLANKS) {
+        cases.push(["user", "suspend", "layla", "--as", "admin", "--reason", bad].map(String::from).to_vec());
+    }
     for args in &cases {
         fails_unchanged(&market, &args.iter().map(String::as_str).collect::<Vec<_>>());
     }

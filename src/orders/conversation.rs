@@ -112,7 +112,10 @@ fn store_files(conn: &Connection, files: &[PathBuf]) -> Result<Vec<DeliveredFile
     for path in files {
         let name = safe_name(path)?;
         if stored.iter().any(|f: &DeliveredFile| f.name == name) {
-            return Err(Error::invalid(format!("two attachments are named {name:?}")));
+            return Err(Error::invalid(format!(
+                "two attachments are named {}",
+                text::excerpt(&name, text::EXCERPT_CHARS)
+            )));
         }
         let content = read_limited(path, limit)?;
         let sha256 = hex_sha256(&content);
@@ -139,7 +142,7 @@ fn validate_file_name(name: &str) -> Result<()> {
         || name.chars().any(|c| c == '/' || c == '\\' || c.is_control())
         || name.chars().count() > 255;
     if bad {
-        Err(Error::invalid(format!("{name:?} is not a safe file name")))
+        Err(Error::invalid(format!("{} is not a safe file name", text::excerpt(name, text::EXCERPT_CHARS))))
     } else {
         Ok(())
     }
