@@ -166,14 +166,11 @@ fn create_private_file(path: &Path) -> Result<()> {
         .map_err(|e| Error::internal(format!("cannot create {}: {e}", path.display())))
 }
 
-/// Reads the first 16 bytes without opening the file for writing, so a file that is
-/// not a database is left byte-for-byte untouched.
+/// Reads the first 16 bytes of a regular file without opening it for writing, so a file that
+/// is not a database is left byte-for-byte untouched.
 fn check_sqlite_header(path: &Path) -> Result<()> {
-    let mut file =
-        std::fs::File::open(path).map_err(|e| Error::internal(format!("cannot read {}: {e}", path.display())))?;
-    if file.metadata()?.is_dir() {
-        return Err(Error::invalid(format!("{} is a directory, not a database file", path.display())));
-    }
+    // a FIFO given as --db would block the open forever; a directory or device is no database
+    let mut file = crate::input::open_file(path)?;
     let mut header = [0u8; 16];
     let mut read = 0;
     while read < header.len() {

@@ -104,6 +104,16 @@ fn devices_fifos_and_directories_are_refused_at_once() {
 }
 
 #[test]
+fn a_database_path_that_is_a_fifo_or_a_device_is_refused_at_once() {
+    let market = Market::new();
+    let fifo = fifo(&market);
+    for db in [path_arg(&fifo), "/dev/zero"] {
+        let err = refused_within_memory(&market, &["--db", db, "user", "list"], Stdio::null());
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+}
+
+#[test]
 fn an_attachment_that_is_a_fifo_or_a_device_is_refused_without_blocking() {
     let market = Market::with_order();
     let fifo = fifo(&market);
