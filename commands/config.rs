@@ -49,7 +49,7 @@ pub fn run(app: &App, command: ConfigCommand) -> Result<()> {
         }
         ConfigCommand::Export => output::text(&policy::export_yaml(store.conn())?),
         ConfigCommand::Import { file } => {
-            let yaml = crate::read_input(&file)?;
+            let yaml = crate::read_yaml(&file)?;
             let pairs = policy::parse_yaml(&yaml).map_err(|e| e.context(file.display()))?;
             let settings = store.write(|tx| policy::set_many(tx, &session, &pairs))?;
             output::list(app, &settings)

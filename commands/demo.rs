@@ -123,7 +123,7 @@ fn marketplace_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()>
     let admin = at(app, start, Some("admin"));
     // the gateways' settlement file, as an admin imports it each morning
     let settlement = "username,amount,method,reference\nnoura,200,paypal,PP-1001\njames,150,cashu,CU-2002\n";
-    store.write(|tx| wallet::import_deposits(tx, &admin, settlement))?;
+    store.write(|tx| wallet::import_deposits(tx, &admin, settlement.as_bytes()))?;
     for (buyer, gig, extras, quantity) in [
         ("noura", 1, vec![express], 1), // 1: translation with express delivery
         ("noura", 3, vec![], 1),        // 2: logo
@@ -242,7 +242,7 @@ fn payout_day(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
     for (item, status) in items.iter().zip(["SUCCESS", "UNCLAIMED"]) {
         results.push_str(&format!("{},{status},PP-{}\n", item.item_ref, item.id));
     }
-    let reconciled = store.write(|tx| reconcile::reconcile(tx, &admin, batch, &results))?;
+    let reconciled = store.write(|tx| reconcile::reconcile(tx, &admin, batch, results.as_bytes()))?;
     section(app, "PayPal's results reconciled (souq payout reconcile): paid out, or still in flight");
     output::one(app, &reconciled)?;
     output::list(app, &payouts::items_of(store.conn(), batch)?)?;

@@ -4,6 +4,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use souq::disputes::{self, Comment, Dispute, DisputeDetail, Resolution, Resolved};
+use souq::status::{DisputeStatus, OrderStatus};
 use souq::Money;
 
 use crate::app::App;
@@ -29,8 +30,8 @@ pub enum DisputeCommand {
     /// List disputes on your orders (an admin: every dispute)
     List {
         /// open or resolved
-        #[arg(long)]
-        status: Option<String>,
+        #[arg(long, value_parser = str::parse::<DisputeStatus>)]
+        status: Option<DisputeStatus>,
     },
     /// Show a dispute with its order, comments and timeline
     Show {
@@ -95,7 +96,7 @@ impl Tabular for Dispute {
             self.order_id.to_string(),
             self.opened_by.clone(),
             clip(&self.reason, 60),
-            self.status.clone(),
+            self.status.to_string(),
             opt(&self.resolution),
             opt(&self.refund_cents),
             opt(&self.resolved_by),
@@ -114,7 +115,7 @@ impl Tabular for Resolved {
     }
     fn row(&self) -> Vec<String> {
         let mut row = self.dispute.row();
-        row.extend([self.order.status.clone(), self.order.fee_cents.to_string(), self.order.net_cents.to_string()]);
+        row.extend([self.order.status.to_string(), self.order.fee_cents.to_string(), self.order.net_cents.to_string()]);
         row
     }
 }
@@ -144,9 +145,7 @@ pub fn run(app: &App, command: DisputeCommand) -> Result<()> {
         DisputeCommand::Comment { id, text } => {
             output::one(app, &store.write(|tx| disputes::comment(tx, &session, id, &text))?)
         }
-        DisputeCommand::List { status } => {
-            output::list(app, &disputes::list(store.conn(), &session, status.as_deref())?)
-        }
+        DisputeCommand::List { status } => output::list(app, &disputes::list(store.conn(), &session, status)?),
         DisputeCommand::Show { id } => show(app, &disputes::show(store.conn(), &session, id)?),
         DisputeCommand::Resolve(args) => {
             let resolution = args.resolution();
@@ -173,7 +172,7 @@ fn question(planned: &Resolved) -> String {
     if order.refund_cents.is_positive() {
         parts.push(format!("refund {} to {}", order.refund_cents, order.buyer));
     }
-    if order.status == "completed" {
+    if order.status == OrderStatus::Completed {
         parts.push(format!("pay {} {} (fee {})", order.seller, order.net_cents, order.fee_cents));
     }
     format!("Resolve dispute {} on order {}: {}?", planned.dispute.id, order.id, parts.join(", "))

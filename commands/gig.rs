@@ -5,10 +5,12 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
+use souq::files::{self, Existing};
 use souq::gig_csv::{self, ExportFilter, ImportOptions, ImportSummary};
 use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
 use souq::levels::{self, GigWithStats};
 use souq::search::{self, SearchHit, SearchQuery, Sort};
+use souq::status::GigStatus;
 use souq::{moderation, Money};
 
 use crate::app::App;
@@ -59,9 +61,12 @@ pub struct ImportArgs {
     /// Import the good rows even when some are bad
     #[arg(long)]
     skip_invalid: bool,
-    /// Write the bad rows, with a reason column, to this CSV file
+    /// Write the bad rows, with a reason column, to this CSV file (created 0600; never the input)
     #[arg(long, value_name = "FILE")]
     rejects: Option<PathBuf>,
+    /// Replace the --rejects file if it exists
+    #[arg(long, requires = "rejects")]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -70,11 +75,14 @@ pub struct ExportArgs {
     #[arg(long)]
     seller: Option<String>,
     /// Only gigs in this status: pending_review, active, paused, rejected or suspended
-    #[arg(long)]
-    status: Option<String>,
-    /// Write to this file instead of stdout
+    #[arg(long, value_parser = str::parse::<GigStatus>)]
+    status: Option<GigStatus>,
+    /// Write to this file instead of stdout (created 0600, in place only once complete)
     #[arg(long, value_name = "PATH")]
     file: Option<PathBuf>,
+    /// Replace the --file if it exists
+    #[arg(long, requires = "file")]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -176,8 +184,8 @@ pub struct ListArgs {
     #[arg(long)]
     category: Option<String>,
     /// pending_review, active, paused, rejected or suspended
-    #[arg(long)]
-    status: Option<String>,
+    #[arg(long, value_parser = str::parse::<GigStatus>)]
+    status: Option<GigStatus>,
     #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
     min_price: Option<Money>,
     #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
@@ -207,7 +215,7 @@ impl Tabular for Gig {
             self.tags.join(", "),
             self.price_cents.to_string(),
             self.delivery_days.to_string(),
-            self.status.clone(),
+            self.status.to_string(),
             extras.join("\n"),
             self.updated_at.to_string(),
         ]
@@ -320,12 +328,12 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
 const SHOW_ERRORS: usize = 20;
 
 fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: ImportArgs) -> Result<()> {
+    if let Some(rejects) = &args.rejects {
+        refuse_rejects_over_input(&args.file, rejects)?;
+    }
     let source = crate::open_input(&args.file)?;
     let mut rejects = match &args.rejects {
-        Some(path) => Some(io::BufWriter::new(
-            std::fs::File::create(path)
-                .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?,
-        )),
+        Some(path) => Some(io::BufWriter::new(files::create(path, Existing::replace_if(args.force))?)),
         None => None,
     };
     let bar = if app.show_progress() {
@@ -345,6 +353,9 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
             bar.set_position(rows)
         })?;
     bar.finish_and_clear();
+    if let Some(rejects) = rejects {
+        rejects.into_inner().map_err(|e| souq::Error::internal(e.error()))?.finish()?;
+    }
     if app.format != output::Format::Table {
         output::one(app, &summary)?;
     }
@@ -369,9 +380,10 @@ fn export(app: &App, store: &souq::Store, args: ExportArgs) -> Result<()> {
     let filter = ExportFilter { seller: args.seller, status: args.status };
     let count = match &args.file {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?;
-            gig_csv::export(store.conn(), &filter, &mut io::BufWriter::new(file))?
+            let mut out = io::BufWriter::new(files::create(path, Existing::replace_if(args.force))?);
+            let count = gig_csv::export(store.conn(), &filter, &mut out)?;
+            out.into_inner().map_err(|e| souq::Error::internal(e.error()))?.finish()?;
+            count
         }
         None => {
             let mut out = ClosedPipe { inner: io::stdout().lock(), closed: false };
@@ -383,6 +395,26 @@ fn export(app: &App, store: &souq::Store, args: ExportArgs) -> Result<()> {
     };
     app.note(format!("exported {count} gig(s)"));
     Ok(())
+}
+
+/// `--rejects` naming the input (by any path: a symlink, a hard link, `-` redirected from it)
+/// would overwrite the file being read: refused before either is opened.
+fn refuse_rejects_over_input(input: &std::path::Path, rejects: &std::path::Path) -> Result<()> {
+    let input_meta = if input.as_os_str() == "-" {
+        use std::os::fd::AsFd;
+        std::io::stdin().as_fd().try_clone_to_owned().map(std::fs::File::from).and_then(|f| f.metadata())
+    } else {
+        std::fs::metadata(input)
+    };
+    match input_meta {
+        Ok(meta) if files::same_file(&meta, rejects) => Err(souq::Error::usage(format!(
+            "--rejects {} is the file being imported; it would be overwritten",
+            rejects.display()
+        ))
+        .with_hint("write the rejects to another file")
+        .into()),
+        _ => Ok(()),
+    }
 }
 
 /// Remembers that the reader of stdout went away, so `gig export | head` ends quietly with

@@ -197,27 +197,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// The contents of FILE, or of stdin for `-`. A file that is not UTF-8 is invalid input.
-pub fn read_input(path: &std::path::Path) -> anyhow::Result<String> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    open_input(path)?.read_to_end(&mut bytes)?;
-    String::from_utf8(bytes)
-        .map_err(|e| souq::Error::invalid(format!("{}: not UTF-8 text ({e})", path.display())).into())
+/// A YAML file (policy, moderation rules), or stdin for `-`: at most
+/// [`souq::input::MAX_YAML_BYTES`], UTF-8, and with aliases that expand it boundedly.
+pub fn read_yaml(path: &std::path::Path) -> anyhow::Result<String> {
+    let what = if path.as_os_str() == "-" { "stdin".to_string() } else { path.display().to_string() };
+    let bytes = souq::input::read_limited(open_input(path)?, souq::input::MAX_YAML_BYTES, &what)?;
+    let yaml = String::from_utf8(bytes).map_err(|e| souq::Error::invalid(format!("{what}: not UTF-8 text ({e})")))?;
+    souq::input::check_yaml_aliases(&yaml, &what)?;
+    Ok(yaml)
 }
 
-/// FILE, or stdin for `-`, to read as a stream (a missing file is not found, exit 3).
+/// FILE, or stdin for `-`, to read as a stream. FILE must be a regular file (a FIFO or a
+/// device is invalid input, exit 6); a missing one is not found (exit 3).
 pub fn open_input(path: &std::path::Path) -> anyhow::Result<Box<dyn std::io::Read>> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(std::io::stdin().lock()));
     }
-    let file = std::fs::File::open(path).map_err(|e| {
-        let kind = if e.kind() == std::io::ErrorKind::NotFound {
-            souq::ErrorKind::NotFound
-        } else {
-            souq::ErrorKind::Internal
-        };
-        souq::Error::new(kind, format!("cannot read {}: {e}", path.display()))
-    })?;
-    Ok(Box::new(file))
+    Ok(Box::new(souq::input::open_file(path)?))
 }

@@ -152,7 +152,7 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
         ModerateCommand::Approve(args) => decide(app, &mut store, args, true),
         ModerateCommand::Reject(args) => decide(app, &mut store, args, false),
         ModerateCommand::Rules(RulesCommand::Import { file }) => {
-            let yaml = crate::read_input(&file)?;
+            let yaml = crate::read_yaml(&file)?;
             let label = file.display().to_string();
             output::list(app, &store.write(|tx| moderation::import_rules(tx, &session, &label, &yaml))?)
         }
@@ -171,7 +171,7 @@ fn decide(app: &App, store: &mut Store, args: DecideArgs, approve: bool) -> Resu
 fn scan(app: &App, store: &mut Store, args: ScanArgs) -> Result<()> {
     let session = app.session();
     let rules = match &args.rules {
-        Some(file) => std::sync::Arc::new(RuleSet::parse(&file.display().to_string(), &crate::read_input(file)?)?),
+        Some(file) => std::sync::Arc::new(RuleSet::parse(&file.display().to_string(), &crate::read_yaml(file)?)?),
         None => moderation::active_rules(store.conn())?,
     };
     let options = ScanOptions { since: args.since, apply: args.apply };

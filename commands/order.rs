@@ -9,6 +9,7 @@ use serde::Serialize;
 use souq::events::Event;
 use souq::moderation::{self, Target};
 use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
+use souq::status::OrderStatus;
 use souq::store::Store;
 use souq::{reviews, Session};
 
@@ -92,13 +93,16 @@ pub enum OrderCommand {
         /// The order
         id: i64,
     },
-    /// Write an order's delivered files into a folder (never overwriting a file)
+    /// Write an order's delivered files into a folder (0600; never over a file without --force)
     Files {
         /// The order
         id: i64,
         /// The folder to write into
         #[arg(long, value_name = "DIR")]
         to: PathBuf,
+        /// Replace files of the same names in the folder
+        #[arg(long)]
+        force: bool,
     },
     /// List your orders (an admin: every order)
     List(ListArgs),
@@ -142,8 +146,8 @@ impl ReviewArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// active, delivered, completed, cancelled or disputed
-    #[arg(long)]
-    status: Option<String>,
+    #[arg(long, value_parser = str::parse::<OrderStatus>)]
+    status: Option<OrderStatus>,
     /// Only orders you bought
     #[arg(long, conflicts_with = "as_seller")]
     as_buyer: bool,
@@ -183,7 +187,7 @@ impl Tabular for Order {
             self.gig_id.to_string(),
             self.buyer.clone(),
             self.seller.clone(),
-            self.status.clone(),
+            self.status.to_string(),
             self.quantity.to_string(),
             extras.join(" "),
             self.gross_cents.to_string(),
@@ -290,7 +294,7 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
         }
         OrderCommand::Cancel { id, reason } => {
             let order = store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?;
-            if order.status != "cancelled" && order.cancel_requested_at.is_some() {
+            if order.status != OrderStatus::Cancelled && order.cancel_requested_at.is_some() {
                 // the buyer of an order that is not late only asks: say so, the status alone reads as "nothing happened"
                 app.note(format!(
                     "cancellation requested: the seller {} accepts it by cancelling too; otherwise `souq tick` accepts it after cancel_request_days",
@@ -307,8 +311,9 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             return output::one(app, &sent);
         }
         OrderCommand::Show { id } => return show(app, &orders::show(store.conn(), &session, id)?),
-        OrderCommand::Files { id, to } => {
-            let written = orders::export_files(store.conn(), &session, id, &to)?;
+        OrderCommand::Files { id, to, force } => {
+            let written =
+                orders::export_files(store.conn(), &session, id, &to, souq::files::Existing::replace_if(force))?;
             return output::list(app, &written);
         }
         OrderCommand::List(args) => {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
+use souq::files;
 use souq::payouts::export::{self, part_path};
 use souq::payouts::reconcile::{self, ReconcileSummary};
 use souq::payouts::run::{self, RunRequest, RunSummary};
@@ -36,9 +37,13 @@ pub enum PayoutCommand {
     /// one CSV with a header. The bytes are the same every time.
     Export {
         batch: i64,
-        /// Write here instead of stdout (needed when the export is split into several files)
+        /// Write here instead of stdout (needed when the export is split into several files;
+        /// created 0600, each in place only once complete)
         #[arg(long, value_name = "PATH")]
         file: Option<PathBuf>,
+        /// Replace the files if they exist
+        #[arg(long, requires = "file")]
+        force: bool,
     },
     /// Apply a provider's result file to a batch (admin)
     ///
@@ -170,10 +175,10 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
                 payouts::items_of(store.conn(), batch)?.into_iter().map(|i| i.seen_by(&viewer)).collect();
             output::list(app, &items)
         }
-        PayoutCommand::Export { batch, file } => export_batch(app, &store, batch, file),
+        PayoutCommand::Export { batch, file, force } => export_batch(app, &store, batch, file, force),
         PayoutCommand::Reconcile { batch, file, dry_run } => {
-            let text = crate::read_input(&file)?;
-            let summary = store.write_or_preview(!dry_run, |tx| reconcile::reconcile(tx, &session, batch, &text))?;
+            let input = crate::open_input(&file)?;
+            let summary = store.write_or_preview(!dry_run, |tx| reconcile::reconcile(tx, &session, batch, input))?;
             for problem in &summary.problems {
                 app.note(format!("line {}: {}: {}", problem.line, problem.item_id, problem.message));
             }
@@ -238,7 +243,7 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
 
 /// Writes the provider file to stdout, or to --file (split into numbered files past 5,000
 /// PayPal rows) and lists the files written.
-fn export_batch(app: &App, store: &souq::Store, batch: i64, file: Option<PathBuf>) -> Result<()> {
+fn export_batch(app: &App, store: &souq::Store, batch: i64, file: Option<PathBuf>, force: bool) -> Result<()> {
     let parts = export::export(store.conn(), &app.session(), batch)?;
     let Some(base) = file else {
         if parts.len() > 1 {
@@ -252,11 +257,14 @@ fn export_batch(app: &App, store: &souq::Store, batch: i64, file: Option<PathBuf
         out.write_all(&parts[0].bytes)?;
         return Ok(out.flush()?);
     };
+    let paths: Vec<PathBuf> = (1..=parts.len()).map(|n| part_path(&base, n, parts.len())).collect();
+    if !force {
+        // all of them before any: a second file in the way leaves no first one written
+        paths.iter().try_for_each(|path| files::refuse_existing(path))?;
+    }
     let mut written = Vec::with_capacity(parts.len());
-    for (index, part) in parts.iter().enumerate() {
-        let path = part_path(&base, index + 1, parts.len());
-        std::fs::write(&path, &part.bytes)
-            .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?;
+    for (part, path) in parts.iter().zip(paths) {
+        files::write(&path, &part.bytes, files::Existing::replace_if(force))?;
         written.push(ExportedFile { file: path.display().to_string(), rows: part.rows, total_cents: part.total });
     }
     output::list(app, &written)

@@ -13,6 +13,10 @@ use crate::output::{self, opt, Tabular};
 pub enum UserCommand {
     /// Add a user (adding an admin takes --as an admin, except the first one)
     Add {
+        /// 1-32 letters or digits (Arabic, Latin and the other scripts Unicode recommends for
+        /// names) and '_', '-', '.', starting with a letter or digit, not only digits. A name
+        /// that looks like an existing one (case, or look-alike letters such as Cyrillic а for
+        /// Latin a) is refused
         name: String,
         #[arg(long)]
         email: Option<String>,
@@ -62,7 +66,7 @@ impl Tabular for User {
             self.username.clone(),
             opt(&self.email),
             if self.is_admin { "yes".into() } else { String::new() },
-            self.status.clone(),
+            self.status.to_string(),
             self.level.clone(),
             payout,
             self.created_at.to_string(),

@@ -78,8 +78,8 @@ pub fn run(app: &App, command: WalletCommand) -> Result<()> {
     let session = app.session();
     let wallet = match command {
         WalletCommand::ImportDeposits { file, dry_run } => {
-            let text = crate::read_input(&file)?;
-            let summary = store.write_or_preview(!dry_run, |tx| wallet::import_deposits(tx, &session, &text))?;
+            let input = crate::open_input(&file)?;
+            let summary = store.write_or_preview(!dry_run, |tx| wallet::import_deposits(tx, &session, input))?;
             if dry_run {
                 app.note("dry run: nothing was credited");
             }

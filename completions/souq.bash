@@ -867,7 +867,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__export)
-            opts="-o -y -q -h --seller --status --file --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --seller --status --file --force --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,7 +909,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__import)
-            opts="-o -y -q -h --dry-run --skip-invalid --rejects --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --skip-invalid --rejects --force --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,7 +1701,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__files)
-            opts="-o -y -q -h --to --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --to --force --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,7 +2011,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__export)
-            opts="-o -y -q -h --file --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --file --force --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -321,13 +321,14 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;gig;import'= {
-            cand --rejects 'Write the bad rows, with a reason column, to this CSV file'
+            cand --rejects 'Write the bad rows, with a reason column, to this CSV file (created 0600; never the input)'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --dry-run 'Check every row and report what would happen, writing nothing'
             cand --skip-invalid 'Import the good rows even when some are bad'
+            cand --force 'Replace the --rejects file if it exists'
             cand --json 'Shorthand for --output json'
             cand -y 'Answer yes to confirmations (needed off a terminal)'
             cand --yes 'Answer yes to confirmations (needed off a terminal)'
@@ -340,11 +341,12 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;gig;export'= {
             cand --seller 'Only this seller''s gigs'
             cand --status 'Only gigs in this status: pending_review, active, paused, rejected or suspended'
-            cand --file 'Write to this file instead of stdout'
+            cand --file 'Write to this file instead of stdout (created 0600, in place only once complete)'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format'
             cand --output 'Output format'
+            cand --force 'Replace the --file if it exists'
             cand --json 'Shorthand for --output json'
             cand -y 'Answer yes to confirmations (needed off a terminal)'
             cand --yes 'Answer yes to confirmations (needed off a terminal)'
@@ -531,7 +533,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand message 'Write to the other side of an order'
             cand reply 'Answer the buyer''s review of an order (seller), once'
             cand show 'Show an order with its deliveries, messages and timeline'
-            cand files 'Write an order''s delivered files into a folder (never overwriting a file)'
+            cand files 'Write an order''s delivered files into a folder (0600; never over a file without --force)'
             cand list 'List your orders (an admin: every order)'
         }
         &'souq;order;place'= {
@@ -679,6 +681,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --as 'Act as this user'
             cand -o 'Output format'
             cand --output 'Output format'
+            cand --force 'Replace files of the same names in the folder'
             cand --json 'Shorthand for --output json'
             cand -y 'Answer yes to confirmations (needed off a terminal)'
             cand --yes 'Answer yes to confirmations (needed off a terminal)'
@@ -934,11 +937,12 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;payout;export'= {
-            cand --file 'Write here instead of stdout (needed when the export is split into several files)'
+            cand --file 'Write here instead of stdout (needed when the export is split into several files; created 0600, each in place only once complete)'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format'
             cand --output 'Output format'
+            cand --force 'Replace the files if they exist'
             cand --json 'Shorthand for --output json'
             cand -y 'Answer yes to confirmations (needed off a terminal)'
             cand --yes 'Answer yes to confirmations (needed off a terminal)'

@@ -292,7 +292,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l rejects -d 'Write the bad rows, with a reason column, to this CSV file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l rejects -d 'Write the bad rows, with a reason column, to this CSV file (created 0600; never the input)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -302,6 +302,7 @@ csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l dry-run -d 'Check every row and report what would happen, writing nothing'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Import the good rows even when some are bad'
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l force -d 'Replace the --rejects file if it exists'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -309,7 +310,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l seller -d 'Only this seller\'s gigs' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l status -d 'Only gigs in this status: pending_review, active, paused, rejected or suspended' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l file -d 'Write to this file instead of stdout' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l file -d 'Write to this file instead of stdout (created 0600, in place only once complete)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -317,6 +318,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l force -d 'Replace the --file if it exists'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -480,7 +482,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_sub
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "message" -d 'Write to the other side of an order'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "reply" -d 'Answer the buyer\'s review of an order (seller), once'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "show" -d 'Show an order with its deliveries, messages and timeline'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "files" -d 'Write an order\'s delivered files into a folder (never overwriting a file)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "files" -d 'Write an order\'s delivered files into a folder (0600; never over a file without --force)'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "list" -d 'List your orders (an admin: every order)'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l extra -d 'An extra of the gig to add, by id (repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l quantity -d 'How many times the gig (with its extras)' -r
@@ -611,6 +613,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l force -d 'Replace files of the same names in the folder'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -831,7 +834,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l file -d 'Write here instead of stdout (needed when the export is split into several files)' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l file -d 'Write here instead of stdout (needed when the export is split into several files; created 0600, each in place only once complete)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -839,6 +842,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l force -d 'Replace the files if they exist'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; a missing answer is an error'

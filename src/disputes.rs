@@ -10,10 +10,10 @@ use crate::error::{Error, Result};
 use crate::events::{self, Event};
 use crate::money::Money;
 use crate::orders::{self, Order, Role};
+use crate::status::{DisputeStatus, OrderStatus};
 use crate::users;
 use crate::{text, Session};
 
-pub const STATUSES: &[&str] = &["open", "resolved"];
 pub const MAX_TEXT_CHARS: usize = 2_000;
 
 /// A dispute as docs/design.md's JSON shape has it, plus the admin's note.
@@ -23,7 +23,7 @@ pub struct Dispute {
     pub order_id: i64,
     pub opened_by: String,
     pub reason: String,
-    pub status: String,
+    pub status: DisputeStatus,
     pub resolution: Option<String>,
     pub refund_cents: Option<Money>,
     pub resolved_by: Option<String>,
@@ -100,7 +100,7 @@ pub fn open(conn: &Connection, session: &Session, order_id: i64, reason: &str) -
             order.buyer, order.seller
         )));
     }
-    if !matches!(order.status.as_str(), "active" | "delivered") {
+    if !matches!(order.status, OrderStatus::Active | OrderStatus::Delivered) {
         return Err(Error::conflict(format!("order {order_id} is {} and cannot be disputed", order.status)));
     }
     let reason = text::required(reason, "reason", MAX_TEXT_CHARS)?;
@@ -124,7 +124,7 @@ pub fn open(conn: &Connection, session: &Session, order_id: i64, reason: &str) -
 pub fn comment(conn: &Connection, session: &Session, id: i64, body: &str) -> Result<Comment> {
     let dispute = get(conn, id)?;
     let (user, _, _) = orders::visible_to_actor(conn, session, dispute.order_id)?;
-    if dispute.status != "open" {
+    if dispute.status != DisputeStatus::Open {
         return Err(Error::conflict(format!("dispute {id} is resolved and takes no more comments")));
     }
     let body = text::required(body, "comment", MAX_TEXT_CHARS)?;
@@ -163,7 +163,7 @@ pub fn resolve(
 ) -> Result<Resolved> {
     let admin = users::acting_admin(conn, session, "resolve disputes")?;
     let dispute = get(conn, id)?;
-    if dispute.status != "open" {
+    if dispute.status != DisputeStatus::Open {
         return Err(Error::conflict(format!(
             "dispute {id} is already resolved ({})",
             dispute.resolution.as_deref().unwrap_or_default()
@@ -210,13 +210,8 @@ pub fn resolve(
 }
 
 /// Disputes the acting user may see: on their own orders, or every one for an admin.
-pub fn list(conn: &Connection, session: &Session, status: Option<&str>) -> Result<Vec<Dispute>> {
+pub fn list(conn: &Connection, session: &Session, status: Option<DisputeStatus>) -> Result<Vec<Dispute>> {
     let user = users::acting(conn, session)?;
-    if let Some(status) = status {
-        if !STATUSES.contains(&status) {
-            return Err(Error::invalid(format!("unknown dispute status {status:?}; one of {}", STATUSES.join(", "))));
-        }
-    }
     let sql = format!(
         "{SELECT}
          JOIN orders x ON x.id = d.order_id

@@ -9,6 +9,8 @@ use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::policy::{self, Policy};
+use crate::status::GigStatus;
+use crate::text::{self, Shape};
 use crate::users::{self, User};
 use crate::{events, moderation, Session};
 
@@ -37,7 +39,7 @@ pub struct Gig {
     pub tags: Vec<String>,
     pub price_cents: Money,
     pub delivery_days: i64,
-    pub status: String,
+    pub status: GigStatus,
     pub extras: Vec<Extra>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -55,7 +57,7 @@ impl ExtraInput {
     /// Parses `Title=PRICE+DAYSd` (or `Title=PRICE`, no extra days). The title may itself
     /// contain '=': the price is what follows the last one.
     pub fn parse(text: &str) -> Result<ExtraInput> {
-        let bad = |why: &str| Error::invalid(format!("extra {text:?}: {why} (expected Title=PRICE+DAYSd)"));
+        let bad = |why: &str| Error::invalid(format!("extra {}: {why} (expected Title=PRICE+DAYSd)", quote(text)));
         let (title, terms) = text.rsplit_once('=').ok_or_else(|| bad("no '='"))?;
         let title = title.trim();
         if title.is_empty() {
@@ -110,6 +112,21 @@ pub struct FieldError {
     pub error: Error,
 }
 
+/// A seller's text in an error message: escaped, at most [`text::EXCERPT_CHARS`] characters.
+fn quote(value: &str) -> String {
+    text::excerpt(value, text::EXCERPT_CHARS)
+}
+
+/// [`text::check`] naming the field, for a text the gig must have.
+fn text_field(field: &'static str, value: &str, shape: Shape) -> Result<(), FieldError> {
+    text::check(value, field, shape).map_err(|error| FieldError { field, error })
+}
+
+/// [`text::check_optional`] naming the field, for a text the gig may leave empty.
+fn text_optional(field: &'static str, value: &str, shape: Shape) -> Result<(), FieldError> {
+    text::check_optional(value, field, shape).map_err(|error| FieldError { field, error })
+}
+
 fn field_err(field: &'static str, message: impl std::fmt::Display) -> FieldError {
     FieldError { field, error: Error::invalid(message) }
 }
@@ -119,9 +136,16 @@ impl GigInput {
     pub fn validate(&self, policy: &Policy) -> Result<(), FieldError> {
         if let Some(sku) = &self.sku {
             let len = sku.chars().count();
+            text_field("sku", sku, Shape::Line)?;
             if len == 0 || len > MAX_SKU_CHARS || sku.chars().any(char::is_whitespace) {
                 return Err(field_err("sku", format!("sku must be 1-{MAX_SKU_CHARS} characters without spaces")));
             }
+        }
+        text_field("title", &self.title, Shape::Line)?;
+        text_optional("description", &self.description, Shape::Prose)?;
+        text_optional("category", &self.category, Shape::Line)?;
+        for tag in &self.tags {
+            text_field("tags", tag, Shape::Line)?;
         }
         let title_len = self.title.trim().chars().count();
         if title_len == 0 || self.title.chars().count() > MAX_TITLE_CHARS {
@@ -146,23 +170,25 @@ impl GigInput {
             return Err(field_err("extras", format!("at most {MAX_EXTRAS} extras")));
         }
         for (i, extra) in self.extras.iter().enumerate() {
+            text::check(&extra.title, "extra's title", Shape::Line)
+                .map_err(|error| FieldError { field: "extras", error })?;
             if extra.title.chars().count() > MAX_TITLE_CHARS {
                 return Err(field_err(
                     "extras",
-                    format!("extra {:?}: title over {MAX_TITLE_CHARS} characters", extra.title),
+                    format!("extra {}: title over {MAX_TITLE_CHARS} characters", quote(&extra.title)),
                 ));
             }
             if !extra.price.is_positive() || extra.price > policy.max_gig_price {
                 return Err(field_err(
                     "extras",
-                    format!("extra {:?}: price must be 0.01 .. {}", extra.title, policy.max_gig_price),
+                    format!("extra {}: price must be 0.01 .. {}", quote(&extra.title), policy.max_gig_price),
                 ));
             }
             if !(0..=90).contains(&extra.extra_days) {
-                return Err(field_err("extras", format!("extra {:?}: extra days must be 0-90", extra.title)));
+                return Err(field_err("extras", format!("extra {}: extra days must be 0-90", quote(&extra.title))));
             }
             if self.extras[..i].iter().any(|e| e.title == extra.title) {
-                return Err(field_err("extras", format!("extra {:?} appears twice", extra.title)));
+                return Err(field_err("extras", format!("extra {} appears twice", quote(&extra.title))));
             }
         }
         Ok(())
@@ -234,21 +260,14 @@ pub fn find_by_sku(conn: &Connection, seller_id: i64, sku: &str) -> Result<Optio
 pub struct GigFilter {
     pub seller: Option<String>,
     pub category: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<GigStatus>,
     pub min_price: Option<Money>,
     pub max_price: Option<Money>,
     pub limit: Option<i64>,
     pub offset: i64,
 }
 
-pub const STATUSES: &[&str] = &["pending_review", "active", "paused", "rejected", "suspended"];
-
 pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
-    if let Some(status) = &filter.status {
-        if !STATUSES.contains(&status.as_str()) {
-            return Err(Error::invalid(format!("unknown gig status {status:?}; one of {}", STATUSES.join(", "))));
-        }
-    }
     let sql = format!(
         "SELECT {GIG_COLUMNS} FROM gigs g JOIN users u ON u.id = g.seller_id
          WHERE (?1 IS NULL OR u.username = ?1)
@@ -280,17 +299,17 @@ pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
 }
 
 /// The status a new gig starts in under `policy`.
-pub fn initial_status(policy: &Policy) -> &'static str {
+pub fn initial_status(policy: &Policy) -> GigStatus {
     if policy.review_new_gigs {
-        "pending_review"
+        GigStatus::PendingReview
     } else {
-        "active"
+        GigStatus::Active
     }
 }
 
 /// Inserts a gig for `seller` and returns its id. A gig without a sku gets `gig-ID`.
 /// Validation is the caller's (create and import validate differently).
-pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: &str, now: Timestamp) -> Result<i64> {
+pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: GigStatus, now: Timestamp) -> Result<i64> {
     // A gig without a sku is stored with its final `gig-ID` sku in one statement, so its id
     // is chosen here (inside the caller's write transaction). A gig with one gets the id
     // SQLite picks for a NULL id, the same max + 1, without the query (import's every row).
@@ -331,7 +350,7 @@ pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: &str, 
 
 fn duplicate_sku(err: rusqlite::Error, sku: &str) -> Error {
     if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
-        return Error::conflict(format!("the seller already has a gig with sku {sku:?}"))
+        return Error::conflict(format!("the seller already has a gig with sku {}", quote(sku)))
             .with_hint("use `souq gig update` to change it");
     }
     err.into()
@@ -483,8 +502,11 @@ pub fn update(conn: &Connection, session: &Session, gig_id: i64, changes: GigCha
 /// Pauses an active gig, or resumes a paused one. Asking for the state it is in is a no-op.
 pub fn set_paused(conn: &Connection, session: &Session, gig_id: i64, paused: bool) -> Result<Gig> {
     let (_, gig) = managed_gig(conn, session, gig_id)?;
-    let (from, to, kind) =
-        if paused { ("active", "paused", "gig.paused") } else { ("paused", "active", "gig.resumed") };
+    let (from, to, kind) = if paused {
+        (GigStatus::Active, GigStatus::Paused, "gig.paused")
+    } else {
+        (GigStatus::Paused, GigStatus::Active, "gig.resumed")
+    };
     if gig.status == to {
         return Ok(gig);
     }

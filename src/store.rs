@@ -11,7 +11,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The migrations, in order: entry N takes the database from user_version N to N + 1.
-pub const MIGRATIONS: &[&str] = &[include_str!("../schema.sql")];
+pub const MIGRATIONS: &[&str] = &[include_str!("../schema.sql"), include_str!("../migrations/002_username_key.sql")];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -49,6 +49,7 @@ impl Store {
         conn.busy_timeout(busy_timeout)?;
         // before migrating: the search triggers call it, and a migration may write to gigs
         crate::search::register(&conn)?;
+        crate::usernames::register(&conn)?;
         let mut store = Store { conn, path: path.to_path_buf() };
         store.migrate(MIGRATIONS, missing)?;
         store.configure()?;
@@ -253,14 +254,11 @@ fn create_private_file(path: &Path) -> Result<()> {
         .map_err(|e| Error::internal(format!("cannot create {}: {e}", path.display())))
 }
 
-/// Reads the first 16 bytes without opening the file for writing, so a file that is
-/// not a database is left byte-for-byte untouched.
+/// Reads the first 16 bytes of a regular file without opening it for writing, so a file that
+/// is not a database is left byte-for-byte untouched.
 fn check_sqlite_header(path: &Path) -> Result<()> {
-    let mut file =
-        std::fs::File::open(path).map_err(|e| Error::internal(format!("cannot read {}: {e}", path.display())))?;
-    if file.metadata()?.is_dir() {
-        return Err(Error::invalid(format!("{} is a directory, not a database file", path.display())));
-    }
+    // a FIFO given as --db would block the open forever; a directory or device is no database
+    let mut file = crate::input::open_file(path)?;
     let mut header = [0u8; 16];
     let mut read = 0;
     while read < header.len() {

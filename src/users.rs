@@ -8,7 +8,8 @@ use serde_json::json;
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
 use crate::payouts::PayoutMethod;
-use crate::{events, Session};
+use crate::status::UserStatus;
+use crate::{events, text, usernames, Session};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct User {
@@ -16,7 +17,7 @@ pub struct User {
     pub username: String,
     pub email: Option<String>,
     pub is_admin: bool,
-    pub status: String,
+    pub status: UserStatus,
     pub level: String,
     pub payout_method: Option<String>,
     pub payout_account: Option<String>,
@@ -25,7 +26,7 @@ pub struct User {
 
 impl User {
     pub fn is_suspended(&self) -> bool {
-        self.status == "suspended"
+        self.status == UserStatus::Suspended
     }
 
     pub fn require_admin(&self, doing: &str) -> Result<()> {
@@ -166,20 +167,8 @@ pub fn any_admin(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM users WHERE is_admin = 1)", [], |r| r.get(0))?)
 }
 
-/// 1..32 characters: letters (any script), digits, '_', '-', '.'; not all digits, so a
-/// username is never mistaken for an id.
-pub fn validate_username(name: &str) -> Result<()> {
-    let len = name.chars().count();
-    let ok_chars = name.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
-    if len == 0 || len > 32 || !ok_chars || name.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Error::invalid(format!(
-            "invalid username {name:?}: 1-32 letters, digits, '_', '-' or '.', not only digits"
-        )));
-    }
-    Ok(())
-}
-
 pub(crate) fn validate_email(email: &str) -> Result<()> {
+    text::check(email, "email", text::Shape::Line)?;
     let valid = match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
@@ -193,7 +182,7 @@ pub(crate) fn validate_email(email: &str) -> Result<()> {
     if valid {
         Ok(())
     } else {
-        Err(Error::invalid(format!("invalid email {email:?}")))
+        Err(Error::invalid(format!("invalid email {}", text::excerpt(email, text::EXCERPT_CHARS))))
     }
 }
 
@@ -206,19 +195,33 @@ pub struct NewUser<'a> {
 /// Signs a user up. Anyone may add a plain user; adding an admin takes an acting admin,
 /// except for the very first one (that is how a marketplace gets its first admin).
 pub fn add(conn: &Connection, session: &Session, new: &NewUser) -> Result<User> {
-    validate_username(new.username)?;
+    usernames::validate(new.username)?;
     if let Some(email) = new.email {
         validate_email(email)?;
     }
     if new.is_admin && any_admin(conn)? {
         acting_admin(conn, session, "add another admin")?;
     }
-    if find(conn, new.username)?.is_some() {
-        return Err(Error::conflict(format!("user {} already exists", new.username)));
+    let key = usernames::key(new.username);
+    let existing: Option<String> = conn
+        .prepare_cached("SELECT username FROM users WHERE username_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    match existing {
+        Some(name) if name == new.username => return Err(Error::conflict(format!("user {name} already exists"))),
+        Some(name) => {
+            return Err(Error::conflict(format!(
+                "username {} looks like the existing user {name} (same letters once case and look-alike \
+                 characters are folded)",
+                text::excerpt(new.username, text::EXCERPT_CHARS)
+            ))
+            .with_hint("choose a name that reads differently"))
+        }
+        None => {}
     }
     conn.execute(
-        "INSERT INTO users (username, email, is_admin, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![new.username, new.email, new.is_admin, session.now],
+        "INSERT INTO users (username, username_key, email, is_admin, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![new.username, key, new.email, new.is_admin, session.now],
     )?;
     let user = get(conn, new.username)?;
     events::record(
@@ -242,11 +245,14 @@ pub fn set_suspended(
     reason: Option<&str>,
 ) -> Result<User> {
     let admin = acting_admin(conn, session, "suspend or unsuspend users")?;
+    if let Some(reason) = reason {
+        text::check_optional(reason, "reason", text::Shape::Prose)?;
+    }
     let user = get(conn, username)?;
     if user.id == admin.id && suspended {
         return Err(Error::conflict("an admin cannot suspend themselves"));
     }
-    let status = if suspended { "suspended" } else { "active" };
+    let status = if suspended { UserStatus::Suspended } else { UserStatus::Active };
     if user.status == status {
         return Ok(user);
     }

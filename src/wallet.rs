@@ -114,11 +114,11 @@ pub struct ImportSummary {
 /// row makes the whole file invalid, naming each bad line and column. A row already credited
 /// (same method and reference, same user and amount) is skipped, so the same file twice credits
 /// nothing the second time; a known reference with other fields is a conflict, naming its line.
-pub fn import_deposits(conn: &Connection, session: &Session, csv_text: &str) -> Result<ImportSummary> {
+pub fn import_deposits(conn: &Connection, session: &Session, input: impl std::io::Read) -> Result<ImportSummary> {
     users::acting_admin(conn, session, "import deposits")?;
     let max = policy::load(conn)?.max_deposit;
     let rows = provider_file::parse(
-        csv_text,
+        input,
         "bad settlement file",
         &["username", "amount", "method", "reference"],
         &[],

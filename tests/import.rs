@@ -155,8 +155,10 @@ fn reimport_updates_changed_rows_and_keeps_extra_ids() {
 #[test]
 fn columns_in_any_order_and_case_with_bom_and_crlf() {
     let market = Market::with_gig();
-    let path =
-        market.file("crlf.csv", "\u{feff}Delivery_Days,PRICE,Title,SKU\r\n3,10,\"two\r\nlines\",a\r\n5,12,Card,b\r\n");
+    let path = market.file(
+        "crlf.csv",
+        "\u{feff}Delivery_Days,PRICE,Title,SKU,Description\r\n3,10,Logo,a,\"two\r\nlines\"\r\n5,12,Card,b,\r\n",
+    );
     let summary = market.json(&["gig", "import", &path, "--as", "layla"]);
     assert_eq!(summary["created"], 2);
     let gig = market.json(&["gig", "show", "3"]);

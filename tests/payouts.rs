@@ -261,14 +261,20 @@ fn the_paypal_export_is_exact_and_the_same_every_time() {
     // resolving items does not change the file
     std::fs::write(market.path("r.csv"), "item_id,status\nsouq-b1-i1,SUCCESS\n").unwrap();
     market.ok(&["payout", "reconcile", "1", market.path("r.csv").to_str().unwrap(), "--as", "admin"]);
-    market.ok(&["payout", "export", "1", "--as", "admin", "--file", file.to_str().unwrap()]);
+    market.ok(&["payout", "export", "1", "--as", "admin", "--file", file.to_str().unwrap(), "--force"]);
     assert_eq!(std::fs::read(&file).unwrap(), first);
 }
 
 #[test]
 fn other_methods_export_a_generic_csv_with_formulas_defused() {
     let market = Market::new();
-    market.sellers_with_available(&[("-dash", "bank", IBAN, 1500), ("layla", "payoneer", "l@example.com", 2000)]);
+    market.sellers_with_available(&[("dash", "bank", IBAN, 1500), ("layla", "payoneer", "l@example.com", 2000)]);
+    // souq no longer signs up a name starting with '-' (src/usernames.rs), but an older
+    // database may hold one
+    rusqlite::Connection::open(&market.db)
+        .unwrap()
+        .execute("UPDATE users SET username = '-dash' WHERE username = 'dash'", [])
+        .unwrap();
     run_json(&market, &["--key", "all"]);
     assert_eq!(
         market.ok(&["payout", "export", "1", "--as", "admin"]),

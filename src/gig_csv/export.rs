@@ -5,14 +5,15 @@ use std::io::Write;
 use rusqlite::{params, Connection};
 
 use super::{escape_cell, write_error, COLUMNS};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::gigs::{self, ExtraInput};
+use crate::status::GigStatus;
 use crate::users;
 
 #[derive(Debug, Clone, Default)]
 pub struct ExportFilter {
     pub seller: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<GigStatus>,
 }
 
 /// Writes the gigs `filter` selects to `out` in [`COLUMNS`], one row at a time, and returns how
@@ -20,11 +21,6 @@ pub struct ExportFilter {
 pub fn export(conn: &Connection, filter: &ExportFilter, out: &mut dyn Write) -> Result<u64> {
     if let Some(seller) = &filter.seller {
         users::get(conn, seller)?;
-    }
-    if let Some(status) = &filter.status {
-        if !gigs::STATUSES.contains(&status.as_str()) {
-            return Err(Error::invalid(format!("unknown gig status {status:?}; one of {}", gigs::STATUSES.join(", "))));
-        }
     }
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS).map_err(write_error)?;

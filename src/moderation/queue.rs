@@ -8,6 +8,7 @@ use serde_json::json;
 use super::rules::Action;
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
+use crate::status::GigStatus;
 use crate::{events, users, Session};
 
 /// One item in the queue, in docs/design.md's flag shape.
@@ -179,7 +180,7 @@ pub fn decide(conn: &Connection, session: &Session, what: Decided, approve: bool
         Decided::Gig(id) => {
             let gig = crate::gigs::get(conn, id)?;
             let flags = open_flags_of(conn, "gig", id)?;
-            if flags.is_empty() && gig.status != "pending_review" {
+            if flags.is_empty() && gig.status != GigStatus::PendingReview {
                 return Err(Error::conflict(format!(
                     "gig {id} is {} and has no open flags: nothing to decide",
                     gig.status
@@ -216,15 +217,15 @@ fn settle_gig(conn: &Connection, session: &Session, gig_id: i64, approve: bool, 
     let gig = crate::gigs::get(conn, gig_id)?;
     let to = if !approve {
         "rejected"
-    } else if gig.status == "pending_review" && !has_open(conn, "gig", gig_id)? {
+    } else if gig.status == GigStatus::PendingReview && !has_open(conn, "gig", gig_id)? {
         "active"
     } else {
         return Ok(());
     };
-    if gig.status == to {
+    if gig.status.as_str() == to {
         return Ok(());
     }
-    set_gig_status(conn, session, gig_id, &gig.status, to, reason)
+    set_gig_status(conn, session, gig_id, gig.status.as_str(), to, reason)
 }
 
 /// Moves a gig between review states, with its event (gig.held, gig.approved, gig.rejected).

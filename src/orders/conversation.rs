@@ -1,8 +1,6 @@
 //! What buyer and seller say to each other on an order: messages, and deliveries with files
 //! stored once by sha256 and written back out under safe names.
 
-use std::fs::OpenOptions;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection};
@@ -13,9 +11,10 @@ use sha2::{Digest, Sha256};
 use super::{visible_to_actor, Order, Role};
 use crate::clock::Timestamp;
 use crate::error::{Error, Result};
+use crate::files::{self, Existing};
 use crate::moderation::{self, Target};
 use crate::users::User;
-use crate::{events, policy, text, Session};
+use crate::{events, input, policy, text, Session};
 
 pub const MAX_MESSAGE_CHARS: usize = 5_000;
 pub const MAX_FILES_PER_DELIVERY: usize = 20;
@@ -113,7 +112,10 @@ fn store_files(conn: &Connection, files: &[PathBuf]) -> Result<Vec<DeliveredFile
     for path in files {
         let name = safe_name(path)?;
         if stored.iter().any(|f: &DeliveredFile| f.name == name) {
-            return Err(Error::invalid(format!("two attachments are named {name:?}")));
+            return Err(Error::invalid(format!(
+                "two attachments are named {}",
+                text::excerpt(&name, text::EXCERPT_CHARS)
+            )));
         }
         let content = read_limited(path, limit)?;
         let sha256 = hex_sha256(&content);
@@ -132,6 +134,7 @@ fn safe_name(path: &Path) -> Result<String> {
 }
 
 fn validate_file_name(name: &str) -> Result<()> {
+    text::check(name, "file name", text::Shape::Line)?;
     let bad = name.is_empty()
         || name == "."
         || name == ".."
@@ -139,31 +142,17 @@ fn validate_file_name(name: &str) -> Result<()> {
         || name.chars().any(|c| c == '/' || c == '\\' || c.is_control())
         || name.chars().count() > 255;
     if bad {
-        Err(Error::invalid(format!("{name:?} is not a safe file name")))
+        Err(Error::invalid(format!("{} is not a safe file name", text::excerpt(name, text::EXCERPT_CHARS))))
     } else {
         Ok(())
     }
 }
 
-/// Reads at most `limit` + 1 bytes, so an oversized file is refused without reading all of it.
+/// A regular file of at most `limit` bytes, refused without reading more than that.
 fn read_limited(path: &Path, limit: i64) -> Result<Vec<u8>> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::not_found("file", path.display())
-        } else {
-            Error::internal(format!("cannot read {}: {e}", path.display()))
-        }
-    })?;
-    let mut content = Vec::new();
-    file.take(limit as u64 + 1).read_to_end(&mut content)?;
-    if content.len() as i64 > limit {
-        return Err(Error::invalid(format!(
-            "{} is larger than the {limit} bytes a delivery may attach",
-            path.display()
-        ))
-        .with_hint("raise it with: souq config set max_attachment_bytes N"));
-    }
-    Ok(content)
+    let what = format!("{} (a delivery may attach up to the policy's max_attachment_bytes)", path.display());
+    input::read_limited(input::open_file(path)?, limit.max(0) as u64, &what)
+        .map_err(|e| e.with_hint("raise it with: souq config set max_attachment_bytes N"))
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
@@ -218,9 +207,16 @@ pub struct WrittenFile {
 
 /// Writes every file delivered on the order into `dir` (which must exist), for its buyer,
 /// seller or an admin. A name used by two deliveries is prefixed with the delivery id. Names
-/// are checked again on the way out, and no existing file is overwritten: if any target
-/// exists, nothing is written.
-pub fn export_files(conn: &Connection, session: &Session, id: i64, dir: &Path) -> Result<Vec<WrittenFile>> {
+/// are checked again on the way out. Without [`Existing::Replace`] no existing file is
+/// overwritten: if any target exists, nothing is written. Each file is written as
+/// [`files::write`] does (0600, whole or not at all, never through a symlink).
+pub fn export_files(
+    conn: &Connection,
+    session: &Session,
+    id: i64,
+    dir: &Path,
+    existing: Existing,
+) -> Result<Vec<WrittenFile>> {
     visible_to_actor(conn, session, id)?;
     if !dir.is_dir() {
         return Err(Error::not_found("folder", dir.display()));
@@ -234,20 +230,15 @@ pub fn export_files(conn: &Connection, session: &Session, id: i64, dir: &Path) -
         let shared = all.iter().filter(|(_, f)| f.name == file.name).count() > 1;
         let name = if shared { format!("{delivery_id}-{}", file.name) } else { file.name.clone() };
         let path = dir.join(name);
-        if path.exists() {
-            return Err(Error::conflict(format!("{} already exists; souq will not overwrite it", path.display())));
+        if existing == Existing::Refuse {
+            files::refuse_existing(&path)?;
         }
         planned.push(WrittenFile { delivery_id: *delivery_id, path, sha256: file.sha256.clone(), size: file.size });
     }
     let mut blob = conn.prepare_cached("SELECT content FROM blobs WHERE sha256 = ?1")?;
     for file in &planned {
         let content: Vec<u8> = blob.query_row([&file.sha256], |r| r.get(0))?;
-        let mut out = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&file.path)
-            .map_err(|e| Error::conflict(format!("cannot create {}: {e}", file.path.display())))?;
-        out.write_all(&content)?;
+        files::write(&file.path, &content, existing)?;
     }
     Ok(planned)
 }

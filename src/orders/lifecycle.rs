@@ -12,6 +12,8 @@ use crate::ledger::{self, Account, Bucket, Movement};
 use crate::moderation::{self, Target};
 use crate::money::Money;
 use crate::policy;
+use crate::status::{GigStatus, OrderStatus};
+use crate::text::{self, Shape};
 use crate::users;
 use crate::{events, Session};
 
@@ -44,10 +46,13 @@ pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Ord
     if !QUANTITY.contains(&new.quantity) {
         return Err(Error::invalid(format!("quantity must be 1-100, got {}", new.quantity)));
     }
+    if let Some(note) = &new.note {
+        text::check_optional(note, "note", Shape::Prose)?;
+    }
     if new.note.as_ref().is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
         return Err(Error::invalid(format!("the note is over {MAX_NOTE_CHARS} characters")));
     }
-    if gig.status != "active" {
+    if gig.status != GigStatus::Active {
         return Err(Error::conflict(format!("gig {} is {} and cannot be ordered", gig.id, gig.status)));
     }
     let seller = users::get(conn, &gig.seller)?;
@@ -121,7 +126,7 @@ pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Ord
         gig_id: gig.id,
         buyer: buyer.username,
         seller: seller.username,
-        status: "active".into(),
+        status: OrderStatus::Active,
         quantity: new.quantity,
         extras,
         gross_cents: gross,
@@ -209,7 +214,7 @@ pub fn deliver(conn: &Connection, session: &Session, id: i64, message: &str, fil
     if role != Role::Seller {
         return Err(Error::forbidden(format!("only the seller {} delivers order {id}", order.seller)));
     }
-    require_status(&order, &["active"], "delivered")?;
+    require_status(&order, &[OrderStatus::Active], "delivered")?;
     let late = order.late || order.is_overdue(session.now);
     let delivery = conversation::store_delivery(conn, session, &order, &user, message, files)?;
     conn.prepare_cached("UPDATE orders SET status = 'delivered', delivered_at = ?2, late = ?3 WHERE id = ?1")?
@@ -223,7 +228,7 @@ pub fn deliver(conn: &Connection, session: &Session, id: i64, message: &str, fil
         json!({"delivery_id": delivery.id, "files": delivery.files.len(), "late": late}),
     )?;
     // built rather than read back: only these three columns changed
-    Ok(Order { status: "delivered".into(), delivered_at: Some(session.now), late, ..order })
+    Ok(Order { status: OrderStatus::Delivered, delivered_at: Some(session.now), late, ..order })
 }
 
 /// The buyer sends a delivered order back for changes: it is active again, its due time unchanged.
@@ -232,7 +237,7 @@ pub fn revise(conn: &Connection, session: &Session, id: i64, message: Option<&st
     if role != Role::Buyer {
         return Err(Error::forbidden(format!("only the buyer {} asks for a revision of order {id}", order.buyer)));
     }
-    require_status(&order, &["delivered"], "sent back for revision")?;
+    require_status(&order, &[OrderStatus::Delivered], "sent back for revision")?;
     if let Some(text) = message {
         conversation::store_message(conn, session, &order, &user, text)?;
     }
@@ -258,7 +263,7 @@ pub fn complete(conn: &Connection, session: &Session, id: i64, review: Option<&R
     if let Some(r) = review {
         validate_review(r)?;
     }
-    if order.status == "completed" {
+    if order.status == OrderStatus::Completed {
         // the same command again is a no-op; a new rating on a completed order is a review
         if review.is_some_and(|r| Some(r.rating) != order.rating) {
             return Err(Error::conflict(format!("order {id} is already completed"))
@@ -266,7 +271,7 @@ pub fn complete(conn: &Connection, session: &Session, id: i64, review: Option<&R
         }
         return Ok(order);
     }
-    require_status(&order, &["delivered"], "completed")?;
+    require_status(&order, &[OrderStatus::Delivered], "completed")?;
     let order = settle(conn, session, &order, Money::ZERO)?;
     match review {
         Some(r) => store_review(conn, session, &order, r),
@@ -281,7 +286,7 @@ pub fn review(conn: &Connection, session: &Session, id: i64, review: &Review) ->
         return Err(Error::forbidden(format!("only the buyer {} reviews order {id}", order.buyer)));
     }
     validate_review(review)?;
-    require_status(&order, &["completed"], "reviewed")?;
+    require_status(&order, &[OrderStatus::Completed], "reviewed")?;
     if order.rating.is_some() {
         return Err(Error::conflict(format!("order {id} is already reviewed")));
     }
@@ -292,6 +297,9 @@ fn validate_review(review: &Review) -> Result<()> {
     if !(1..=5).contains(&review.rating) {
         return Err(Error::invalid(format!("rating must be 1-5, got {}", review.rating)));
     }
+    if let Some(review_text) = &review.text {
+        text::check_optional(review_text, "review", Shape::Prose)?;
+    }
     if review.text.as_ref().is_some_and(|t| t.chars().count() > MAX_REVIEW_CHARS) {
         return Err(Error::invalid(format!("the review is over {MAX_REVIEW_CHARS} characters")));
     }
@@ -299,8 +307,8 @@ fn validate_review(review: &Review) -> Result<()> {
 }
 
 fn store_review(conn: &Connection, session: &Session, order: &Order, review: &Review) -> Result<Order> {
-    if let Some(text) = &review.text {
-        moderation::screen_text(conn, session, Target::Review, order.id, text)?;
+    if let Some(review_text) = &review.text {
+        moderation::screen_text(conn, session, Target::Review, order.id, review_text)?;
     }
     conn.prepare_cached("UPDATE orders SET rating = ?2, review = ?3, reviewed_at = ?4 WHERE id = ?1")?
         .execute(params![order.id, review.rating, review.text, session.now])?;
@@ -314,10 +322,13 @@ fn store_review(conn: &Connection, session: &Session, order: &Order, review: &Re
 /// cancelled order again is a no-op.
 pub fn cancel(conn: &Connection, session: &Session, id: i64, reason: Option<&str>) -> Result<Order> {
     let (user, order, role) = visible_to_actor(conn, session, id)?;
-    if order.status == "cancelled" {
+    if order.status == OrderStatus::Cancelled {
         return Ok(order);
     }
-    require_status(&order, &["active", "delivered"], "cancelled")?;
+    require_status(&order, &[OrderStatus::Active, OrderStatus::Delivered], "cancelled")?;
+    if let Some(reason) = reason {
+        text::check_optional(reason, "reason", Shape::Prose)?;
+    }
     if reason.is_some_and(|r| r.chars().count() > MAX_NOTE_CHARS) {
         return Err(Error::invalid(format!("the reason is over {MAX_NOTE_CHARS} characters")));
     }
@@ -340,8 +351,8 @@ pub fn cancel(conn: &Connection, session: &Session, id: i64, reason: Option<&str
     refund_all(conn, session, &get(conn, id)?)
 }
 
-fn require_status(order: &Order, allowed: &[&str], becoming: &str) -> Result<()> {
-    if allowed.contains(&order.status.as_str()) {
+fn require_status(order: &Order, allowed: &[OrderStatus], becoming: &str) -> Result<()> {
+    if allowed.contains(&order.status) {
         Ok(())
     } else {
         Err(Error::conflict(format!("order {} is {} and cannot be {becoming}", order.id, order.status)))

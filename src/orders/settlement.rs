@@ -8,6 +8,7 @@ use super::{get, ledger_actor, Order};
 use crate::error::{Error, Result};
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
+use crate::status::OrderStatus;
 use crate::{events, Session};
 
 /// Completes `order`: `refund` goes back to the buyer's credit, the rest (gross - refund) is
@@ -44,7 +45,7 @@ pub fn settle(conn: &Connection, session: &Session, order: &Order, refund: Money
     )?;
     // built rather than read back: tick settles many orders in one run
     Ok(Order {
-        status: "completed".into(),
+        status: OrderStatus::Completed,
         completed_at: Some(session.now),
         fee_cents: fee,
         net_cents: net,

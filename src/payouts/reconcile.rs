@@ -1,6 +1,8 @@
 //! `payout reconcile`: applies a provider's result file to a batch. Each row's status moves the
 //! item's money once (paid out, or back to the seller); the same file again changes nothing.
 
+use std::io::Read;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
@@ -9,7 +11,7 @@ use super::{get_batch, item_ref, parse_item_ref, refresh_batch_status, ItemStatu
 use crate::error::Result;
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
-use crate::{events, provider_file, users, Session};
+use crate::{events, provider_file, text, users, Session};
 
 /// A provider's word on one item, grouped by what it does to the money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,13 +67,14 @@ struct ResultRow {
     provider_ref: Option<String>,
 }
 
-/// Applies `csv_text` (a header naming item_id and status, any order and case, optionally
+/// Applies `input` (a CSV file with a header naming item_id and status, any order and case, optionally
 /// provider_ref) to batch `batch_id` (admin only). A file that does not parse changes nothing
 /// and names every bad line; rows that match nothing or are refused are reported and skipped.
-pub fn reconcile(conn: &Connection, session: &Session, batch_id: i64, csv_text: &str) -> Result<ReconcileSummary> {
+/// It is read as a stream within [`provider_file`]'s limits.
+pub fn reconcile(conn: &Connection, session: &Session, batch_id: i64, input: impl Read) -> Result<ReconcileSummary> {
     users::acting_admin(conn, session, "reconcile payouts")?;
     get_batch(conn, batch_id)?;
-    let rows = parse(csv_text)?;
+    let rows = parse(input)?;
     let mut summary = ReconcileSummary { rows: rows.len() as i64, ..Default::default() };
     for row in &rows {
         apply(conn, session, batch_id, row, &mut summary)?;
@@ -94,14 +97,14 @@ pub fn reconcile(conn: &Connection, session: &Session, batch_id: i64, csv_text: 
     Ok(summary)
 }
 
-fn parse(csv_text: &str) -> Result<Vec<ResultRow>> {
-    provider_file::parse(csv_text, "bad result file", &["item_id", "status"], &["provider_ref"], |row| {
+fn parse(input: impl Read) -> Result<Vec<ResultRow>> {
+    provider_file::parse(input, "bad result file", &["item_id", "status"], &["provider_ref"], |row| {
         let (item_id, status) = (row.field(0), row.field(1));
         if item_id.is_empty() {
             return Ok(Err("item_id is empty".to_string()));
         }
         let Some((status, outcome)) = STATUSES.iter().find(|(s, _)| s.eq_ignore_ascii_case(status)) else {
-            return Ok(Err(format!("unknown status {status:?}")));
+            return Ok(Err(format!("unknown status {}", text::excerpt(status, text::EXCERPT_CHARS))));
         };
         let provider_ref = Some(row.field(2)).filter(|r| !r.is_empty()).map(str::to_string);
         Ok(Ok(ResultRow { line: row.line, item_id: item_id.to_string(), status, outcome: *outcome, provider_ref }))

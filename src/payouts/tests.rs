@@ -118,7 +118,7 @@ proptest! {
             for (item, status) in chunk {
                 csv.push_str(&format!("{},{}\n", item_ref(1, *item as i64 + 1), STATUSES[*status]));
             }
-            store.write(|tx| reconcile(tx, &admin, 1, &csv)).unwrap();
+            store.write(|tx| reconcile(tx, &admin, 1, csv.as_bytes())).unwrap();
             assert_audit_ok(&store);
         }
         let items = items_of(store.conn(), 1).unwrap();
