@@ -30,8 +30,8 @@ const WORKERS: usize = 4;
 const ROUND_DAYS: i64 = 10;
 /// One command in this many is killed (after a random delay: it may finish first).
 const KILL_ONE_IN: u64 = 6;
-/// Longest delay before a kill; a debug build runs a command in 10-30 ms.
-const KILL_WITHIN_MICROS: u64 = 30_000;
+/// Longest delay before killing a nightly job; a debug build runs a command in 10-100 ms.
+const KILL_WITHIN_MICROS: u64 = 100_000;
 
 // The policy the model follows; set explicitly so that a changed default cannot skew it.
 const COMMISSION_BPS: i64 = 1500;
@@ -251,6 +251,8 @@ struct Worker {
     seller_wallet: Wallet,
     revenue: i64,
     stats: Stats,
+    /// How long a command takes here now (a moving average), to time kills by.
+    typical: Duration,
 }
 
 /// A resolution an admin picks for a dispute.
@@ -310,6 +312,7 @@ impl Worker {
             seller_wallet: Wallet::default(),
             revenue: 0,
             stats: Stats::default(),
+            typical: Duration::from_millis(30),
         }
     }
 
@@ -322,10 +325,16 @@ impl Worker {
     /// Runs `args`, maybe killed, and checks the outcome against `expect`; `None` when killed
     /// or busy (a busy command changed nothing).
     fn attempt(&mut self, market: &Market, day: i64, args: &[String], expect: Expect) -> Option<Result<String, i32>> {
-        let kill =
-            self.rng.one_in(KILL_ONE_IN).then(|| Duration::from_micros(self.rng.below(KILL_WITHIN_MICROS)));
+        // between a third and all of a typical command's time: before, during and after its
+        // transaction (a commit comes near the end of a command's run)
+        let typical = self.typical.as_micros() as u64;
+        let kill = self.rng.one_in(KILL_ONE_IN).then(|| Duration::from_micros(typical / 3 + self.rng.below(typical)));
         let seed = self.seed;
+        let started = Instant::now();
         let outcome = run(market, seed, day, args, kill, &mut self.stats);
+        if !matches!(outcome, Outcome::Killed) {
+            self.typical = (self.typical * 7 + started.elapsed()) / 8;
+        }
         match (outcome, expect) {
             (Outcome::Killed | Outcome::Busy, _) => None,
             (Outcome::Done(out), Expect::Succeed | Expect::Either) => {
@@ -344,9 +353,28 @@ impl Worker {
     }
 
     /// An idempotent command: killed or busy, it runs again (never killed) until it finishes.
-    fn converge(&mut self, market: &Market, day: i64, args: &[String], expect: Expect) -> Result<String, i32> {
+    /// `credit_after` is the buyer's credit had it taken effect: then a killed run is first
+    /// looked up (the credit must be the model's before or that).
+    fn converge(
+        &mut self,
+        market: &Market,
+        day: i64,
+        args: &[String],
+        expect: Expect,
+        credit_after: Option<i64>,
+    ) -> Result<String, i32> {
+        let killed_before = self.stats.killed;
         if let Some(result) = self.attempt(market, day, args, expect) {
             return result;
+        }
+        if let (Some(after), true) = (credit_after, self.stats.killed > killed_before) {
+            let buyer = self.buyer.clone();
+            let shown = json(&self.read(market, day, &["wallet", "show", &buyer, "--as", "admin", "-o", "json"]));
+            match shown["credit_cents"].as_i64().unwrap() {
+                credit if credit == self.buyer_wallet.credit => self.stats.killed_rolled_back += 1,
+                credit if credit == after => self.stats.killed_committed += 1,
+                credit => panic!("seed {}: after killed {args:?}, {buyer} has {credit} credit", self.seed),
+            }
         }
         loop {
             match run(market, self.seed, day, args, None, &mut self.stats) {
@@ -360,21 +388,29 @@ impl Worker {
 
     /// The status the database shows for order `id` (after a killed command).
     fn status_in_db(&mut self, market: &Market, day: i64, id: i64) -> String {
-        let args = args(&["order", "show", &id.to_string(), "--as", "admin", "-o", "json"]);
-        match run(market, self.seed, day, &args, None, &mut self.stats) {
-            Outcome::Done(out) => json(&out)["status"].as_str().unwrap().to_string(),
-            other => panic!("seed {}: order show {id}: {other:?}", self.seed),
-        }
+        let shown = self.read(market, day, &["order", "show", &id.to_string(), "--as", "admin", "-o", "json"]);
+        json(&shown)["status"].as_str().unwrap().to_string()
     }
 
     /// A non-idempotent command on order `slot`: runs once; killed, the database decides
     /// between the status before and one of `after`. Some(stdout) when it took effect (empty
     /// when the database told).
-    fn once(&mut self, market: &Market, day: i64, args: &[String], expect: Expect, slot: usize, after: &[Status]) -> Option<String> {
+    fn once(
+        &mut self,
+        market: &Market,
+        day: i64,
+        args: &[String],
+        expect: Expect,
+        slot: usize,
+        after: &[Status],
+    ) -> Option<String> {
+        let killed_before = self.stats.killed;
         match self.attempt(market, day, args, expect) {
             Some(Ok(out)) if expect == Expect::Succeed => Some(out),
             Some(_) => None,
             None if expect != Expect::Succeed => None,
+            // busy: it changed nothing
+            None if self.stats.killed == killed_before => None,
             None => {
                 let id = self.orders[slot].id;
                 let before = self.orders[slot].status;
@@ -386,7 +422,10 @@ impl Worker {
                     self.stats.killed_committed += 1;
                     Some(String::new())
                 } else {
-                    panic!("seed {}: after killed {args:?}, order {id} is {found}, neither {before:?} nor {after:?}", self.seed)
+                    panic!(
+                        "seed {}: after killed {args:?}, order {id} is {found}, neither {before:?} nor {after:?}",
+                        self.seed
+                    )
                 }
             }
         }
@@ -444,7 +483,7 @@ impl Worker {
             "--as",
             "admin",
         ]);
-        if self.converge(market, day, &args, Expect::Succeed).is_ok() {
+        if self.converge(market, day, &args, Expect::Succeed, Some(self.buyer_wallet.credit + cents)).is_ok() {
             self.buyer_wallet.credit += cents;
             self.deposits.push((reference, cents));
         }
@@ -479,9 +518,11 @@ impl Worker {
             parts.extend(["--extra", &extra_id]);
         }
         let known = self.keyed.get(key).copied();
-        let expect = if known.is_some() || self.buyer_wallet.credit >= gross { Expect::Succeed } else { Expect::Refuse };
+        let expect =
+            if known.is_some() || self.buyer_wallet.credit >= gross { Expect::Succeed } else { Expect::Refuse };
         let args = args(&parts);
-        let Ok(out) = self.converge(market, day, &args, expect) else { return };
+        let credit_after = (expect == Expect::Succeed && known.is_none()).then(|| self.buyer_wallet.credit - gross);
+        let Ok(out) = self.converge(market, day, &args, expect, credit_after) else { return };
         let order = json(&out);
         let id = order["id"].as_i64().unwrap();
         assert_eq!(order["gross_cents"].as_i64(), Some(gross), "seed {}: order {id}'s price", self.seed);
@@ -539,7 +580,7 @@ impl Worker {
             _ => Expect::Refuse,
         };
         let args = self.order_args(&["complete"], slot, &self.buyer);
-        if self.converge(market, day, &args, expect).is_ok() && before == Status::Delivered {
+        if self.converge(market, day, &args, expect, None).is_ok() && before == Status::Delivered {
             self.settle(slot, 0, day);
         }
     }
@@ -552,7 +593,7 @@ impl Worker {
         let expect = if open || order.status == Status::Cancelled { Expect::Succeed } else { Expect::Refuse };
         let actor = if by_seller { self.seller.clone() } else { self.buyer.clone() };
         let args = self.order_args(&["cancel", "--reason", "plans changed"], slot, &actor);
-        if self.converge(market, day, &args, expect).is_err() || !open {
+        if self.converge(market, day, &args, expect, None).is_err() || !open {
             return;
         }
         if by_seller || overdue {
@@ -567,14 +608,18 @@ impl Worker {
         let expect = if open { Expect::Succeed } else { Expect::Refuse };
         let actor = if self.rng.one_in(2) { self.seller.clone() } else { self.buyer.clone() };
         let id = self.orders[slot].id.to_string();
-        let parts = ["dispute", "open", &id, "--reason", "the file is not what we agreed", "--as", &actor, "-o", "json"];
+        let parts =
+            ["dispute", "open", &id, "--reason", "the file is not what we agreed", "--as", &actor, "-o", "json"];
         let Some(out) = self.once(market, day, &args(&parts), expect, slot, &[Status::Disputed]) else { return };
         let order_id = self.orders[slot].id;
         let dispute = if out.is_empty() {
             let list = self.read(market, day, &["dispute", "list", "--as", "admin", "-o", "json"]);
-            let open = json(&list).as_array().unwrap().iter().find(|d| {
-                d["order_id"].as_i64() == Some(order_id) && d["status"] == "open"
-            }).cloned();
+            let open = json(&list)
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["order_id"].as_i64() == Some(order_id) && d["status"] == "open")
+                .cloned();
             open.unwrap_or_else(|| panic!("seed {}: order {order_id} disputed with no open dispute", self.seed))
         } else {
             json(&out)
@@ -651,8 +696,12 @@ impl Worker {
         let bad_amount = *self.rng.pick(BAD_AMOUNTS);
         let reference = format!("BAD-{}", self.rng.below(1_000_000));
         let gig = self.gig.to_string();
-        let parts: Vec<&str> = match self.rng.below(12) {
-            0 => vec!["wallet", "deposit", &buyer, bad_amount, "--method", "paypal", "--ref", &reference, "--as", "admin"],
+        // a provider's file as a European spreadsheet saves it: BOM, semicolons, CRLF
+        let semicolons = market.path("results-semicolons.csv").to_str().unwrap().to_string();
+        let parts: Vec<&str> = match self.rng.below(14) {
+            0 => vec![
+                "wallet", "deposit", &buyer, bad_amount, "--method", "paypal", "--ref", &reference, "--as", "admin",
+            ],
             1 => vec!["wallet", "deposit", &other_buyer, "10", "--method", "card", "--ref", &reference, "--as", &buyer],
             2 => match self.deposits.first().cloned() {
                 // the same payment reference again with another amount
@@ -661,7 +710,9 @@ impl Worker {
                     let parts = ["wallet", "deposit", &buyer, &other, "--method", "paypal", "--ref", &reference];
                     return self.refuse(market, day, &[&parts[..], &["--as", "admin"]].concat());
                 }
-                None => vec!["wallet", "deposit", &buyer, "5", "--method", "bitcoin", "--ref", &reference, "--as", "admin"],
+                None => {
+                    vec!["wallet", "deposit", &buyer, "5", "--method", "bitcoin", "--ref", &reference, "--as", "admin"]
+                }
             },
             3 => vec!["order", "deliver", &order, "--message", "done", "--as", &buyer],
             4 => vec!["order", "complete", &order, "--as", &seller],
@@ -671,6 +722,8 @@ impl Worker {
             8 => vec!["payout", "run", "--key", "mine", "--yes", "--as", &seller],
             9 => vec!["tick", "--as", &buyer],
             10 => vec!["dispute", "resolve", "999999", "--release", "--yes", "--as", "admin"],
+            11 => vec!["payout", "reconcile", "1", &semicolons, "--as", "admin"],
+            12 => vec!["payout", "reconcile", "1", &semicolons, "--as", &seller],
             _ => match self.rng.below(4) {
                 0 => vec!["order", "place", &gig, "--quantity", "0", "--as", &buyer],
                 1 => vec!["order", "place", &gig, "--quantity", "101", "--as", &buyer],
@@ -709,7 +762,10 @@ impl Worker {
             }
         }
         for order in &mut self.orders {
-            if order.status == Status::Completed && !order.cleared && order.completed_day.unwrap() <= day - CLEARANCE_DAYS {
+            if order.status == Status::Completed
+                && !order.cleared
+                && order.completed_day.unwrap() <= day - CLEARANCE_DAYS
+            {
                 order.cleared = true;
                 self.seller_wallet.pending -= order.net;
                 self.seller_wallet.available += order.net;
@@ -727,7 +783,15 @@ struct Batch {
 /// Between rounds: the clock moves to `day` and the nightly jobs run, each as several
 /// processes at once (some killed), then once more to converge: tick, the provider's answers
 /// for the last batch, and a new payout batch.
-fn nightly(market: &Market, seed: u64, rng: &mut Rng, day: i64, workers: &mut [Worker], batch: &mut Option<Batch>, stats: &mut Stats) {
+fn nightly(
+    market: &Market,
+    seed: u64,
+    rng: &mut Rng,
+    day: i64,
+    workers: &mut [Worker],
+    batch: &mut Option<Batch>,
+    stats: &mut Stats,
+) {
     storm(market, seed, rng, day, &args(&["tick"]), stats);
     for worker in workers.iter_mut() {
         worker.tick(day);
@@ -747,7 +811,14 @@ fn nightly(market: &Market, seed: u64, rng: &mut Rng, day: i64, workers: &mut [W
         let path = market.path(&format!("results-{}.csv", last.id));
         std::fs::write(&path, file).unwrap();
         let id = last.id.to_string();
-        storm(market, seed, rng, day, &args(&["payout", "reconcile", &id, path.to_str().unwrap(), "--as", "admin"]), stats);
+        storm(
+            market,
+            seed,
+            rng,
+            day,
+            &args(&["payout", "reconcile", &id, path.to_str().unwrap(), "--as", "admin"]),
+            stats,
+        );
     }
     let payees: Vec<(usize, i64)> = workers
         .iter()
@@ -886,6 +957,7 @@ fn killed_processes_leave_audit_green_and_the_database_as_modelled() {
     for (key, value) in POLICY {
         market.ok(&["config", "set", key, value, "--as", "admin"]);
     }
+    std::fs::write(market.path("results-semicolons.csv"), "\u{feff}item_id;status\r\nsouq-b1-i1;SUCCESS\r\n").unwrap();
     let mut workers: Vec<Worker> = (0..WORKERS).map(|i| Worker::new(&market, seed, i)).collect();
     let mut rng = Rng(seed);
     let mut nightly_stats = Stats::default();
