@@ -8,6 +8,8 @@ pub mod error;
 pub mod events;
 pub mod gig_csv;
 pub mod gigs;
+#[cfg(test)]
+mod input_proptests;
 pub mod ledger;
 pub mod levels;
 pub mod moderation;
