@@ -41,7 +41,8 @@ impl Timestamp {
             let date = time::Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))?;
             Ok::<_, time::error::Parse>(date.midnight().assume_utc())
         });
-        parsed.map(Timestamp::from_offset).map_err(|_| {
+        // an offset can carry a valid local time past year 9999 in UTC: refused, not a panic
+        parsed.ok().and_then(|t| t.checked_to_offset(UtcOffset::UTC)).map(Timestamp::from_offset).ok_or_else(|| {
             Error::invalid(format!(
                 "invalid time {text:?}: expected RFC 3339 like 2026-11-27T10:00:00Z or a date like 2026-11-27"
             ))

@@ -10,6 +10,8 @@ pub mod files;
 pub mod gig_csv;
 pub mod gigs;
 pub mod input;
+#[cfg(test)]
+mod input_proptests;
 pub mod ledger;
 pub mod levels;
 pub mod moderation;
