@@ -14,6 +14,7 @@
 
 mod detectors;
 mod normalise;
+mod phone;
 mod queue;
 mod rules;
 mod scan;
@@ -25,8 +26,8 @@ use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-pub use detectors::Detector;
-pub use normalise::for_matching;
+pub use detectors::{Detector, Found};
+pub use normalise::{as_written, for_matching, for_matching_mapped};
 pub use queue::{decide, pending_gigs_are_queued, Decided, Flag};
 pub use rules::{Action, Hit, Rule, RuleSet, Severity, Target};
 pub use scan::{scan, ScanOptions, ScanSummary};
@@ -144,7 +145,7 @@ fn content_hash(text: &str) -> String {
 }
 
 fn refusal(target: Target, hit: &Hit) -> Error {
-    Error::conflict(format!("{} refused by moderation rule {}: {:?}", target.name(), hit.rule, hit.excerpt))
+    Error::conflict(format!("{} refused by moderation rule {}: {}", target.name(), hit.rule, hit.excerpt))
         .with_hint("`souq moderate rules show` lists the rules; an admin can review a refusal you think is wrong")
 }
 
@@ -285,7 +286,14 @@ fn blocked_event(
         return Ok(None);
     };
     let kind = format!("{}.blocked", target.name());
-    let data = json!({"rule": hit.rule, "excerpt": hit.excerpt, "author": session.actor});
+    let data = json!({
+        "rule": hit.rule,
+        "what": hit.what,
+        "matched": hit.matched,
+        "normalised": hit.normalised,
+        "excerpt": hit.excerpt,
+        "author": session.actor,
+    });
     events::record(conn, session, &kind, entity, entity_id, data).map(Some)
 }
 
