@@ -268,7 +268,6 @@ fn moderation_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> 
     let result = store.write(|tx| gigs::create(tx, &sam, &refused));
     if let Err(err) = result {
         app.note(format!("\nsam's third gig was refused: {}", err.message()));
-        store.write(|tx| moderation::record_blocked_gig(tx, &sam, None, &refused))?;
     }
     section(app, "The moderation queue: a gig held for a phone number, one flagged for Western Union");
     let admin = at(app, start.plus_seconds(180), Some("admin"));
@@ -299,7 +298,6 @@ fn demo_gig(sku: &str, title: &str, price: &str) -> Result<GigInput> {
 fn blocked_message(app: &App, store: &mut Store, seller: Session, order_id: i64) -> Result<()> {
     let text = "للتعديلات السريعة راسلني واتساب ٠٥٠ ١٢٣ ٤٥ ٦٧";
     let refused = store.write(|tx| orders::message(tx, &seller, order_id, text)).unwrap_err();
-    store.write(|tx| moderation::record_blocked(tx, &seller, moderation::Target::Message, "order", order_id, text))?;
     section(app, "A message with a disguised phone number is refused, and the refusal is an event scripts follow");
     app.note(format!("refused: {}", refused.message()));
     let blocked = souq::events::Filter { kind_prefix: Some("message.blocked".into()), ..Default::default() };

@@ -5,10 +5,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use rusqlite::Transaction;
 use souq::moderation::{self, Decided, Flag, Rule, RuleSet, ScanOptions, ScanSummary};
 use souq::store::Store;
-use souq::ErrorKind;
 
 use crate::app::App;
 use crate::output::{self, clip, Tabular};
@@ -203,22 +201,4 @@ fn scan(app: &App, store: &mut Store, args: ScanArgs) -> Result<()> {
         app.note(format!("{} new flags found; nothing was written (pass --apply to queue them)", summary.new_flags));
     }
     output::one(app, &summary)
-}
-
-/// After a write that may have been refused by a moderation rule: a refusal (exit 4) rolls its
-/// transaction back, so `record` (a `moderation::record_blocked*` call) writes the `*.blocked`
-/// event in a transaction of its own. The command still fails with the original error.
-pub fn record_refusal<T>(
-    store: &mut Store,
-    result: souq::Result<T>,
-    record: impl FnOnce(&Transaction) -> souq::Result<Option<i64>>,
-) -> Result<T> {
-    match result {
-        Err(err) if err.kind() == ErrorKind::Conflict => {
-            // Failing to record is not the user's error: they are told why they were refused.
-            let _ = store.write(record);
-            Err(err.into())
-        }
-        other => Ok(other?),
-    }
 }
