@@ -271,7 +271,7 @@ fn moderation_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> 
     }
     section(app, "The moderation queue: a gig held for a phone number, one flagged for Western Union");
     let admin = at(app, start.plus_seconds(180), Some("admin"));
-    output::list(app, &moderation::queue(store.conn(), &admin, Some("open"), None)?)?;
+    output::list(app, &moderation::queue(store.conn(), &admin, Some(moderation::FlagStatus::Open), None)?)?;
     app.note(format!(
         "decide: souq --db {} --as admin moderate approve gig:{} --reason \"...\"",
         store.path().display(),

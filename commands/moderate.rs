@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use souq::moderation::{self, Decided, Flag, Rule, RuleSet, ScanOptions, ScanSummary};
+use souq::moderation::{self, Decided, Flag, FlagStatus, Rule, RuleSet, ScanOptions, ScanSummary};
 use souq::store::Store;
 
 use crate::app::App;
@@ -82,7 +82,7 @@ impl Tabular for Flag {
             self.entity.clone(),
             self.entity_id.to_string(),
             clip(&self.excerpt, 60),
-            self.status.clone(),
+            self.status.name().to_string(),
             self.created_at.to_string(),
         ]
     }
@@ -144,8 +144,8 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
     let session = app.session();
     match command {
         ModerateCommand::Queue { status, rule } => {
-            let status = Some(status).filter(|s| s != "all");
-            output::list(app, &moderation::queue(store.conn(), &session, status.as_deref(), rule.as_deref())?)
+            let status = Some(status).filter(|s| s != "all").map(|s| FlagStatus::parse(&s)).transpose()?;
+            output::list(app, &moderation::queue(store.conn(), &session, status, rule.as_deref())?)
         }
         ModerateCommand::Approve(args) => decide(app, &mut store, args, true),
         ModerateCommand::Reject(args) => decide(app, &mut store, args, false),

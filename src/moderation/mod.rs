@@ -27,7 +27,7 @@ use sha2::{Digest, Sha256};
 
 pub use detectors::{Detector, Found};
 pub use normalise::{as_written, for_matching, for_matching_mapped};
-pub use queue::{decide, pending_gigs_are_queued, Decided, Flag};
+pub use queue::{decide, pending_gigs_are_queued, Decided, Flag, FlagStatus};
 pub use rules::{Action, Hit, Rule, RuleSet, Severity, Target};
 pub use scan::{scan, ScanOptions, ScanSummary};
 
@@ -40,7 +40,12 @@ use crate::{events, users, Session};
 pub const DEFAULT_RULES: &str = include_str!("../../examples/moderation.yaml");
 
 /// The queue, oldest first (see [`queue::list`]).
-pub fn queue(conn: &Connection, session: &Session, status: Option<&str>, rule: Option<&str>) -> Result<Vec<Flag>> {
+pub fn queue(
+    conn: &Connection,
+    session: &Session,
+    status: Option<FlagStatus>,
+    rule: Option<&str>,
+) -> Result<Vec<Flag>> {
     queue::list(conn, session, status, rule)
 }
 
@@ -385,7 +390,7 @@ mod tests {
             assert_eq!(verdict.action(), Some(Action::Flag));
         }
         let admin = Session { actor: Some("admin".into()), ..layla };
-        let flags = queue(store.conn(), &admin, Some("open"), None).unwrap();
+        let flags = queue(store.conn(), &admin, Some(FlagStatus::Open), None).unwrap();
         assert_eq!(flags.len(), 1);
         assert_eq!((flags[0].entity.as_str(), flags[0].entity_id), ("delivery", 5));
     }
