@@ -293,10 +293,11 @@ fn demo_gig(sku: &str, title: &str, price: &str) -> Result<GigInput> {
     })
 }
 
-/// A seller tries to take the buyer off the platform: the message is refused (exit 4 from the
+/// A seller tries to take the buyer off the platform with a number in circled and Arabic digits
+/// split by an emoji: the message is refused (exit 4 from the
 /// command line) and the refusal recorded as a `message.blocked` event for automation.
 fn blocked_message(app: &App, store: &mut Store, seller: Session, order_id: i64) -> Result<()> {
-    let text = "للتعديلات السريعة راسلني واتساب ٠٥٠ ١٢٣ ٤٥ ٦٧";
+    let text = "للتعديلات السريعة راسلني وتساب ⓪⑤⓪ 🌹 ١٢٣ ٤٥ ٦٧";
     let refused = store.write(|tx| orders::message(tx, &seller, order_id, text)).unwrap_err();
     section(app, "A message with a disguised phone number is refused, and the refusal is an event scripts follow");
     app.note(format!("refused: {}", refused.message()));
