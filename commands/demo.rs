@@ -264,11 +264,10 @@ fn moderation_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> 
     let result = store.write(|tx| gigs::create(tx, &sam, &refused));
     if let Err(err) = result {
         app.note(format!("\nsam's third gig was refused: {}", err.message()));
-        store.write(|tx| moderation::record_blocked_gig(tx, &sam, None, &refused))?;
     }
     section(app, "The moderation queue: a gig held for a phone number, one flagged for Western Union");
     let admin = at(app, start.plus_seconds(180), Some("admin"));
-    output::list(app, &moderation::queue(store.conn(), &admin, Some("open"), None)?)?;
+    output::list(app, &moderation::queue(store.conn(), &admin, Some(moderation::FlagStatus::Open), None)?)?;
     app.note(format!(
         "decide: souq --db {} --as admin moderate approve gig:{} --reason \"...\"",
         store.path().display(),
@@ -290,12 +289,12 @@ fn demo_gig(sku: &str, title: &str, price: &str) -> Result<GigInput> {
     })
 }
 
-/// A seller tries to take the buyer off the platform: the message is refused (exit 4 from the
+/// A seller tries to take the buyer off the platform with a number in circled and Arabic digits
+/// split by an emoji: the message is refused (exit 4 from the
 /// command line) and the refusal recorded as a `message.blocked` event for automation.
 fn blocked_message(app: &App, store: &mut Store, seller: Session, order_id: i64) -> Result<()> {
-    let text = "للتعديلات السريعة راسلني واتساب ٠٥٠ ١٢٣ ٤٥ ٦٧";
+    let text = "للتعديلات السريعة راسلني وتساب ⓪⑤⓪ 🌹 ١٢٣ ٤٥ ٦٧";
     let refused = store.write(|tx| orders::message(tx, &seller, order_id, text)).unwrap_err();
-    store.write(|tx| moderation::record_blocked(tx, &seller, moderation::Target::Message, "order", order_id, text))?;
     section(app, "A message with a disguised phone number is refused, and the refusal is an event scripts follow");
     app.note(format!("refused: {}", refused.message()));
     let blocked = souq::events::Filter { kind_prefix: Some("message.blocked".into()), ..Default::default() };

@@ -11,10 +11,9 @@ use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
 use souq::levels::{self, GigWithStats};
 use souq::search::{self, SearchHit, SearchQuery, Sort};
 use souq::status::GigStatus;
-use souq::{moderation, Money};
+use souq::Money;
 
 use crate::app::App;
-use crate::moderate;
 use crate::output::{self, clip, Tabular};
 
 #[derive(Debug, Subcommand)]
@@ -277,20 +276,13 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
     match command {
         GigCommand::Create(args) => {
             let input = create_input(app, args)?;
-            let created = store.write(|tx| gigs::create(tx, &session, &input));
-            let gig = moderate::record_refusal(&mut store, created, |tx| {
-                moderation::record_blocked_gig(tx, &session, None, &input)
-            })?;
+            let gig = store.write(|tx| gigs::create(tx, &session, &input))?;
             output::one(app, &gig)
         }
         GigCommand::Update(args) => {
             let id = args.id;
             let changes = update_changes(args);
-            let updated = store.write(|tx| gigs::update(tx, &session, id, changes.clone()));
-            let gig = moderate::record_refusal(&mut store, updated, |tx| {
-                let after = changes.applied_to(gigs::input_of(&gigs::get(tx, id)?));
-                moderation::record_blocked_gig(tx, &session, Some(id), &after)
-            })?;
+            let gig = store.write(|tx| gigs::update(tx, &session, id, changes))?;
             output::one(app, &gig)
         }
         GigCommand::Show { id } => output::one(app, &levels::gig_with_stats(store.conn(), id)?),

@@ -5,10 +5,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use rusqlite::Transaction;
-use souq::moderation::{self, Decided, Flag, Rule, RuleSet, ScanOptions, ScanSummary};
+use souq::moderation::{self, Decided, Flag, FlagStatus, Rule, RuleSet, ScanOptions, ScanSummary};
 use souq::store::Store;
-use souq::ErrorKind;
 
 use crate::app::App;
 use crate::output::{self, clip, Tabular};
@@ -84,7 +82,7 @@ impl Tabular for Flag {
             self.entity.clone(),
             self.entity_id.to_string(),
             clip(&self.excerpt, 60),
-            self.status.clone(),
+            self.status.name().to_string(),
             self.created_at.to_string(),
         ]
     }
@@ -146,8 +144,8 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
     let session = app.session();
     match command {
         ModerateCommand::Queue { status, rule } => {
-            let status = Some(status).filter(|s| s != "all");
-            output::list(app, &moderation::queue(store.conn(), &session, status.as_deref(), rule.as_deref())?)
+            let status = Some(status).filter(|s| s != "all").map(|s| FlagStatus::parse(&s)).transpose()?;
+            output::list(app, &moderation::queue(store.conn(), &session, status, rule.as_deref())?)
         }
         ModerateCommand::Approve(args) => decide(app, &mut store, args, true),
         ModerateCommand::Reject(args) => decide(app, &mut store, args, false),
@@ -203,22 +201,4 @@ fn scan(app: &App, store: &mut Store, args: ScanArgs) -> Result<()> {
         app.note(format!("{} new flags found; nothing was written (pass --apply to queue them)", summary.new_flags));
     }
     output::one(app, &summary)
-}
-
-/// After a write that may have been refused by a moderation rule: a refusal (exit 4) rolls its
-/// transaction back, so `record` (a `moderation::record_blocked*` call) writes the `*.blocked`
-/// event in a transaction of its own. The command still fails with the original error.
-pub fn record_refusal<T>(
-    store: &mut Store,
-    result: souq::Result<T>,
-    record: impl FnOnce(&Transaction) -> souq::Result<Option<i64>>,
-) -> Result<T> {
-    match result {
-        Err(err) if err.kind() == ErrorKind::Conflict => {
-            // Failing to record is not the user's error: they are told why they were refused.
-            let _ = store.write(record);
-            Err(err.into())
-        }
-        other => Ok(other?),
-    }
 }

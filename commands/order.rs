@@ -7,14 +7,11 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use souq::events::Event;
-use souq::moderation::{self, Target};
 use souq::orders::{self, Delivery, Message, NewOrder, Order, OrderDetail, OrderFilter, Review, WrittenFile};
+use souq::reviews;
 use souq::status::OrderStatus;
-use souq::store::Store;
-use souq::{reviews, Session};
 
 use crate::app::App;
-use crate::moderate;
 use crate::output::{self, clip, Tabular};
 
 #[derive(Debug, Subcommand)]
@@ -268,30 +265,20 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             store.write(|tx| orders::place(tx, &session, &new))?
         }
         OrderCommand::Deliver { id, message, files } => {
-            let delivered = store.write(|tx| orders::deliver(tx, &session, id, &message, &files));
-            moderate::record_refusal(&mut store, delivered, |tx| {
-                moderation::record_blocked(tx, &session, Target::Delivery, "order", id, &message)
-            })?
+            store.write(|tx| orders::deliver(tx, &session, id, &message, &files))?
         }
         OrderCommand::Revise { id, message } => {
             store.write(|tx| orders::revise(tx, &session, id, message.as_deref()))?
         }
         OrderCommand::Complete { id, review } => {
             let review = review.review();
-            let completed = store.write(|tx| orders::complete(tx, &session, id, review.as_ref()));
-            record_blocked_review(&mut store, &session, id, completed, review.as_ref())?
+            store.write(|tx| orders::complete(tx, &session, id, review.as_ref()))?
         }
         OrderCommand::Review { id, rating, review } => {
             let review = Review { rating, text: review };
-            let reviewed = store.write(|tx| orders::review(tx, &session, id, &review));
-            record_blocked_review(&mut store, &session, id, reviewed, Some(&review))?
+            store.write(|tx| orders::review(tx, &session, id, &review))?
         }
-        OrderCommand::Reply { id, text } => {
-            let replied = store.write(|tx| reviews::reply(tx, &session, id, &text));
-            moderate::record_refusal(&mut store, replied, |tx| {
-                moderation::record_blocked(tx, &session, Target::Review, "order", id, &text)
-            })?
-        }
+        OrderCommand::Reply { id, text } => store.write(|tx| reviews::reply(tx, &session, id, &text))?,
         OrderCommand::Cancel { id, reason } => {
             let order = store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?;
             if order.status != OrderStatus::Cancelled && order.cancel_requested_at.is_some() {
@@ -304,10 +291,7 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             order
         }
         OrderCommand::Message { id, message } => {
-            let sent = store.write(|tx| orders::message(tx, &session, id, &message));
-            let sent = moderate::record_refusal(&mut store, sent, |tx| {
-                moderation::record_blocked(tx, &session, Target::Message, "order", id, &message)
-            })?;
+            let sent = store.write(|tx| orders::message(tx, &session, id, &message))?;
             return output::one(app, &sent);
         }
         OrderCommand::Show { id } => return show(app, &orders::show(store.conn(), &session, id)?),
@@ -345,19 +329,5 @@ fn show(app: &App, detail: &OrderDetail) -> Result<()> {
         app.note("\ntimeline");
         let steps: Vec<Step> = detail.timeline.iter().map(Step).collect();
         output::list(app, &steps)
-    })
-}
-
-/// A review refused by moderation is still recorded (`review.blocked`) for automation.
-fn record_blocked_review(
-    store: &mut Store,
-    session: &Session,
-    id: i64,
-    result: souq::Result<Order>,
-    review: Option<&Review>,
-) -> Result<Order> {
-    let text = review.and_then(|r| r.text.clone()).unwrap_or_default();
-    moderate::record_refusal(store, result, |tx| {
-        moderation::record_blocked(tx, session, Target::Review, "order", id, &text)
     })
 }

@@ -29,13 +29,16 @@ pub struct Error {
     kind: ErrorKind,
     message: String,
     hint: Option<String>,
+    /// Set when moderation refused the content: what to record once the command's
+    /// transaction has rolled back (see `Store::write`).
+    blocked: Option<Box<crate::moderation::Blocked>>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl fmt::Display) -> Error {
-        Error { kind, message: message.to_string(), hint: None }
+        Error { kind, message: message.to_string(), hint: None, blocked: None }
     }
     pub fn internal(message: impl fmt::Display) -> Error {
         Error::new(ErrorKind::Internal, message)
@@ -60,6 +63,11 @@ impl Error {
         Error::new(ErrorKind::Audit, message)
     }
 
+    /// A refusal by a moderation rule (exit 4), carrying the rule's verdict.
+    pub fn blocked(message: impl fmt::Display, blocked: crate::moderation::Blocked) -> Error {
+        Error { blocked: Some(Box::new(blocked)), ..Error::conflict(message) }
+    }
+
     pub fn with_hint(mut self, hint: impl fmt::Display) -> Error {
         self.hint = Some(hint.to_string());
         self
@@ -79,6 +87,10 @@ impl Error {
     }
     pub fn hint(&self) -> Option<&str> {
         self.hint.as_deref()
+    }
+    /// The moderation verdict, when a rule refused the content.
+    pub fn moderation_block(&self) -> Option<&crate::moderation::Blocked> {
+        self.blocked.as_deref()
     }
 }
 

@@ -436,7 +436,7 @@ pub fn create(conn: &Connection, session: &Session, input: &GigInput) -> Result<
     let policy = policy::load(conn)?;
     input.validate(&policy).map_err(|f| f.error)?;
     let id = insert(conn, &seller, input, initial_status(&policy), session.now)?;
-    moderation::screen_gig(conn, session, id, input)?;
+    moderation::screen_gig(conn, session, id, true, input)?;
     let gig = get(conn, id)?;
     events::record(conn, session, "gig.created", "gig", id, gig_event_data(&gig))?;
     Ok(gig)
@@ -493,7 +493,7 @@ pub fn update(conn: &Connection, session: &Session, gig_id: i64, changes: GigCha
     }
     after.validate(&policy::load(conn)?).map_err(|f| f.error)?;
     overwrite(conn, gig_id, &after, session.now)?;
-    moderation::screen_gig(conn, session, gig_id, &after)?;
+    moderation::screen_gig(conn, session, gig_id, false, &after)?;
     let gig = get(conn, gig_id)?;
     events::record(conn, session, "gig.updated", "gig", gig_id, gig_event_data(&gig))?;
     Ok(gig)

@@ -177,7 +177,7 @@ proptest! {
     #[test]
     fn reconcile_files_apply_or_are_refused(text in text_like(RESULTS_CSV)) {
         let mut store = market().lock().unwrap_or_else(|e| e.into_inner());
-        typed(&store.preview(|tx| payouts::reconcile::reconcile(tx, &admin_session(), 1, &text)))?;
+        typed(&store.preview(|tx| payouts::reconcile::reconcile(tx, &admin_session(), 1, text.as_bytes())))?;
     }
 
     #[test]

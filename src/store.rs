@@ -118,11 +118,30 @@ impl Store {
 
     /// Runs `work` in one `BEGIN IMMEDIATE` transaction: committed if it returns Ok,
     /// rolled back (nothing written) if it returns Err.
+    ///
+    /// A refusal by moderation rolls the work back like any error, then records the
+    /// `<target>.blocked` event in a transaction of its own: only when moderation was the reason.
     pub fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = work(&tx)?;
+        let value = match work(&tx) {
+            Ok(value) => value,
+            Err(err) => {
+                drop(tx);
+                if let Some(blocked) = err.moderation_block() {
+                    // Failing to record is not the user's error: they are told why they were refused.
+                    let _ = self.record_blocked(blocked);
+                }
+                return Err(err);
+            }
+        };
         tx.commit()?;
         Ok(value)
+    }
+
+    fn record_blocked(&mut self, blocked: &crate::moderation::Blocked) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        crate::moderation::record_blocked(&tx, blocked)?;
+        Ok(tx.commit()?)
     }
 
     /// Runs `work` exactly as [`Store::write`] would, then rolls it back: a dry run that

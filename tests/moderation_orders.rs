@@ -19,6 +19,10 @@ fn a_message_with_contact_details_is_refused_and_recorded() {
     assert_eq!(blocked[0]["entity"], "order");
     assert_eq!(blocked[0]["entity_id"], 1);
     assert_eq!(blocked[0]["data"]["rule"], "contact-in-messages");
+    assert_eq!(blocked[0]["data"]["what"], "phone number");
+    assert_eq!(blocked[0]["data"]["matched"], "٠٥٠ ١٢٣ ٤٥ ٦٧");
+    assert_eq!(blocked[0]["data"]["normalised"], "050 123 45 67");
+    assert!(stderr.contains(r#"phone number "٠٥٠ ١٢٣ ٤٥ ٦٧" read as "050 123 45 67""#), "{stderr}");
 
     let sent =
         market.json(&["order", "message", "1", "--as", "layla", "--message", "سأسلم الملف خلال 3 أيام، الطلب رقم 1"]);
@@ -42,6 +46,19 @@ fn a_message_offering_outside_payment_is_sent_and_flagged() {
     assert_eq!(flag["rule"], "off-platform-payment");
     assert_eq!(flag["entity_id"], sent["id"]);
     assert_eq!(flag["status"], "open");
+}
+
+/// A command refused for another reason writes no `*.blocked` event, even when its text would
+/// be blocked: examples/moderate.sh counts those events toward suspending the author.
+#[test]
+fn a_refusal_for_another_reason_is_no_moderation_event() {
+    let market = Market::with_order();
+    market.ok(&["order", "deliver", "1", "--as", "layla", "--message", "الملفات النهائية مرفقة"]);
+    let stderr = market.fails(4, &["order", "deliver", "1", "--as", "layla", "--message", PHONE_IN_ARABIC]);
+    assert!(!stderr.contains("moderation"), "{stderr}");
+    assert!(market.events_of("delivery.blocked").is_empty());
+    market.fails(3, &["order", "message", "9", "--as", "layla", "--message", PHONE_IN_ARABIC]);
+    assert!(market.events_of("message.blocked").is_empty());
 }
 
 #[test]

@@ -1,9 +1,20 @@
-//! The built-in detectors: contact details (phones, emails, messenger links and handles) and
-//! offers to pay outside the platform, read from normalised text, blind to prices, dates and ids.
+//! The built-in detectors: contact details (phone numbers, e-mail addresses, links, messenger
+//! handles, requests for another channel) and dealing or paying outside the platform, read from
+//! normalised text in Arabic (MSA, Gulf, Egyptian, Levantine), Franco-Arabic and English.
+//!
+//! Explicit data (a number that can be dialled, an address, a link, an IBAN) is contact or
+//! payment wherever it stands. Words alone (a messenger's name, a payment brand, "outside the
+//! site") count only with what makes them an offer: a handle or a contact verb beside the
+//! messenger, a payment verb beside the brand — and not when the clause refuses ("لا أتعامل
+//! خارج الموقع", "no bank transfers please") or the brand is the subject of the work
+//! (a translation, a design, an article).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use super::phone;
 
 /// A detector a rule can name with `detector:`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -11,6 +22,13 @@ use regex::Regex;
 pub enum Detector {
     ContactInfo,
     ExternalPayment,
+}
+
+/// What a detector found: where in the normalised text, and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub span: Range<usize>,
+    pub what: &'static str,
 }
 
 impl Detector {
@@ -27,9 +45,8 @@ impl Detector {
         Detector::ALL.into_iter().find(|d| d.name() == name)
     }
 
-    /// Where in `normalised` (from [`super::normalise::for_matching`]) the detector fires, if it does:
-    /// the matched part, for the flag's excerpt.
-    pub fn find(self, normalised: &str) -> Option<String> {
+    /// Where in `normalised` (from [`super::normalise::for_matching`]) the detector fires, if it does.
+    pub fn find(self, normalised: &str) -> Option<Found> {
         match self {
             Detector::ContactInfo => contact_info(normalised),
             Detector::ExternalPayment => external_payment(normalised),
@@ -38,206 +55,358 @@ impl Detector {
 }
 
 /// `\b` here is an ASCII word boundary: the Unicode one stops the fast DFA at the first Arabic
-/// letter, and the words it guards are Latin (Arabic words are matched without boundaries,
-/// since they take prefixes: ال, ب, و).
-fn regex(pattern: &str) -> Regex {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("built-in detector pattern")
+/// letter, and the words it guards are Latin. Arabic words are bounded with [`AR_START`] and
+/// [`AR_END`] instead, since they take prefixes (ال, ب, و, على).
+pub(super) fn regex(pattern: &str) -> Regex {
+    let pattern = pattern.replace(r"\b", r"(?-u:\b)").replace("AR_START", AR_START).replace("AR_END", AR_END);
+    Regex::new(&pattern).expect("built-in detector pattern")
 }
 
-/// Fewer digits than this in a row (allowing separators) is a price, a quantity or an id;
-/// this many is a phone number, with or without its country code.
-const PHONE_DIGITS: usize = 8;
+const AR_START: &str = r"(?:^|[^\x{0621}-\x{064A}])";
+const AR_END: &str = r"(?:[^\x{0621}-\x{064A}]|$)";
 
-/// Numbers that are long but innocent, removed before digit runs are counted: dates
-/// (2026-03-01, 01/03/2026, 1.3.26, 20260301) and amounts grouped in thousands (1,250,000.00).
-static INNOCENT_NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
+fn found(text: &str, span: Range<usize>, what: &'static str) -> Found {
+    // a boundary class may have taken the character before an Arabic word, or after it
+    let inner = &text[span.clone()];
+    let start = span.start
+        + (inner.len() - inner.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '+').len());
+    let end = span.end - (inner.len() - inner.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
+    Found { span: start..end.max(start), what }
+}
+
+fn find_in(re: &Regex, text: &str, what: &'static str) -> Option<Found> {
+    re.find(text).map(|m| found(text, m.range(), what))
+}
+
+// ---- e-mail addresses ----------------------------------------------------------------------
+
+/// An address with every spelling of "at" and "dot" people use to get one past a filter:
+/// `@`, (at), [at], {at}, -at-, /at/, " at ", ات, arroba, (a); ., (dot), [.], " dot ", دوت,
+/// نقطه, punto; providers named in Latin or Arabic letters (جيميل, هوتميل, ياهو) and TLDs as
+/// words (كوم). The local part may be Arabic ("ساره ات جيميل دوت كوم").
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    let at = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|@|a|ات)\s*[)\]}>]\s*|\s*-at-\s*|\s*/at/\s*|\s+(?:at|ات|arroba)\s+)";
+    let dot = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*|\s*-dot-\s*|\s*/dot/\s*|\s+(?:dot|دوت|نقطه|punto)\s+)";
+    let provider = r"(?:(?:g\s?mail|gee\s?mail|hotmail|yahoo|outlook|icloud|protonmail|proton|live|yandex|aol)\b|(?:ال)?(?:جيميل|جي\s?ميل|جيمل|هوتميل|هوت\s?ميل|هوتمايل|ياهو|اوتلوك|اوت\s?لوك))";
+    let tld = r"(?:com|net|org|info|biz|io|co|me|edu|gov|sa|ae|eg|kw|qa|bh|om|jo|ma|dz|tn|lb|iq|uk|us|de|fr|ru|tr|in)\b|كوم|نت";
+    // a bare domain's dots may not be spaced ("good at design. me and my team")
+    let tight_dot = r"(?:\.|\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*|\s*-dot-\s*|\s*/dot/\s*|\s+(?:dot|دوت|نقطه|punto)\s+)";
+    regex(&format!(
+        r"[a-z0-9\x{{0621}}-\x{{064A}}][a-z0-9._%+\-\x{{0621}}-\x{{064A}}]*{at}(?:{provider}(?:{dot}(?:{tld}))?|[a-z0-9\-]+(?:{tight_dot}[a-z0-9\-]+)*{tight_dot}(?:{tld}))"
+    ))
+});
+
+// ---- links ---------------------------------------------------------------------------------
+
+/// Hosts that lead to a person: chat and profile links, meeting and booking links,
+/// link-in-bio pages and URL shorteners (which hide any of these). Dots may be spaced,
+/// bracketed or spelt ("t[.]me", "wa . me", "discord dot gg").
+const CONTACT_HOSTS: &[&str] = &[
+    "wa.me",
+    "wa.link",
+    "t.me",
+    "telegram.me",
+    "telegram.dog",
+    "m.me",
+    "api.whatsapp.com",
+    "chat.whatsapp.com",
+    "whatsapp.com",
+    "instagram.com",
+    "instagr.am",
+    "snapchat.com",
+    "facebook.com",
+    "fb.com",
+    "fb.me",
+    "tiktok.com",
+    "twitter.com",
+    "x.com",
+    "discord.gg",
+    "discord.com",
+    "discordapp.com",
+    "meet.google.com",
+    "zoom.us",
+    "calendly.com",
+    "skype.com",
+    "linkedin.com",
+    "line.me",
+    "signal.me",
+    "linktr.ee",
+    "beacons.ai",
+    "lnk.bio",
+    "bio.link",
+    "linkin.bio",
+    "taplink.cc",
+    "allmylinks.com",
+    "about.me",
+    "carrd.co",
+    "solo.to",
+    "bit.ly",
+    "bitly.com",
+    "tinyurl.com",
+    "cutt.ly",
+    "t.ly",
+    "is.gd",
+    "v.gd",
+    "rebrand.ly",
+    "shorturl.at",
+    "ow.ly",
+    "rb.gy",
+    "tiny.cc",
+    "goo.gl",
+    "s.id",
+    "qrco.de",
+];
+
+const LINK_DOT: &str = r"(?:\s*\.\s*|\s*[\[({]\s*(?:\.|dot)\s*[\])}]\s*|\s+dot\s+|\s*دوت\s*)";
+
+static CONTACT_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    let hosts: Vec<String> =
+        CONTACT_HOSTS.iter().map(|h| h.split('.').map(regex::escape).collect::<Vec<_>>().join(LINK_DOT)).collect();
+    regex(&format!(r"\b(?:{})\s*/\s*[a-z0-9@+_\-~]", hosts.join("|")))
+});
+
+/// Any link with a scheme (also defanged: hxxps) or a www., and a bare domain defanged on
+/// purpose ("khaled[dot]com"): a link a seller writes is a way to reach them.
+static OTHER_LINK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:(?:19|20)\d\d|\d\d)|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|\d{1,3}(?:,\d{3})+(?:\.\d+)?)\b",
+        r"\b(?:https?|hxxps?|h\*\*ps?)\s*(?::|\[:\])\s*//\s*[^\s]+|\bwww\s*(?:\.|\[\.\]|\(\.\))\s*[a-z0-9\-]+(?:\.[a-z0-9\-]+)*|\b[a-z0-9\-]{2,}\s*[\[({]\s*(?:\.|dot)\s*[\])}]\s*(?:com|net|org|io|co|me|info|sa|ae|eg)\b",
     )
 });
 
-/// Digits spelled as words, English and Arabic (as normalised: ة -> ه, أ -> ا).
-static SPELLED_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+/// "link in bio": the contact is one tap away, on the profile.
+static LINK_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b|صفر|واحد|اثنين|اتنين|ثلاثه|تلاته|اربعه|خمسه|سته|سبعه|ثمانيه|تمانيه|تسعه",
+        r"\blink\s+in\s+(?:my\s+)?(?:bio|profile)\b|(?:الرابط|اللينك|لينك|رابط)\s*(?:في|ف|ب)\s*(?:ال)?(?:بايو|بيو|بروفايل)",
     )
 });
 
-fn spelled_digit(word: &str) -> &'static str {
-    match word {
-        "zero" | "صفر" => "0",
-        "one" | "واحد" => "1",
-        "two" | "اثنين" | "اتنين" => "2",
-        "three" | "ثلاثه" | "تلاته" => "3",
-        "four" | "اربعه" => "4",
-        "five" | "خمسه" => "5",
-        "six" | "سته" => "6",
-        "seven" | "سبعه" => "7",
-        "eight" | "ثمانيه" | "تمانيه" => "8",
-        _ => "9",
+// ---- messengers ----------------------------------------------------------------------------
+
+/// Messengers, social networks and mail providers as people write them: abbreviated,
+/// misspelt, in Arabic letters (with ال, ب, على, ع before them, ي or ك after).
+static MESSENGER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:el|al)\s+what'?s\b|\b(?:whats\s*app|whatsap+|wh?ats|watsap+|wats|wtsp|wts|whtsp?|whts|telegram|telegrm|tlgrm|tele|tg|snap\s*chat|snap|insta(?:gram)?|ig|facebook|fb|face|messenger|skype|viber|discord|dc|signal|wechat|line\s*id|imo|botim|tik\s*tok|twitter|linkedin|kik|gmail|hotmail|yahoo|outlook|icloud|e-?mail|mail)\b|AR_START(?:ال|بال|عال|ع|ب|و|ل|لل|علي)?(?:واتس\s*اب|واتساب|واتسب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليقرام|تيليغرام|تلقرام|تليقرام|تلي|تيلي|سناب\s*شات|سناب|انستا|انستقرام|انستغرام|انستجرام|انستاجرام|فيس\s*بوك|فيسبوك|فيس|ماسنجر|مسنجر|سكايب|فايبر|ديسكورد|دسكورد|سيجنال|ايمو|بوتيم|تيك\s*توك|تيكتوك|تويتر|لينكد\s*ان|جيميل|هوتميل|ياهو|اوتلوك|ايميل|اميل)(?:ي|ك)?AR_END",
+    )
+});
+
+/// A handle next to a messenger's name: @name, a name with '_' or '.', a name ending in
+/// digits, a Discord tag, a long number, "same name", "username: x". Franco-Arabic words
+/// (digits inside: "ma3ak", "yeb2a") are not handles, and neither is a web domain.
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"@[a-z0-9_.]{3,}|\blive:[a-z0-9._]+|\b[a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9]\b|\b[a-z]{2,}[0-9]{2,}\b|#\d{4}\b|\d{6,}|\bsame\s+(?:name|number|username|id)\b|\bnafs\s+el\s+(?:esm|rakam|ra2m)|(?:بنفس|نفس)\s*(?:ال)?(?:اسم|اسمي|رقم|يوزر)|\b(?:user\s*name|username|user|id)\s*:?\s*@?[a-z]|(?:يوزر|اليوزر|معرفي|حسابي)\s*:?\s*@?[a-z]",
+    )
+});
+
+/// Domains are not handles: "yahoo.com and google.com".
+fn is_domain(handle: &str) -> bool {
+    [".com", ".net", ".org", ".sa", ".eg"].iter().any(|tld| handle.ends_with(tld))
+}
+
+/// Words that make a messenger's name an invitation: contact verbs, "me on", "are you on",
+/// "faster", Arabic and Franco "on" (على، ع، 3al).
+static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:add|dm|message|text|call|contact|reach|find|follow|ping|hit|write|talk|chat|email|mail)\s+(?:me|us)\b|\b(?:me|us)\s+on\b|\bare\s+you\s+on\b|\b(?:what'?s|whats|what\s+is)\s+your\b|\b(?:faster|easier|quicker|quick)\b|\b(?:3al|3ala|3la|ala)\b|\bsearch\s+for\s+me\b|\blook\s+me\s+up\b|\b(?:kalemni|kalmni|kalemny|kalmny|ab3atly|eb3atli|eb3atly|ab3atli|wasselni|zedni|zidni|add|ta3ala|nkammel|kammel)\b|كلمني|كلمنى|كلميني|كلمنا|راسلني|راسلنى|ابعتلي|ابعثلي|ابعث\s*لي|ابعت\s*لي|ارسل\s*لي|ارسلي|تواصل|ضيفني|ضيفيني|اضفني|تابعني|دور\s*علي|دوري\s*علي|ابحث\s*عني|ابحثي\s*عني|دق\s*علي|اتصل|عندك|حسابك|فينك|نكمل|نتواصل|خاص|اسرع|اسهل|احسن|افضل|AR_START(?:على|ع)AR_END",
+    )
+});
+
+// ---- requests for contact ------------------------------------------------------------------
+
+/// Asking for or offering contact details or another channel.
+static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b|\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b|\b(?:text|email|e-mail|sms|whatsapp)\s+me\b|\b(?:contact|reach|call|talk\s+to)\s+(?:you|me)\s+(?:directly|outside|privately|personally)\b|\breach\s+you\b|\bwhere\s+can\s+i\s+find\s+you\b|\bsomewhere\s+else\b|\b(?:another|other|different)\s+(?:app|platform|channel|messenger)\b|\b(?:talk|chat|continue|communicate|contact)\b.{0,30}\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:site|platform|app|chat)\b|\b(?:ra2mak|ra2mek|rakamak|raqamak|ra9mk|ra9mak|ra2mk|rakmak|ra2my|ra2mi|rakami|rakamy|ra9mi)\b|AR_START(?:ب|و|ل|ف)?(?:رقمك|رقمي|جوالك|تليفونك|تلفونك|موبايلك|هاتفك|ايميلك|اميلك|بريدك|واتسك)AR_END|(?:تواصل|نتواصل|تتواصل|كلمني|راسلني|نكمل|نتكلم|نحكي)\s*(?:معي|معك|معاك|معاي)?\s*(?:ع\s*|على\s*|في\s*|ب)?(?:ال)?خاص|(?:نتواصل|تواصل|التواصل|نكمل|نتكلم|نحكي|نتفاهم)\s*(?:معك\s*|معي\s*)?(?:خارج|برا|بره|برات|بعيد\s*عن)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق)",
+    )
+});
+
+// ---- payment outside the platform ----------------------------------------------------------
+
+/// Offers to deal or pay outside the platform, whatever the clause around them says about
+/// work: payment links, IBANs and wallet addresses, "pay me directly", "skip the commission",
+/// "outside the site". Refusals are still recognised ("لا أتعامل خارج الموقع").
+static PAYMENT_INTENT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\bpaypal\s*(?:\.|dot|دوت|\[\.\])\s*me\b|\b[a-z]{2}\d{2}(?:\s?[0-9a-z]){11,30}\b|\bt[0-9a-z]{33}\b|\b0x[0-9a-f]{40}\b|\bpay\s+(?:me\s+|you\s+)?(?:directly|direct|outside|privately)\b|\b(?:deal|work)\s+(?:with\s+me\s+)?directly\b|\bdirect\s+deal\b|\bdirectly\b.{0,20}\bno\s+(?:fees?|commission)\b|\b(?:avoid|skip|bypass|save|without|no|dodge)\s+(?:the\s+|on\s+)?(?:platform\s+|site\s+|service\s+|souq\s+|fiverr\s+)?(?:fees?|commission)\b|\bwhy\s+pay\s+the\s+(?:service\s+)?fee|\b(?:outside|off)\s*-?\s*(?:of\s+)?(?:the\s+|this\s+)?(?:platform|site|website|souq|khamsat|fiverr|mostaql|upwork)\b|\boutside\b.{0,25}\b(?:instead|here)\b|\bno\s+need\s+for\s+the\s+(?:site|platform)\b|\bbara\s+(?:el\s+)?(?:site|platform|mawqe3|manasa)\b|\bcash\s+(?:when\s+we\s+meet|in\s+hand|on\s+meeting)\b|(?:خارج|برا|بره|برات|بعيد\s*عن|بدون|من\s*غير|من\s*دون)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق|وسيط)|بيني\s*وبينك|(?:تتعامل|نتعامل|اتعامل|ادفعلي|ادفع|حولي|حوللي|حول|تحول|نشتغل)\s*(?:معي\s*|معاي\s*|لي\s*)?(?:مباشره|على\s*طول|عطول|دايركت)|(?:نوفر|توفير|نتجنب|ندفع|بدون|من\s*غير|بلا)\s*(?:ال)?عموله|عموله\s*(?:ال)?(?:موقع|منصه)?\s*(?:كبيره|عاليه)|ما\s*ينقص\s*منك|يد\s*بيد|كاش\s*يد",
+    )
+});
+
+/// Payment services and bank words that, named in a message, offer a way to pay outside:
+/// unless the work is about them or the clause refuses them.
+static PAYMENT_BRAND: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:pay\s*pal|payoneer|stc\s*pay|vodafone\s*cash|etisalat\s*cash|insta\s*pay|western\s*union|money\s*gram|skrill|revolut|payeer|perfect\s*money|binance|usdt|trc20|erc20|zain\s*cash|asia\s*hawala|orange\s*money|omt|whish|urpay|iban|rib|bank\s+account|wire\s+transfer|bank\s+transfers?)\b|باي\s*بال|بي\s*بال|بايونير|بايونيير|اس\s*تي\s*سي\s*باي|stc\s*باي|فودافون\s*كاش|اتصالات\s*كاش|انستا\s*باي|ويسترن\s*يونيون|وسترن\s*يونيون|موني\s*جرام|سكريل|بيرفكت\s*موني|بينانس|زين\s*كاش|اسيا\s*حواله|اورنج\s*موني|اورانج\s*موني|ويش\s*موني|ايبان|الايبان|حساب\s*بنكي|حسابي\s*البنكي|حسابي\s*في\s*(?:ال)?بنك|الراجحي|الاهلي|بنك\s*مصر|بنك\s*القاهره|تحويل\s*بنكي|حواله\s*بنكيه|ايداع\s*بنكي|حواله",
+    )
+});
+
+/// Ways to pay that are ordinary words too ("cash-back app", "wise choice"): an offer only with
+/// a payment verb in the clause.
+static PAYMENT_WEAK: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:wise|cash|crypto|btc|bitcoin|gift\s*cards?|itunes|google\s+play|amazon\s+card|apple\s+pay|payment\s+link)\b|كاش|كليك|بيتكوين|بطاقه\s*(?:هدايا|ايتونز|جوجل\s*بلاي|امازون|ستيم)|ايتونز|رابط\s*(?:ال)?دفع",
+    )
+});
+
+static PAYMENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:pay|paid|payment|payments|send|transfer|accept|accepted|use|works\s+for\s+me|is\s+fine|edfa3|edfa3li|7awel|7awelli|7awelly)\b|ادفع|الدفع|دفع|حول|حولي|ابعت|ارسل|اشتري\s*لي|اقبل|مقبول",
+    )
+});
+
+/// The brand is the subject of the work: a translation, a design, an article, code.
+static WORK_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:translate|translation|article|blog|posts?|design|logo|ui|ux|app|screen|page|website|video|voice-?over|documentary|script|integrate|integration|checkout|api|webhook|plugin|function|python|laravel|woocommerce|shopify|template|field|icons?|banner|poster|flyer|presentation|research|paper|report|tutorial|course|explainer|copywriting|descriptions?|model|startup|landing|button|mockup|slides?|ads?|campaign|promoting|announcing|captions?|history|comparing|sheet|excel|track|build|fix|review)\b|ترجمه|ترجم|مقال|تصميم|شعار|واجهه|تطبيق|بوابه|برمجه|سكربت|فيديو|شرح|تعليق\s*صوتي|اعلان|بوستر|فلاير|ايقونات|بحث|تقرير|تلخيص|كتاب|دليل|نظام|دراسه|قالب|صفحه|محفظه|فلاير",
+    )
+});
+
+// ---- refusal -------------------------------------------------------------------------------
+
+/// Words that turn the rest of a clause into a refusal or a rule being recalled.
+fn negation(word: &str) -> bool {
+    matches!(
+        word,
+        "no" | "not"
+            | "never"
+            | "don't"
+            | "dont"
+            | "doesn't"
+            | "can't"
+            | "cant"
+            | "cannot"
+            | "won't"
+            | "wont"
+            | "shouldn't"
+            | "mustn't"
+            | "forbidden"
+            | "refuse"
+            | "decline"
+            | "against"
+            | "msh"
+            | "mesh"
+            | "mish"
+            | "mafeesh"
+            | "mafish"
+            | "لا"
+            | "ما"
+            | "مش"
+            | "مو"
+            | "ماني"
+            | "مب"
+            | "لن"
+            | "لم"
+            | "ممنوع"
+            | "مايصير"
+            | "مينفعش"
+            | "رفضت"
+            | "ارفض"
+            | "نرفض"
+            | "بعتذر"
+            | "اعتذر"
+            | "عفوا"
+            | "مخالف"
+            | "بلاش"
+            | "مابي"
+    )
+}
+
+/// Reporting an offer is the opposite of making one: "a buyer asked me to pay outside the
+/// site, I reported him".
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| regex(r"\breport(?:ed|ing)?\b|ابلغ|بلغت|بلاغ"));
+
+/// Just after the last of `ends` before `at`, or 0.
+fn after_last(text: &str, at: usize, ends: &[char]) -> usize {
+    text[..at].rfind(ends).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+}
+
+fn clause_start(text: &str, at: usize) -> usize {
+    after_last(text, at, &['.', ',', '!', '?', '؟', '،', ';', '\n', ':', '—'])
+}
+
+fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = after_last(text, span.start, &['.', '!', '?', '؟', '\n']);
+    let end = text[span.end..].find(['.', '!', '?', '؟', '\n']).map_or(text.len(), |i| span.end + i);
+    start..end
+}
+
+/// Whether the clause holding `span` refuses before it: "لا أتعامل خارج الموقع", "please don't
+/// send your whatsapp".
+fn refused(text: &str, span: &Range<usize>) -> bool {
+    let before = &text[clause_start(text, span.start)..span.start];
+    let word_chars = |c: char| !(c.is_alphanumeric() || c == '\'');
+    before.split(word_chars).any(negation) || REPORTED.is_match(text)
+}
+
+fn window(text: &str, span: &Range<usize>, before: usize, after: usize) -> Range<usize> {
+    let mut start = span.start.saturating_sub(before);
+    while !text.is_char_boundary(start) {
+        start -= 1;
     }
-}
-
-/// What a person puts between the digit groups of one phone number: spaces, dots, dashes,
-/// slashes, brackets, commas. Normalised text has only ASCII spaces, so no Unicode table is
-/// consulted: this runs on every character of every text.
-fn joins_digits(c: char) -> bool {
-    c.is_ascii_whitespace()
-        || matches!(
-            c,
-            '+' | '.' | '-' | '_' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' | '*' | ',' | '~' | '\'' | '"'
-        )
-}
-
-/// Words that may stand between digit groups too: "050 then 123", "٠٥٠ شرطه ١٢٣".
-const FILLER_WORDS: &[&str] = &["then", "dash", "space", "ثم", "شرطه", "مسافه"];
-
-/// Anything else but a digit is part of a word: a filler, or what ends a run.
-fn in_word(c: char) -> bool {
-    !c.is_ascii_digit() && !joins_digits(c)
-}
-
-/// The runs of ASCII digits in `text` with only separators and filler words between them, as
-/// the byte span from the first digit to the last, and the number of digits. A hand-written
-/// scan: it runs on every text, and is several times faster than a regex here.
-fn digit_runs(text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
-    let mut runs = Vec::new();
-    let mut current: Option<(std::ops::Range<usize>, usize)> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if c.is_ascii_digit() {
-            match &mut current {
-                Some((span, digits)) => {
-                    span.end = at + 1;
-                    *digits += 1;
-                }
-                None => current = Some((at..at + 1, 1)),
-            }
-            continue;
-        }
-        if joins_digits(c) {
-            continue;
-        }
-        let mut end = at + c.len_utf8();
-        while let Some(&(next, d)) = chars.peek() {
-            if !in_word(d) {
-                break;
-            }
-            end = next + d.len_utf8();
-            chars.next();
-        }
-        if current.is_some() && FILLER_WORDS.contains(&&text[at..end]) {
-            continue;
-        }
-        runs.extend(current.take());
+    let mut end = (span.end + after).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
     }
-    runs.extend(current);
-    runs
+    start..end
 }
 
-fn phone_number(normalised: &str) -> Option<String> {
-    let text = SPELLED_DIGITS.replace_all(normalised, |c: &regex::Captures| spelled_digit(&c[0]));
-    // Dates and amounts are taken out of each long run only: most texts have none.
-    // A run glued to Latin letters is a code (tracking number, SKU, hash), not a phone number.
-    let glued = |span: &std::ops::Range<usize>| {
-        text[..span.start].ends_with(|c: char| c.is_ascii_alphabetic())
-            || text[span.end..].starts_with(|c: char| c.is_ascii_alphabetic())
-    };
-    let long_runs = digit_runs(&text).into_iter().filter(|(span, count)| *count >= PHONE_DIGITS && !glued(span));
-    long_runs.into_iter().find_map(|(span, _)| {
-        let masked = INNOCENT_NUMBERS.replace_all(&text[span], " # ");
-        digit_runs(&masked)
-            .into_iter()
-            .map(|(span, count)| (&masked[span], count))
-            .find(|(run, count)| *count >= PHONE_DIGITS && !is_amount_list(run))
-            .map(|(run, _)| run.to_string())
+/// A messenger named with a handle after it (or right before it), a colon and a name ("IG:
+/// rawan.art"), "X me", "X?", or a contact verb around it; not in a refusal.
+fn messenger(text: &str) -> Option<Found> {
+    MESSENGER.find_iter(text).find_map(|m| {
+        let name = found(text, m.range(), "messenger");
+        let span = name.span.clone();
+        let after = &text[span.end..window(text, &span, 0, 40).end];
+        let around = window(text, &span, 30, 30);
+        let handle = HANDLE.find_iter(&text[around.clone()]).any(|h| {
+            {
+                // the name itself ("whats.app") is not its own handle
+                let overlaps = around.start + h.start() < span.end && around.start + h.end() > span.start;
+                !is_domain(h.as_str()) && !overlaps
+            }
+        });
+        let colon = after.trim_start().strip_prefix(':').is_some_and(|rest| {
+            rest.trim_start().starts_with(|c: char| c.is_ascii_alphabetic() || c == '@' || c.is_ascii_digit())
+        });
+        let me = after.trim_start().starts_with("me") && !after.trim_start()[2..].starts_with(char::is_alphanumeric);
+        let asked = after.trim_start().starts_with(['?', '؟']);
+        let verb = CONTACT_VERB.is_match(&text[around]);
+        ((handle || colon || me || asked || verb) && !refused(text, &span)).then_some(name)
     })
 }
 
-/// "500/1000/2000 words", "5, 10, 15, 20, 25": several numbers, each a round amount (no leading
-/// zero, ending in 0 or 5). A phone number split into groups has a group that is not.
-fn is_amount_list(run: &str) -> bool {
-    let groups: Vec<&str> = run.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
-    groups.len() > 1 && groups.iter().all(|g| !g.starts_with('0') && (g.ends_with('0') || g.ends_with('5')))
+fn intent(re: &Regex, text: &str, what: &'static str) -> Option<Found> {
+    re.find_iter(text).map(|m| found(text, m.range(), what)).find(|f| !refused(text, &f.span))
 }
 
-/// "name (at) gmail [dot] com", "name ات gmail دوت com": the spellings put back as @ and '.'.
-static SPELLED_AT: LazyLock<Regex> = LazyLock::new(|| regex(r"\s*[(\[{<]\s*(?:at|ات)\s*[)\]}>]\s*|\s+(?:at|ات)\s+"));
-static SPELLED_DOT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\s*[(\[{<]\s*(?:dot|دوت|نقطه)\s*[)\]}>]\s*|\s+(?:dot|دوت)\s+"));
-
-/// An address with spaces allowed around '@' and '.', ending in a real top-level domain or
-/// naming a mail provider, so "at 5pm. thanks" is not read as one. Only the common
-/// domains may follow a spaced dot: "good at it. me too" is not an address.
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"[a-z0-9][a-z0-9._%+\-]*\s*@\s*(?:(?:gmail|hotmail|yahoo|outlook|icloud|protonmail|yandex)\b|[a-z0-9\-]+(?:\s*\.\s*[a-z0-9\-]+)*(?:\s*\.\s*(?:com|net|org)|\.(?:info|biz|io|co|me|edu|gov|sa|ae|eg|kw|qa|bh|om|jo|ma|dz|tn|lb|iq|uk|us|de|fr|ru|tr|in))\b)",
-    )
-});
-
-/// Whether an address could be here: an '@', or "at" / "ات" standing alone or in brackets.
-fn may_hold_address(text: &str) -> bool {
-    let apart = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "()[]{}<>".contains(c));
-    text.contains('@')
-        || ["at", "ات"].iter().any(|word| {
-            text.match_indices(word)
-                .any(|(at, _)| apart(text[..at].chars().next_back()) && apart(text[at + word.len()..].chars().next()))
-        })
+fn contact_info(text: &str) -> Option<Found> {
+    phone::find(text)
+        .map(|span| Found { span, what: "phone number" })
+        .or_else(|| find_in(&EMAIL, text, "e-mail address"))
+        .or_else(|| find_in(&CONTACT_LINK, text, "link"))
+        .or_else(|| find_in(&OTHER_LINK, text, "link"))
+        .or_else(|| intent(&LINK_IN_BIO, text, "link in bio"))
+        .or_else(|| messenger(text))
+        .or_else(|| intent(&CONTACT_REQUEST, text, "request for contact"))
 }
 
-fn email(normalised: &str) -> Option<String> {
-    if !may_hold_address(normalised) {
-        return None;
-    }
-    let spelled = SPELLED_AT.replace_all(normalised, "@");
-    let spelled = SPELLED_DOT.replace_all(&spelled, ".");
-    EMAIL.find(&spelled).map(|m| m.as_str().to_string())
+/// A brand of payment named as an offer: not the subject of the sentence's work, not refused;
+/// a weak one only with a payment verb in its clause.
+fn payment_brand(text: &str) -> Option<Found> {
+    let offered = |f: &Found| {
+        let sentence = sentence(text, &f.span);
+        !WORK_SUBJECT.is_match(&text[sentence]) && !refused(text, &f.span)
+    };
+    let strong = PAYMENT_BRAND.find_iter(text).map(|m| found(text, m.range(), "payment outside the site"));
+    let weak = PAYMENT_WEAK.find_iter(text).map(|m| found(text, m.range(), "payment outside the site")).filter(|f| {
+        let clause = clause_start(text, f.span.start)..sentence(text, &f.span).end;
+        PAYMENT_VERB.is_match(&text[clause])
+    });
+    strong.chain(weak).find(offered)
 }
 
-/// Links that open a private chat or a profile: wa.me/..., t.me/..., instagram.com/...
-/// (dots may be spaced or spelled).
-static CHAT_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"\b(?:wa|t|m|telegram|api\s*\.\s*whatsapp|chat\s*\.\s*whatsapp)\s*(?:\.|dot|دوت)\s*(?:me|com)\s*/\s*\S|\b(?:instagram|instagr|snapchat|facebook|fb|tiktok|twitter|x)\s*(?:\.|dot|دوت)\s*(?:com|am)\s*/\s*\S",
-    )
-});
-
-fn chat_link(normalised: &str) -> Option<String> {
-    if !normalised.contains('/') {
-        return None;
-    }
-    CHAT_LINK.find(normalised).map(|m| m.as_str().to_string())
-}
-
-/// A messenger named, then within a few words a handle or a number: "واتس ٠٥٠١٢٣٤٥٦٧",
-/// "insta: layla.designs", "ضيفني سناب laylaa_22", "snap username laylaart". The name alone
-/// ("do you use WhatsApp?") is fine, and so is a plain word after it ("my whatsapp is down"):
-/// a handle must look like one (a digit, '_' or '.' in it, an '@', "username"/"يوزر" before
-/// it, or a colon right after the name: "snap: laylaaa").
-/// Arabic names may carry a prefix (ال, ب, على), so they have no left word boundary.
-static MESSENGER_WITH_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?:\b(?:whats\s*app|whatsap+|wh?ats|watsap+|telegram|snap\s*chat|snap|instagram|insta|ig|facebook|skype|viber|discord|wechat|gmail|hotmail|yahoo|outlook)\b|واتس\s*اب|واتساب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليغرام|تلقرام|تليقرام|سناب|انستا|انستغرام|انستقرام|انستجرام|فيسبوك|فيس\s*بوك|سكايب|فايبر|ديسكورد|جيميل|هوتميل)(?:\s*:\s*@?[a-z][a-z0-9_.]{2,}|[^\n]{0,30}?(?:@[a-z0-9_.]{3,}|\b[a-z][a-z0-9_.]{2,}[0-9_][a-z0-9_.]*|\b[a-z][a-z0-9_.]*[0-9_][a-z0-9_.]{2,}|\b[a-z]{2,}\.[a-z0-9_]+|(?:\busername|\buser\s*name|\buser|\bid|يوزر|اليوزر|حسابي|معرفي)\s*:?\s*@?[a-z][a-z0-9_.]{2,}|\d(?:[\s.\-]*\d){5,}))",
-    )
-});
-
-fn contact_info(normalised: &str) -> Option<String> {
-    phone_number(normalised)
-        .or_else(|| email(normalised))
-        .or_else(|| chat_link(normalised))
-        .or_else(|| MESSENGER_WITH_HANDLE.find(normalised).map(|m| m.as_str().to_string()))
-}
-
-/// Paying outside the platform: payment links, money-transfer services, bank details and
-/// the words sellers use to take a deal off the site ("خارج الموقع", "avoid the fees").
-static EXTERNAL_PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"paypal\s*(?:\.|dot|دوت)\s*me|paypal\s*me\s*/|\bwestern\s*union\b|ويسترن\s*يونيون|وسترن\s*يونيون|\bmoney\s*gram\b|موني\s*جرام|\b(?:bank|wire)\s*transfer|\bdirect\s*(?:bank\s*)?(?:deposit|transfer)|تحويل\s*بنكي|حواله\s*بنكيه|ايداع\s*بنكي|تحويل\s*(?:علي|على)\s*(?:حسابي|الحساب|البنك)|حسابي\s*البنكي|رقم\s*حسابي|\biban\b|ايبان|خارج\s*(?:الموقع|المنصه|خمسات|الخمسات)|(?:برا|بره|بعيد\s*عن)\s*(?:الموقع|المنصه)|\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:platform|site|website|souq|khamsat|fiverr)\b|\bpay\s+(?:me\s+)?(?:directly|direct|outside|(?:via|by|on|through|with|using)\s+(?:paypal|western|bank|crypto|usdt|binance|vodafone|stc))|\b(?:avoid|skip|without|no|save)\s+(?:the\s+)?(?:platform\s+|site\s+|souq\s+)?(?:fees?|commission)\b|بدون\s*عموله|من\s*غير\s*عموله|(?:نتجنب|نوفر|توفير|عشان)\s*(?:ال)?عموله|\bvodafone\s*cash\b|فودافون\s*كاش|\bstc\s*pay\b|اس\s*تي\s*سي\s*باي|\binstapay\b|انستا\s*باي|\busdt\b|\bbinance\b|بينانس|(?:ادفع|ادفعلي|حول|حولي|حوللي)\s*(?:لي\s*)?مباشره|الدفع\s*(?:مباشره|المباشر)",
-    )
-});
-
-fn external_payment(normalised: &str) -> Option<String> {
-    EXTERNAL_PAYMENT.find(normalised).map(|m| m.as_str().to_string())
+fn external_payment(text: &str) -> Option<Found> {
+    intent(&PAYMENT_INTENT, text, "payment outside the site").or_else(|| payment_brand(text))
 }
 
 #[cfg(test)]
@@ -246,29 +415,41 @@ mod tests {
     use crate::moderation::normalise::for_matching;
 
     fn contact(text: &str) -> Option<String> {
-        Detector::ContactInfo.find(&for_matching(text))
+        let normalised = for_matching(text);
+        Detector::ContactInfo.find(&normalised).map(|f| normalised[f.span].to_string())
     }
 
-    #[test]
-    fn phone_numbers_are_seen_through_separators_and_arabic_digits() {
-        for text in ["٠٥٠ ١٢٣ ٤٥ ٦٧ ٨", "0 5 0-1 2 3 4 5 6 7", "+966 50 123 4567", "zero five zero 1234567"]
-        {
-            assert!(contact(text).is_some(), "{text}");
-        }
-    }
-
-    #[test]
-    fn dates_prices_and_amounts_are_not_phone_numbers() {
-        for text in ["due 2026-03-01, 3 days, $25", "from 01/03/2026 to 05/03/2026", "budget 1,250,000.00", "20260301"]
-        {
-            assert_eq!(contact(text), None, "{text}");
-        }
+    fn payment(text: &str) -> Option<String> {
+        let normalised = for_matching(text);
+        Detector::ExternalPayment.find(&normalised).map(|f| normalised[f.span].to_string())
     }
 
     #[test]
     fn spelled_out_emails_are_emails() {
         assert!(contact("layla.d (at) gmail [dot] com").is_some());
         assert!(contact("layla ات gmail دوت com").is_some());
+        assert!(contact("ساره ديزاين ات جيميل دوت كوم").is_some());
         assert_eq!(contact("delivered at 5pm. thanks"), None);
+    }
+
+    #[test]
+    fn a_messenger_counts_with_a_handle_or_a_contact_verb_only() {
+        assert_eq!(contact("IG: rawan.art").as_deref(), Some("ig"));
+        assert!(contact("كلمني ع الماسنجر").is_some());
+        assert!(contact("kalemni 3al whats").is_some());
+        assert_eq!(contact("el whatsapp icon fel design lazem yeb2a akhdar"), None);
+        assert_eq!(contact("Telegram channel logo, round, 512x512"), None);
+        assert_eq!(contact("I don't use WhatsApp for work, only this chat"), None);
+    }
+
+    #[test]
+    fn a_payment_brand_is_an_offer_unless_it_is_the_work_or_refused() {
+        assert!(payment("ادفع لي باي بال مباشرة").is_some());
+        assert!(payment("send the money to my Payoneer").is_some());
+        assert_eq!(payment("translate an article about Wise fees into Arabic"), None);
+        assert_eq!(payment("design a wallet UI similar to STC Pay"), None);
+        assert_eq!(payment("no bank transfers please, escrow protects us both"), None);
+        assert_eq!(payment("لا أتعامل خارج الموقع"), None);
+        assert!(payment("أشتغل معك برا خمسات بسعر أرخص").is_some());
     }
 }

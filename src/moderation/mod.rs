@@ -6,14 +6,14 @@
 //!   rule), hold moves the gig to pending_review, flag queues it.
 //! - messages, deliveries, reviews: after the row is written, [`screen_text`] with its id —
 //!   block is an error, flag queues it.
-//! - a refused command rolls back its transaction, and with it any event written there. So
-//!   after a refusal the binary calls [`record_blocked`] in a second, small transaction: it
-//!   checks the text again and, if a rule blocks it, records `message.blocked` (or
-//!   `delivery.blocked`, `gig.blocked`, `review.blocked`) with the rule and the author, which is
-//!   what automation (`souq events --follow --kind message.blocked`) watches.
-
+//! - a refusal is an error carrying the verdict ([`Blocked`]). The command's transaction rolls
+//!   back, and with it any event written there; `Store::write` then records `message.blocked`
+//!   (or `delivery.blocked`, `gig.blocked`, `review.blocked`) with the rule, what it matched and
+//!   the author, in a transaction of its own — which is what automation (`souq events --follow
+//!   --kind message.blocked`) watches. A command refused for any other reason records nothing.
 mod detectors;
 mod normalise;
+mod phone;
 mod queue;
 mod rules;
 mod scan;
@@ -25,15 +25,14 @@ use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-pub use detectors::Detector;
-pub use normalise::for_matching;
-pub use queue::{decide, Decided, Flag};
+pub use detectors::{Detector, Found};
+pub use normalise::{as_written, for_matching, for_matching_mapped};
+pub use queue::{decide, Decided, Flag, FlagStatus};
 pub use rules::{Action, Hit, Rule, RuleSet, Severity, Target};
 pub use scan::{scan, ScanOptions, ScanSummary};
 
 use crate::error::{Error, Result};
 use crate::gigs::GigInput;
-use crate::money::Money;
 use crate::policy::{self, Policy};
 use crate::{events, users, Session};
 
@@ -41,7 +40,12 @@ use crate::{events, users, Session};
 pub const DEFAULT_RULES: &str = include_str!("../../examples/moderation.yaml");
 
 /// The queue, oldest first (see [`queue::list`]).
-pub fn queue(conn: &Connection, session: &Session, status: Option<&str>, rule: Option<&str>) -> Result<Vec<Flag>> {
+pub fn queue(
+    conn: &Connection,
+    session: &Session,
+    status: Option<FlagStatus>,
+    rule: Option<&str>,
+) -> Result<Vec<Flag>> {
     queue::list(conn, session, status, rule)
 }
 
@@ -143,9 +147,33 @@ fn content_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+fn refusal_message(target: Target, hit: &Hit) -> String {
+    format!("{} refused by moderation rule {}: {}", target.name(), hit.rule, hit.excerpt)
+}
+
+const REFUSAL_HINT: &str =
+    "`souq moderate rules show` lists the rules; an admin can review a refusal you think is wrong";
+
+/// A refusal with nothing to record: a gig row of an import, judged before it is written.
 fn refusal(target: Target, hit: &Hit) -> Error {
-    Error::conflict(format!("{} refused by moderation rule {}: {:?}", target.name(), hit.rule, hit.excerpt))
-        .with_hint("`souq moderate rules show` lists the rules; an admin can review a refusal you think is wrong")
+    Error::conflict(refusal_message(target, hit)).with_hint(REFUSAL_HINT)
+}
+
+/// What a moderation block carries in its error, for the `<target>.blocked` event recorded
+/// after the refused command rolled back: who, about what, and the rule's verdict.
+#[derive(Debug, Clone)]
+pub struct Blocked {
+    pub session: Session,
+    pub target: Target,
+    /// The entity the event is about: the order of a message, delivery or review; the gig
+    /// (0 for a gig refused as it was created, which has no id once rolled back).
+    pub entity: &'static str,
+    pub entity_id: i64,
+    pub hit: Hit,
+}
+
+fn blocked(blocked: Blocked) -> Error {
+    Error::blocked(refusal_message(blocked.target, &blocked.hit), blocked).with_hint(REFUSAL_HINT)
 }
 
 /// Raises a flag for every hit on content `entity`/`entity_id`; returns how many were new.
@@ -170,8 +198,25 @@ fn raise_all(
 /// update), in the same transaction. Block: Err (exit 4) naming the rule, and the
 /// caller's transaction rolls back. Hold: the gig goes to pending_review. Flag: it stays as it
 /// is, queued. A gig pending review by policy (review_new_gigs) is queued too.
-pub fn screen_gig(conn: &Connection, session: &Session, gig_id: i64, input: &GigInput) -> Result<Verdict> {
-    let verdict = judge_gig(&*active_rules(conn)?, input)?;
+/// `created`: the gig row was inserted in this transaction (a refusal rolls its id back).
+pub fn screen_gig(
+    conn: &Connection,
+    session: &Session,
+    gig_id: i64,
+    created: bool,
+    input: &GigInput,
+) -> Result<Verdict> {
+    let verdict = Verdict { hits: active_rules(conn)?.check(Target::Gig, &input_text(input), Some(input.price)) };
+    if let Some(hit) = verdict.blocking() {
+        let entity_id = if created { 0 } else { gig_id };
+        return Err(blocked(Blocked {
+            session: session.clone(),
+            target: Target::Gig,
+            entity: "gig",
+            entity_id,
+            hit: hit.clone(),
+        }));
+    }
     apply_gig_verdict(conn, session, &policy::load(conn)?, gig_id, input, &verdict)?;
     Ok(verdict)
 }
@@ -231,7 +276,7 @@ pub fn apply_gig_verdict(
 
 /// Screens a message, delivery or review (`entity_id`: the message id, delivery id, or the
 /// order id of a review) right after it is written, in the same transaction. Block: Err (exit 4)
-/// naming the rule; afterwards call [`record_blocked`]. Flag: queued.
+/// naming the rule and carrying the verdict ([`Blocked`], about the order). Flag: queued.
 pub fn screen_text(
     conn: &Connection,
     session: &Session,
@@ -241,52 +286,43 @@ pub fn screen_text(
 ) -> Result<Verdict> {
     let verdict = Verdict { hits: active_rules(conn)?.check(target, text, None) };
     if let Some(hit) = verdict.blocking() {
-        return Err(refusal(target, hit));
+        let order_id = match target {
+            Target::Message => conn
+                .prepare_cached("SELECT order_id FROM messages WHERE id = ?1")?
+                .query_row([entity_id], |r| r.get(0))?,
+            Target::Delivery => conn
+                .prepare_cached("SELECT order_id FROM deliveries WHERE id = ?1")?
+                .query_row([entity_id], |r| r.get(0))?,
+            _ => entity_id,
+        };
+        let entity = if target == Target::Username { "user" } else { "order" };
+        return Err(blocked(Blocked {
+            session: session.clone(),
+            target,
+            entity,
+            entity_id: order_id,
+            hit: hit.clone(),
+        }));
     }
     raise_all(conn, session, target, entity_id, text, &verdict.hits)?;
     Ok(verdict)
 }
 
-/// After a command was refused, in its own transaction: if the rules block `text`, records
-/// `<target>.blocked` about `entity` #`entity_id` (for a message or delivery: the order) with
-/// the rule, the excerpt and the author, and returns the event id. Otherwise records nothing.
-pub fn record_blocked(
-    conn: &Connection,
-    session: &Session,
-    target: Target,
-    entity: &str,
-    entity_id: i64,
-    text: &str,
-) -> Result<Option<i64>> {
-    blocked_event(conn, session, target, entity, entity_id, text, None)
-}
-
-/// [`record_blocked`] for a gig refused on create (`gig_id` None: recorded as gig 0) or update.
-pub fn record_blocked_gig(
-    conn: &Connection,
-    session: &Session,
-    gig_id: Option<i64>,
-    input: &GigInput,
-) -> Result<Option<i64>> {
-    blocked_event(conn, session, Target::Gig, "gig", gig_id.unwrap_or(0), &input_text(input), Some(input.price))
-}
-
-fn blocked_event(
-    conn: &Connection,
-    session: &Session,
-    target: Target,
-    entity: &str,
-    entity_id: i64,
-    text: &str,
-    price: Option<Money>,
-) -> Result<Option<i64>> {
-    let verdict = Verdict { hits: active_rules(conn)?.check(target, text, price) };
-    let Some(hit) = verdict.blocking() else {
-        return Ok(None);
-    };
-    let kind = format!("{}.blocked", target.name());
-    let data = json!({"rule": hit.rule, "excerpt": hit.excerpt, "author": session.actor});
-    events::record(conn, session, &kind, entity, entity_id, data).map(Some)
+/// Records `<target>.blocked` for a refusal (called by `Store::write` once the refused command
+/// rolled back), with the rule, what it matched as written and as normalised, and the author;
+/// returns the event id.
+pub fn record_blocked(conn: &Connection, blocked: &Blocked) -> Result<i64> {
+    let hit = &blocked.hit;
+    let kind = format!("{}.blocked", blocked.target.name());
+    let data = json!({
+        "rule": hit.rule,
+        "what": hit.what,
+        "matched": hit.matched,
+        "normalised": hit.normalised,
+        "excerpt": hit.excerpt,
+        "author": blocked.session.actor,
+    });
+    events::record(conn, &blocked.session, &kind, blocked.entity, blocked.entity_id, data)
 }
 
 #[cfg(test)]
@@ -319,28 +355,30 @@ mod tests {
     }
 
     #[test]
-    fn a_blocked_message_is_refused_and_recorded_after_the_rollback() {
+    fn a_blocked_review_is_refused_and_recorded_after_the_rollback() {
         let (_dir, mut store, layla) = market();
         let text = "كلمني واتس ٠٥٠ ١٢٣ ٤٥ ٦٧";
-        let err = store.write(|tx| screen_text(tx, &layla, Target::Message, 7, text)).unwrap_err();
+        let err = store.write(|tx| screen_text(tx, &layla, Target::Review, 3, text)).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Conflict);
         assert!(err.message().contains("contact-in-messages"), "{}", err.message());
-        let recorded = store.write(|tx| record_blocked(tx, &layla, Target::Message, "order", 3, text)).unwrap();
-        assert!(recorded.is_some());
-        let blocked = kinds(&store, "message.blocked");
+        assert_eq!(err.moderation_block().map(|b| b.hit.rule.as_str()), Some("contact-in-messages"));
+        let blocked = kinds(&store, "review.blocked");
         assert_eq!((blocked[0].entity.as_str(), blocked[0].entity_id), ("order", Some(3)));
         assert_eq!(blocked[0].data["author"], "layla");
         assert_eq!(blocked[0].data["rule"], "contact-in-messages");
+        assert_eq!(blocked[0].data["matched"], "٠٥٠ ١٢٣ ٤٥ ٦٧");
+        assert_eq!(blocked[0].data["normalised"], "050 123 45 67");
     }
 
     #[test]
     fn a_refusal_for_another_reason_records_nothing() {
         let (_dir, mut store, layla) = market();
-        let recorded = store
-            .write(|tx| record_blocked(tx, &layla, Target::Delivery, "order", 3, "here are your 3 files"))
-            .unwrap();
-        assert_eq!(recorded, None);
-        assert!(kinds(&store, "delivery.blocked").is_empty());
+        let refused: Result<()> = store.write(|tx| {
+            screen_text(tx, &layla, Target::Review, 3, "here are your 3 files")?;
+            Err(Error::conflict("order 3 is already delivered"))
+        });
+        assert!(refused.unwrap_err().moderation_block().is_none());
+        assert!(kinds(&store, "review.blocked").is_empty());
     }
 
     #[test]
@@ -352,7 +390,7 @@ mod tests {
             assert_eq!(verdict.action(), Some(Action::Flag));
         }
         let admin = Session { actor: Some("admin".into()), ..layla };
-        let flags = queue(store.conn(), &admin, Some("open"), None).unwrap();
+        let flags = queue(store.conn(), &admin, Some(FlagStatus::Open), None).unwrap();
         assert_eq!(flags.len(), 1);
         assert_eq!((flags[0].entity.as_str(), flags[0].entity_id), ("delivery", 5));
     }

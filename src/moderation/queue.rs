@@ -20,11 +20,54 @@ pub struct Flag {
     pub entity: String,
     pub entity_id: i64,
     pub excerpt: String,
-    pub status: String,
+    pub status: FlagStatus,
     pub created_at: Timestamp,
 }
 
-pub const STATUSES: &[&str] = &["open", "approved", "rejected"];
+/// Where a flag stands: waiting in the queue, or decided by an admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagStatus {
+    Open,
+    Approved,
+    Rejected,
+}
+
+impl FlagStatus {
+    pub const ALL: [FlagStatus; 3] = [FlagStatus::Open, FlagStatus::Approved, FlagStatus::Rejected];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FlagStatus::Open => "open",
+            FlagStatus::Approved => "approved",
+            FlagStatus::Rejected => "rejected",
+        }
+    }
+
+    /// The status named `name`, or exit 6 naming the ones there are.
+    pub fn parse(name: &str) -> Result<FlagStatus> {
+        FlagStatus::ALL.into_iter().find(|s| s.name() == name).ok_or_else(|| {
+            let names: Vec<&str> = FlagStatus::ALL.iter().map(|s| s.name()).collect();
+            Error::invalid(format!("unknown flag status {name:?}; one of {}", names.join(", ")))
+        })
+    }
+}
+
+impl rusqlite::types::ToSql for FlagStatus {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.name().into())
+    }
+}
+
+impl rusqlite::types::FromSql for FlagStatus {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let name = value.as_str()?;
+        FlagStatus::ALL
+            .into_iter()
+            .find(|s| s.name() == name)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown flag status {name:?}").into()))
+    }
+}
 
 /// The pseudo-rule of gigs that wait for review because the policy says every new gig does.
 pub const REVIEW_NEW_GIGS: &str = "review_new_gigs";
@@ -122,13 +165,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Flag> {
 }
 
 /// The queue, oldest first: flags in `status` (all statuses when None), of one rule if given.
-pub fn list(conn: &Connection, session: &Session, status: Option<&str>, rule: Option<&str>) -> Result<Vec<Flag>> {
+pub fn list(conn: &Connection, session: &Session, status: Option<FlagStatus>, rule: Option<&str>) -> Result<Vec<Flag>> {
     users::acting_admin(conn, session, "read the moderation queue")?;
-    if let Some(status) = status {
-        if !STATUSES.contains(&status) {
-            return Err(Error::invalid(format!("unknown flag status {status:?}; one of {}", STATUSES.join(", "))));
-        }
-    }
     let sql = format!(
         "SELECT {FLAG_COLUMNS} FROM moderation_flags
          WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR rule = ?2) ORDER BY id"
@@ -164,15 +202,15 @@ pub fn decide(conn: &Connection, session: &Session, what: Decided, approve: bool
     if reason.trim().is_empty() {
         return Err(Error::invalid("a reason is needed: it is kept with the decision"));
     }
-    let status = if approve { "approved" } else { "rejected" };
+    let status = if approve { FlagStatus::Approved } else { FlagStatus::Rejected };
     let (flags, gig_id) = match what {
         Decided::Flag(id) => {
             let flag = get(conn, id)?;
             if flag.status == status {
                 return Ok(vec![flag]);
             }
-            if flag.status != "open" {
-                return Err(Error::conflict(format!("flag {id} was already {}", flag.status)));
+            if flag.status != FlagStatus::Open {
+                return Err(Error::conflict(format!("flag {id} was already {}", flag.status.name())));
             }
             let gig_id = (flag.entity == "gig").then_some(flag.entity_id);
             (vec![flag], gig_id)
@@ -198,7 +236,7 @@ pub fn decide(conn: &Connection, session: &Session, what: Decided, approve: bool
         events::record(
             conn,
             session,
-            &format!("moderation.{status}"),
+            &format!("moderation.{}", status.name()),
             &flag.entity,
             flag.entity_id,
             json!({"flag_id": flag.id, "rule": flag.rule, "reason": reason}),

@@ -4,8 +4,8 @@
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder, SetMatches};
 use serde::{Deserialize, Serialize};
 
-use super::detectors::Detector;
-use super::normalise::for_matching;
+use super::detectors::{Detector, Found};
+use super::normalise::{as_written, for_matching, for_matching_mapped};
 use crate::error::{Error, Result};
 use crate::money::Money;
 
@@ -174,12 +174,17 @@ impl Rule {
 }
 
 /// One rule that matched a text.
+/// One rule's verdict on a text: the rule, what it found (`what`: "phone number", or "pattern"
+/// for a rule's own patterns and words), the text it matched as written and as normalised,
+/// and an excerpt for the queue and the refusal message that shows both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hit {
     pub rule: String,
     pub action: Action,
     pub severity: Severity,
-    /// The matched words with a little context, from the normalised text.
+    pub what: String,
+    pub matched: String,
+    pub normalised: String,
     pub excerpt: String,
 }
 
@@ -236,8 +241,10 @@ impl RuleSet {
         }
         let normalised = for_matching(text);
         let matched = self.set.matches(&normalised);
-        let mut detected: [Option<Option<String>>; 2] = [None, None];
+        let mut detected: [Option<Option<Found>>; 2] = [None, None];
         let mut hits = Vec::new();
+        // the written form is worked out once, for the first hit: most texts have none
+        let mut mapped: Option<Vec<usize>> = None;
         for rule in applicable() {
             let text_hit = if rule.has_text_condition() {
                 match self.text_hit(rule, &normalised, &matched, &mut detected) {
@@ -252,22 +259,42 @@ impl RuleSet {
                 (true, Some(p)) if rule.price_fires(p) => Some(format!("price {p}")),
                 (true, _) => continue,
             };
-            let excerpt = text_hit.or(price_hit).unwrap_or_default();
-            hits.push(Hit { rule: rule.id.clone(), action: rule.action, severity: rule.severity, excerpt });
+            let (what, matched_text, normalised_text) = match (text_hit, price_hit) {
+                (Some(found), _) => {
+                    let map = mapped.get_or_insert_with(|| for_matching_mapped(text).1);
+                    let written = as_written(text, map, found.span.clone()).to_string();
+                    (found.what.to_string(), written, normalised[found.span].to_string())
+                }
+                (None, Some(price)) => ("price".to_string(), price.clone(), price),
+                (None, None) => continue,
+            };
+            let excerpt = describe(&what, &matched_text, &normalised_text);
+            hits.push(Hit {
+                rule: rule.id.clone(),
+                action: rule.action,
+                severity: rule.severity,
+                what,
+                matched: matched_text,
+                normalised: normalised_text,
+                excerpt,
+            });
         }
         hits
     }
 
+    /// Where the rule's text condition holds in `normalised`: its first matching pattern or
+    /// word list, else its detector (each detector runs at most once per text).
     fn text_hit(
         &self,
         rule: &Rule,
         normalised: &str,
         matched: &SetMatches,
-        detected: &mut [Option<Option<String>>; 2],
-    ) -> Option<String> {
+        detected: &mut [Option<Option<Found>>; 2],
+    ) -> Option<Found> {
         if let Some(entry) = rule.set_entries.clone().find(|&i| matched.matched(i)) {
             let found = self.singles[entry].find(normalised)?;
-            return Some(excerpt(normalised, found.start(), found.end()));
+            let span = trim_boundaries(normalised, found.range());
+            return Some(Found { span, what: "pattern" });
         }
         let detector = rule.detector?;
         let slot = &mut detected[detector as usize];
@@ -275,17 +302,28 @@ impl RuleSet {
     }
 }
 
-/// The match with up to 30 characters either side, on one line.
-fn excerpt(text: &str, start: usize, end: usize) -> String {
-    let before: String = {
-        let mut chars: Vec<char> = text[..start].chars().rev().take(30).collect();
-        chars.reverse();
-        chars.into_iter().collect()
-    };
-    let after: String = text[end..].chars().take(30).collect();
-    let mut out = format!("{}{}{}", before, &text[start..end], after);
-    out = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    out
+/// A word list's match includes the characters around the words (its boundaries).
+fn trim_boundaries(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let inner = &text[span.clone()];
+    let start = span.start + (inner.len() - inner.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+    let end = span.end - (inner.len() - inner.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
+    if start < end {
+        start..end
+    } else {
+        span
+    }
+}
+
+/// What a moderator reads: the kind of match, the text as written, and as souq read it when
+/// that differs ("phone number \"٠٥٥ 🌹 ١٨٢ 🌹 ٧٣٦٤\" read as \"055 🌹 182 🌹 7364\"").
+fn describe(what: &str, written: &str, normalised: &str) -> String {
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (written, normalised) = (one_line(written), one_line(normalised));
+    if written == normalised || what == "price" {
+        format!("{what} {written:?}")
+    } else {
+        format!("{what} {written:?} read as {normalised:?}")
+    }
 }
 
 /// Checks one rule's fields, appending its compiled patterns and word list to `singles`.
