@@ -1,0 +1,138 @@
+//! The terms search indexes for a text, computed here in Rust so that every database engine
+//! indexes the same ones: each word itself, its stems, and (for Arabic) its roots.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::arabic;
+use crate::text;
+
+/// Written before a root in the index, so a root (كتب, of كتابة) is never taken for the same
+/// word typed as such (كتب, books). Tatweel: `text::normalize` removes it, so no word has it.
+pub const ROOT_MARK: char = 'ـ';
+
+/// English words are stemmed by Snowball (designing → design, websites → websit).
+static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Letters and digits make words; everything else separates them. ASCII and the Arabic
+/// letters are answered without Unicode's tables (this runs on every gig an import indexes).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The words of `text` as search sees them: normalised (text::normalize), split on anything
+/// that is not a letter or digit, with a leading Arabic article taken off (الترجمة → ترجمه).
+pub fn words(text: &str) -> Vec<String> {
+    text::normalize(text)
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| arabic::without_article(w).to_string())
+        .collect()
+}
+
+/// What one word is indexed and looked up as, from the closest match to the loosest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forms {
+    /// The word itself (as [`words`] gives it).
+    pub word: String,
+    /// Its light stems: endings and possessives off, and the same again without an attached
+    /// particle (بترجمتي → ترجم); for English, the Snowball stem. None equals `word`.
+    pub stems: Vec<String>,
+    /// The roots of its Arabic stems, each after [`ROOT_MARK`].
+    pub roots: Vec<String>,
+}
+
+impl Forms {
+    pub fn of(word: &str) -> Forms {
+        let mut forms = Forms { word: word.to_string(), stems: Vec::new(), roots: Vec::new() };
+        if arabic::is_arabic(word) {
+            let candidates = std::iter::once(word).chain(arabic::without_particle(word));
+            for stem in candidates.map(arabic::light_stem) {
+                let root = format!("{ROOT_MARK}{}", arabic::root(&stem));
+                push_new(&mut forms.roots, root);
+                if stem != word {
+                    push_new(&mut forms.stems, stem);
+                }
+            }
+        } else if word.len() >= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+            let stem = ENGLISH.stem(word);
+            if stem != word {
+                forms.stems.push(stem.into_owned());
+            }
+        }
+        forms
+    }
+
+    /// The word and its stems: what a buyer's word is looked up among (typos, loan-word
+    /// spellings, words written apart or together).
+    pub fn vocabulary(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.word).chain(&self.stems)
+    }
+
+    /// Every term the index holds for the word.
+    pub fn terms(&self) -> impl Iterator<Item = &String> {
+        self.vocabulary().chain(&self.roots)
+    }
+}
+
+fn push_new(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// What the index stores for a column: the terms of its words, space separated. FTS5's
+/// `ascii` tokenizer then only has to split on the spaces, so index and query see exactly the
+/// same terms.
+pub fn index_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for word in words(text) {
+        for term in Forms::of(&word).terms() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(term);
+        }
+    }
+    out
+}
+
+/// The words and stems of `texts`, each once: what the vocabulary learns from a gig.
+pub fn vocabulary(texts: &[&str]) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for text in texts {
+        for word in words(text) {
+            terms.extend(Forms::of(&word).vocabulary().cloned());
+        }
+    }
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_word_is_indexed_with_its_stems_and_roots() {
+        assert_eq!(index_text("الإنجليزية"), "انجليزيه انجليز ـانجليز");
+        assert_eq!(index_text("وتصميم"), "وتصميم تصميم ـوصمم ـصمم");
+        assert_eq!(index_text("Logo-Designing, FAST!"), "logo designing design fast");
+        assert_eq!(index_text("وقت"), "وقت ـوقت");
+    }
+
+    #[test]
+    fn english_words_get_their_snowball_stem() {
+        assert_eq!(Forms::of("websites").stems, ["websit"]);
+        assert_eq!(Forms::of("translator").stems, Forms::of("translation").stems);
+        assert!(Forms::of("500").stems.is_empty());
+    }
+}
