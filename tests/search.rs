@@ -91,7 +91,7 @@ fn only_active_gigs_of_active_sellers_are_found() {
 fn the_index_follows_edits_and_reimports() {
     let market = market();
     market.ok(&["gig", "update", "3", "--as", "layla", "--title", "تصميم قرطاسية"]);
-    assert!(ids(&market, &["مكتبة"]).is_empty());
+    assert!(!ids(&market, &["مكتبة"]).contains(&3));
     assert_eq!(ids(&market, &["قرطاسية"]), [3]);
     let path = market.path("again.csv");
     std::fs::write(&path, "sku,title,price,delivery_days,tags\nlibrary,تصميم مكتبة,20,3,رفوف\n").unwrap();
@@ -106,7 +106,8 @@ fn filters_sort_and_limit() {
     assert_eq!(ids(&market, &["تصميم", "--sort", "price"]), [7, 3]);
     assert_eq!(ids(&market, &["تصميم", "--max-price", "16"]), [7]);
     assert_eq!(ids(&market, &["تصميم", "--min-price", "16"]), [3]);
-    assert_eq!(ids(&market, &["ترجمة", "--category", "translation", "--sort", "price"]), [2, 1]);
+    // by price among the closer matches, then مترجم (6), which only shares ترجمة's root
+    assert_eq!(ids(&market, &["ترجمة", "--category", "translation", "--sort", "price"]), [2, 1, 6]);
     assert_eq!(ids(&market, &["تصميم", "--sort", "price", "--limit", "1"]), [7]);
     market.fails(6, &["gig", "search", "تصميم", "--limit", "0"]);
 }

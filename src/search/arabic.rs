@@ -55,8 +55,14 @@ pub fn without_particle(word: &str) -> Option<&str> {
 /// (شعاراتي → شعار, سيرتي → سير like سيرة → سير, تطبيقات → تطبيق).
 pub fn light_stem(word: &str) -> String {
     let mut letters: Vec<char> = word.chars().collect();
-    if strip_one(&mut letters, POSSESSIVES) && letters.len() > MIN_STEM && letters.last() == Some(&'ت') {
-        // ة is written ت before a possessive: سيرة, سيرتي
+    // ة is written ت before a possessive (سيرة, سيرتي; قناة, قناتي), unless the word is
+    // long enough for ات to be the plural (شعاراتي), which ENDINGS then takes off
+    let plural = |l: &[char]| l.ends_with(&['ا', 'ت']) && l.len() >= 2 + MIN_STEM;
+    if strip_one(&mut letters, POSSESSIVES)
+        && letters.len() > MIN_STEM
+        && letters.ends_with(&['ت'])
+        && !plural(&letters)
+    {
         letters.pop();
     }
     strip_one(&mut letters, ENDINGS);
@@ -260,9 +266,9 @@ fn pro_w6(w: Vec<char>) -> Vec<char> {
     } else if w[0] == 'م' && w[3] == 'ا' && w[5] == 'ه' {
         // مفعالة
         pick(&w, &[1, 2, 4])
-    } else if w[0] == 'م' && w[3] == 'ا' && w[4] == 'ي' {
+    } else if w[0] == 'م' && w[2] == 'ا' && w[4] == 'ي' {
         // مفاعيل
-        pick(&w, &[1, 2, 5])
+        pick(&w, &[1, 3, 5])
     } else if w[0] == 'ا' && w[2] == 'ت' && w[4] == 'ا' {
         // افتعال
         pick(&w, &[1, 3, 5])
@@ -345,6 +351,7 @@ mod tests {
         assert_eq!(stem("الإنجليزية"), stem("انجليزي"));
         assert_eq!(stem("إعلان"), "اعلان");
         assert_eq!(stem("بيتي"), "بيت");
+        assert_eq!(stem("قناتي"), stem("القناة"));
         assert_eq!(without_particle("لمتجري"), Some("متجري"));
         assert_eq!(without_particle("بحث"), None);
     }

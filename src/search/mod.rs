@@ -330,7 +330,8 @@ const SNIPPET_CONTEXT: usize = 5;
 /// text rather than FTS5's snippet(), which could only show the folded, stemmed index terms.
 pub fn snippet(gig: &Gig, wanted: &HashSet<String>, prefixes: &[String]) -> String {
     let matches = |word: &String| {
-        Forms::of(word).terms().any(|t| wanted.contains(t)) || prefixes.iter().any(|p| word.starts_with(p.as_str()))
+        Forms::of(word).index_terms().iter().any(|t| wanted.contains(t))
+            || prefixes.iter().any(|p| word.starts_with(p.as_str()))
     };
     let tags = gig.tags.join(", ");
     for field in [gig.title.as_str(), tags.as_str(), gig.description.as_str()] {

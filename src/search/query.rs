@@ -1,7 +1,7 @@
 //! From what a buyer typed to FTS5 MATCH expressions, one per level of looseness: the words
-//! and their stems (and the operator's synonyms, and words written apart or together), then
-//! roots and loan-word spellings, then the last word as a prefix, then typos. Search runs them
-//! in that order, so a looser match never ranks above a closer one.
+//! and their stems (written apart or together), then the operator's synonyms, then roots and
+//! loan-word spellings, then the last word as a prefix, then typos. Search runs them in that
+//! order, so a looser match never ranks above a closer one.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::arabic;
 use super::synonyms;
-use super::terms::{words, Forms};
+use super::terms::{loose_term, words, Forms};
 use crate::error::{Error, Result};
 
 /// How loosely query words match, each level including the ones before it.
@@ -17,6 +17,8 @@ use crate::error::{Error, Result};
 pub enum Level {
     /// The word or one of its light stems.
     Stem,
+    /// Also the words and phrases of the operator's synonym groups the query's words are in.
+    Synonym,
     /// Also its root, and other spellings of a loan word (انستقرام, انستغرام).
     Root,
     /// Also, for the last word, any longer word it begins (what is typed so far).
@@ -26,15 +28,17 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [Level::Stem, Level::Root, Level::Prefix, Level::Typo];
+    pub const ALL: [Level; 5] = [Level::Stem, Level::Synonym, Level::Root, Level::Prefix, Level::Typo];
 }
 
 /// A typo is looked for in words of at least this many letters.
 const TYPO_MIN_LETTERS: usize = 5;
 /// ...and two typos in words of at least this many.
 const TWO_TYPOS_MIN_LETTERS: usize = 9;
-/// A prefix is looked for when the last word has at least this many letters.
+/// A prefix is looked for when the last word has at least this many letters, or (after other
+/// words, which narrow what it can match) the second number.
 const PREFIX_MIN_LETTERS: usize = 3;
+const PREFIX_MIN_LETTERS_AFTER_WORDS: usize = 2;
 /// A word written together is split in two when each part has at least this many letters.
 const SPLIT_MIN_LETTERS: usize = 3;
 
@@ -124,17 +128,20 @@ impl<'c> Query<'c> {
         let word = self.words[i].clone();
         let forms = Forms::of(&word);
         let Expr::Any(mut any) = forms_expr(&forms, level) else { unreachable!("forms_expr gives Any") };
+        // a spelling, prefix or typo found may also be written with a particle (ومونتاج),
+        // which the index holds as a loose term
         if level >= Level::Root {
             for variant in self.vocabulary.spellings(&word)? {
-                any.push(Expr::Term(variant));
+                any.extend([Expr::Term(loose_term(&variant)), Expr::Term(variant)]);
             }
         }
-        if level >= Level::Prefix && i + 1 == self.words.len() && word.chars().count() >= PREFIX_MIN_LETTERS {
-            any.push(Expr::Prefix(word.clone()));
+        let min_prefix = if i > 0 { PREFIX_MIN_LETTERS_AFTER_WORDS } else { PREFIX_MIN_LETTERS };
+        if level >= Level::Prefix && i + 1 == self.words.len() && word.chars().count() >= min_prefix {
+            any.extend([Expr::Prefix(word.clone()), Expr::Prefix(loose_term(&word))]);
         }
         if level >= Level::Typo {
             for near in self.vocabulary.typos(&word)? {
-                any.push(Expr::Term(near));
+                any.extend([Expr::Term(loose_term(&near)), Expr::Term(near)]);
             }
         }
         if let Some((left, right)) = self.vocabulary.halves(&word)? {
@@ -150,14 +157,14 @@ impl<'c> Query<'c> {
         for (g, group) in self.synonyms.iter().enumerate() {
             for phrase in group {
                 let n = phrase.len();
-                let fits = self.words.len() >= i + n
-                    && phrase.iter().zip(&self.words[i..i + n]).all(|(p, w)| same_word(p, w));
+                let fits =
+                    self.words.len() >= i + n && phrase.iter().zip(&self.words[i..i + n]).all(|(p, w)| same_word(p, w));
                 if fits && best.is_none_or(|(len, _)| n > len) {
                     best = Some((n, g));
                 }
             }
         }
-        let Some((n, g)) = best else { return Ok(None) };
+        let Some((n, g)) = best.filter(|_| level >= Level::Synonym) else { return Ok(None) };
         let mut any = Vec::new();
         let typed = (i..i + n).map(|j| self.word(j, level)).collect::<Result<Vec<_>>>()?;
         any.push(Expr::All(typed));
@@ -182,13 +189,9 @@ fn same_word(a: &str, b: &str) -> bool {
 }
 
 /// The forms of a word a level looks for: the word and its stems, and from [`Level::Root`]
-/// on its roots.
+/// on the loose ones.
 fn forms_expr(forms: &Forms, level: Level) -> Expr {
-    let mut any: Vec<Expr> = forms.vocabulary().cloned().map(Expr::Term).collect();
-    if level >= Level::Root {
-        any.extend(forms.roots.iter().cloned().map(Expr::Term));
-    }
-    Expr::Any(any)
+    Expr::Any(forms.query_terms(level >= Level::Root).into_iter().map(Expr::Term).collect())
 }
 
 /// The words and stems of every gig ever indexed (table search_terms), looked up by the
@@ -222,8 +225,7 @@ impl Vocabulary<'_> {
     fn spellings(&mut self, word: &str) -> Result<Vec<String>> {
         let Some(skeleton) = arabic::skeleton(word) else { return Ok(Vec::new()) };
         let first = word.chars().next().unwrap_or_default();
-        let firsts: Vec<char> =
-            if arabic::is_g_letter(first) { vec!['ق', 'غ', 'ج'] } else { vec![first] };
+        let firsts: Vec<char> = if arabic::is_g_letter(first) { vec!['ق', 'غ', 'ج'] } else { vec![first] };
         let mut found = Vec::new();
         for first in firsts {
             for term in self.starting_with(first)? {
@@ -282,7 +284,8 @@ fn edits(a: &[char], b: &[char]) -> usize {
                 i
             } else {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut best = (d[(i - 1) * width + j] + 1).min(d[i * width + j - 1] + 1).min(d[(i - 1) * width + j - 1] + cost);
+                let mut best =
+                    (d[(i - 1) * width + j] + 1).min(d[i * width + j - 1] + 1).min(d[(i - 1) * width + j - 1] + cost);
                 if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                     best = best.min(d[(i - 2) * width + j - 2] + 1);
                 }
@@ -304,7 +307,7 @@ mod tests {
         assert_eq!(e("profesional", "professional"), 1);
         assert_eq!(e("تصمبم", "تصميم"), 1);
         assert_eq!(e("design", "resign"), 1);
-        assert_eq!(e("logo", "video"), 3);
+        assert_eq!(e("logo", "video"), 4);
     }
 
     #[test]

@@ -45,7 +45,8 @@ pub fn import(conn: &Connection, session: &Session, file: &str, yaml: &str) -> R
         }
     }
     conn.execute("DELETE FROM search_synonyms", [])?;
-    let mut insert = conn.prepare_cached("INSERT INTO search_synonyms (group_no, position, phrase) VALUES (?1, ?2, ?3)")?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO search_synonyms (group_no, position, phrase) VALUES (?1, ?2, ?3)")?;
     for (n, group) in parsed.synonyms.iter().enumerate() {
         for (position, phrase) in group.iter().enumerate() {
             insert.execute(params![n as i64 + 1, position as i64, phrase.trim()])?;
@@ -53,11 +54,7 @@ pub fn import(conn: &Connection, session: &Session, file: &str, yaml: &str) -> R
     }
     let groups = parsed.synonyms.len();
     events::record(conn, session, "search.synonyms_imported", "search", 0, json!({"file": file, "groups": groups}))?;
-    Ok(stored(conn)?
-        .into_iter()
-        .enumerate()
-        .map(|(n, phrases)| SynonymGroup { group: n + 1, phrases })
-        .collect())
+    Ok(stored(conn)?.into_iter().enumerate().map(|(n, phrases)| SynonymGroup { group: n + 1, phrases }).collect())
 }
 
 /// The synonym list as a file `import` reads back, one group a line.

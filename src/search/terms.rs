@@ -8,9 +8,11 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::arabic;
 use crate::text;
 
-/// Written before a root in the index, so a root (كتب, of كتابة) is never taken for the same
-/// word typed as such (كتب, books). Tatweel: `text::normalize` removes it, so no word has it.
-pub const ROOT_MARK: char = 'ـ';
+/// Written before a loose form in the index (a root, a stem found only by taking off a letter
+/// that may be a particle), so it is never taken for the same word written as such (the root
+/// كتب of كتابة and the word كتب, books). Tatweel: `text::normalize` removes it, so no word
+/// has it.
+pub const LOOSE_MARK: char = 'ـ';
 
 /// English words are stemmed by Snowball (designing → design, websites → websit).
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -42,24 +44,31 @@ pub fn words(text: &str) -> Vec<String> {
 pub struct Forms {
     /// The word itself (as [`words`] gives it).
     pub word: String,
-    /// Its light stems: endings and possessives off, and the same again without an attached
-    /// particle (بترجمتي → ترجم); for English, the Snowball stem. None equals `word`.
+    /// Its light stems (endings and possessives off: شعاراتي → شعار); for English, the
+    /// Snowball stem. None equals `word`.
     pub stems: Vec<String>,
-    /// The roots of its Arabic stems, each after [`ROOT_MARK`].
+    /// The light stems of the word without an attached particle (بشعارك → شعار), when it
+    /// starts with one of their letters. Many words merely start with them (بطاقة), so in the
+    /// index these are marked as loose as a root: a gig's passing mention (انترو بشعارك) ranks
+    /// below a gig about it.
+    pub detached: Vec<String>,
+    /// The roots of its Arabic stems.
     pub roots: Vec<String>,
 }
 
 impl Forms {
     pub fn of(word: &str) -> Forms {
-        let mut forms = Forms { word: word.to_string(), stems: Vec::new(), roots: Vec::new() };
+        let mut forms = Forms { word: word.to_string(), stems: Vec::new(), detached: Vec::new(), roots: Vec::new() };
         if arabic::is_arabic(word) {
-            let candidates = std::iter::once(word).chain(arabic::without_particle(word));
-            for stem in candidates.map(arabic::light_stem) {
-                let root = format!("{ROOT_MARK}{}", arabic::root(&stem));
-                push_new(&mut forms.roots, root);
-                if stem != word {
-                    push_new(&mut forms.stems, stem);
-                }
+            let stem = arabic::light_stem(word);
+            forms.roots.push(arabic::root(&stem));
+            if stem != word {
+                forms.stems.push(stem);
+            }
+            if let Some(rest) = arabic::without_particle(word) {
+                let stem = arabic::light_stem(rest);
+                push_new(&mut forms.roots, arabic::root(&stem));
+                forms.detached.push(stem);
             }
         } else if word.len() >= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
             let stem = ENGLISH.stem(word);
@@ -76,10 +85,35 @@ impl Forms {
         std::iter::once(&self.word).chain(&self.stems)
     }
 
-    /// Every term the index holds for the word.
-    pub fn terms(&self) -> impl Iterator<Item = &String> {
-        self.vocabulary().chain(&self.roots)
+    /// Every term the index holds for the word: the word and its stems as they are, the
+    /// detached stems and the roots after [`LOOSE_MARK`].
+    pub fn index_terms(&self) -> Vec<String> {
+        let mut terms: Vec<String> = self.vocabulary().cloned().collect();
+        for loose in self.detached.iter().chain(&self.roots) {
+            push_new(&mut terms, loose_term(loose));
+        }
+        terms
     }
+
+    /// The terms a query word matches in the index: at `loose`, also the index's loose terms
+    /// (roots, detached stems) of any of its forms.
+    pub fn query_terms(&self, loose: bool) -> Vec<String> {
+        let mut terms: Vec<String> = self.vocabulary().cloned().collect();
+        for stem in &self.detached {
+            push_new(&mut terms, stem.clone());
+        }
+        if loose {
+            for form in self.vocabulary().chain(&self.detached).chain(&self.roots) {
+                push_new(&mut terms, loose_term(form));
+            }
+        }
+        terms
+    }
+}
+
+/// A form as the index holds it when it is only a loose match.
+pub fn loose_term(form: &str) -> String {
+    format!("{LOOSE_MARK}{form}")
 }
 
 fn push_new(list: &mut Vec<String>, item: String) {
@@ -94,11 +128,11 @@ fn push_new(list: &mut Vec<String>, item: String) {
 pub fn index_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     for word in words(text) {
-        for term in Forms::of(&word).terms() {
+        for term in Forms::of(&word).index_terms() {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(term);
+            out.push_str(&term);
         }
     }
     out
@@ -123,8 +157,8 @@ mod tests {
 
     #[test]
     fn each_word_is_indexed_with_its_stems_and_roots() {
-        assert_eq!(index_text("الإنجليزية"), "انجليزيه انجليز ـانجليز");
-        assert_eq!(index_text("وتصميم"), "وتصميم تصميم ـوصمم ـصمم");
+        assert_eq!(index_text("الإنجليزية"), "انجليزيه انجليز ـجلز");
+        assert_eq!(index_text("وتصميم"), "وتصميم ـتصميم ـصمم");
         assert_eq!(index_text("Logo-Designing, FAST!"), "logo designing design fast");
         assert_eq!(index_text("وقت"), "وقت ـوقت");
     }
