@@ -74,12 +74,13 @@ pub struct IndexEntry {
 impl IndexEntry {
     /// The entry of a gig stored with these columns (`tags` as stored: joined by ',').
     pub fn of(title: &str, description: &str, tags: &str) -> IndexEntry {
-        IndexEntry {
-            title: index_text(title),
-            description: index_text(description),
-            tags: index_text(tags),
-            vocabulary: terms::vocabulary(&[title, description, tags]),
-        }
+        let mut vocabulary = Vec::new();
+        let title = terms::index_column(title, &mut vocabulary);
+        let description = terms::index_column(description, &mut vocabulary);
+        let tags = terms::index_column(tags, &mut vocabulary);
+        vocabulary.sort_unstable();
+        vocabulary.dedup();
+        IndexEntry { title, description, tags, vocabulary }
     }
 }
 

@@ -126,14 +126,22 @@ fn push_new(list: &mut Vec<String>, item: String) {
 /// `ascii` tokenizer then only has to split on the spaces, so index and query see exactly the
 /// same terms.
 pub fn index_text(text: &str) -> String {
+    index_column(text, &mut Vec::new())
+}
+
+/// [`index_text`], adding the column's vocabulary terms (words and stems) to `vocabulary`:
+/// an import makes both from one pass over the words.
+pub fn index_column(text: &str, vocabulary: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     for word in words(text) {
-        for term in Forms::of(&word).index_terms() {
+        let forms = Forms::of(&word);
+        for term in forms.index_terms() {
             if !out.is_empty() {
                 out.push(' ');
             }
             out.push_str(&term);
         }
+        vocabulary.extend(forms.vocabulary().cloned());
     }
     out
 }
@@ -142,9 +150,7 @@ pub fn index_text(text: &str) -> String {
 pub fn vocabulary(texts: &[&str]) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     for text in texts {
-        for word in words(text) {
-            terms.extend(Forms::of(&word).vocabulary().cloned());
-        }
+        index_column(text, &mut terms);
     }
     terms.sort_unstable();
     terms.dedup();
