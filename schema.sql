@@ -299,6 +299,8 @@ CREATE INDEX moderation_flags_by_status ON moderation_flags (status, rule);
 -- A bulk import runs with triggers off (search::defer: a trigger makes every one-row
 -- write to gigs keep a statement journal, and FTS5 flushes its buffer at each of its
 -- savepoints) and indexes its new gigs itself as it writes them, its changed ones at the end.
+-- migrations/003_search_words.sql replaces the two triggers below (they also add each gig's
+-- words to the vocabulary, search_terms) and indexes every gig again with its stems and roots.
 CREATE VIRTUAL TABLE gigs_fts USING fts5 (
     title, description, tags,
     content = '', contentless_delete = 1,

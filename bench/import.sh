@@ -6,22 +6,28 @@
 #   - souq gig import (release build) of each file into a fresh database, and its peak RSS;
 #   - the baseline: the sqlite3 shell's `.import` of the same file plus building an FTS5 index
 #     over title, description and tags (it validates nothing);
-#   - souq gig search, a process per query, top 20, for a word in 10% of the gigs and a rare one.
+#   - souq gig search, a process per query, top 20: a word in 10% of the gigs, a rare one, the
+#     first letters of words (prefix) and words with a typo;
+#   - the size of the search index (gigs_fts and the vocabulary, search_terms) and of the file.
 # Prints medians and the souq / sqlite3 ratio.
 #
 #   bench/import.sh                 # 1,000,000 rows, 1 run each
 #   ROWS=200000 RUNS=3 bench/import.sh
+#   SOUQ=/tmp/souq-old BASELINE=0 SMALL=1000000 bench/import.sh   # another build, no sqlite3 runs
 set -euo pipefail
 
 ROWS=${ROWS:-1000000}
 SMALL=${SMALL:-100000}
 RUNS=${RUNS:-1}
 SEARCH_RUNS=${SEARCH_RUNS:-7}
+BASELINE=${BASELINE:-1}
 cd "$(dirname "$0")/.."
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (Debian package sqlite3)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs GNU time (Debian package time)" >&2; exit 1; }
-cargo build --release --quiet --bin souq
-SOUQ=$PWD/target/release/souq
+if [ -z "${SOUQ:-}" ]; then
+    cargo build --release --quiet --bin souq
+    SOUQ=$PWD/target/release/souq
+fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/souq-bench-import.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
@@ -107,7 +113,12 @@ for n in $(printf '%s\n' "$SMALL" "$ROWS" | sort -nu); do
     souq_t=(); souq_cpu=(); souq_rss=(); shell_t=(); shell_cpu=()
     for _ in $(seq "$RUNS"); do
         read -r t rss cpu < <(souq_import "$file"); souq_t+=("$t"); souq_rss+=("$rss"); souq_cpu+=("$cpu")
-        read -r t shell_rss cpu < <(sqlite_import "$file"); shell_t+=("$t"); shell_cpu+=("$cpu")
+        if [ "$BASELINE" = 1 ]; then
+            read -r t shell_rss cpu < <(sqlite_import "$file")
+        else
+            t=0 shell_rss=0 cpu=0
+        fi
+        shell_t+=("$t"); shell_cpu+=("$cpu")
     done
     st=$(printf '%s\n' "${souq_t[@]}" | median)
     bt=$(printf '%s\n' "${shell_t[@]}" | median)
@@ -115,14 +126,15 @@ for n in $(printf '%s\n' "$SMALL" "$ROWS" | sort -nu); do
     bc=$(printf '%s\n' "${shell_cpu[@]}" | median)
     rss=$(printf '%s\n' "${souq_rss[@]}" | sort -n | tail -1)
     printf '%-8s %8.2f %10.2f %7.2f %10.2f %12.2f %9.2f %12.1f %14.1f\n' "$n" "$st" "$bt" \
-        "$(awk "BEGIN {print $st / $bt}")" "$sc" "$bc" "$(awk "BEGIN {print $sc / $bc}")" \
+        "$(awk "BEGIN {print ($bt > 0) ? $st / $bt : 0}")" "$sc" "$bc" "$(awk "BEGIN {print ($bc > 0) ? $sc / $bc : 0}")" \
         "$(awk "BEGIN {print $rss / 1024}")" "$(awk "BEGIN {print $shell_rss / 1024}")"
 done
 
 # The last import left the $ROWS-row database in place: search it, one process per query.
 echo
 printf '%-28s %10s %10s\n' "search (top 20, per process)" median_ms hits
-for term in "مضمونة" "زعفران"; do
+# common, rare, prefixes (of the common word, of ترجمة), typos (of the rare and the common word)
+for term in "مضمونة" "زعفران" "مضمو" "ترج" "زعفرات" "مضمومة"; do
     times=()
     for _ in $(seq "$SEARCH_RUNS"); do
         t=$(SOUQ_DB=$WORK/souq.db wall "$SOUQ" gig search "$term" --limit 20 -o json)
@@ -131,3 +143,11 @@ for term in "مضمونة" "زعفران"; do
     hits=$(SOUQ_DB=$WORK/souq.db "$SOUQ" gig search "$term" --limit 20 -o json | grep -c '"sku"' || true)
     printf '%-28s %10.1f %10s\n' "$term" "$(printf '%s\n' "${times[@]}" | median | awk '{print $1 * 1000}')" "$hits"
 done
+
+echo
+db=$WORK/souq.db
+printf '%-28s %10s\n' "size of $ROWS gigs" MiB
+for part in gigs_fts search_terms; do
+    printf '%-28s %10.1f\n' "$part" "$(sqlite3 "$db" "SELECT coalesce(sum(pgsize), 0) / 1048576.0 FROM dbstat WHERE name LIKE '${part}%'")"
+done
+printf '%-28s %10.1f\n' "database file" "$(du -m --apparent-size "$db" | cut -f1)"

@@ -9,6 +9,7 @@ use souq::files::{self, Existing};
 use souq::gig_csv::{self, ExportFilter, ImportOptions, ImportSummary};
 use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
 use souq::levels::{self, GigWithStats};
+use souq::search::synonyms::{self, SynonymGroup};
 use souq::search::{self, SearchHit, SearchQuery, Sort};
 use souq::status::GigStatus;
 use souq::Money;
@@ -46,8 +47,29 @@ pub enum GigCommand {
     /// Find active gigs by words in their title, tags and description, best match first
     ///
     /// Arabic spellings match each other (أ/إ/آ/ا, ة/ه, ى/ي, harakat, tatweel, Arabic-Indic
-    /// digits), and the prefixes ال, و, بال and لل are ignored: "انجليزية" finds "الإنجليزية".
+    /// digits); plurals, attached particles and possessives, broken plurals and words of the
+    /// same root match ("شعاراتي" finds "شعار", "متاجر" finds "متجر"), as do English word forms
+    /// ("designing" finds "design"), the last word as a prefix ("ترج"), typos in words of 5
+    /// letters or more, loan-word spellings (انستقرام, انستغرام), words written apart or
+    /// together, and the operator's synonyms. Closer matches come first.
     Search(SearchArgs),
+    /// The search synonyms: groups of words buyers type for the same thing
+    #[command(subcommand)]
+    Synonyms(SynonymsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SynonymsCommand {
+    /// Replace the synonym list with a YAML file (admin)
+    ///
+    /// The file reads `synonyms: [[لوجو, شعار, logo], [cv, resume, سيرة ذاتية]]`: each group
+    /// lists words or phrases that mean the same; a search for one finds the others.
+    Import {
+        /// The YAML file, or - for stdin
+        file: PathBuf,
+    },
+    /// Print the synonym list as YAML that `gig synonyms import` reads back
+    Export,
 }
 
 #[derive(Debug, Args)]
@@ -253,6 +275,15 @@ impl Tabular for ImportSummary {
     }
 }
 
+impl Tabular for SynonymGroup {
+    fn headers() -> Vec<&'static str> {
+        vec!["group", "words"]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.group.to_string(), self.phrases.join(", ")]
+    }
+}
+
 impl Tabular for SearchHit {
     fn headers() -> Vec<&'static str> {
         vec!["id", "title", "seller", "price", "days", "category", "match"]
@@ -302,6 +333,12 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
         GigCommand::Resume { id } => output::one(app, &store.write(|tx| gigs::set_paused(tx, &session, id, false))?),
         GigCommand::Import(args) => import(app, &mut store, &session, args),
         GigCommand::Export(args) => export(app, &store, args),
+        GigCommand::Synonyms(SynonymsCommand::Import { file }) => {
+            let yaml = crate::read_yaml(&file)?;
+            let label = file.display().to_string();
+            output::list(app, &store.write(|tx| synonyms::import(tx, &session, &label, &yaml))?)
+        }
+        GigCommand::Synonyms(SynonymsCommand::Export) => output::text(&synonyms::export(store.conn())?),
         GigCommand::Search(args) => {
             let query = SearchQuery {
                 text: args.query.join(" "),

@@ -197,7 +197,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// A YAML file (policy, moderation rules), or stdin for `-`: at most
+/// A YAML file (policy, moderation rules, synonyms), or stdin for `-`: at most
 /// [`souq::input::MAX_YAML_BYTES`], UTF-8, and with aliases that expand it boundedly.
 pub fn read_yaml(path: &std::path::Path) -> anyhow::Result<String> {
     let what = if path.as_os_str() == "-" { "stdin".to_string() } else { path.display().to_string() };

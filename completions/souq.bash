@@ -118,8 +118,17 @@ _souq() {
             souq__subcmd__gig,show)
                 cmd="souq__subcmd__gig__subcmd__show"
                 ;;
+            souq__subcmd__gig,synonyms)
+                cmd="souq__subcmd__gig__subcmd__synonyms"
+                ;;
             souq__subcmd__gig,update)
                 cmd="souq__subcmd__gig__subcmd__update"
+                ;;
+            souq__subcmd__gig__subcmd__synonyms,export)
+                cmd="souq__subcmd__gig__subcmd__synonyms__subcmd__export"
+                ;;
+            souq__subcmd__gig__subcmd__synonyms,import)
+                cmd="souq__subcmd__gig__subcmd__synonyms__subcmd__import"
                 ;;
             souq__subcmd__moderate,approve)
                 cmd="souq__subcmd__moderate__subcmd__approve"
@@ -775,7 +784,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help create update show list pause resume import export search"
+            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help create update show list pause resume import export search synonyms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1113,6 +1122,96 @@ _souq() {
         souq__subcmd__gig__subcmd__show)
             opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__gig__subcmd__synonyms)
+            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help import export"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__gig__subcmd__synonyms__subcmd__export)
+            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__gig__subcmd__synonyms__subcmd__import)
+            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

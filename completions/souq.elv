@@ -211,6 +211,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand import 'Create or update your gigs from a CSV file (all or nothing unless --skip-invalid)'
             cand export 'Write gigs as CSV in the columns `gig import` reads'
             cand search 'Find active gigs by words in their title, tags and description, best match first'
+            cand synonyms 'The search synonyms: groups of words buyers type for the same thing'
         }
         &'souq;gig;create'= {
             cand --title 'What the buyer gets, 1-120 characters'
@@ -374,6 +375,50 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --quiet 'Print only data: no notes or progress on stderr'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'souq;gig;synonyms'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --json 'Shorthand for --output json'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand import 'Replace the synonym list with a YAML file (admin)'
+            cand export 'Print the synonym list as YAML that `gig synonyms import` reads back'
+        }
+        &'souq;gig;synonyms;import'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --json 'Shorthand for --output json'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'souq;gig;synonyms;export'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --json 'Shorthand for --output json'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'souq;config'= {
             cand --db 'The database file'

@@ -175,27 +175,28 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -l db -d 'The database file' -r -F
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -l json -d 'Shorthand for --output json'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -l no-input -d 'Never prompt; a missing answer is an error'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -f -a "create" -d 'List a new gig as the acting seller (asks for missing fields on a terminal)'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -f -a "update" -d 'Change a gig (its seller or an admin); only the given fields change'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -f -a "show" -d 'Show one gig with its extras and its seller\'s stats'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -f -a "list" -d 'List gigs'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -f -a "pause" -d 'Take an active gig off the market for a while'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -f -a "resume" -d 'Put a paused gig back on the market'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -f -a "import" -d 'Create or update your gigs from a CSV file (all or nothing unless --skip-invalid)'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -f -a "export" -d 'Write gigs as CSV in the columns `gig import` reads'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -f -a "search" -d 'Find active gigs by words in their title, tags and description, best match first'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "create" -d 'List a new gig as the acting seller (asks for missing fields on a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "update" -d 'Change a gig (its seller or an admin); only the given fields change'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "show" -d 'Show one gig with its extras and its seller\'s stats'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "list" -d 'List gigs'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "pause" -d 'Take an active gig off the market for a while'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "resume" -d 'Put a paused gig back on the market'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "import" -d 'Create or update your gigs from a CSV file (all or nothing unless --skip-invalid)'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "export" -d 'Write gigs as CSV in the columns `gig import` reads'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "search" -d 'Find active gigs by words in their title, tags and description, best match first'
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -f -a "synonyms" -d 'The search synonyms: groups of words buyers type for the same thing'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l title -d 'What the buyer gets, 1-120 characters' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l price -d 'Price, e.g. 25 or 25.50' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l days -d 'Delivery days, 1-90' -r
@@ -343,6 +344,20 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -f -a "import" -d 'Replace the synonym list with a YAML file (admin)'
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -f -a "export" -d 'Print the synonym list as YAML that `gig synonyms import` reads back'
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -s o -l output -d 'Output format' -r -f -a "table\t''

@@ -11,7 +11,11 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The migrations, in order: entry N takes the database from user_version N to N + 1.
-pub const MIGRATIONS: &[&str] = &[include_str!("../schema.sql"), include_str!("../migrations/002_username_key.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../schema.sql"),
+    include_str!("../migrations/002_username_key.sql"),
+    include_str!("../migrations/003_search_words.sql"),
+];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 

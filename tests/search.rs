@@ -1,5 +1,6 @@
 //! `gig search` through the binary: Arabic spelling variants and prefixes, only what can be
-//! ordered, an index kept in step with edits, filters and sorting, and hostile query text.
+//! ordered, an index kept in step with edits, filters and sorting, hostile query text, and
+//! the operator's synonym list.
 
 mod common;
 use common::Market;
@@ -91,7 +92,7 @@ fn only_active_gigs_of_active_sellers_are_found() {
 fn the_index_follows_edits_and_reimports() {
     let market = market();
     market.ok(&["gig", "update", "3", "--as", "layla", "--title", "تصميم قرطاسية"]);
-    assert!(ids(&market, &["مكتبة"]).is_empty());
+    assert!(!ids(&market, &["مكتبة"]).contains(&3));
     assert_eq!(ids(&market, &["قرطاسية"]), [3]);
     let path = market.path("again.csv");
     std::fs::write(&path, "sku,title,price,delivery_days,tags\nlibrary,تصميم مكتبة,20,3,رفوف\n").unwrap();
@@ -106,7 +107,8 @@ fn filters_sort_and_limit() {
     assert_eq!(ids(&market, &["تصميم", "--sort", "price"]), [7, 3]);
     assert_eq!(ids(&market, &["تصميم", "--max-price", "16"]), [7]);
     assert_eq!(ids(&market, &["تصميم", "--min-price", "16"]), [3]);
-    assert_eq!(ids(&market, &["ترجمة", "--category", "translation", "--sort", "price"]), [2, 1]);
+    // by price among the closer matches, then مترجم (6), which only shares ترجمة's root
+    assert_eq!(ids(&market, &["ترجمة", "--category", "translation", "--sort", "price"]), [2, 1, 6]);
     assert_eq!(ids(&market, &["تصميم", "--sort", "price", "--limit", "1"]), [7]);
     market.fails(6, &["gig", "search", "تصميم", "--limit", "0"]);
 }
@@ -137,4 +139,45 @@ fn audit_checks_the_index_has_every_gig() {
     let out = market.cmd().args(["audit", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&out.stdout).contains("gig 3 is missing from the search index"));
+}
+
+#[test]
+fn the_operators_synonyms_widen_a_search() {
+    let market = market();
+    let yaml = market.path("synonyms.yaml");
+    // gig 3 is "تصميم مكتبة رقمية", gig 9 "WordPress Speed-Up"
+    std::fs::write(&yaml, "synonyms:\n  - [library, مكتبة]\n  - [ووردبريس, wordpress, word press]\n").unwrap();
+    assert!(ids(&market, &["library"]).is_empty());
+    market.fails(5, &["gig", "synonyms", "import", yaml.to_str().unwrap(), "--as", "layla"]);
+    let groups = market.json(&["gig", "synonyms", "import", yaml.to_str().unwrap(), "--as", "admin"]);
+    assert_eq!(groups[1]["phrases"], serde_json::json!(["ووردبريس", "wordpress", "word press"]));
+    assert_eq!(ids(&market, &["library"])[0], 3, "then كتابة (5), which shares مكتبة's root");
+    assert_eq!(ids(&market, &["ووردبريس"]), [9]);
+    let exported = market.ok(&["gig", "synonyms", "export"]);
+    assert_eq!(
+        exported,
+        "synonyms:\n  - [\"library\", \"مكتبة\"]\n  - [\"ووردبريس\", \"wordpress\", \"word press\"]\n"
+    );
+    std::fs::write(&yaml, &exported).unwrap();
+    market.ok(&["gig", "synonyms", "import", yaml.to_str().unwrap(), "--as", "admin"]);
+    assert_eq!(market.ok(&["gig", "synonyms", "export"]), exported, "export then import changes nothing");
+}
+
+#[test]
+fn a_bad_synonym_file_changes_nothing() {
+    let market = market();
+    let yaml = market.path("synonyms.yaml");
+    std::fs::write(&yaml, "synonyms:\n  - [logo, شعار]\n").unwrap();
+    market.ok(&["gig", "synonyms", "import", yaml.to_str().unwrap(), "--as", "admin"]);
+    let before = market.ok(&["gig", "synonyms", "export"]);
+    for (bad, says) in [
+        ("synonyms:\n  - [cv, resume]\n  - [لوجو]\n", "synonym group 2"),
+        ("synonyms:\n  - [cv, \"?!\"]\n", "is not a word"),
+        ("synonym: [[cv, resume]]\n", "not a synonym list"),
+    ] {
+        std::fs::write(&yaml, bad).unwrap();
+        let err = market.fails(6, &["gig", "synonyms", "import", yaml.to_str().unwrap(), "--as", "admin"]);
+        assert!(err.contains(says), "{bad:?}: {err}");
+    }
+    assert_eq!(market.ok(&["gig", "synonyms", "export"]), before);
 }

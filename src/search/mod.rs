@@ -1,5 +1,14 @@
-//! Gig search: an FTS5 index of normalised, lightly stemmed words, kept in step by triggers,
-//! queried with every user word quoted, ranked by bm25, with a snippet of the seller's own words.
+//! Gig search: an FTS5 index of each word's forms (the word, its stems, its Arabic roots),
+//! kept in step by triggers, queried at widening levels of looseness (query.rs) so that closer
+//! matches come first, ranked within a level by bm25, with a snippet of the seller's own words.
+
+mod arabic;
+mod query;
+pub mod synonyms;
+mod terms;
+
+use std::cell::RefCell;
+use std::collections::HashSet;
 
 use rusqlite::config::DbConfig;
 use rusqlite::functions::FunctionFlags;
@@ -9,28 +18,35 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::gigs::{self, Gig};
 use crate::money::Money;
-use crate::text;
+pub use query::{Expr, Level};
+pub use terms::{index_text, words, Forms};
 
 /// The SQL function the gigs_fts triggers in schema.sql call; registered on every connection
 /// by `Store::open`, so no write to `gigs` can leave the index behind.
 pub const INDEX_TEXT_FUNCTION: &str = "souq_search_text";
 
-/// Registers [`INDEX_TEXT_FUNCTION`]. It is innocuous (it only reads its argument), which
-/// SQLite requires of a function a trigger calls.
+/// The SQL function giving the vocabulary terms of a gig's title, description and tags as a
+/// JSON array, for the triggers to add to search_terms.
+pub const VOCABULARY_FUNCTION: &str = "souq_search_terms";
+
+/// Registers [`INDEX_TEXT_FUNCTION`] and [`VOCABULARY_FUNCTION`]. They are innocuous (they
+/// only read their arguments), which SQLite requires of a function a trigger calls.
 pub fn register(conn: &Connection) -> Result<()> {
-    conn.create_scalar_function(
-        INDEX_TEXT_FUNCTION,
-        1,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
-        |ctx| Ok(index_text(&ctx.get::<String>(0)?)),
-    )?;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS;
+    conn.create_scalar_function(INDEX_TEXT_FUNCTION, 1, flags, |ctx| Ok(index_text(&ctx.get::<String>(0)?)))?;
+    conn.create_scalar_function(VOCABULARY_FUNCTION, 3, flags, |ctx| {
+        let texts = [ctx.get::<String>(0)?, ctx.get::<String>(1)?, ctx.get::<String>(2)?];
+        let terms = terms::vocabulary(&[&texts[0], &texts[1], &texts[2]]);
+        Ok(serde_json::Value::from(terms).to_string())
+    })?;
     Ok(())
 }
 
 /// Bulk indexing for one transaction: while it lives the connection runs no triggers, the
 /// caller [`Deferred::add`]s each gig it inserts with its [`IndexEntry`] (made wherever is
 /// convenient, another thread included), [`Deferred::mark`]s each existing gig whose text it
-/// changes, and [`Deferred::finish`] indexes the marked ones in one statement.
+/// changes, and [`Deferred::finish`] indexes the marked ones in one statement and adds the
+/// words seen to the vocabulary.
 /// A trigger makes every one-row write to gigs a statement that may write several rows
 /// and abort halfway, for which SQLite keeps a statement journal (a copy of every page the
 /// statement touches, in a temporary file) and at whose savepoint FTS5 flushes its
@@ -40,21 +56,30 @@ pub fn register(conn: &Connection) -> Result<()> {
 /// gigs, gig_extras, moderation flags and events (inserts, which no other trigger watches).
 pub struct Deferred<'c> {
     conn: &'c Connection,
+    /// The vocabulary terms of the gigs added, written once at the end.
+    vocabulary: RefCell<HashSet<String>>,
 }
 
 /// What the index stores for one gig: its title, description and tags as [`index_text`]
-/// gives them (the text the gigs_fts triggers store).
+/// gives them (the text the gigs_fts triggers store), and its vocabulary terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexEntry {
     title: String,
     description: String,
     tags: String,
+    vocabulary: Vec<String>,
 }
 
 impl IndexEntry {
     /// The entry of a gig stored with these columns (`tags` as stored: joined by ',').
     pub fn of(title: &str, description: &str, tags: &str) -> IndexEntry {
-        IndexEntry { title: index_text(title), description: index_text(description), tags: index_text(tags) }
+        let mut vocabulary = Vec::new();
+        let title = terms::index_column(title, &mut vocabulary);
+        let description = terms::index_column(description, &mut vocabulary);
+        let tags = terms::index_column(tags, &mut vocabulary);
+        vocabulary.sort_unstable();
+        vocabulary.dedup();
+        IndexEntry { title, description, tags, vocabulary }
     }
 }
 
@@ -68,7 +93,7 @@ pub fn defer(conn: &Connection) -> Result<Deferred<'_>> {
     // Changing the setting expires every prepared statement: none compiled without the
     // triggers runs after they are back.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
-    Ok(Deferred { conn })
+    Ok(Deferred { conn, vocabulary: RefCell::new(HashSet::new()) })
 }
 
 impl Deferred<'_> {
@@ -77,6 +102,12 @@ impl Deferred<'_> {
         self.conn
             .prepare_cached("INSERT INTO gigs_fts (rowid, title, description, tags) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![gig_id, entry.title, entry.description, entry.tags])?;
+        let mut vocabulary = self.vocabulary.borrow_mut();
+        for term in &entry.vocabulary {
+            if !vocabulary.contains(term) {
+                vocabulary.insert(term.clone());
+            }
+        }
         Ok(())
     }
 
@@ -100,7 +131,17 @@ impl Deferred<'_> {
              ORDER BY id",
             [],
         )?;
+        conn.execute(
+            "INSERT OR IGNORE INTO search_terms (term)
+             SELECT terms.value FROM gigs g, json_each(souq_search_terms(g.title, g.description, g.tags)) terms
+             WHERE g.id IN (SELECT gig_id FROM temp.search_pending)",
+            [],
+        )?;
         conn.execute("DELETE FROM temp.search_pending", [])?;
+        let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
+        for term in self.vocabulary.borrow().iter() {
+            insert.execute([term])?;
+        }
         Ok(())
     }
 }
@@ -111,69 +152,6 @@ impl Drop for Deferred<'_> {
         // triggers back on fail, the connection ends with its command anyway.
         let _ = self.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
     }
-}
-
-/// Prefixes taken off Arabic words, longest first: the article ال and the particles و, ب, ف, ك,
-/// ل attached before it. A prefix comes off only when what remains is still a plausible word
-/// (two letters after an article, three after a bare و, since many words start with و).
-const PREFIXES: &[(&str, usize)] =
-    &[("وبال", 2), ("وال", 2), ("بال", 2), ("فال", 2), ("كال", 2), ("ولل", 2), ("لل", 2), ("ال", 2), ("و", 3)];
-
-fn is_arabic(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c)
-}
-
-/// The stem of one normalised word: Arabic prefixes off, everything else unchanged.
-pub fn stem(word: &str) -> &str {
-    if !word.starts_with(is_arabic) {
-        return word;
-    }
-    for (prefix, min_rest) in PREFIXES {
-        if let Some(rest) = word.strip_prefix(prefix) {
-            if rest.chars().count() >= *min_rest {
-                return rest;
-            }
-        }
-    }
-    word
-}
-
-/// Letters and digits make words; everything else separates them. ASCII and the Arabic
-/// letters are answered without Unicode's tables (this runs on every gig an import indexes).
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
-        true
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
-/// The words of `text` as search sees them: normalised (text::normalize), split on anything
-/// that is not a letter or digit, and stemmed.
-pub fn words(text: &str) -> Vec<String> {
-    text::normalize(text)
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| stem(w).to_string())
-        .collect()
-}
-
-/// What the index stores for a column: its words, space separated. FTS5's `ascii` tokenizer
-/// then only has to split on the spaces, so index and query see exactly the same words.
-pub fn index_text(text: &str) -> String {
-    words(text).join(" ")
-}
-
-/// A FTS5 MATCH expression that finds gigs with every word of `query`. Each word is quoted,
-/// so nothing a user types (AND, NEAR, *, ", :, ^) is ever read as FTS5 syntax.
-pub fn match_expression(query: &str) -> Result<String> {
-    let words = words(query);
-    if words.is_empty() {
-        return Err(Error::invalid(format!("search query {query:?} has no words to look for")));
-    }
-    Ok(words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" "))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -241,45 +219,89 @@ const SORTED_SQL: &str = concat!(
      LIMIT ?6"
 );
 
+/// The gigs matching `query`, closest matches first: each [`Level`] in turn adds the gigs only
+/// it matches after those of the levels before, until `limit` gigs are found.
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     if query.limit < 1 {
         return Err(Error::invalid(format!("--limit must be at least 1, got {}", query.limit)));
     }
-    let expression = match_expression(&query.text)?;
-    let (min_price, max_price) = (query.min_price.map(Money::cents), query.max_price.map(Money::cents));
-    let found: Vec<(i64, f64)> = match query.sort {
-        Sort::Relevance => best_visible(conn, &expression, query)?,
-        Sort::Price | Sort::Newest => {
-            let sort = if query.sort == Sort::Price { "price" } else { "newest" };
-            conn.prepare_cached(SORTED_SQL)?
-                .query_map(params![expression, query.category, min_price, max_price, sort, query.limit], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?
-                .collect::<rusqlite::Result<_>>()
-                .map_err(|e| fts_error(e, &query.text))?
+    let limit = usize::try_from(query.limit).unwrap_or(usize::MAX);
+    let mut words = query::Query::new(conn, &query.text)?;
+    let mut found: Vec<(i64, f64)> = Vec::new();
+    let mut seen: HashSet<i64> = HashSet::new();
+    let mut last: Option<Expr> = None;
+    for level in Level::ALL {
+        let expr = words.expression(level)?;
+        if last.as_ref() == Some(&expr) {
+            continue;
         }
-    };
-    let wanted = words(&query.text);
+        for hit in matching(conn, &expr.render(), query, limit - found.len(), &seen)? {
+            seen.insert(hit.0);
+            found.push(hit);
+        }
+        last = Some(expr);
+        if found.len() == limit {
+            break;
+        }
+    }
+    let (mut wanted, mut prefixes) = (HashSet::new(), Vec::new());
+    if let Some(expr) = &last {
+        expr.collect(&mut wanted, &mut prefixes);
+    }
     found
         .into_iter()
         .map(|(id, score)| {
             let gig = gigs::get(conn, id)?;
-            let snippet = snippet(&gig, &wanted);
+            let snippet = snippet(&gig, &wanted, &prefixes);
             Ok(SearchHit { gig, score, snippet })
         })
         .collect()
 }
 
+/// Up to `limit` visible gigs matching `expression` in the query's order, leaving out `seen`.
+fn matching(
+    conn: &Connection,
+    expression: &str,
+    query: &SearchQuery,
+    limit: usize,
+    seen: &HashSet<i64>,
+) -> Result<Vec<(i64, f64)>> {
+    match query.sort {
+        Sort::Relevance => best_visible(conn, expression, query, limit, seen),
+        Sort::Price | Sort::Newest => {
+            let sort = if query.sort == Sort::Price { "price" } else { "newest" };
+            let (min_price, max_price) = (query.min_price.map(Money::cents), query.max_price.map(Money::cents));
+            let wanted = i64::try_from(limit + seen.len()).unwrap_or(i64::MAX);
+            let rows: Vec<(i64, f64)> = conn
+                .prepare_cached(SORTED_SQL)?
+                .query_map(params![expression, query.category, min_price, max_price, sort, wanted], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(|e| fts_error(e, &query.text))?;
+            Ok(rows.into_iter().filter(|(id, _)| !seen.contains(id)).take(limit).collect())
+        }
+    }
+}
+
 /// The first `limit` visible gigs in rank order. Rows arrive best first and are checked one
 /// by one, so a common word stops after `limit` hits instead of joining every match.
-fn best_visible(conn: &Connection, expression: &str, query: &SearchQuery) -> Result<Vec<(i64, f64)>> {
-    let limit = usize::try_from(query.limit).unwrap_or(usize::MAX);
+fn best_visible(
+    conn: &Connection,
+    expression: &str,
+    query: &SearchQuery,
+    limit: usize,
+    seen: &HashSet<i64>,
+) -> Result<Vec<(i64, f64)>> {
     let mut ranked = conn.prepare_cached(RANKED_SQL)?;
     let mut visible = conn.prepare_cached(VISIBLE_SQL)?;
     let mut rows = ranked.query([expression])?;
     let mut found = Vec::new();
     while let Some(row) = rows.next().map_err(|e| fts_error(e, &query.text))? {
         let id: i64 = row.get(0)?;
+        if seen.contains(&id) {
+            continue;
+        }
         let filters = params![id, query.category, query.min_price.map(Money::cents), query.max_price.map(Money::cents)];
         if visible.exists(filters)? {
             found.push((id, row.get(1)?));
@@ -303,14 +325,18 @@ fn fts_error(err: rusqlite::Error, text: &str) -> Error {
 /// Words either side of the first match in a snippet.
 const SNIPPET_CONTEXT: usize = 5;
 
-/// The first field (title, then tags, then description) containing a searched word, cut to a
+/// The first field (title, then tags, then description) containing a searched term, cut to a
 /// few words around it, with every matching word in [brackets]. Built from the seller's own
-/// text rather than FTS5's snippet(), which could only show the folded, stemmed index words.
-pub fn snippet(gig: &Gig, wanted: &[String]) -> String {
+/// text rather than FTS5's snippet(), which could only show the folded, stemmed index terms.
+pub fn snippet(gig: &Gig, wanted: &HashSet<String>, prefixes: &[String]) -> String {
+    let matches = |word: &String| {
+        Forms::of(word).index_terms().iter().any(|t| wanted.contains(t))
+            || prefixes.iter().any(|p| word.starts_with(p.as_str()))
+    };
     let tags = gig.tags.join(", ");
     for field in [gig.title.as_str(), tags.as_str(), gig.description.as_str()] {
         let pieces: Vec<&str> = field.split_whitespace().collect();
-        let hits: Vec<bool> = pieces.iter().map(|piece| words(piece).iter().any(|w| wanted.contains(w))).collect();
+        let hits: Vec<bool> = pieces.iter().map(|piece| words(piece).iter().any(matches)).collect();
         let Some(first) = hits.iter().position(|&h| h) else { continue };
         let start = first.saturating_sub(SNIPPET_CONTEXT);
         let end = (first + SNIPPET_CONTEXT + 1).min(pieces.len());
@@ -332,24 +358,6 @@ pub fn snippet(gig: &Gig, wanted: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn arabic_prefixes_come_off_at_index_and_query_time() {
-        assert_eq!(index_text("الإنجليزية"), "انجليزيه");
-        assert_eq!(index_text("انجليزية"), "انجليزيه");
-        assert_eq!(index_text("وبالترجمة للمواقع والتصميم"), "ترجمه مواقع تصميم");
-        assert_eq!(index_text("وقت"), "وقت"); // too short to be و + word
-        assert_eq!(index_text("Logo-Design, FAST!"), "logo design fast");
-    }
-
-    #[test]
-    fn every_query_word_is_quoted() {
-        assert_eq!(
-            match_expression(r#"logo AND "x" NEAR(a b) col:*"#).unwrap(),
-            r#""logo" "and" "x" "near" "a" "b" "col""#
-        );
-        assert!(match_expression(" \"*^ ").is_err());
-    }
 
     /// The triggers are off only while a bulk writer defers: a gig written after the guard is
     /// gone (an import that failed included) is indexed by them again, and one the writer
