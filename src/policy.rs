@@ -303,7 +303,8 @@ pub fn parse_yaml(yaml: &str) -> Result<Vec<(String, String)>> {
             serde_norway::Value::Bool(b) => b.to_string(),
             other => {
                 return Err(Error::invalid(format!(
-                    "{key}: expected a single value, got {}",
+                    "{}: expected a single value, got {}",
+                    quote(&key),
                     quote(&format!("{other:?}"))
                 )))
             }
