@@ -103,7 +103,7 @@ pub const KEYS: &[(&str, &str)] = &[
 fn int_in(key: &str, text: &str, min: i64, max: i64) -> Result<i64> {
     match text.trim().parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(Error::invalid(format!("{key}: expected a whole number from {min} to {max}, got {text:?}"))),
+        _ => Err(Error::invalid(format!("{key}: expected a whole number from {min} to {max}, got {}", quote(text)))),
     }
 }
 
@@ -113,7 +113,7 @@ fn money(key: &str, text: &str) -> Result<Money> {
 
 /// A rating like "4.5" or "4.75" as hundredths, between 1 and 5.
 fn rating(key: &str, text: &str) -> Result<i64> {
-    let bad = || Error::invalid(format!("{key}: expected a rating from 1 to 5 like 4.5, got {text:?}"));
+    let bad = || Error::invalid(format!("{key}: expected a rating from 1 to 5 like 4.5, got {}", quote(text)));
     let hundredths = Money::parse(text.trim()).map_err(|_| bad())?.cents();
     if (100..=500).contains(&hundredths) {
         Ok(hundredths)
@@ -149,7 +149,10 @@ impl Policy {
             "currency" => {
                 let code = text.trim();
                 if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(Error::invalid(format!("currency: expected a 3-letter code like USD, got {text:?}")));
+                    return Err(Error::invalid(format!(
+                        "currency: expected a 3-letter code like USD, got {}",
+                        quote(text)
+                    )));
                 }
                 self.currency = code.to_string();
             }
@@ -166,7 +169,12 @@ impl Policy {
                 self.review_new_gigs = match text.trim() {
                     "true" => true,
                     "false" => false,
-                    _ => return Err(Error::invalid(format!("review_new_gigs: expected true or false, got {text:?}"))),
+                    _ => {
+                        return Err(Error::invalid(format!(
+                            "review_new_gigs: expected true or false, got {}",
+                            quote(text)
+                        )))
+                    }
                 }
             }
             "max_attachment_bytes" => self.max_attachment_bytes = int_in(key, text, 1, 1 << 30)?,
@@ -249,7 +257,7 @@ impl Policy {
 }
 
 fn unknown_key(key: &str) -> Error {
-    Error::invalid(format!("unknown setting {key:?}")).with_hint("`souq config show` lists the settings")
+    Error::invalid(format!("unknown setting {}", quote(key))).with_hint("`souq config show` lists the settings")
 }
 
 /// The policy in force: defaults overlaid with what is stored.
@@ -332,7 +340,7 @@ pub fn parse_yaml(yaml: &str) -> Result<Vec<(String, String)>> {
             serde_norway::Value::String(s) => pairs.push((key, s)),
             serde_norway::Value::Number(n) => pairs.push((key, n.to_string())),
             serde_norway::Value::Bool(b) => pairs.push((key, b.to_string())),
-            other => problems.push(format!("{key}: expected a single value, got {other:?}")),
+            other => problems.push(format!("{}: expected a single value, got {}", quote(&key), quote(&format!("{other:?}")))),
         }
     }
     if problems.is_empty() {
@@ -340,6 +348,11 @@ pub fn parse_yaml(yaml: &str) -> Result<Vec<(String, String)>> {
     } else {
         Err(Error::invalid(problems.join("; ")))
     }
+}
+
+/// A value from a policy file in an error message: escaped, at most 80 characters.
+fn quote(text: &str) -> String {
+    crate::text::excerpt(text, crate::text::EXCERPT_CHARS)
 }
 
 #[cfg(test)]

@@ -187,6 +187,15 @@ fn a_billion_laughs_yaml_is_refused_quickly_with_flat_memory() {
 }
 
 #[test]
+fn a_huge_bad_value_is_quoted_in_80_characters() {
+    let market = Market::new();
+    let file = market.path("policy.yaml");
+    std::fs::write(&file, format!("clearance_days: '{}'\n", "9".repeat(1_000_000))).unwrap();
+    let err = refused_within_memory(&market, &["config", "import", path_arg(&file), "--as", "admin"], Stdio::null());
+    assert!(err.contains(&format!("{}…", "9".repeat(80))), "{err}");
+}
+
+#[test]
 fn yaml_with_a_few_aliases_still_imports() {
     let market = Market::new();
     let file = market.path("policy.yaml");
