@@ -62,6 +62,15 @@ pub struct ImportArgs {
     /// Write the bad rows, with a reason column, to this CSV file
     #[arg(long, value_name = "FILE")]
     rejects: Option<PathBuf>,
+    /// The file's encoding (utf-8, windows-1256, utf-16le, utf-16be, iso-8859-6 ...); by default
+    /// a byte order mark decides, else UTF-8, else Windows-1256 if the bytes read as Arabic
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<&'static souq::gig_csv::Encoding>,
+}
+
+/// `--encoding`: any label of the WHATWG Encoding Standard.
+fn parse_encoding(label: &str) -> std::result::Result<&'static souq::gig_csv::Encoding, String> {
+    gig_csv::encoding_named(label).map_err(|e| e.message().to_string())
 }
 
 #[derive(Debug, Args)]
@@ -320,7 +329,10 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
 const SHOW_ERRORS: usize = 20;
 
 fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: ImportArgs) -> Result<()> {
-    let source = crate::open_input(&args.file)?;
+    let source = gig_csv::Input::open(crate::open_input(&args.file)?, args.encoding, app.delimiter)?;
+    if let Some(assumed) = source.assumption() {
+        app.note(format!("note: {assumed}; --encoding, --delimiter to say otherwise"));
+    }
     let mut rejects = match &args.rejects {
         Some(path) => Some(io::BufWriter::new(
             std::fs::File::create(path)
@@ -339,7 +351,7 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid };
+    let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid, excel_rejects: app.excel };
     let summary =
         gig_csv::import(store, session, source, options, rejects.as_mut().map(|w| w as &mut dyn Write), &mut |rows| {
             bar.set_position(rows)
@@ -371,11 +383,11 @@ fn export(app: &App, store: &souq::Store, args: ExportArgs) -> Result<()> {
         Some(path) => {
             let file = std::fs::File::create(path)
                 .map_err(|e| souq::Error::internal(format!("cannot write {}: {e}", path.display())))?;
-            gig_csv::export(store.conn(), &filter, &mut io::BufWriter::new(file))?
+            gig_csv::export(store.conn(), &filter, app.csv_style(), &mut io::BufWriter::new(file))?
         }
         None => {
             let mut out = ClosedPipe { inner: io::stdout().lock(), closed: false };
-            match gig_csv::export(store.conn(), &filter, &mut out) {
+            match gig_csv::export(store.conn(), &filter, app.csv_style(), &mut out) {
                 Err(_) if out.closed => return Ok(()),
                 result => result?,
             }

@@ -230,7 +230,7 @@ _souq() {
 
     case "${cmd}" in
         souq)
-            opts="-o -y -q -h -V --db --as --output --json --yes --no-input --quiet --help --version init demo user gig config wallet order dispute report tick payout audit backup events moderate completions help"
+            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --yes --no-input --quiet --help --version init demo user gig config wallet order dispute report tick payout audit backup events moderate completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -252,6 +252,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -260,7 +264,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__audit)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -280,6 +284,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -290,7 +298,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__backup)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -310,6 +318,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -320,7 +332,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__completions)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help bash elvish fish powershell zsh"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,6 +352,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -350,7 +366,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help show set export import"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help show set export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -370,6 +386,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -380,7 +400,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__export)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -400,6 +420,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -410,7 +434,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__import)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -430,6 +454,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -440,7 +468,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__set)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -460,6 +488,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -470,7 +502,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +522,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -500,7 +536,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__demo)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,6 +556,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -530,7 +570,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help open comment list show resolve"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help open comment list show resolve"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -552,6 +592,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -560,7 +604,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__comment)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -582,6 +626,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -590,7 +638,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__list)
-            opts="-o -y -q -h --status --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,6 +664,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -624,7 +676,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__open)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -650,6 +702,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -658,7 +714,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__resolve)
-            opts="-o -y -q -h --refund-all --release --refund --note --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --refund-all --release --refund --note --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +744,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -696,7 +756,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,6 +778,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -726,7 +790,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__events)
-            opts="-o -y -q -h --since --kind --limit --follow --poll-ms --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --since --kind --limit --follow --poll-ms --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -764,6 +828,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -772,7 +840,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help create update show list pause resume import export search"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help create update show list pause resume import export search"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -794,6 +862,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -802,7 +874,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__create)
-            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -856,6 +928,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -864,7 +940,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__export)
-            opts="-o -y -q -h --seller --status --file --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --seller --status --file --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -898,6 +974,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -906,13 +986,17 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__import)
-            opts="-o -y -q -h --dry-run --skip-invalid --rejects --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --skip-invalid --rejects --encoding --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --rejects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -932,6 +1016,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -940,7 +1028,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__list)
-            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --offset --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --offset --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -990,6 +1078,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -998,7 +1090,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__pause)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,6 +1110,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1028,7 +1124,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__resume)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1050,6 +1146,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1058,7 +1158,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__search)
-            opts="-o -y -q -h --category --min-price --max-price --sort --limit --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --category --min-price --max-price --sort --limit --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1100,6 +1200,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1108,7 +1212,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1130,6 +1234,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1138,7 +1246,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__update)
-            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --no-extras --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --no-extras --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1192,6 +1300,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1200,7 +1312,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__help)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1222,6 +1334,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1230,7 +1346,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__init)
-            opts="-o -y -q -h --admin --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --admin --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,6 +1372,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1264,7 +1384,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help queue approve reject rules scan"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help queue approve reject rules scan"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1286,6 +1406,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1294,7 +1418,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__approve)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1320,6 +1444,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1328,7 +1456,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__queue)
-            opts="-o -y -q -h --status --rule --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --rule --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1358,6 +1486,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1366,7 +1498,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__reject)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1392,6 +1524,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1400,7 +1536,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help import export show"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help import export show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1422,6 +1558,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1430,7 +1570,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__export)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1450,6 +1590,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1460,7 +1604,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__import)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1480,6 +1624,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1490,7 +1638,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1512,6 +1660,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1520,7 +1672,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__scan)
-            opts="-o -y -q -h --rules --since --apply --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --rules --since --apply --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1550,6 +1702,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1558,7 +1714,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help place deliver revise complete review cancel message reply show files list"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help place deliver revise complete review cancel message reply show files list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1580,6 +1736,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1588,7 +1748,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__cancel)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1614,6 +1774,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1622,7 +1786,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__complete)
-            opts="-o -y -q -h --rating --review --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1652,6 +1816,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1660,7 +1828,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__deliver)
-            opts="-o -y -q -h --message --attach --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --message --attach --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1690,6 +1858,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1698,7 +1870,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__files)
-            opts="-o -y -q -h --to --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --to --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1724,6 +1896,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1732,7 +1908,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__list)
-            opts="-o -y -q -h --status --as-buyer --as-seller --late --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --as-buyer --as-seller --late --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,6 +1934,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1766,7 +1946,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__message)
-            opts="-o -y -q -h --message --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1792,6 +1972,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1800,7 +1984,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__place)
-            opts="-o -y -q -h --extra --quantity --note --key --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --extra --quantity --note --key --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1838,6 +2022,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1846,7 +2034,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__reply)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1868,6 +2056,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1876,7 +2068,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__review)
-            opts="-o -y -q -h --rating --review --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1906,6 +2098,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1914,7 +2110,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__revise)
-            opts="-o -y -q -h --message --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1940,6 +2136,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1948,7 +2148,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1970,6 +2170,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1978,7 +2182,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help run list show export reconcile"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help run list show export reconcile"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2000,6 +2204,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2008,7 +2216,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__export)
-            opts="-o -y -q -h --file --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --file --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2034,6 +2242,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2042,7 +2254,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__list)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2062,6 +2274,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2072,7 +2288,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__reconcile)
-            opts="-o -y -q -h --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2094,6 +2310,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2102,7 +2322,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__run)
-            opts="-o -y -q -h --key --method --min --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --key --method --min --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2136,6 +2356,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2144,7 +2368,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__show)
-            opts="-o -y -q -h --items --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --items --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2166,6 +2390,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2174,7 +2402,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help sales sellers"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help sales sellers"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2196,6 +2424,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2204,7 +2436,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sales)
-            opts="-o -y -q -h --by --from --to --seller --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --by --from --to --seller --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2242,6 +2474,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2250,7 +2486,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sellers)
-            opts="-o -y -q -h --from --to --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --from --to --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2280,6 +2516,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2288,7 +2528,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__tick)
-            opts="-o -y -q -h --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2308,6 +2548,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2318,7 +2562,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help add list show suspend unsuspend set-payout"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help add list show suspend unsuspend set-payout"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2340,6 +2584,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2348,7 +2596,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__add)
-            opts="-o -y -q -h --email --admin --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --email --admin --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2374,6 +2622,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2382,7 +2634,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__list)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2404,6 +2656,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2412,7 +2668,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__set__subcmd__payout)
-            opts="-o -y -q -h --method --account --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --method --account --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2442,6 +2698,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2450,7 +2710,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2470,6 +2730,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2480,7 +2744,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__suspend)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2504,6 +2768,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2514,7 +2782,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__unsuspend)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2540,6 +2808,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2548,7 +2820,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help deposit show"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help deposit show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2570,6 +2842,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2578,7 +2854,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__deposit)
-            opts="-o -y -q -h --method --ref --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --method --ref --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2608,6 +2884,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2616,7 +2896,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2636,6 +2916,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

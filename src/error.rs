@@ -82,6 +82,18 @@ impl Error {
     }
 }
 
+/// How much of a person's text an error message quotes: enough to find it, never a whole
+/// 50 MB field.
+const EXCERPT_CHARS: usize = 40;
+
+/// `text`, cut to its first [`EXCERPT_CHARS`] characters (with … when cut), to quote in an error.
+pub fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Error {
         use rusqlite::ErrorCode;

@@ -18,6 +18,7 @@ pub mod policy;
 pub mod reports;
 pub mod reviews;
 pub mod search;
+pub mod spreadsheet;
 pub mod store;
 pub mod text;
 pub mod tick;
