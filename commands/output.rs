@@ -35,7 +35,7 @@ pub fn table() -> Table {
 }
 
 /// The format to print in: `--excel` with no `--output` asks for CSV.
-fn format(app: &App) -> Format {
+pub fn format(app: &App) -> Format {
     if app.excel && app.format == Format::Table {
         Format::Csv
     } else {
