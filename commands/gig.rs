@@ -36,11 +36,18 @@ pub enum GigCommand {
     /// ("Title=PRICE+DAYSd; Title=PRICE+DAYSd") and seller (an admin imports for many sellers).
     /// Rows are matched to your gigs by sku: created, updated or unchanged. A cell that
     /// `gig export` escaped with a leading apostrophe is read back without it.
+    ///
+    /// Reads what spreadsheets save: UTF-8 (with or without a byte order mark), UTF-16 with one
+    /// (Excel's "Unicode text"), and Excel's plain "CSV" from an Arabic Windows (Windows-1256,
+    /// `;`); the separator (`,` `;` tab) comes from the header. Prices and days may be written
+    /// in Arabic-Indic or Persian digits with ٫ and ٬ (٢٥٫٥٠, 1٬250).
     Import(ImportArgs),
     /// Write gigs as CSV in the columns `gig import` reads
     ///
     /// Cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
     /// leading apostrophe, which `gig import` removes again: export then import changes nothing.
+    /// For Excel, add --excel (UTF-8 with a byte order mark, CRLF), and --delimiter ";" where
+    /// Excel's locale separates lists with `;` (Arabic, most of Europe).
     Export(ExportArgs),
     /// Find active gigs by words in their title, tags and description, best match first
     ///
