@@ -387,7 +387,7 @@ impl SeenSkus {
             .prepare_cached("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2")?
             .query_row(params![seller_id, sku], |r| r.get(0))
             .optional()?;
-        let twice = || format!("sku {sku:?} appears twice in the file");
+        let twice = || format!("sku {:?} appears twice in the file", excerpt(sku));
         match id {
             None => Ok(Ok(None)),
             Some(id) if id > self.last_id_before => Ok(Err(twice())),
@@ -496,8 +496,8 @@ impl Sellers {
         }
         if !self.known.contains_key(name) {
             let seller = match users::find(conn, name)? {
-                None => Err(format!("no user {name}")),
-                Some(user) if user.is_suspended() => Err(format!("seller {name} is suspended")),
+                None => Err(format!("no user {}", excerpt(name))),
+                Some(user) if user.is_suspended() => Err(format!("seller {} is suspended", excerpt(name))),
                 Some(user) => Ok(user),
             };
             self.known.insert(name.to_string(), seller);
