@@ -225,6 +225,21 @@ mod tests {
         }
 
         #[test]
+        fn arabic_indic_display_parses_to_the_same_amount(cents in 0i64..i64::MAX, persian: bool) {
+            let money = Money(cents);
+            let zero = if persian { 0x06F0 } else { 0x0660 };
+            let arabic: String = money
+                .to_string()
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) => char::from_u32(zero + d).unwrap(),
+                    None => ARABIC_DECIMAL,
+                })
+                .collect();
+            prop_assert_eq!(Money::parse(&arabic).unwrap(), money);
+        }
+
+        #[test]
         fn fee_plus_net_is_gross(gross in 1i64..1_000_000_000_000, bps in 0i64..=10_000) {
             let fee = Money::fee(Money(gross), bps).unwrap();
             let net = Money(gross).checked_sub(fee).unwrap();

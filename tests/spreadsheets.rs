@@ -335,3 +335,31 @@ fn no_csv_souq_writes_holds_a_formula() {
     }
     assert!(formulas_seen >= 10, "the escaped cells are there: {formulas_seen}");
 }
+
+/// The rejects file of a sheet read as UTF-16 with tabs is UTF-8 with the sheet's own separator
+/// (for Excel, with --excel, its byte order mark and CRLF), and imports once the rows are fixed.
+#[test]
+fn rejects_of_a_utf16_sheet_reimport_once_fixed() {
+    let market = Market::with_gig(); // max_gig_price 1000: the 1٬250 gig is a bad row
+    let rejects = market.path("rejects.txt");
+    let sheet = sample("gigs-excel-unicode-text.txt");
+    let (_, stderr) = market.run_ok(&[
+        "gig",
+        "import",
+        &sheet,
+        "--as",
+        "layla",
+        "--skip-invalid",
+        "--rejects",
+        rejects.to_str().unwrap(),
+        "--excel",
+    ]);
+    assert!(stderr.contains("4 created") && stderr.contains("1 invalid"), "{stderr}");
+    let text = String::from_utf8(std::fs::read(&rejects).unwrap()).unwrap();
+    let text = text.strip_prefix('\u{FEFF}').expect("a byte order mark for Excel");
+    assert!(text.starts_with("sku\ttitle\tdescription\tcategory\tprice\tdelivery_days\ttags\treason\r\n"), "{text}");
+    assert!(text.contains("site\tمتجر إلكتروني كامل\t") && text.contains("column price"), "{text}");
+    std::fs::write(&rejects, text.replace("1٬250", "٩٩٩")).unwrap();
+    market.ok(&["gig", "import", rejects.to_str().unwrap(), "--as", "layla"]);
+    assert_eq!(market.gig_by_sku("site")["price_cents"], 99_900);
+}
