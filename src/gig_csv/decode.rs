@@ -22,8 +22,8 @@ pub enum EncodingSource {
     ByteOrderMark,
     /// No byte order mark, and the bytes are UTF-8 text.
     Utf8Text,
-    /// No byte order mark, the bytes are not UTF-8, and they read as Arabic text in Windows-1256
-    /// (what Excel's plain "CSV" writes in an Arabic Windows locale).
+    /// No byte order mark, and the bytes read as Arabic text in Windows-1256 (what Excel's
+    /// plain "CSV" writes in an Arabic Windows locale), or as UTF-16 (every other byte zero).
     Detected,
 }
 
@@ -104,7 +104,12 @@ impl<R: Read> Input<R> {
             EncodingSource::Given | EncodingSource::Utf8Text => None,
             EncodingSource::ByteOrderMark if self.encoding == UTF_8 => None,
             EncodingSource::ByteOrderMark => Some(format!("{} (its byte order mark)", self.encoding.name())),
-            EncodingSource::Detected => Some(format!("{} (not UTF-8; reads as Arabic in it)", self.encoding.name())),
+            EncodingSource::Detected if self.encoding == WINDOWS_1256 => {
+                Some(format!("{} (not UTF-8; reads as Arabic in it)", self.encoding.name()))
+            }
+            EncodingSource::Detected => {
+                Some(format!("{} (no byte order mark, but every other byte is zero)", self.encoding.name()))
+            }
         };
         let delimiter = (!self.delimiter_given && self.delimiter != b',')
             .then(|| format!("{} between fields (the header's)", crate::spreadsheet::delimiter_name(self.delimiter)));
@@ -170,6 +175,9 @@ const SAVE_AS_UTF8: &str =
 /// bad bytes stays UTF-8 (those rows are reported), rather than every Arabic letter in it
 /// being turned into two wrong ones.
 fn guess(peek: &[u8], whole_file: bool) -> Result<&'static Encoding> {
+    if let Some(utf16) = utf16_without_bom(peek) {
+        return Ok(utf16);
+    }
     let bad_at = match std::str::from_utf8(peek) {
         Ok(_) => return Ok(UTF_8),
         // a character cut by the end of the peek, not by the end of the file
@@ -190,6 +198,23 @@ fn guess(peek: &[u8], whole_file: bool) -> Result<&'static Encoding> {
         likely.name()
     ))
     .with_hint(format!("{SAVE_AS_UTF8} (e.g. --encoding {})", likely.name())))
+}
+
+/// UTF-16 saved without a byte order mark: text whose bytes are zero at every odd position
+/// (LE) or every even one (BE), as Latin letters, digits and separators are in UTF-16. (Arabic
+/// letters are not, but a header of column names always is.) Zeros everywhere are no text.
+fn utf16_without_bom(peek: &[u8]) -> Option<&'static Encoding> {
+    let start = &peek[..peek.len().min(1024) & !1];
+    let zeros_at = |parity: usize| start.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd, pairs) = (zeros_at(0), zeros_at(1), start.len() / 2);
+    // most of one half zero, hardly any of the other
+    let mostly = |n: usize| pairs >= 4 && n * 10 >= pairs * 6;
+    let hardly = |n: usize| n * 10 <= pairs;
+    match (mostly(even) && hardly(odd), mostly(odd) && hardly(even)) {
+        (true, _) => Some(encoding_rs::UTF_16BE),
+        (_, true) => Some(encoding_rs::UTF_16LE),
+        _ => None,
+    }
 }
 
 /// An encoding by any of its WHATWG labels ("windows-1256", "cp1256", "utf-16le", "utf-8" ...).
@@ -257,6 +282,17 @@ mod tests {
         let (cp1256, _, _) = WINDOWS_1256.encode(&text);
         let (read, _, source) = read_all(&cp1256, None);
         assert_eq!((read.as_str(), source), (text.as_str(), EncodingSource::Detected));
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_known_by_its_zeros() {
+        let text = "sku,title,price,delivery_days\r\nw1,ترجمة,15,3\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(read_all(&le, None), (text.to_string(), b',', EncodingSource::Detected));
+        assert_eq!(read_all(&be, None).0, text);
+        assert_eq!(utf16_without_bom(&[0; 4096]), None);
+        assert_eq!(utf16_without_bom(text.as_bytes()), None);
     }
 
     #[test]
