@@ -47,6 +47,7 @@ fn every_sample_sheet_imports_as_the_seller_typed_it() {
     let cases = [
         // file, the note on stderr (None: nothing assumed)
         ("gigs-excel-csv-windows-1256.csv", Some("read as windows-1256 (not UTF-8; reads as Arabic in it), ';'")),
+        ("gigs-excel-csv-windows-1256-comma.csv", Some("read as windows-1256 (not UTF-8; reads as Arabic in it);")),
         ("gigs-excel-csv-utf8.csv", None),
         ("gigs-excel-unicode-text.txt", Some("read as UTF-16LE (its byte order mark), tab between fields")),
         ("gigs-utf16be-tabs.txt", Some("read as UTF-16BE (its byte order mark), tab between fields")),
@@ -178,13 +179,12 @@ fn oversized_input_ends_with_one_short_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(6), "{stderr}");
     assert_eq!(stderr, "error: line 1: the header line is longer than 16 KiB: is this a gigs CSV file?\n");
-    let big = "ت".repeat(25_000_000);
     let field = market.path("field.csv");
-    std::fs::write(&field, format!("sku,title,price,delivery_days\nbig,\"{big}\",10,3\n")).unwrap();
+    write_with_50_mb(&field, "sku,title,price,delivery_days\nbig,\"", "\",10,3\n");
     let stderr = market.fails(6, &["gig", "import", field.to_str().unwrap(), "--as", "layla", "--skip-invalid"]);
     assert_eq!(stderr, "error: line 2: a field is longer than 64 KiB: is this a gigs CSV file?\n");
     let header = market.path("header.csv");
-    std::fs::write(&header, format!("sku,title,price,delivery_days,{big}\n")).unwrap();
+    write_with_50_mb(&header, "sku,title,price,delivery_days,", "\n");
     let stderr = market.fails(6, &["gig", "import", header.to_str().unwrap(), "--as", "layla"]);
     assert_eq!(stderr, "error: line 1: the header line is longer than 16 KiB: is this a gigs CSV file?\n");
     // an unknown column within the limit is quoted as an excerpt, not whole
@@ -193,6 +193,33 @@ fn oversized_input_ends_with_one_short_error() {
     let stderr = market.fails(6, &["gig", "import", wide.to_str().unwrap(), "--as", "layla"]);
     assert!(stderr.len() < 300, "{stderr}");
     assert_eq!(market.snapshot(), before);
+    assert!(peak_child_rss_kib() < 64 * 1024, "peak RSS {} KiB", peak_child_rss_kib());
+}
+
+/// `head`, 50 MB of Arabic text, `tail`: written a piece at a time, so that this test's own
+/// memory (which a spawned child's peak starts from) stays small.
+fn write_with_50_mb(path: &std::path::Path, head: &str, tail: &str) {
+    use std::io::Write;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    file.write_all(head.as_bytes()).unwrap();
+    let piece = "ت".repeat(500_000);
+    for _ in 0..50 {
+        file.write_all(piece.as_bytes()).unwrap();
+    }
+    file.write_all(tail.as_bytes()).unwrap();
+    file.flush().unwrap();
+}
+
+/// The largest peak resident set of the processes this test ran (nextest runs each test in a
+/// process of its own).
+fn peak_child_rss_kib() -> i64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given
+    let usage = unsafe {
+        assert_eq!(libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()), 0);
+        usage.assume_init()
+    };
+    usage.ru_maxrss
 }
 
 /// A database failure in the middle of an import (here an index whose expression fails on the

@@ -50,6 +50,9 @@ def write(name, data):
 # Excel, "CSV (Comma delimited)" on Windows in an Arabic locale: the ANSI code page 1256, the
 # locale's list separator `;`, CRLF, no byte order mark.
 write("gigs-excel-csv-windows-1256.csv", excel(ROWS_1256, ";").encode("cp1256"))
+# The same save on a Windows whose regional format separates lists with `,` but whose language
+# for non-Unicode programs is Arabic: Windows-1256 with commas.
+write("gigs-excel-csv-windows-1256-comma.csv", excel(ROWS_1256, ",").encode("cp1256"))
 # Excel, "CSV UTF-8 (Comma delimited)": a UTF-8 byte order mark, `,`, CRLF.
 write("gigs-excel-csv-utf8.csv", b"\xef\xbb\xbf" + excel(ROWS, ",").encode("utf-8"))
 # Excel, "Unicode Text": UTF-16LE with its byte order mark, tab-separated, CRLF.
