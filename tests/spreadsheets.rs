@@ -390,3 +390,27 @@ fn rejects_of_a_utf16_sheet_reimport_once_fixed() {
     market.ok(&["gig", "import", rejects.to_str().unwrap(), "--as", "layla"]);
     assert_eq!(market.gig_by_sku("site")["price_cents"], 99_900);
 }
+
+/// souq's `--excel --delimiter ';'` export, opened in LibreOffice Calc and saved again (a real
+/// Calc save, tests/samples/make-libreoffice.sh): the escaped formulas stay text in Calc, and
+/// importing the file Calc wrote changes nothing.
+#[test]
+fn an_export_resaved_by_libreoffice_imports_unchanged() {
+    let market = seller_market();
+    market.ok(&["gig", "import", &sample("gigs-excel-csv-utf8.csv"), "--as", "layla"]);
+    market.ok(&["gig", "import", &sample("formulas.csv"), "--as", "layla"]);
+    let before = market.snapshot();
+    let (stdout, _) = market.run_ok(&[
+        "gig",
+        "import",
+        &sample("gigs-souq-excel-export-resaved-by-libreoffice.csv"),
+        "--as",
+        "layla",
+        "-o",
+        "json",
+    ]);
+    let summary: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!((summary["rows"].as_u64(), summary["unchanged"].as_u64()), (Some(6), Some(6)), "{summary}");
+    assert_eq!(market.snapshot(), before);
+    assert_eq!(market.gig_by_sku("f1")["tags"], serde_json::json!(["+x", "'=y"]));
+}

@@ -23,3 +23,15 @@ save gigs-excel-csv-windows-1256.csv 59,34,38,1 59,34,38,1,,1025 gigs-libreoffic
 save gigs-google-sheets.csv 44,34,76,1 9,34,65535,1,,1025 gigs-libreoffice-utf16-tabs.txt
 # Calc writes what Windows-1256 cannot hold (Arabic-Indic digits) as '?': a file whose prices are lost
 save gigs-google-sheets.csv 44,34,76,1 59,34,38,1,,1025 gigs-libreoffice-windows-1256-lost-digits.csv
+
+# souq's own `gig export --excel --delimiter ';'` of the sheet plus a row of formulas, opened in
+# Calc and saved again as Text CSV (`;`, UTF-8): importing it back must change nothing.
+souq=${SOUQ:-../../target/debug/souq}
+export SOUQ_DB=$work/souq.db SOUQ_NOW=2026-03-01T10:00:00Z
+"$souq" init --admin admin -q >/dev/null
+"$souq" user add layla -q >/dev/null
+"$souq" config set max_gig_price 2000 --as admin -q >/dev/null
+"$souq" gig import gigs-excel-csv-utf8.csv --as layla -q
+"$souq" gig import formulas.csv --as layla -q
+"$souq" gig export --excel --delimiter ';' --file "$work/export.csv" -q
+save "$work/export.csv" 59,34,76,1 59,34,76,1,,1025 gigs-souq-excel-export-resaved-by-libreoffice.csv
