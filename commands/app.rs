@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Result;
+use souq::spreadsheet::CsvStyle;
 use souq::store::{Missing, Store};
 use souq::{Session, Timestamp};
 
@@ -17,6 +18,10 @@ pub struct App {
     pub db: Option<PathBuf>,
     pub actor: Option<String>,
     pub format: Format,
+    /// `--excel`: CSV with a byte order mark and CRLF.
+    pub excel: bool,
+    /// `--delimiter`, if given.
+    pub delimiter: Option<u8>,
     pub yes: bool,
     pub no_input: bool,
     pub quiet: bool,
@@ -37,6 +42,11 @@ impl App {
 
     pub fn open_or_create(&self) -> Result<Store> {
         Ok(Store::open(&self.db_path(), Missing::Create, self.busy_timeout)?)
+    }
+
+    /// How CSV is written: `--excel`, `--delimiter`.
+    pub fn csv_style(&self) -> CsvStyle {
+        CsvStyle { excel: self.excel, delimiter: self.delimiter.unwrap_or(b',') }
     }
 
     pub fn session(&self) -> Session {

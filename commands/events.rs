@@ -55,7 +55,7 @@ pub fn run(app: &App, args: EventsArgs) -> Result<()> {
     let mut filter = Filter { since: args.since.unwrap_or(0), kind_prefix: args.kind, entity: None, limit: args.limit };
     if !args.follow {
         let found = visible(events::list(store.conn(), &filter)?);
-        return match app.format {
+        return match output::format(app) {
             Format::Table => print_lines(&found),
             _ => output::list(app, &found),
         };

@@ -38,11 +38,18 @@ pub enum GigCommand {
     /// ("Title=PRICE+DAYSd; Title=PRICE+DAYSd") and seller (an admin imports for many sellers).
     /// Rows are matched to your gigs by sku: created, updated or unchanged. A cell that
     /// `gig export` escaped with a leading apostrophe is read back without it.
+    ///
+    /// Reads what spreadsheets save: UTF-8 (with or without a byte order mark), UTF-16 with one
+    /// (Excel's "Unicode text"), and Excel's plain "CSV" from an Arabic Windows (Windows-1256,
+    /// `;`); the separator (`,` `;` tab) comes from the header. Prices and days may be written
+    /// in Arabic-Indic or Persian digits with ٫ and ٬ (٢٥٫٥٠, 1٬250).
     Import(ImportArgs),
     /// Write gigs as CSV in the columns `gig import` reads
     ///
     /// Cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
     /// leading apostrophe, which `gig import` removes again: export then import changes nothing.
+    /// For Excel, add --excel (UTF-8 with a byte order mark, CRLF), and --delimiter ";" where
+    /// Excel's locale separates lists with `;` (Arabic, most of Europe).
     Export(ExportArgs),
     /// Find active gigs by words in their title, tags and description, best match first
     ///
@@ -88,6 +95,15 @@ pub struct ImportArgs {
     /// Replace the --rejects file if it exists
     #[arg(long, requires = "rejects")]
     force: bool,
+    /// The file's encoding (utf-8, windows-1256, utf-16le, utf-16be, iso-8859-6 ...); by default
+    /// a byte order mark decides, else UTF-8, else Windows-1256 if the bytes read as Arabic
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<&'static souq::gig_csv::Encoding>,
+}
+
+/// `--encoding`: any label of the WHATWG Encoding Standard.
+fn parse_encoding(label: &str) -> std::result::Result<&'static souq::gig_csv::Encoding, String> {
+    gig_csv::encoding_named(label).map_err(|e| e.message().to_string())
 }
 
 #[derive(Debug, Args)]
@@ -360,7 +376,10 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
     if let Some(rejects) = &args.rejects {
         refuse_rejects_over_input(&args.file, rejects)?;
     }
-    let source = crate::open_input(&args.file)?;
+    let source = gig_csv::Input::open(crate::open_input(&args.file)?, args.encoding, app.delimiter)?;
+    if let Some(assumed) = source.assumption() {
+        app.note(format!("note: {assumed}; --encoding, --delimiter to say otherwise"));
+    }
     let mut rejects = match &args.rejects {
         Some(path) => Some(io::BufWriter::new(files::create(path, Existing::replace_if(args.force))?)),
         None => None,
@@ -376,7 +395,7 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid };
+    let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid, excel_rejects: app.excel };
     let summary =
         gig_csv::import(store, session, source, options, rejects.as_mut().map(|w| w as &mut dyn Write), &mut |rows| {
             bar.set_position(rows)
@@ -410,13 +429,13 @@ fn export(app: &App, store: &souq::Store, args: ExportArgs) -> Result<()> {
     let count = match &args.file {
         Some(path) => {
             let mut out = io::BufWriter::new(files::create(path, Existing::replace_if(args.force))?);
-            let count = gig_csv::export(store.conn(), &filter, &mut out)?;
+            let count = gig_csv::export(store.conn(), &filter, app.csv_style(), &mut out)?;
             out.into_inner().map_err(|e| souq::Error::internal(e.error()))?.finish()?;
             count
         }
         None => {
             let mut out = ClosedPipe { inner: io::stdout().lock(), closed: false };
-            match gig_csv::export(store.conn(), &filter, &mut out) {
+            match gig_csv::export(store.conn(), &filter, app.csv_style(), &mut out) {
                 Err(_) if out.closed => return Ok(()),
                 result => result?,
             }

@@ -82,6 +82,16 @@ pub struct Cli {
     #[arg(long, global = true, help_heading = "Global options")]
     json: bool,
 
+    /// CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no
+    /// --output, lists and records are written as CSV
+    #[arg(long, global = true, help_heading = "Global options")]
+    excel: bool,
+
+    /// The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an
+    /// Arabic or European locale), and of the file `gig import` reads (default: from its header)
+    #[arg(long, global = true, help_heading = "Global options", value_name = "CHAR", value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
+
     /// Answer yes to confirmations (needed off a terminal)
     #[arg(short, long, global = true, help_heading = "Global options")]
     yes: bool,
@@ -165,10 +175,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })?),
             Err(_) => Duration::from_secs(5),
         };
+    let format = if cli.json { Format::Json } else { cli.output };
+    if cli.excel && !matches!(format, Format::Table | Format::Csv) {
+        return Err(
+            souq::Error::usage("--excel shapes CSV output; it does not go with --output json, jsonl or yaml").into()
+        );
+    }
     let app = App {
         db: cli.db,
         actor: cli.actor.filter(|a| !a.is_empty()),
-        format: if cli.json { Format::Json } else { cli.output },
+        format,
+        excel: cli.excel,
+        delimiter: cli.delimiter,
         yes: cli.yes,
         no_input: cli.no_input,
         quiet: cli.quiet,
@@ -205,6 +223,11 @@ pub fn read_yaml(path: &std::path::Path) -> anyhow::Result<String> {
     let yaml = String::from_utf8(bytes).map_err(|e| souq::Error::invalid(format!("{what}: not UTF-8 text ({e})")))?;
     souq::input::check_yaml_aliases(&yaml, &what)?;
     Ok(yaml)
+}
+
+/// `--delimiter`: one punctuation character, or `tab`.
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    souq::spreadsheet::parse_delimiter(text).map_err(|e| e.message().to_string())
 }
 
 /// FILE, or stdin for `-`, to read as a stream. FILE must be a regular file (a FIFO or a

@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
+use souq::spreadsheet::escape_cell;
 
 use crate::app::App;
 
@@ -33,10 +34,19 @@ pub fn table() -> Table {
     table
 }
 
+/// The format to print in: `--excel` with no `--output` asks for CSV.
+pub fn format(app: &App) -> Format {
+    if app.excel && app.format == Format::Table {
+        Format::Csv
+    } else {
+        app.format
+    }
+}
+
 /// Prints a list: a table, a JSON array, one JSON object per line, CSV rows or a YAML sequence.
 pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
     let mut out = io::stdout().lock();
-    match app.format {
+    match format(app) {
         Format::Table => {
             let mut table = table();
             table.set_header(T::headers());
@@ -59,7 +69,7 @@ pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
                 writeln!(out)?;
             }
         }
-        Format::Csv => write_csv(&mut out, items)?,
+        Format::Csv => write_csv(app, &mut out, items)?,
         Format::Yaml => out.write_all(serde_norway::to_string(items)?.as_bytes())?,
     }
     out.flush()?;
@@ -69,7 +79,7 @@ pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
 /// Prints one object: a two-column field/value table for people, the object itself otherwise.
 pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
     let mut out = io::stdout().lock();
-    match app.format {
+    match format(app) {
         Format::Table => {
             let mut table = table();
             for (field, value) in T::headers().into_iter().zip(item.row()) {
@@ -85,7 +95,7 @@ pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
             serde_json::to_writer(&mut out, item)?;
             writeln!(out)?;
         }
-        Format::Csv => write_csv(&mut out, std::slice::from_ref(item))?,
+        Format::Csv => write_csv(app, &mut out, std::slice::from_ref(item))?,
         Format::Yaml => out.write_all(serde_norway::to_string(item)?.as_bytes())?,
     }
     out.flush()?;
@@ -96,7 +106,7 @@ pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
 /// JSON, JSON lines and YAML; for tables and CSV, `parts` prints each part in turn.
 pub fn detail<T: Serialize>(app: &App, item: &T, parts: impl FnOnce() -> Result<()>) -> Result<()> {
     let mut out = io::stdout().lock();
-    match app.format {
+    match format(app) {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(item)?)?,
         Format::Jsonl => writeln!(out, "{}", serde_json::to_string(item)?)?,
         Format::Yaml => write!(out, "{}", serde_norway::to_string(item)?)?,
@@ -109,11 +119,16 @@ pub fn detail<T: Serialize>(app: &App, item: &T, parts: impl FnOnce() -> Result<
     Ok(())
 }
 
-fn write_csv<T: Tabular>(out: &mut impl Write, items: &[T]) -> Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
+/// CSV in the style `--excel` / `--delimiter` ask for, every cell escaped so that a spreadsheet
+/// never runs one as a formula (a title `=HYPERLINK(...)` is shown as text).
+fn write_csv<T: Tabular>(app: &App, out: &mut impl Write, items: &[T]) -> Result<()> {
+    let mut writer = app.csv_style().writer(out)?;
     writer.write_record(T::headers())?;
     for item in items {
-        writer.write_record(item.row())?;
+        for cell in item.row() {
+            writer.write_field(escape_cell(&cell).as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
     }
     writer.flush()?;
     Ok(())

@@ -107,7 +107,7 @@ pub fn run(app: &App, command: ReportCommand) -> Result<()> {
 
 /// A sales report in the chosen format (the demo prints one too).
 pub fn print_sales(app: &App, rows: &[SalesRow]) -> Result<()> {
-    match app.format {
+    match output::format(app) {
         Format::Table => sales_table(app, rows),
         _ => output::list(app, rows),
     }

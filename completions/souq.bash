@@ -242,7 +242,7 @@ _souq() {
 
     case "${cmd}" in
         souq)
-            opts="-o -y -q -h -V --db --as --output --json --yes --no-input --quiet --help --version init demo user gig config wallet order dispute report tick payout audit backup events moderate completions help"
+            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --yes --no-input --quiet --help --version init demo user gig config wallet order dispute report tick payout audit backup events moderate completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -264,6 +264,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -272,7 +276,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__audit)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -292,6 +296,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -302,7 +310,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__backup)
-            opts="-o -y -q -h --force --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -322,6 +330,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -332,7 +344,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__completions)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help bash elvish fish powershell zsh"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -352,6 +364,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -362,7 +378,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help show set export import"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help show set export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -382,6 +398,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -392,7 +412,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__export)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -412,6 +432,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -422,7 +446,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__import)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -442,6 +466,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -452,7 +480,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__set)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -472,6 +500,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -482,7 +514,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,6 +534,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -512,7 +548,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__demo)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,6 +568,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -542,7 +582,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help open comment list show resolve"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help open comment list show resolve"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -564,6 +604,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -572,7 +616,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__comment)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -594,6 +638,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -602,7 +650,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__list)
-            opts="-o -y -q -h --status --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -628,6 +676,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -636,7 +688,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__open)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -662,6 +714,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -670,7 +726,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__resolve)
-            opts="-o -y -q -h --refund-all --release --refund --note --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --refund-all --release --refund --note --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -700,6 +756,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -708,7 +768,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -730,6 +790,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -738,7 +802,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__events)
-            opts="-o -y -q -h --since --kind --limit --follow --poll-ms --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --since --kind --limit --follow --poll-ms --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,6 +840,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -784,7 +852,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help create update show list pause resume import export search synonyms"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help create update show list pause resume import export search synonyms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -806,6 +874,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -814,7 +886,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__create)
-            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,6 +940,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -876,7 +952,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__export)
-            opts="-o -y -q -h --seller --status --file --force --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --seller --status --file --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,6 +986,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -918,13 +998,17 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__import)
-            opts="-o -y -q -h --dry-run --skip-invalid --rejects --force --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --skip-invalid --rejects --force --encoding --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --rejects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -944,6 +1028,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -952,7 +1040,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__list)
-            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --offset --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --offset --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1002,6 +1090,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1010,7 +1102,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__pause)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,6 +1122,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1040,7 +1136,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__resume)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1062,6 +1158,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1070,7 +1170,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__search)
-            opts="-o -y -q -h --category --min-price --max-price --sort --limit --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --category --min-price --max-price --sort --limit --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,6 +1212,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1120,7 +1224,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1140,6 +1244,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1150,7 +1258,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__synonyms)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help import export"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help import export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1172,6 +1280,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1180,7 +1292,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__synonyms__subcmd__export)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1200,6 +1312,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1210,7 +1326,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__synonyms__subcmd__import)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1232,6 +1348,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1240,7 +1360,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__update)
-            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --no-extras --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --no-extras --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1294,6 +1414,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1302,7 +1426,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__help)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1324,6 +1448,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1332,7 +1460,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__init)
-            opts="-o -y -q -h --admin --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --admin --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1358,6 +1486,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1366,7 +1498,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help queue approve reject rules scan"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help queue approve reject rules scan"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1388,6 +1520,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1396,7 +1532,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__approve)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1422,6 +1558,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1430,7 +1570,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__queue)
-            opts="-o -y -q -h --status --rule --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --rule --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1460,6 +1600,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1468,7 +1612,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__reject)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1494,6 +1638,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1502,7 +1650,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help import export show"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help import export show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1524,6 +1672,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1532,7 +1684,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__export)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1552,6 +1704,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1562,7 +1718,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__import)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1582,6 +1738,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1592,7 +1752,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1614,6 +1774,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1622,7 +1786,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__scan)
-            opts="-o -y -q -h --rules --since --apply --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --rules --since --apply --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1652,6 +1816,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1660,7 +1828,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help place deliver revise complete review cancel message reply show files list"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help place deliver revise complete review cancel message reply show files list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1682,6 +1850,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1690,7 +1862,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__cancel)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1716,6 +1888,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1724,7 +1900,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__complete)
-            opts="-o -y -q -h --rating --review --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1754,6 +1930,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1762,7 +1942,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__deliver)
-            opts="-o -y -q -h --message --attach --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --message --attach --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1792,6 +1972,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1800,7 +1984,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__files)
-            opts="-o -y -q -h --to --force --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --to --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1826,6 +2010,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1834,7 +2022,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__list)
-            opts="-o -y -q -h --status --as-buyer --as-seller --late --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --as-buyer --as-seller --late --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1860,6 +2048,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1868,7 +2060,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__message)
-            opts="-o -y -q -h --message --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1894,6 +2086,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1902,7 +2098,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__place)
-            opts="-o -y -q -h --extra --quantity --note --key --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --extra --quantity --note --key --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1940,6 +2136,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1948,7 +2148,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__reply)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1970,6 +2170,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1978,7 +2182,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__review)
-            opts="-o -y -q -h --rating --review --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2008,6 +2212,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2016,7 +2224,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__revise)
-            opts="-o -y -q -h --message --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2042,6 +2250,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2050,7 +2262,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2072,6 +2284,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2080,7 +2296,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help run list show export reconcile"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help run list show export reconcile"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2102,6 +2318,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2110,7 +2330,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__export)
-            opts="-o -y -q -h --file --force --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --file --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2136,6 +2356,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2144,7 +2368,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__list)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2164,6 +2388,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2174,7 +2402,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__reconcile)
-            opts="-o -y -q -h --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2196,6 +2424,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2204,7 +2436,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__run)
-            opts="-o -y -q -h --key --method --min --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --key --method --min --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2238,6 +2470,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2246,7 +2482,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__show)
-            opts="-o -y -q -h --items --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --items --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2268,6 +2504,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2276,7 +2516,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help sales sellers"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help sales sellers"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2298,6 +2538,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2306,7 +2550,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sales)
-            opts="-o -y -q -h --by --from --to --seller --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --by --from --to --seller --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2344,6 +2588,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2352,7 +2600,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sellers)
-            opts="-o -y -q -h --from --to --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --from --to --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2382,6 +2630,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2390,7 +2642,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__tick)
-            opts="-o -y -q -h --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2410,6 +2662,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2420,7 +2676,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help add list show suspend unsuspend set-payout"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help add list show suspend unsuspend set-payout"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2442,6 +2698,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2450,7 +2710,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__add)
-            opts="-o -y -q -h --email --admin --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --email --admin --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2476,6 +2736,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2484,7 +2748,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__list)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2506,6 +2770,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2514,7 +2782,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__set__subcmd__payout)
-            opts="-o -y -q -h --method --account --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --method --account --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2544,6 +2812,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2552,7 +2824,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2572,6 +2844,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2582,7 +2858,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__suspend)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2606,6 +2882,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2616,7 +2896,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__unsuspend)
-            opts="-o -y -q -h --reason --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2642,6 +2922,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2650,7 +2934,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help deposit import-deposits show"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help deposit import-deposits show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2672,6 +2956,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2680,7 +2968,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__deposit)
-            opts="-o -y -q -h --method --ref --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --method --ref --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2710,6 +2998,10 @@ _souq() {
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2718,7 +3010,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__import__subcmd__deposits)
-            opts="-o -y -q -h --dry-run --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2738,6 +3030,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2748,7 +3044,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2768,6 +3064,10 @@ _souq() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

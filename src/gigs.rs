@@ -66,7 +66,9 @@ impl ExtraInput {
         let (price, days) = match terms.trim().split_once('+') {
             Some((p, d)) => {
                 let digits = d.trim().strip_suffix(['d', 'D']).ok_or_else(|| bad("days must end in d"))?;
-                let days = digits.parse::<i64>().map_err(|_| bad("days must be a whole number"))?;
+                let days = crate::money::western_digits(digits)
+                    .and_then(|days| days.parse::<i64>().ok())
+                    .ok_or_else(|| bad("days must be a whole number"))?;
                 (p.trim(), days)
             }
             None => (terms.trim(), 0),
@@ -530,6 +532,9 @@ mod tests {
         assert_eq!(ExtraInput::parse(&extra.format()).unwrap(), extra);
         assert_eq!(ExtraInput::parse("ترجمة فورية=5").unwrap().extra_days, 0);
         assert_eq!(ExtraInput::parse("a=b=3+1d").unwrap().title, "a=b");
+        // as a seller types it in Arabic: Arabic-Indic digits and the decimal sign
+        let arabic = ExtraInput::parse("تسليم سريع=٧٫٥٠+١d").unwrap();
+        assert_eq!((arabic.price, arabic.extra_days), (Money::from_cents(750), 1));
         for bad in ["Express", "=5+1d", "X=five", "X=5+2", "X=-5+1d", "X=5+xd"] {
             assert!(ExtraInput::parse(bad).is_err(), "{bad}");
         }

@@ -184,8 +184,10 @@ proptest! {
     fn gig_csv_imports_or_is_refused(bytes in bytes_like(GIGS_CSV)) {
         let mut store = market().lock().unwrap_or_else(|e| e.into_inner());
         let session = Session { actor: Some("layla".into()), ..admin_session() };
-        let options = ImportOptions { dry_run: true, skip_invalid: false };
-        typed(&gig_csv::import(&mut store, &session, bytes.as_slice(), options, None, &mut |_| {}))?;
+        let options = ImportOptions { dry_run: true, skip_invalid: false, excel_rejects: false };
+        let imported = gig_csv::Input::open(bytes.as_slice(), None, None)
+            .and_then(|input| gig_csv::import(&mut store, &session, input, options, None, &mut |_| {}));
+        typed(&imported)?;
     }
 }
 

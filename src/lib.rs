@@ -24,6 +24,7 @@ pub mod reports;
 pub mod reviews;
 pub mod search;
 pub mod status;
+pub mod spreadsheet;
 pub mod store;
 pub mod text;
 pub mod tick;

@@ -54,7 +54,16 @@ fn malformed_files_are_refused_naming_line_and_column() {
             rows("gig-1,Same,,,10,3,,\ngig-1,Again,,,10,3,,\n").into_bytes(),
             "line 3, column sku: sku \"gig-1\" appears twice in the file (first on line 2)",
         ),
-        ("invalid UTF-8", [rows("a,").into_bytes(), b"Lo\xffgo,,,10,3,,\n".to_vec()].concat(), "line 2, column title:"),
+        (
+            "not UTF-8 nor Arabic",
+            [rows("a,").into_bytes(), b"Lo\xffgo,,,10,3,,\n".to_vec()].concat(),
+            "the file is not UTF-8 text",
+        ),
+        (
+            "a bad byte in UTF-8 text",
+            [rows("a,ترجمة,,,10,3,,\nb,").into_bytes(), b"Lo\xffgo,,,10,3,,\n".to_vec()].concat(),
+            "line 3, column title: not UTF-8 text",
+        ),
         ("too few fields", rows("a,Logo,,,10\n").into_bytes(), "line 2, column delivery_days:"),
         ("too many fields", rows("a,Logo,,,10,3,,,surplus\n").into_bytes(), "line 2, column 9:"),
         (

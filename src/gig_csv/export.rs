@@ -4,9 +4,10 @@ use std::io::Write;
 
 use rusqlite::{params, Connection};
 
-use super::{escape_cell, write_error, COLUMNS};
+use super::{write_error, COLUMNS};
 use crate::error::Result;
 use crate::gigs::{self, ExtraInput};
+use crate::spreadsheet::{escape_cell, CsvStyle};
 use crate::status::GigStatus;
 use crate::users;
 
@@ -17,12 +18,13 @@ pub struct ExportFilter {
 }
 
 /// Writes the gigs `filter` selects to `out` in [`COLUMNS`], one row at a time, and returns how
-/// many. `gig import` of the result as their seller reports every row unchanged.
-pub fn export(conn: &Connection, filter: &ExportFilter, out: &mut dyn Write) -> Result<u64> {
+/// many, in `style` (plain, or for Excel). `gig import` of the result as their seller reports
+/// every row unchanged, in every style.
+pub fn export(conn: &Connection, filter: &ExportFilter, style: CsvStyle, out: &mut dyn Write) -> Result<u64> {
     if let Some(seller) = &filter.seller {
         users::get(conn, seller)?;
     }
-    let mut writer = csv::Writer::from_writer(out);
+    let mut writer = style.writer(out)?;
     writer.write_record(COLUMNS).map_err(write_error)?;
     let sql = format!(
         "SELECT {} FROM gigs g JOIN users u ON u.id = g.seller_id

@@ -11,13 +11,15 @@ use serde_json::json;
 
 use super::pipeline;
 use super::quotes::QuoteTracker;
-use super::{unescape_cell, write_error, COLUMNS};
-use crate::error::{Error, Result};
+use super::{write_error, Input, COLUMNS};
+use crate::error::{Error, ErrorKind, Result};
+use crate::text;
 use crate::gigs::{self, ExtraInput, FieldError, GigInput};
 use crate::moderation::{self, RuleSet, Verdict};
-use crate::money::Money;
+use crate::money::{self, Money};
 use crate::policy::{self, Policy};
 use crate::search::{self, IndexEntry};
+use crate::spreadsheet::{escape_bytes, unescape_cell, CsvStyle};
 use crate::store::Store;
 use crate::users::{self, User};
 use crate::{events, Session};
@@ -38,6 +40,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Import the good rows even when some are bad (otherwise any bad row stops everything).
     pub skip_invalid: bool,
+    /// Write the rejects file for Excel (byte order mark, CRLF); its delimiter is the input's.
+    pub excel_rejects: bool,
 }
 
 /// One bad row: the spreadsheet line (header = 1) and the column it is about.
@@ -106,11 +110,12 @@ pub enum Outcome {
 /// thread writes the batch before, in file order, and the transaction is rolled back at the
 /// end if any row was bad (unless `skip_invalid`) or on a dry run. Bad rows are written to
 /// `rejects` with their reason. A refused import returns its summary (nothing written);
-/// [`ImportSummary::refusal`] gives the error to end with.
+/// [`ImportSummary::refusal`] gives the error to end with. Any other error (the file cannot be
+/// read, a record is too long, the database fails) is returned, and nothing is written.
 pub fn import(
     store: &mut Store,
     session: &Session,
-    source: impl Read,
+    source: Input<impl Read>,
     options: ImportOptions,
     rejects: Option<&mut dyn Write>,
     progress: &mut dyn FnMut(u64),
@@ -138,7 +143,7 @@ pub fn import(
 fn import_rows(
     conn: &Connection,
     session: &Session,
-    source: impl Read,
+    source: Input<impl Read>,
     options: ImportOptions,
     rejects: Option<&mut dyn Write>,
     progress: &mut dyn FnMut(u64),
@@ -148,11 +153,13 @@ fn import_rows(
     let moderation = moderation::active_rules(conn)?;
     // Records end at '\n' only, and a CR before it is taken off the last field (see `field`):
     // the csv crate's own CRLF handling counts the lines of every record after the first one short.
+    let delimiter = source.delimiter();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(QuoteTracker::new(source));
+        .from_reader(QuoteTracker::new(source, delimiter));
     let mut header_record = ByteRecord::new();
     if !read_record(&mut reader, &mut header_record)? {
         return Err(Error::invalid(format!(
@@ -162,7 +169,10 @@ fn import_rows(
     }
     let header = Header::parse(&header_record)?;
     let mut rejects = match rejects {
-        Some(out) => Some(Rejects::start(out, &header_record, &header)?),
+        Some(out) => {
+            let style = CsvStyle { excel: options.excel_rejects, delimiter };
+            Some(Rejects::start(style.writer(out)?, &header_record, &header)?)
+        }
         None => None,
     };
     let seen = SeenSkus::start(conn)?;
@@ -221,18 +231,31 @@ fn import_rows(
     Ok(summary)
 }
 
-/// The next record that is not a blank line.
+/// The next record that is not a blank line. A record past its size limit, or text that
+/// does not decode, is invalid input naming the line it starts on.
 fn read_record<R: Read>(reader: &mut csv::Reader<R>, record: &mut ByteRecord) -> Result<bool> {
-    while reader.read_byte_record(record).map_err(csv_error)? {
+    loop {
+        let line = reader.position().line();
+        let more = reader.read_byte_record(record).map_err(|err| match err.kind() {
+            csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+                Error::invalid(format!("line {line}: {io}"))
+            }
+            _ => csv_error(err),
+        })?;
+        if !more {
+            return Ok(false);
+        }
         if record.len() > 1 || !field(record, 0).is_empty() {
             return Ok(true);
         }
     }
-    Ok(false)
 }
 
-/// How many rows a worker checks at a time.
+/// How many rows a worker checks at a time, at most.
 const BATCH_ROWS: usize = 512;
+/// How many bytes of rows a batch holds, at most (plus one record): with the records' size
+/// limit, what is read ahead stays a few MiB whatever the rows are like.
+const BATCH_BYTES: usize = 1024 * 1024;
 
 /// A data record as read, with its spreadsheet line.
 struct ReadRow {
@@ -269,12 +292,16 @@ impl<R: Read> Records<R> {
         Ok(Some(ReadRow { record, line, unterminated }))
     }
 
-    /// Up to `size` rows; None at the end of the file.
+    /// Up to `size` rows or [`BATCH_BYTES`]; None at the end of the file.
     fn batch(&mut self, size: usize) -> Result<Option<Vec<ReadRow>>> {
         let mut rows = Vec::with_capacity(size);
-        while rows.len() < size {
+        let mut bytes = 0;
+        while rows.len() < size && bytes < BATCH_BYTES {
             match self.row()? {
-                Some(row) => rows.push(row),
+                Some(row) => {
+                    bytes += row.record.as_slice().len();
+                    rows.push(row);
+                }
                 None => break,
             }
         }
@@ -290,6 +317,12 @@ fn field(record: &ByteRecord, index: usize) -> &[u8] {
         _ => bytes,
     }
 }
+
+/// A row with bytes that are not UTF-8, in a file whose start was: the fix is the same as for
+/// a file that is not UTF-8 at all.
+const NOT_UTF8: &str = "not UTF-8 text (save the file as \"CSV UTF-8\", or name its encoding with --encoding)";
+const ENCODING_HINT: &str =
+    "save the file as \"CSV UTF-8\" (Excel) or Text CSV with UTF-8 (LibreOffice), or name its encoding with --encoding";
 
 fn csv_error(err: csv::Error) -> Error {
     Error::internal(format!("reading the CSV: {err}"))
@@ -355,7 +388,7 @@ impl SeenSkus {
             .prepare_cached("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2")?
             .query_row(params![seller_id, sku], |r| r.get(0))
             .optional()?;
-        let twice = || format!("sku {sku:?} appears twice in the file");
+        let twice = || format!("sku {} appears twice in the file", excerpt(sku));
         match id {
             None => Ok(Ok(None)),
             Some(id) if id > self.last_id_before => Ok(Err(twice())),
@@ -397,11 +430,14 @@ impl Header {
         let mut columns: Vec<String> = Vec::with_capacity(record.len());
         for i in 0..record.len() {
             let name = std::str::from_utf8(field(record, i))
-                .map_err(|_| bad(&(i + 1).to_string(), "the header is not UTF-8 text".into()))?
+                .map_err(|_| bad(&(i + 1).to_string(), "the header is not UTF-8 text".into()).with_hint(ENCODING_HINT))?
                 .trim()
                 .to_lowercase();
             if !COLUMNS.contains(&name.as_str()) && name != REASON {
-                return Err(bad(&name, format!("unknown column; the columns are {}", COLUMNS.join(","))));
+                return Err(bad(&excerpt(&name), format!("unknown column; the columns are {}", COLUMNS.join(",")))
+                    .with_hint(
+                        "a file whose fields are separated by something else than , ; or tab needs --delimiter",
+                    ));
             }
             if columns.contains(&name) {
                 return Err(bad(&name, "the column appears twice".into()));
@@ -461,8 +497,8 @@ impl Sellers {
         }
         if !self.known.contains_key(name) {
             let seller = match users::find(conn, name)? {
-                None => Err(format!("no user {name}")),
-                Some(user) if user.is_suspended() => Err(format!("seller {name} is suspended")),
+                None => Err(format!("no user {}", excerpt(name))),
+                Some(user) if user.is_suspended() => Err(format!("seller {} is suspended", excerpt(name))),
                 Some(user) => Ok(user),
             };
             self.known.insert(name.to_string(), seller);
@@ -516,7 +552,7 @@ fn check_row(row: &ReadRow, header: &Header, policy: &Policy, moderation: &RuleS
     for i in 0..record.len() {
         match std::str::from_utf8(field(record, i)) {
             Ok(text) => cells.push(unescape_cell(text)),
-            Err(_) => return Checked::Unreadable(row_error(i, "not UTF-8 text".into())),
+            Err(_) => return Checked::Unreadable(row_error(i, NOT_UTF8.into())),
         }
     }
     let field_error =
@@ -544,9 +580,10 @@ fn gig_input(header: &Header, cells: &[&str]) -> std::result::Result<GigInput, (
     let optional = |index: Option<usize>| index.map_or("", |i| cells[i]);
     let price = Money::parse(cells[header.price].trim()).map_err(|e| (header.price, e.message().to_string()))?;
     let days_text = cells[header.delivery_days].trim();
-    let delivery_days = days_text
-        .parse::<i64>()
-        .map_err(|_| (header.delivery_days, format!("delivery days must be a whole number, got {days_text:?}")))?;
+    let delivery_days =
+        money::western_digits(days_text).and_then(|days| days.parse::<i64>().ok()).ok_or_else(|| {
+            (header.delivery_days, format!("delivery days must be a whole number, got {}", excerpt(days_text)))
+        })?;
     let extras = optional(header.extras)
         .split(';')
         .map(str::trim)
@@ -598,7 +635,7 @@ fn write_row(
         Ok(gig) => gig,
         Err(error) => return Ok(Err(error.clone())),
     };
-    let outcome = write_gig(conn, seller, gig, existing, rules);
+    let outcome = write_gig(conn, seller, gig, existing, rules)?;
     // the index is written as the gig is, and a failure there stops the import
     match outcome {
         Ok(Outcome::Created(id)) => rules.index.add(id, &gig.index)?,
@@ -609,59 +646,71 @@ fn write_row(
 }
 
 /// Writes a checked gig: created, updated or left alone. `existing` is the id of the
-/// seller's gig with this sku, if there is one.
+/// seller's gig with this sku, if there is one. A refusal about the row (a sku another gig
+/// took) is a bad row; a failure of the database or the disk is the outer error, which stops
+/// the import with nothing written, `--skip-invalid` or not.
 fn write_gig(
     conn: &Connection,
     seller: &User,
     gig: &JudgedGig,
     existing: Option<i64>,
     rules: &Rules,
-) -> std::result::Result<Outcome, RowError> {
-    let (policy, session, input) = (rules.policy, rules.session, &gig.input);
+) -> Result<std::result::Result<Outcome, RowError>> {
     let line = rules.line;
-    let internal = |error: Error| RowError { line, column: "sku".into(), message: error.message().to_string() };
-    let current = existing.map(|id| gigs::get(conn, id)).transpose().map_err(internal)?;
-    if current.as_ref().is_some_and(|gig| gigs::input_of(gig) == *input) {
-        return Ok(Outcome::Unchanged);
-    }
-    let verdict = gig.verdict.as_ref().map_err(Clone::clone)?;
-    let outcome = match current {
-        Some(gig) => {
-            gigs::overwrite(conn, gig.id, input, session.now).map_err(internal)?;
-            Outcome::Updated(gig.id)
+    let outcome = (|| -> Result<std::result::Result<Outcome, RowError>> {
+        let (policy, session, input) = (rules.policy, rules.session, &gig.input);
+        let current = existing.map(|id| gigs::get(conn, id)).transpose()?;
+        if current.as_ref().is_some_and(|gig| gigs::input_of(gig) == *input) {
+            return Ok(Ok(Outcome::Unchanged));
         }
-        None => Outcome::Created(
-            gigs::insert(conn, seller, input, gigs::initial_status(policy), session.now).map_err(internal)?,
-        ),
-    };
-    let (Outcome::Created(id) | Outcome::Updated(id)) = outcome else {
-        unreachable!("an unchanged gig returned above")
-    };
-    moderation::apply_gig_verdict(conn, session, policy, id, input, verdict).map_err(internal)?;
-    Ok(outcome)
+        let verdict = match &gig.verdict {
+            Ok(verdict) => verdict,
+            Err(refused) => return Ok(Err(refused.clone())),
+        };
+        let id = match current {
+            Some(gig) => {
+                gigs::overwrite(conn, gig.id, input, session.now)?;
+                gig.id
+            }
+            None => gigs::insert(conn, seller, input, gigs::initial_status(policy), session.now)?,
+        };
+        moderation::apply_gig_verdict(conn, session, policy, id, input, verdict)?;
+        Ok(Ok(if existing.is_some() { Outcome::Updated(id) } else { Outcome::Created(id) }))
+    })();
+    match outcome {
+        Err(error) if !matches!(error.kind(), ErrorKind::Internal | ErrorKind::Busy) => {
+            Ok(Err(RowError { line, column: "sku".into(), message: error.message().to_string() }))
+        }
+        other => other,
+    }
 }
 
-/// The bad rows as the file had them, plus a `reason` column.
+/// The bad rows as the file had them, plus a `reason` column, every cell escaped as souq
+/// escapes all the CSV it writes: a cell the file had escaped stays as it was, a formula
+/// typed raw gets its apostrophe, and either imports back as the same text.
 struct Rejects<'a> {
     writer: csv::Writer<&'a mut dyn Write>,
     reason_index: usize,
 }
 
 impl<'a> Rejects<'a> {
-    fn start(out: &'a mut dyn Write, header_record: &ByteRecord, header: &Header) -> Result<Rejects<'a>> {
-        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(out);
+    fn start(
+        mut writer: csv::Writer<&'a mut dyn Write>,
+        header_record: &ByteRecord,
+        header: &Header,
+    ) -> Result<Rejects<'a>> {
         let reason_index = header.columns.iter().position(|c| c == REASON).unwrap_or(header.columns.len());
         let mut first: Vec<&[u8]> = (0..header_record.len()).map(|i| field(header_record, i)).collect();
         if reason_index == header.columns.len() {
             first.push(REASON.as_bytes());
         }
-        writer.write_record(first).map_err(write_error)?;
+        writer.write_record(first.into_iter().map(escape_bytes)).map_err(write_error)?;
         Ok(Rejects { writer, reason_index })
     }
 
     fn write(&mut self, record: &ByteRecord, error: &RowError) -> Result<()> {
         let reason = error.to_string();
-        let mut row: Vec<&[u8]> = (0..record.len()).map(|i| field(record, i)).collect();
+        let mut row: Vec<&[u8]> = (0..record.len()).map(|i| unescaped(field(record, i))).collect();
         while row.len() < self.reason_index {
             row.push(b"");
         }
@@ -670,10 +719,20 @@ impl<'a> Rejects<'a> {
         } else {
             row.push(reason.as_bytes());
         }
-        self.writer.write_record(row).map_err(write_error)
+        self.writer.write_record(row.into_iter().map(escape_bytes)).map_err(write_error)
     }
 
     fn finish(&mut self) -> Result<()> {
         self.writer.flush().map_err(Error::from)
     }
+}
+
+/// A cell without the escape souq's own export added (bytes that are not UTF-8 as they are).
+fn unescaped(cell: &[u8]) -> &[u8] {
+    std::str::from_utf8(cell).map_or(cell, |text| unescape_cell(text).as_bytes())
+}
+
+/// A cell quoted for an error message: short and escaped.
+fn excerpt(cell: &str) -> String {
+    text::excerpt(cell, text::EXCERPT_CHARS)
 }

@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use super::{get_batch, items_of, Item, PayoutMethod};
 use crate::error::{Error, Result};
 use crate::money::Money;
+use crate::spreadsheet::escape_cell;
 use crate::{policy, users, Session};
 
 /// PayPal Payouts takes at most this many rows per uploaded file.
@@ -39,7 +40,7 @@ pub fn export(conn: &Connection, session: &Session, batch_id: i64) -> Result<Vec
             .map(|chunk| {
                 part(chunk, None, |item| {
                     vec![
-                        safe_cell(&item.account),
+                        escape_cell(&item.account).into_owned(),
                         item.amount_cents.to_string(),
                         currency.clone(),
                         item.item_ref.clone(),
@@ -54,9 +55,9 @@ pub fn export(conn: &Connection, session: &Session, batch_id: i64) -> Result<Vec
         let generic = part(&items, Some(&header), |item| {
             vec![
                 item.item_ref.clone(),
-                safe_cell(&item.seller),
+                escape_cell(&item.seller).into_owned(),
                 item.method.to_string(),
-                safe_cell(&item.account),
+                escape_cell(&item.account).into_owned(),
                 item.amount_cents.to_string(),
                 currency.clone(),
                 note.clone(),
@@ -77,16 +78,6 @@ fn part(items: &[Item], header: Option<&[&str]>, row: impl Fn(&Item) -> Vec<Stri
     }
     let bytes = writer.into_inner().map_err(|e| Error::internal(format!("csv: {e}")))?;
     Ok(ExportPart { rows: items.len(), total, bytes })
-}
-
-/// A cell a spreadsheet will not run as a formula: text starting with = + - @ (or a tab or
-/// carriage return) gets a leading apostrophe.
-pub fn safe_cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
 }
 
 /// Where part `index` (from 1) of `parts` goes: `base` itself for a single file, otherwise
@@ -113,12 +104,5 @@ mod tests {
         assert_eq!(part_path(Path::new("out/pay.csv"), 2, 3), PathBuf::from("out/pay-002.csv"));
         assert_eq!(part_path(Path::new("pay"), 1, 2), PathBuf::from("pay-001.csv"));
         assert_eq!(part_path(Path::new("PAY.CSV"), 1, 2), PathBuf::from("PAY-001.csv"));
-    }
-
-    #[test]
-    fn formula_cells_are_defused() {
-        assert_eq!(safe_cell("=1+1"), "'=1+1");
-        assert_eq!(safe_cell("-x"), "'-x");
-        assert_eq!(safe_cell("layla"), "layla");
     }
 }
