@@ -732,7 +732,8 @@ fn unescaped(cell: &[u8]) -> &[u8] {
     std::str::from_utf8(cell).map_or(cell, |text| unescape_cell(text).as_bytes())
 }
 
-/// A cell quoted for an error message: short and escaped.
+/// A cell quoted for an error message: escaped, and shorter than elsewhere, since a row's error
+/// also names its line, column and the columns there are.
 fn excerpt(cell: &str) -> String {
-    text::excerpt(cell, text::EXCERPT_CHARS)
+    text::excerpt(cell, 40)
 }
