@@ -66,13 +66,13 @@ impl App {
             .with_hint("pass --yes to confirm from a script")
             .into());
         }
-        Ok(dialoguer::Confirm::new().with_prompt(question).default(false).interact()?)
+        Ok(dialoguer::Confirm::new().with_prompt(crate::terminal::safe_line(question)).default(false).interact()?)
     }
 
     /// A note for the person at the terminal (stderr), silenced by --quiet.
     pub fn note(&self, text: impl std::fmt::Display) {
         if !self.quiet {
-            eprintln!("{text}");
+            eprintln!("{}", crate::terminal::safe(&text.to_string()));
         }
     }
 }

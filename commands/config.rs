@@ -8,6 +8,7 @@ use souq::policy::{self, Setting};
 
 use crate::app::App;
 use crate::output::{self, Tabular};
+use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -34,6 +35,9 @@ impl Tabular for Setting {
     }
     fn row(&self) -> Vec<String> {
         vec![self.key.to_string(), self.value.clone(), self.default.clone(), self.description.to_string()]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["description", "default", "value"], drop: &["default"] }
     }
 }
 

@@ -8,6 +8,7 @@ use souq::Money;
 
 use crate::app::App;
 use crate::output::{self, clip, opt, Tabular};
+use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
 pub enum DisputeCommand {
@@ -104,6 +105,12 @@ impl Tabular for Dispute {
             opt(&self.resolved_at),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List {
+            cut: &["reason", "note"],
+            drop: &["note", "resolved_by", "resolved_at", "refund", "resolution", "opened_by"],
+        }
+    }
 }
 
 impl Tabular for Resolved {
@@ -131,6 +138,9 @@ impl Tabular for Comment {
             clip(&self.body, 80),
             self.created_at.to_string(),
         ]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["comment"], drop: &["dispute"] }
     }
 }
 

@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use souq::ErrorKind;
 
+use crate::terminal::{safe, safe_line};
+
 pub const USAGE: u8 = 2;
 
 /// docs/design.md's table, also printed by `souq help exit-codes`.
@@ -39,13 +41,13 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Some(souq_err) = err.downcast_ref::<souq::Error>() {
-        eprintln!("error: {}", souq_err.message());
+        eprintln!("error: {}", safe(souq_err.message()));
         if let Some(hint) = souq_err.hint() {
-            eprintln!("hint: {hint}");
+            eprintln!("hint: {}", safe(hint));
         }
         return ExitCode::from(code(souq_err.kind()));
     }
-    eprintln!("error: {}", one_line(err));
+    eprintln!("error: {}", safe_line(&one_line(err)));
     ExitCode::from(1)
 }
 
@@ -56,7 +58,7 @@ pub fn report_clap(err: &clap::Error) -> ExitCode {
         let _ = err.print(); // --help, --version: the text is the output
         return ExitCode::SUCCESS;
     }
-    eprint!("{}", one_line_clap(&err.render().to_string()));
+    eprint!("{}", safe(&one_line_clap(&err.render().to_string())));
     let inner = std::error::Error::source(err);
     if let Some(souq_err) = inner.and_then(|e| e.downcast_ref::<souq::Error>()) {
         return ExitCode::from(code(souq_err.kind()));

@@ -14,6 +14,7 @@ use souq::{moderation, Money};
 use crate::app::App;
 use crate::moderate;
 use crate::output::{self, clip, Tabular};
+use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
 pub enum GigCommand {
@@ -212,6 +213,12 @@ impl Tabular for Gig {
             self.updated_at.to_string(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List {
+            cut: &["title", "tags", "category", "extras", "sku"],
+            drop: &["extras", "tags", "updated_at", "sku", "category", "days", "seller"],
+        }
+    }
 }
 
 impl Tabular for GigWithStats {
@@ -244,6 +251,9 @@ impl Tabular for ImportSummary {
             errors.join("\n"),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["errors"], drop: &[] }
+    }
 }
 
 impl Tabular for SearchHit {
@@ -260,6 +270,9 @@ impl Tabular for SearchHit {
             self.gig.category.clone(),
             self.snippet.clone(),
         ]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["title", "match", "category"], drop: &["match", "category", "days"] }
     }
 }
 
@@ -345,7 +358,7 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
             bar.set_position(rows)
         })?;
     bar.finish_and_clear();
-    if app.format != output::Format::Table {
+    if !app.format.is_table() {
         output::one(app, &summary)?;
     }
     if let Some(refusal) = summary.refusal(SHOW_ERRORS) {

@@ -17,6 +17,8 @@ mod order;
 mod output;
 mod payout;
 mod report;
+mod table;
+mod terminal;
 mod tick;
 mod user;
 mod wallet;
@@ -65,7 +67,7 @@ pub struct Cli {
     )]
     actor: Option<String>,
 
-    /// Output format
+    /// Output format (table fits the terminal; wide shows every column)
     #[arg(
         short,
         long,

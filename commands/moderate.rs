@@ -12,6 +12,7 @@ use souq::ErrorKind;
 
 use crate::app::App;
 use crate::output::{self, clip, Tabular};
+use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
 pub enum ModerateCommand {
@@ -88,6 +89,9 @@ impl Tabular for Flag {
             self.created_at.to_string(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["excerpt"], drop: &["created_at", "action", "entity"] }
+    }
 }
 
 impl Tabular for Rule {
@@ -120,6 +124,9 @@ impl Tabular for Rule {
             format!("{:?}", self.severity).to_lowercase(),
             clip(&self.description, 60),
         ]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["description", "matches", "applies_to"], drop: &["description", "severity"] }
     }
 }
 

@@ -15,6 +15,7 @@ use souq::{reviews, Session};
 use crate::app::App;
 use crate::moderate;
 use crate::output::{self, clip, Tabular};
+use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
 pub enum OrderCommand {
@@ -197,6 +198,12 @@ impl Tabular for Order {
             self.review_reply.as_deref().map(|r| clip(r, 40)).unwrap_or_default(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List {
+            cut: &["review", "reply", "extras"],
+            drop: &["reply", "review", "rating", "extras", "qty", "fee", "net", "placed_at", "gig", "late"],
+        }
+    }
 }
 
 impl Tabular for Message {
@@ -212,6 +219,9 @@ impl Tabular for Message {
             self.created_at.to_string(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["message"], drop: &["order"] }
+    }
 }
 
 impl Tabular for Delivery {
@@ -221,6 +231,9 @@ impl Tabular for Delivery {
     fn row(&self) -> Vec<String> {
         let files: Vec<String> = self.files.iter().map(|f| format!("{} ({} bytes)", f.name, f.size)).collect();
         vec![self.id.to_string(), clip(&self.message, 60), files.join("\n"), self.created_at.to_string()]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["message", "files"], drop: &[] }
     }
 }
 
@@ -238,6 +251,9 @@ impl Tabular for Step<'_> {
         let who = self.0.actor.clone().unwrap_or_else(|| format!("({})", self.0.os_user));
         vec![self.0.at.to_string(), who, self.0.kind.clone(), clip(&self.0.data.to_string(), 60)]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["details"], drop: &[] }
+    }
 }
 
 impl Tabular for WrittenFile {
@@ -246,6 +262,9 @@ impl Tabular for WrittenFile {
     }
     fn row(&self) -> Vec<String> {
         vec![self.delivery_id.to_string(), self.path.display().to_string(), self.size.to_string(), self.sha256.clone()]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["path"], drop: &["sha256"] }
     }
 }
 

@@ -1,21 +1,31 @@
 //! Rendering: any result as a table for people, or JSON / JSON lines / CSV / YAML for scripts.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
 use clap::ValueEnum;
-use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::app::App;
+use crate::table::{Fit, Table, FROM_THE_RIGHT};
+use crate::terminal;
 
+/// `table` is fitted to the terminal's width, `wide` shows every column however wide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
+    Wide,
     Json,
     Jsonl,
     Csv,
     Yaml,
+}
+
+impl Format {
+    /// Table or wide: output for people.
+    pub fn is_table(self) -> bool {
+        matches!(self, Format::Table | Format::Wide)
+    }
 }
 
 /// A type's columns for tables and CSV. JSON, JSON lines and YAML come from `Serialize`,
@@ -23,31 +33,37 @@ pub enum Format {
 pub trait Tabular: Serialize {
     fn headers() -> Vec<&'static str>;
     fn row(&self) -> Vec<String>;
+    /// How a list of these gives way on a narrow terminal (`-o wide` shows every column).
+    fn fit() -> Fit {
+        FROM_THE_RIGHT
+    }
 }
 
-/// A table sized to the terminal (natural width when stdout is a pipe). comfy-table measures
-/// cells with unicode-width, so Arabic letters count one column and harakat none.
-pub fn table() -> Table {
-    let mut table = Table::new();
-    table.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    table
+/// Prints a table for people: fitted to the terminal (`-o table`), or whole (`-o wide`, and
+/// off a terminal unless COLUMNS is set).
+pub fn print_table(app: &App, table: &Table, fit: Fit) -> Result<()> {
+    let max = if app.format == Format::Wide { None } else { terminal::columns() };
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", table.render(fit, max))?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Prints a list: a table, a JSON array, one JSON object per line, CSV rows or a YAML sequence.
 pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = SafeJson(io::stdout().lock());
     match app.format {
-        Format::Table => {
-            let mut table = table();
+        Format::Table | Format::Wide => {
+            if items.is_empty() {
+                app.note("(none)");
+                return Ok(());
+            }
+            let mut table = Table::new();
             table.set_header(T::headers());
             for item in items {
                 table.add_row(item.row());
             }
-            if items.is_empty() {
-                app.note("(none)");
-            } else {
-                writeln!(out, "{table}")?;
-            }
+            print_table(app, &table, T::fit())?;
         }
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, items)?;
@@ -59,8 +75,8 @@ pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
                 writeln!(out)?;
             }
         }
-        Format::Csv => write_csv(&mut out, items)?,
-        Format::Yaml => out.write_all(serde_norway::to_string(items)?.as_bytes())?,
+        Format::Csv => write_csv(&mut out.0, items)?,
+        Format::Yaml => out.0.write_all(serde_norway::to_string(items)?.as_bytes())?,
     }
     out.flush()?;
     Ok(())
@@ -68,14 +84,14 @@ pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
 
 /// Prints one object: a two-column field/value table for people, the object itself otherwise.
 pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = SafeJson(io::stdout().lock());
     match app.format {
-        Format::Table => {
-            let mut table = table();
+        Format::Table | Format::Wide => {
+            let mut table = Table::new();
             for (field, value) in T::headers().into_iter().zip(item.row()) {
-                table.add_row(vec![field.to_string(), value]);
+                table.add_row([field.to_string(), value]);
             }
-            writeln!(out, "{table}")?;
+            print_table(app, &table, Fit::Record)?;
         }
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, item)?;
@@ -85,8 +101,8 @@ pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
             serde_json::to_writer(&mut out, item)?;
             writeln!(out)?;
         }
-        Format::Csv => write_csv(&mut out, std::slice::from_ref(item))?,
-        Format::Yaml => out.write_all(serde_norway::to_string(item)?.as_bytes())?,
+        Format::Csv => write_csv(&mut out.0, std::slice::from_ref(item))?,
+        Format::Yaml => out.0.write_all(serde_norway::to_string(item)?.as_bytes())?,
     }
     out.flush()?;
     Ok(())
@@ -95,12 +111,12 @@ pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
 /// Prints an object made of parts (a record with its comments, timeline, ...): whole for
 /// JSON, JSON lines and YAML; for tables and CSV, `parts` prints each part in turn.
 pub fn detail<T: Serialize>(app: &App, item: &T, parts: impl FnOnce() -> Result<()>) -> Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = SafeJson(io::stdout().lock());
     match app.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(item)?)?,
         Format::Jsonl => writeln!(out, "{}", serde_json::to_string(item)?)?,
         Format::Yaml => write!(out, "{}", serde_norway::to_string(item)?)?,
-        Format::Table | Format::Csv => {
+        Format::Table | Format::Wide | Format::Csv => {
             drop(out);
             return parts();
         }
@@ -135,11 +151,36 @@ pub fn clip(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// Writes text to stdout as it is. Errors (a closed pipe) are returned, never a panic as
-/// `print!` would: main turns a closed pipe into a quiet exit 0.
+/// Writes text to stdout: as it is for a pipe or a file, `terminal::safe` (tabs kept) for a
+/// person's terminal. Errors (a closed pipe) are returned, never a panic as `print!` would:
+/// main turns a closed pipe into a quiet exit 0.
 pub fn text(text: &str) -> Result<()> {
     let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
+    if out.is_terminal() {
+        let parts: Vec<String> = text.split('\t').map(|part| terminal::safe(part).into_owned()).collect();
+        out.write_all(parts.join("\t").as_bytes())?;
+    } else {
+        out.write_all(text.as_bytes())?;
+    }
     out.flush()?;
     Ok(())
+}
+
+/// A writer of JSON that passes what serde_json writes through `terminal::safe_json`. serde_json
+/// writes whole strings or fragments of them, so each write is whole UTF-8 characters.
+pub struct SafeJson<W>(pub W);
+
+impl<W: Write> Write for SafeJson<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match std::str::from_utf8(buf) {
+            Ok(text) => {
+                self.0.write_all(terminal::safe_json(text).as_bytes())?;
+                Ok(buf.len())
+            }
+            Err(_) => self.0.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }

@@ -15,6 +15,7 @@ use souq::Money;
 
 use crate::app::App;
 use crate::output::{self, opt, Tabular};
+use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
 pub enum PayoutCommand {
@@ -85,6 +86,9 @@ impl Tabular for Batch {
             self.created_at.to_string(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &[], drop: &["min", "created_at", "method"] }
+    }
 }
 
 impl Tabular for RunSummary {
@@ -122,6 +126,9 @@ impl Tabular for Item {
             opt(&self.provider_status),
             opt(&self.provider_ref),
         ]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["account"], drop: &["provider_ref", "provider_status", "method", "item_id"] }
     }
 }
 

@@ -1,7 +1,7 @@
 //! `souq report`: sales per day, week or month (with a bar chart of gross on a terminal), and
 //! sellers ranked by gross with their stats.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
@@ -10,6 +10,7 @@ use souq::{Money, Timestamp};
 
 use crate::app::App;
 use crate::output::{self, Format, Tabular};
+use crate::table::{Table, FROM_THE_RIGHT};
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
@@ -108,7 +109,7 @@ pub fn run(app: &App, command: ReportCommand) -> Result<()> {
 /// A sales report in the chosen format (the demo prints one too).
 pub fn print_sales(app: &App, rows: &[SalesRow]) -> Result<()> {
     match app.format {
-        Format::Table => sales_table(app, rows),
+        Format::Table | Format::Wide => sales_table(app, rows),
         _ => output::list(app, rows),
     }
 }
@@ -121,7 +122,7 @@ fn sales_table(app: &App, rows: &[SalesRow]) -> Result<()> {
     }
     let chart = std::io::stdout().is_terminal();
     let max = rows.iter().map(|r| r.totals.gross_cents).max().unwrap_or_default();
-    let mut table = output::table();
+    let mut table = Table::new();
     let mut headers = SalesRow::headers();
     if chart {
         headers.push("gross per period");
@@ -138,8 +139,7 @@ fn sales_table(app: &App, rows: &[SalesRow]) -> Result<()> {
     let mut cells = vec!["total".to_string()];
     cells.extend(totals_row(&total));
     table.add_row(cells);
-    writeln!(std::io::stdout().lock(), "{table}")?;
-    Ok(())
+    output::print_table(app, &table, FROM_THE_RIGHT)
 }
 
 const BAR_WIDTH: i64 = 24;

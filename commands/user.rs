@@ -8,6 +8,7 @@ use souq::users::{self, NewUser, User};
 
 use crate::app::App;
 use crate::output::{self, opt, Tabular};
+use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
@@ -67,6 +68,9 @@ impl Tabular for User {
             payout,
             self.created_at.to_string(),
         ]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["email", "payout"], drop: &["payout", "email", "created_at", "level"] }
     }
 }
 

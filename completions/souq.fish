@@ -26,7 +26,8 @@ end
 
 complete -c souq -n "__fish_souq_needs_command" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_needs_command" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_needs_command" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -57,7 +58,8 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "help" -d 'Help on a comma
 complete -c souq -n "__fish_souq_using_subcommand init" -l admin -d 'Create this admin too (skipped if the user already exists)' -r
 complete -c souq -n "__fish_souq_using_subcommand init" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand init" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand init" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand init" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -69,7 +71,8 @@ complete -c souq -n "__fish_souq_using_subcommand init" -s q -l quiet -d 'Print 
 complete -c souq -n "__fish_souq_using_subcommand init" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand demo" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand demo" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand demo" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand demo" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -81,7 +84,8 @@ complete -c souq -n "__fish_souq_using_subcommand demo" -s q -l quiet -d 'Print 
 complete -c souq -n "__fish_souq_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -100,7 +104,8 @@ complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l email -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -113,7 +118,8 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -125,7 +131,8 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -138,7 +145,8 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -151,7 +159,8 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l reason -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -165,7 +174,8 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l account -d 'An email for paypal and payoneer, an IBAN for bank' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -177,7 +187,8 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -206,7 +217,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l extra -d 'A paid add-on, "Title=PRICE+DAYSd" (repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -226,7 +238,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l extra -d 'Replace the extras with these ("Title=PRICE+DAYSd", repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -239,7 +252,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -258,7 +272,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l offset -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -270,7 +285,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -282,7 +298,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -295,7 +312,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l rejects -d 'Write the bad rows, with a reason column, to this CSV file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -312,7 +330,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l file -d 'Write to this file instead of stdout' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -331,7 +350,8 @@ newest\t'Most recently listed first'"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l limit -d 'At most this many results' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -343,7 +363,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -359,7 +380,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -f -a "import" -d 'Apply a YAML file of settings (admin); all of it or none'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -371,7 +393,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -383,7 +406,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -395,7 +419,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -407,7 +432,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -423,7 +449,8 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l ref -d 'The gateway\'s reference for the payment' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -435,7 +462,8 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -447,7 +475,8 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -474,7 +503,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l key -d 'Your own key for this purchase: placing again with the same key returns the same order and moves no money (for scripts that retry)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -488,7 +518,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l attach -d 'A file to attach (repeatable); stored in the database' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -501,7 +532,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l message -d 'What should change' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -515,7 +547,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l review -d 'What you thought (needs --rating)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -529,7 +562,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l review -d 'What you thought' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -542,7 +576,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l reason -d 'Why' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -555,7 +590,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l message -d 'The message text' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -567,7 +603,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -579,7 +616,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -592,7 +630,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l to -d 'The folder to write into' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -605,7 +644,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l status -d 'active, delivered, completed, cancelled or disputed' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -620,7 +660,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -638,7 +679,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_s
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l reason -d 'What went wrong' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -650,7 +692,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -663,7 +706,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l status -d 'open or resolved' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -675,7 +719,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -689,7 +734,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l note -d 'Why, for the record' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -704,7 +750,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -722,7 +769,8 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l seller -d 'Only this seller\'s orders' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -736,7 +784,8 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l to -d 'Last day included' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -748,7 +797,8 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand tick" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand tick" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand tick" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand tick" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -761,7 +811,8 @@ complete -c souq -n "__fish_souq_using_subcommand tick" -s q -l quiet -d 'Print 
 complete -c souq -n "__fish_souq_using_subcommand tick" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -781,7 +832,8 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l min -d 'Smallest available balance to pay (default: the min_payout setting)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -794,7 +846,8 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -806,7 +859,8 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -820,7 +874,8 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l file -d 'Write here instead of stdout (needed when the export is split into several files)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -832,7 +887,8 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -845,7 +901,8 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand audit" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand audit" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand audit" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand audit" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -857,7 +914,8 @@ complete -c souq -n "__fish_souq_using_subcommand audit" -s q -l quiet -d 'Print
 complete -c souq -n "__fish_souq_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand backup" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand backup" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand backup" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand backup" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -873,7 +931,8 @@ complete -c souq -n "__fish_souq_using_subcommand events" -l limit -d 'At most t
 complete -c souq -n "__fish_souq_using_subcommand events" -l poll-ms -d 'How often --follow looks for new events, in milliseconds' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand events" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand events" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand events" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -886,7 +945,8 @@ complete -c souq -n "__fish_souq_using_subcommand events" -s q -l quiet -d 'Prin
 complete -c souq -n "__fish_souq_using_subcommand events" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -905,7 +965,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l rule -d 'Only flags raised by this rule id' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -918,7 +979,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l reason -d 'Why: kept with the decision and in its event' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -931,7 +993,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l reason -d 'Why: kept with the decision and in its event' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -943,7 +1006,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -960,7 +1024,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l since -d 'Only content with an id above this (in each table: gigs, messages, deliveries, reviews, users)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -973,7 +1038,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand completions" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand completions" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand completions" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -985,7 +1051,8 @@ complete -c souq -n "__fish_souq_using_subcommand completions" -s q -l quiet -d 
 complete -c souq -n "__fish_souq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand help" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand help" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand help" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
