@@ -243,9 +243,14 @@ impl Market {
     /// shell would have, typing `input`; expects exit 0 and returns what the terminal showed.
     /// `args` are joined with spaces into a shell command, so none may need quoting.
     pub fn on_a_terminal(&self, args: &[&str], input: &[u8]) -> String {
+        self.on_a_terminal_of(160, args, input)
+    }
+
+    /// `on_a_terminal` on a terminal `columns` cells wide.
+    pub fn on_a_terminal_of(&self, columns: u16, args: &[&str], input: &[u8]) -> String {
         let souq = assert_cmd::cargo::cargo_bin("souq");
         // a pseudo-terminal starts 0 columns wide; give it a person's width for tables
-        let command = format!("stty cols 160 rows 40; {} {}", souq.display(), args.join(" "));
+        let command = format!("stty cols {columns} rows 40; {} {}", souq.display(), args.join(" "));
         let output = std::process::Command::new("script")
             .args(["-qec", &command, "/dev/null"])
             .envs(self.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))

@@ -1,0 +1,171 @@
+//! What reaches a person's terminal: stored text that attacks the terminal is shown escaped,
+//! and tables fit the terminal's width with Arabic (lam-alef too), harakat, CJK and emoji in line.
+
+mod common;
+
+use common::Market;
+use unicode_width::UnicodeWidthChar;
+
+/// What attackers put in text a terminal will show (terminal escape injection, CVE-2021-42574).
+const ATTACKS: &[&str] = &[
+    "\u{1b}]0;pwned\u{7}", // OSC 0: sets the window title
+    "\u{1b}[2J\u{1b}[H",   // CSI: clears the screen
+    "\u{1b}]8;;https://evil.example/\u{1b}\\click here\u{1b}]8;;\u{1b}\\", // OSC 8: a hidden link
+    "\u{9b}31m",           // C1 CSI
+    "invoice\u{202e}fdp.exe", // RLO: shows as invoiceexe.pdf
+    "if admin \u{2067}\u{2066}// check later\u{2069}\u{2069}", // Trojan Source isolates
+    "line\rover",          // CR overwrites what came before
+];
+
+/// Bytes no terminal may receive raw: ESC, BEL, C1 (UTF-8 C2 80-9F), RLO, LRI/RLI/PDI, CR.
+fn assert_inert(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    for c in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2069}', '\r'] {
+        assert!(!text.contains(c), "{what}: raw U+{:04X} reaches the terminal:\n{text}", u32::from(c));
+    }
+}
+
+/// The cells a terminal grid gives a line: each character's wcwidth (lam-alef is two cells).
+fn cells(line: &str) -> usize {
+    line.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// A marketplace whose stored texts hold the attacks, written behind souq's back as an older
+/// version or another tool could have: the output must be safe whatever the database holds.
+fn attacked_market() -> Market {
+    let market = Market::with_order();
+    market.ok(&["order", "message", "1", "--message", "hello", "--as", "noura"]);
+    market.ok(&["order", "deliver", "1", "--message", "done", "--as", "layla"]);
+    market.ok(&["order", "complete", "1", "--rating", "5", "--review", "good", "--as", "noura"]);
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["dispute", "open", "2", "--reason", "late", "--as", "noura"]);
+    market.ok(&["dispute", "comment", "1", "on its way", "--as", "layla"]);
+    let attack = ATTACKS.join(" ");
+    // through the library's connection: the search index's triggers call its SQL functions
+    let store = souq::Store::open(&market.db, souq::store::Missing::Refuse, std::time::Duration::from_secs(5)).unwrap();
+    for sql in [
+        "UPDATE gigs SET title = ?1, description = ?1",
+        "UPDATE messages SET body = ?1",
+        "UPDATE deliveries SET message = ?1",
+        "UPDATE orders SET review_reply = ?1",
+        "UPDATE disputes SET reason = ?1",
+        "UPDATE dispute_comments SET body = ?1",
+    ] {
+        store.conn().execute(sql, [&attack]).unwrap();
+    }
+    store.conn().execute("UPDATE orders SET review = ?1", [ATTACKS[4]]).unwrap();
+    market
+}
+
+#[test]
+fn stored_terminal_attacks_are_shown_escaped_in_every_view() {
+    let market = attacked_market();
+    let views: &[&[&str]] = &[
+        &["gig", "list"],
+        &["gig", "show", "1"],
+        &["order", "list", "--as", "admin"],
+        &["order", "show", "1", "--as", "noura"],
+        &["dispute", "list", "--as", "admin"],
+        &["dispute", "show", "1", "--as", "admin"],
+        &["gig", "list", "-o", "wide"],
+        &["gig", "list", "-o", "json"],
+        &["order", "show", "1", "--as", "noura", "-o", "jsonl"],
+        &["dispute", "show", "1", "--as", "admin", "-o", "json"],
+    ];
+    for args in views {
+        let out = market.cmd().args(*args).output().unwrap();
+        assert!(out.status.success(), "souq {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_inert(&format!("souq {args:?} stdout"), &out.stdout);
+        assert_inert(&format!("souq {args:?} stderr"), &out.stderr);
+    }
+    let table = market.ok(&["gig", "show", "1"]);
+    assert!(table.contains("\\u{1b}]0;pwned\\u{7}"), "the title is shown, escaped:\n{table}");
+    let order = market.ok(&["order", "show", "1", "--as", "noura"]);
+    assert!(order.contains("invoice\\u{202e}fdp.exe"), "the review is shown, escaped:\n{order}");
+    // JSON escapes them as JSON does, and reads back as the very text stored
+    let json = market.json(&["gig", "show", "1"]);
+    assert_eq!(json["gig"]["title"].as_str().unwrap_or_else(|| json["title"].as_str().unwrap()), ATTACKS.join(" "));
+}
+
+#[test]
+fn error_lines_quoting_user_text_are_escaped() {
+    let market = Market::new();
+    for args in [
+        vec!["user", "show", "\u{1b}]0;pwned\u{7}"],
+        vec!["gig", "list", "--status", "\u{1b}[2J"],
+        vec!["order", "show", "\u{9b}2J"],
+    ] {
+        let out = market.cmd().args(&args).output().unwrap();
+        assert!(!out.status.success(), "souq {args:?} succeeded");
+        assert_inert(&format!("souq {args:?} stderr"), &out.stderr);
+        assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "));
+    }
+}
+
+/// A marketplace of Arabic (every lam-alef form, harakat), CJK and emoji gigs, with orders in
+/// every status and disputes.
+fn multilingual_market() -> Market {
+    let market = Market::funded();
+    market.ok(&["wallet", "deposit", "noura", "100", "--method", "paypal", "--ref", "dep-2", "--as", "admin"]);
+    for (title, price) in [
+        ("ترجمة من الإنجليزية إلى العربية بدقة عالية", "25"),
+        ("تصميم شعار لا مثيل له لمتجرك", "40"),
+        ("تدقيق لغوي للأطروحات الأكاديمية", "15"),
+        ("كتابة محتوى عن الآلات والأجهزة", "10"),
+        ("مُتَرْجِمٌ مُحْتَرِفٌ لِلنُّصُوصِ الطِّبِّيَّةِ", "12.50"),
+        ("日本語の翻訳サービス", "20"),
+        ("Logo design 🎨✨ in 24 hours", "5"),
+    ] {
+        market.ok(&["gig", "create", "--as", "layla", "--title", title, "--price", price, "--days", "3"]);
+    }
+    for gig in ["2", "3", "4", "5", "6"] {
+        market.ok(&["order", "place", gig, "--as", "noura"]);
+    }
+    market.ok(&["order", "deliver", "1", "--message", "تم", "--as", "layla"]);
+    market.ok(&["order", "complete", "1", "--rating", "5", "--review", "عمل لا مثيل له، شكراً", "--as", "noura"]);
+    market.ok(&["order", "deliver", "2", "--message", "تم", "--as", "layla"]);
+    market.ok(&["order", "cancel", "3", "--as", "layla"]);
+    market.ok(&["dispute", "open", "2", "--reason", "التسليم لا يطابق الوصف المطلوب في الطلب الأصلي", "--as", "noura"]);
+    market.ok(&["dispute", "open", "4", "--reason", "the seller stopped answering messages", "--as", "noura"]);
+    market
+}
+
+#[test]
+fn lists_fit_80_and_120_column_terminals() {
+    let market = multilingual_market();
+    for columns in [80u16, 120] {
+        for args in [&["gig", "list"][..], &["order", "list", "--as", "admin"], &["dispute", "list", "--as", "admin"]] {
+            let screen = market.on_a_terminal_of(columns, args, b"");
+            let lines: Vec<&str> = screen.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.is_empty()).collect();
+            let table: Vec<&str> = lines.iter().copied().filter(|l| l.starts_with(['┌', '│', '╞', '└'])).collect();
+            assert!(table.len() >= 5, "souq {args:?} at {columns}: no table:\n{screen}");
+            let widths: Vec<usize> = table.iter().map(|l| cells(l)).collect();
+            assert!(
+                widths.iter().all(|w| *w == widths[0] && *w <= usize::from(columns)),
+                "souq {args:?} at {columns} columns: line widths {widths:?}:\n{screen}"
+            );
+            // ids, money, statuses and times are whole or absent, never cut
+            assert!(!table.iter().any(|l| l.contains(".…") || l.contains("T…") || l.contains("-…")), "{screen}");
+        }
+        let orders = market.on_a_terminal_of(columns, &["order", "list", "--as", "admin"], b"");
+        for whole in ["25.00", "completed", "cancelled", "disputed", "delivered"] {
+            assert!(orders.contains(whole) || whole == "delivered", "{whole} missing at {columns}:\n{orders}");
+        }
+    }
+}
+
+#[test]
+fn wide_shows_every_column_and_columns_fits_a_pipe() {
+    let market = multilingual_market();
+    let narrow = market.cmd().env("COLUMNS", "80").args(["gig", "list"]).output().unwrap();
+    let narrow = String::from_utf8(narrow.stdout).unwrap();
+    assert!(narrow.lines().all(|l| cells(l) <= 80), "{narrow}");
+    assert!(!narrow.contains("updated_at"), "{narrow}");
+    let wide = market.cmd().env("COLUMNS", "80").args(["gig", "list", "-o", "wide"]).output().unwrap();
+    let wide = String::from_utf8(wide.stdout).unwrap();
+    for header in ["sku", "category", "tags", "extras", "updated_at"] {
+        assert!(wide.contains(header), "-o wide lacks {header}:\n{wide}");
+    }
+    let widths: Vec<usize> = wide.lines().map(cells).collect();
+    assert!(widths.iter().all(|w| *w == widths[0]), "{wide}");
+}
