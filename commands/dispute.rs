@@ -7,7 +7,7 @@ use souq::disputes::{self, Comment, Dispute, DisputeDetail, Resolution, Resolved
 use souq::Money;
 
 use crate::app::App;
-use crate::output::{self, clip, opt, Tabular};
+use crate::output::{self, clip, opt, Limit, Tabular};
 use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
@@ -32,6 +32,8 @@ pub enum DisputeCommand {
         /// open or resolved
         #[arg(long)]
         status: Option<String>,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Show a dispute with its order, comments and timeline
     Show {
@@ -154,8 +156,8 @@ pub fn run(app: &App, command: DisputeCommand) -> Result<()> {
         DisputeCommand::Comment { id, text } => {
             output::one(app, &store.write(|tx| disputes::comment(tx, &session, id, &text))?)
         }
-        DisputeCommand::List { status } => {
-            output::list(app, &disputes::list(store.conn(), &session, status.as_deref())?)
+        DisputeCommand::List { status, limit } => {
+            output::list_limited(app, disputes::list(store.conn(), &session, status.as_deref())?, limit)
         }
         DisputeCommand::Show { id } => show(app, &disputes::show(store.conn(), &session, id)?),
         DisputeCommand::Resolve(args) => {

@@ -13,7 +13,7 @@ use souq::{moderation, Money};
 
 use crate::app::App;
 use crate::moderate;
-use crate::output::{self, clip, Tabular};
+use crate::output::{self, clip, Limit, Tabular};
 use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
@@ -47,6 +47,7 @@ pub enum GigCommand {
     ///
     /// Arabic spellings match each other (أ/إ/آ/ا, ة/ه, ى/ي, harakat, tatweel, Arabic-Indic
     /// digits), and the prefixes ال, و, بال and لل are ignored: "انجليزية" finds "الإنجليزية".
+    /// Off a terminal it prints the best 20 unless --limit or --all says otherwise.
     Search(SearchArgs),
 }
 
@@ -92,9 +93,8 @@ pub struct SearchArgs {
     /// Order of the results
     #[arg(long, value_enum, default_value = "relevance")]
     sort: SortArg,
-    /// At most this many results
-    #[arg(long, default_value_t = 20)]
-    limit: i64,
+    #[command(flatten)]
+    limit: Limit,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -183,8 +183,8 @@ pub struct ListArgs {
     min_price: Option<Money>,
     #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
     max_price: Option<Money>,
-    #[arg(long)]
-    limit: Option<i64>,
+    #[command(flatten)]
+    limit: Limit,
     #[arg(long, default_value_t = 0)]
     offset: i64,
 }
@@ -300,34 +300,53 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
         }
         GigCommand::Show { id } => output::one(app, &levels::gig_with_stats(store.conn(), id)?),
         GigCommand::List(args) => {
+            let rows = args.limit.rows(None);
             let filter = GigFilter {
                 seller: args.seller,
                 category: args.category,
                 status: args.status,
                 min_price: args.min_price,
                 max_price: args.max_price,
-                limit: args.limit,
+                limit: rows.map(|n| n as i64),
                 offset: args.offset,
             };
-            output::list(app, &gigs::list(store.conn(), &filter)?)
+            let found = gigs::list(store.conn(), &filter)?;
+            output::list(app, &found)?;
+            if rows == Some(found.len()) {
+                let total = gigs::count(store.conn(), &filter)?;
+                output::note_more(app, Some(total.saturating_sub(args.offset.max(0) as u64 + found.len() as u64)));
+            }
+            Ok(())
         }
         GigCommand::Pause { id } => output::one(app, &store.write(|tx| gigs::set_paused(tx, &session, id, true))?),
         GigCommand::Resume { id } => output::one(app, &store.write(|tx| gigs::set_paused(tx, &session, id, false))?),
         GigCommand::Import(args) => import(app, &mut store, &session, args),
         GigCommand::Export(args) => export(app, &store, args),
         GigCommand::Search(args) => {
+            // one hit past the limit tells whether there are more, without ranking every match
+            let rows = args.limit.rows(Some(SEARCH_LIMIT));
             let query = SearchQuery {
                 text: args.query.join(" "),
                 category: args.category,
                 min_price: args.min_price,
                 max_price: args.max_price,
                 sort: args.sort.into(),
-                limit: args.limit,
+                limit: rows.map_or(i64::MAX, |n| n as i64 + 1),
             };
-            output::list(app, &search::search(store.conn(), &query)?)
+            let mut hits = search::search(store.conn(), &query)?;
+            let more = rows.is_some_and(|n| hits.len() > n);
+            hits.truncate(rows.unwrap_or(usize::MAX));
+            output::list(app, &hits)?;
+            if more {
+                output::note_more(app, None);
+            }
+            Ok(())
         }
     }
 }
+
+/// Results `gig search` prints off a terminal without --limit (as before --all existed).
+const SEARCH_LIMIT: usize = 20;
 
 /// Bad rows listed on stderr; the JSON summary keeps up to gig_csv::MAX_KEPT_ERRORS.
 const SHOW_ERRORS: usize = 20;

@@ -11,7 +11,7 @@ use souq::store::Store;
 use souq::ErrorKind;
 
 use crate::app::App;
-use crate::output::{self, clip, Tabular};
+use crate::output::{self, clip, Limit, Tabular};
 use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
@@ -24,6 +24,8 @@ pub enum ModerateCommand {
         /// Only flags raised by this rule id
         #[arg(long, value_name = "ID")]
         rule: Option<String>,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Approve a flag (12) or a held gig with all its flags (gig:12): the content may stay (admin)
     Approve(DecideArgs),
@@ -57,7 +59,10 @@ pub enum RulesCommand {
     /// Print the active rules' YAML, as imported
     Export,
     /// List the active rules
-    Show,
+    Show {
+        #[command(flatten)]
+        limit: Limit,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -152,9 +157,10 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
     let mut store = app.open()?;
     let session = app.session();
     match command {
-        ModerateCommand::Queue { status, rule } => {
+        ModerateCommand::Queue { status, rule, limit } => {
             let status = Some(status).filter(|s| s != "all");
-            output::list(app, &moderation::queue(store.conn(), &session, status.as_deref(), rule.as_deref())?)
+            let flags = moderation::queue(store.conn(), &session, status.as_deref(), rule.as_deref())?;
+            output::list_limited(app, flags, limit)
         }
         ModerateCommand::Approve(args) => decide(app, &mut store, args, true),
         ModerateCommand::Reject(args) => decide(app, &mut store, args, false),
@@ -164,7 +170,9 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
             output::list(app, &store.write(|tx| moderation::import_rules(tx, &session, &label, &yaml))?)
         }
         ModerateCommand::Rules(RulesCommand::Export) => output::text(&moderation::export_rules(store.conn())?),
-        ModerateCommand::Rules(RulesCommand::Show) => output::list(app, &moderation::show_rules(store.conn())?),
+        ModerateCommand::Rules(RulesCommand::Show { limit }) => {
+            output::list_limited(app, moderation::show_rules(store.conn())?, limit)
+        }
         ModerateCommand::Scan(args) => scan(app, &mut store, args),
     }
 }

@@ -14,7 +14,7 @@ use souq::{reviews, Session};
 
 use crate::app::App;
 use crate::moderate;
-use crate::output::{self, clip, Tabular};
+use crate::output::{self, clip, Limit, Tabular};
 use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
@@ -154,6 +154,8 @@ pub struct ListArgs {
     /// Only late orders
     #[arg(long)]
     late: bool,
+    #[command(flatten)]
+    limit: Limit,
 }
 
 impl Tabular for Order {
@@ -337,7 +339,7 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
                 as_seller: args.as_seller,
                 late: args.late,
             };
-            return output::list(app, &orders::list(store.conn(), &session, &filter)?);
+            return output::list_limited(app, orders::list(store.conn(), &session, &filter)?, args.limit);
         }
     };
     output::one(app, &order)

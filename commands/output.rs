@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use crate::app::App;
@@ -182,5 +182,52 @@ impl<W: Write> Write for SafeJson<W> {
     }
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
+    }
+}
+
+/// Rows a list shows on a terminal when neither --limit nor --all is given.
+pub const TERMINAL_LIMIT: usize = 50;
+
+/// `--limit N` and `--all`, which every list command takes.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Limit {
+    /// Show at most N rows (default on a terminal: 50)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    limit: Option<u32>,
+    /// Show every row, also on a terminal
+    #[arg(long, conflicts_with = "limit")]
+    all: bool,
+}
+
+impl Limit {
+    /// How many rows to show, `None` for all. A person at a terminal gets a screenful or two
+    /// (TERMINAL_LIMIT); a script (stdout not a terminal) gets `off_terminal`, which is every
+    /// row for most lists: what scripts got before --limit existed.
+    pub fn rows(&self, off_terminal: Option<usize>) -> Option<usize> {
+        match (self.all, self.limit) {
+            (true, _) => None,
+            (false, Some(n)) => Some(n as usize),
+            (false, None) if io::stdout().is_terminal() => Some(TERMINAL_LIMIT),
+            (false, None) => off_terminal,
+        }
+    }
+}
+
+/// Prints the first rows of `items` that `limit` allows and says on stderr how many more there are.
+pub fn list_limited<T: Tabular>(app: &App, mut items: Vec<T>, limit: Limit) -> Result<()> {
+    let rows = limit.rows(None);
+    let more = rows.map_or(0, |n| items.len().saturating_sub(n));
+    items.truncate(rows.unwrap_or(usize::MAX));
+    list(app, &items)?;
+    note_more(app, Some(more as u64));
+    Ok(())
+}
+
+/// "12 more not shown" (or just "more", when the list only knows there are some).
+pub fn note_more(app: &App, more: Option<u64>) {
+    match more {
+        Some(0) => {}
+        Some(n) => app.note(format!("{n} more not shown: pass --limit N or --all")),
+        None => app.note("more not shown: pass --limit N or --all"),
     }
 }

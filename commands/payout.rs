@@ -14,7 +14,7 @@ use souq::payouts::{self, Batch, Item, PayoutMethod};
 use souq::Money;
 
 use crate::app::App;
-use crate::output::{self, opt, Tabular};
+use crate::output::{self, opt, Limit, Tabular};
 use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
@@ -22,13 +22,19 @@ pub enum PayoutCommand {
     /// Pay every eligible seller's available balance into a new batch (admin)
     Run(RunArgs),
     /// List payout batches, newest first
-    List,
+    List {
+        #[command(flatten)]
+        limit: Limit,
+    },
     /// Show one batch, or its items with --items
     Show {
         batch: i64,
         /// List the batch's items (seller, account, amount, status, provider ids)
         #[arg(long)]
         items: bool,
+        /// With --items: at most N items, or --all
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Write the provider's bulk-payout file for a batch (admin)
     ///
@@ -166,9 +172,11 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
     let session = app.session();
     match command {
         PayoutCommand::Run(args) => run_batch(app, &mut store, args),
-        PayoutCommand::List => output::list(app, &payouts::list_batches(store.conn())?),
-        PayoutCommand::Show { batch, items: false } => output::one(app, &payouts::get_batch(store.conn(), batch)?),
-        PayoutCommand::Show { batch, items: true } => output::list(app, &payouts::items_of(store.conn(), batch)?),
+        PayoutCommand::List { limit } => output::list_limited(app, payouts::list_batches(store.conn())?, limit),
+        PayoutCommand::Show { batch, items: false, .. } => output::one(app, &payouts::get_batch(store.conn(), batch)?),
+        PayoutCommand::Show { batch, items: true, limit } => {
+            output::list_limited(app, payouts::items_of(store.conn(), batch)?, limit)
+        }
         PayoutCommand::Export { batch, file } => export_batch(app, &store, batch, file),
         PayoutCommand::Reconcile { batch, file, dry_run } => {
             let text = crate::read_input(&file)?;

@@ -9,7 +9,7 @@ use souq::reports::{self, DayRange, Period, SalesFilter, SalesRow, SellerRow, To
 use souq::{Money, Timestamp};
 
 use crate::app::App;
-use crate::output::{self, Format, Tabular};
+use crate::output::{self, Format, Limit, Tabular};
 use crate::table::{Table, FROM_THE_RIGHT};
 
 #[derive(Debug, Subcommand)]
@@ -17,7 +17,12 @@ pub enum ReportCommand {
     /// Settled orders per period: orders, gross, fees, refunds, net (a seller sees their own)
     Sales(SalesArgs),
     /// Sellers ranked by gross, with their stats (admin)
-    Sellers(RangeArgs),
+    Sellers {
+        #[command(flatten)]
+        range: RangeArgs,
+        #[command(flatten)]
+        limit: Limit,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -102,7 +107,9 @@ pub fn run(app: &App, command: ReportCommand) -> Result<()> {
             let filter = SalesFilter { by: args.by, range: args.range.days(), seller: args.seller };
             print_sales(app, &reports::sales(store.conn(), &session, &filter)?)
         }
-        ReportCommand::Sellers(range) => output::list(app, &reports::sellers(store.conn(), &session, range.days())?),
+        ReportCommand::Sellers { range, limit } => {
+            output::list_limited(app, reports::sellers(store.conn(), &session, range.days())?, limit)
+        }
     }
 }
 

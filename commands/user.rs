@@ -7,7 +7,7 @@ use souq::payouts::PayoutMethod;
 use souq::users::{self, NewUser, User};
 
 use crate::app::App;
-use crate::output::{self, opt, Tabular};
+use crate::output::{self, opt, Limit, Tabular};
 use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
@@ -22,7 +22,10 @@ pub enum UserCommand {
         admin: bool,
     },
     /// List users
-    List,
+    List {
+        #[command(flatten)]
+        limit: Limit,
+    },
     /// Show one user with their seller stats
     Show { name: String },
     /// Suspend a user (admin): they cannot act, sell or be paid
@@ -111,7 +114,7 @@ pub fn run(app: &App, command: UserCommand) -> Result<()> {
             })?;
             output::one(app, &user)
         }
-        UserCommand::List => output::list(app, &users::list(store.conn())?),
+        UserCommand::List { limit } => output::list_limited(app, users::list(store.conn())?, limit),
         UserCommand::Show { name } => output::one(app, &levels::profile(store.conn(), &name)?),
         UserCommand::Suspend { name, reason } => {
             let user = store.write(|tx| users::set_suspended(tx, &session, &name, true, reason.as_deref()))?;

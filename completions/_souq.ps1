@@ -124,10 +124,12 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;user;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
@@ -294,12 +296,13 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'pending_review, active, paused, rejected or suspended')
             [CompletionResult]::new('--min-price', '--min-price', [CompletionResultType]::ParameterName, 'min-price')
             [CompletionResult]::new('--max-price', '--max-price', [CompletionResultType]::ParameterName, 'max-price')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'limit')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'offset')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
@@ -381,11 +384,12 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--min-price', '--min-price', [CompletionResultType]::ParameterName, 'min-price')
             [CompletionResult]::new('--max-price', '--max-price', [CompletionResultType]::ParameterName, 'max-price')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order of the results')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many results')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
@@ -716,6 +720,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;order;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'active, delivered, completed, cancelled or disputed')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -723,6 +728,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--as-buyer', '--as-buyer', [CompletionResultType]::ParameterName, 'Only orders you bought')
             [CompletionResult]::new('--as-seller', '--as-seller', [CompletionResultType]::ParameterName, 'Only orders you sell')
             [CompletionResult]::new('--late', '--late', [CompletionResultType]::ParameterName, 'Only late orders')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
@@ -786,10 +792,12 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;dispute;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'open or resolved')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
@@ -874,10 +882,12 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;report;sellers' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day included (2026-03-01), by when the order was settled')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day included')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
@@ -944,10 +954,12 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;payout;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
@@ -959,11 +971,13 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;payout;show' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--items', '--items', [CompletionResultType]::ParameterName, 'List the batch''s items (seller, account, amount, status, provider ids)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
@@ -1079,10 +1093,12 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;moderate;queue' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'open, approved, rejected, or all')
             [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'Only flags raised by this rule id')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
@@ -1174,10 +1190,12 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;moderate;rules;show' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every row, also on a terminal')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')

@@ -590,13 +590,17 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__list)
-            opts="-o -y -q -h --status --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --limit --all --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -940,7 +944,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__list)
-            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --offset --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --all --offset --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1058,7 +1062,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__search)
-            opts="-o -y -q -h --category --min-price --max-price --sort --limit --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --category --min-price --max-price --sort --limit --all --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1328,7 +1332,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__queue)
-            opts="-o -y -q -h --status --rule --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --rule --limit --all --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1339,6 +1343,10 @@ _souq() {
                     return 0
                     ;;
                 --rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1490,12 +1498,16 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --limit --all --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1732,13 +1744,17 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__list)
-            opts="-o -y -q -h --status --as-buyer --as-seller --late --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --as-buyer --as-seller --late --limit --all --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2042,12 +2058,16 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__list)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --limit --all --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2144,12 +2164,16 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__show)
-            opts="-o -y -q -h --items --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --items --limit --all --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2250,7 +2274,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sellers)
-            opts="-o -y -q -h --from --to --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --from --to --limit --all --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2261,6 +2285,10 @@ _souq() {
                     return 0
                     ;;
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2382,12 +2410,16 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__list)
-            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            opts="-o -y -q -h --limit --all --db --as --output --json --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

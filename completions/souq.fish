@@ -116,6 +116,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -124,6 +125,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -268,7 +270,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l status -d 'pending_review, active, paused, rejected or suspended' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l min-price -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l max-price -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l limit -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l offset -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
@@ -278,6 +280,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -347,7 +350,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l sort -d 'Order of the results' -r -f -a "relevance\t'Best match first'
 price\t'Cheapest first'
 newest\t'Most recently listed first'"
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l limit -d 'At most this many results' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -356,6 +359,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -642,6 +646,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l status -d 'active, delivered, completed, cancelled or disputed' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -653,6 +658,7 @@ yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as-buyer -d 'Only orders you bought'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as-seller -d 'Only orders you sell'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l late -d 'Only late orders'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -704,6 +710,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l status -d 'open or resolved' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -712,6 +719,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -782,6 +790,7 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l from -d 'First day included (2026-03-01), by when the order was settled' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l to -d 'Last day included' -r
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -790,6 +799,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -844,6 +854,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -852,11 +863,13 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -866,6 +879,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l items -d 'List the batch\'s items (seller, account, amount, status, provider ids)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
@@ -963,6 +977,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "scan" -d 'Run the rules over stored gigs, messages, deliveries, reviews and usernames (admin). Reports only, unless --apply; the same content is never flagged twice'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l status -d 'open, approved, rejected, or all' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l rule -d 'Only flags raised by this rule id' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -971,6 +986,7 @@ json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l no-input -d 'Never prompt; a missing answer is an error'

@@ -243,21 +243,17 @@ pub struct GigFilter {
 
 pub const STATUSES: &[&str] = &["pending_review", "active", "paused", "rejected", "suspended"];
 
-pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
-    if let Some(status) = &filter.status {
-        if !STATUSES.contains(&status.as_str()) {
-            return Err(Error::invalid(format!("unknown gig status {status:?}; one of {}", STATUSES.join(", "))));
-        }
-    }
-    let sql = format!(
-        "SELECT {GIG_COLUMNS} FROM gigs g JOIN users u ON u.id = g.seller_id
+/// The WHERE of `list` and `count`: parameters 1-5 are seller, category, status, min and max price.
+const FILTER: &str = "FROM gigs g JOIN users u ON u.id = g.seller_id
          WHERE (?1 IS NULL OR u.username = ?1)
            AND (?2 IS NULL OR g.category = ?2)
            AND (?3 IS NULL OR g.status = ?3)
            AND (?4 IS NULL OR g.price_cents >= ?4)
-           AND (?5 IS NULL OR g.price_cents <= ?5)
-         ORDER BY g.id LIMIT ?6 OFFSET ?7"
-    );
+           AND (?5 IS NULL OR g.price_cents <= ?5)";
+
+pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
+    check_status_filter(filter)?;
+    let sql = format!("SELECT {GIG_COLUMNS} {FILTER} ORDER BY g.id LIMIT ?6 OFFSET ?7");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut gigs: Vec<Gig> = stmt
         .query_map(
@@ -277,6 +273,32 @@ pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
         gig.extras = extras_of(conn, gig.id)?;
     }
     Ok(gigs)
+}
+
+/// How many gigs `filter` matches, whatever its limit and offset.
+pub fn count(conn: &Connection, filter: &GigFilter) -> Result<u64> {
+    check_status_filter(filter)?;
+    let sql = format!("SELECT count(*) {FILTER}");
+    let count: i64 = conn.prepare_cached(&sql)?.query_row(
+        params![
+            filter.seller,
+            filter.category,
+            filter.status,
+            filter.min_price.map(Money::cents),
+            filter.max_price.map(Money::cents)
+        ],
+        |r| r.get(0),
+    )?;
+    Ok(count as u64)
+}
+
+fn check_status_filter(filter: &GigFilter) -> Result<()> {
+    if let Some(status) = &filter.status {
+        if !STATUSES.contains(&status.as_str()) {
+            return Err(Error::invalid(format!("unknown gig status {status:?}; one of {}", STATUSES.join(", "))));
+        }
+    }
+    Ok(())
 }
 
 /// The status a new gig starts in under `policy`.

@@ -169,3 +169,59 @@ fn wide_shows_every_column_and_columns_fits_a_pipe() {
     let widths: Vec<usize> = wide.lines().map(cells).collect();
     assert!(widths.iter().all(|w| *w == widths[0]), "{wide}");
 }
+
+/// Rows of a table printed for people (the header row excluded).
+fn table_rows(output: &str) -> usize {
+    output.lines().filter(|l| l.starts_with('│')).count().saturating_sub(1)
+}
+
+#[test]
+fn lists_stop_at_50_on_a_terminal_and_say_how_many_more() {
+    let market = Market::with_gig();
+    let mut csv = String::from("sku,title,price,delivery_days\n");
+    for n in 2..=60 {
+        csv.push_str(&format!("s{n},خدمة رقم {n},5,1\n"));
+    }
+    std::fs::write(market.path("gigs.csv"), csv).unwrap();
+    market.ok(&["gig", "import", "gigs.csv", "--as", "layla"]);
+
+    let screen = market.on_a_terminal(&["gig", "list"], b"");
+    assert_eq!(table_rows(&screen), 50, "{screen}");
+    assert!(screen.contains("10 more not shown: pass --limit N or --all"), "{screen}");
+    let all = market.on_a_terminal(&["gig", "list", "--all"], b"");
+    assert_eq!(table_rows(&all), 60, "{all}");
+    assert!(!all.contains("more not shown"), "{all}");
+
+    // scripts keep getting every row unless they ask for fewer
+    assert_eq!(table_rows(&market.ok(&["gig", "list"])), 60);
+    assert_eq!(market.json(&["gig", "list"]).as_array().unwrap().len(), 60);
+    let limited = market.cmd().args(["gig", "list", "--limit", "5", "--offset", "50"]).output().unwrap();
+    assert_eq!(table_rows(&String::from_utf8_lossy(&limited.stdout)), 5);
+    assert_eq!(String::from_utf8_lossy(&limited.stderr), "5 more not shown: pass --limit N or --all\n");
+    market.fails(2, &["gig", "list", "--limit", "5", "--all"]);
+}
+
+#[test]
+fn every_list_command_takes_limit_and_all() {
+    let market = Market::with_order();
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["dispute", "open", "1", "--reason", "late", "--as", "noura"]);
+    market.ok(&["dispute", "open", "2", "--reason", "late", "--as", "noura"]);
+    for list in [
+        &["order", "list", "--as", "admin"][..],
+        &["dispute", "list", "--as", "admin"],
+        &["user", "list"],
+        &["gig", "search", "ترجمة"],
+        &["payout", "list"],
+        &["moderate", "queue", "--as", "admin"],
+        &["moderate", "rules", "show"],
+        &["report", "sellers", "--as", "admin"],
+    ] {
+        let all = market.json(&[list, &["--all"]].concat());
+        let one = market.json(&[list, &["--limit", "1"]].concat());
+        assert!(one.as_array().unwrap().len() <= 1, "souq {list:?} --limit 1: {one}");
+        assert_eq!(one.as_array().unwrap().first(), all.as_array().unwrap().first(), "souq {list:?}");
+    }
+    let out = market.cmd().args(["order", "list", "--as", "admin", "--limit", "1"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "1 more not shown: pass --limit N or --all\n");
+}
