@@ -192,8 +192,8 @@ pub const TERMINAL_LIMIT: usize = 50;
 #[derive(Debug, Clone, Copy, Args)]
 pub struct Limit {
     /// Show at most N rows (default on a terminal: 50)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    limit: Option<u32>,
+    #[arg(long, value_name = "N", value_parser = row_count)]
+    limit: Option<usize>,
     /// Show every row, also on a terminal
     #[arg(long, conflicts_with = "limit")]
     all: bool,
@@ -206,10 +206,18 @@ impl Limit {
     pub fn rows(&self, off_terminal: Option<usize>) -> Option<usize> {
         match (self.all, self.limit) {
             (true, _) => None,
-            (false, Some(n)) => Some(n as usize),
+            (false, Some(n)) => Some(n),
             (false, None) if io::stdout().is_terminal() => Some(TERMINAL_LIMIT),
             (false, None) => off_terminal,
         }
+    }
+}
+
+/// A --limit: a count of at least 1 (bad data, exit 6, like any count that is not one).
+fn row_count(text: &str) -> souq::Result<usize> {
+    match text.parse() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(souq::Error::invalid(format!("--limit must be a number of rows, at least 1, got {text:?}"))),
     }
 }
 
