@@ -16,7 +16,9 @@ pub enum ConfigCommand {
     Show,
     /// Change one setting (admin)
     Set {
+        /// The setting, as `config show` names it (commission_bps, min_price ...)
         key: String,
+        /// Its new value: amounts as 12.50, durations in days, switches as true/false
         #[arg(allow_hyphen_values = true)]
         value: String,
     },

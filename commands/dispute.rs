@@ -9,6 +9,7 @@ use souq::Money;
 use crate::app::App;
 use crate::output::{self, clip, opt, Limit, Tabular};
 use crate::table::Fit;
+use crate::values::{self, DisputeStatus};
 
 #[derive(Debug, Subcommand)]
 pub enum DisputeCommand {
@@ -29,9 +30,9 @@ pub enum DisputeCommand {
     },
     /// List disputes on your orders (an admin: every dispute)
     List {
-        /// open or resolved
-        #[arg(long)]
-        status: Option<String>,
+        /// Only disputes in this status
+        #[arg(long, value_enum)]
+        status: Option<DisputeStatus>,
         #[command(flatten)]
         limit: Limit,
     },
@@ -41,6 +42,9 @@ pub enum DisputeCommand {
         id: i64,
     },
     /// Settle a dispute (admin); asks first on a terminal, needs --yes off one
+    #[command(
+        after_help = "Examples:\n  souq dispute resolve 1 --refund 8.75 --note \"one of three\" --as admin\n  souq dispute resolve 1 --release --dry-run --as admin"
+    )]
     Resolve(ResolveArgs),
 }
 
@@ -156,9 +160,11 @@ pub fn run(app: &App, command: DisputeCommand) -> Result<()> {
         DisputeCommand::Comment { id, text } => {
             output::one(app, &store.write(|tx| disputes::comment(tx, &session, id, &text))?)
         }
-        DisputeCommand::List { status, limit } => {
-            output::list_limited(app, disputes::list(store.conn(), &session, status.as_deref())?, limit)
-        }
+        DisputeCommand::List { status, limit } => output::list_limited(
+            app,
+            disputes::list(store.conn(), &session, status.map(values::name).as_deref())?,
+            limit,
+        ),
         DisputeCommand::Show { id } => show(app, &disputes::show(store.conn(), &session, id)?),
         DisputeCommand::Resolve(args) => {
             let resolution = args.resolution();

@@ -15,21 +15,37 @@ use crate::app::App;
 use crate::moderate;
 use crate::output::{self, clip, Limit, Tabular};
 use crate::table::Fit;
+use crate::values::{self, GigStatus};
 
 #[derive(Debug, Subcommand)]
 pub enum GigCommand {
     /// List a new gig as the acting seller (asks for missing fields on a terminal)
+    #[command(
+        after_help = "Examples:\n  souq gig create --as layla     # on a terminal: asks for each field\n  souq gig create --as layla --title \"ترجمة احترافية\" --price 15 --days 3 --extra \"Express=10+0d\""
+    )]
     Create(CreateArgs),
     /// Change a gig (its seller or an admin); only the given fields change
     Update(UpdateArgs),
     /// Show one gig with its extras and its seller's stats
-    Show { id: i64 },
+    Show {
+        /// The gig
+        id: i64,
+    },
     /// List gigs
+    #[command(
+        after_help = "Examples:\n  souq gig list --status active --max-price 50\n  souq gig list --seller layla -o json\n  souq gig list --all -o wide"
+    )]
     List(ListArgs),
     /// Take an active gig off the market for a while
-    Pause { id: i64 },
+    Pause {
+        /// The gig
+        id: i64,
+    },
     /// Put a paused gig back on the market
-    Resume { id: i64 },
+    Resume {
+        /// The gig
+        id: i64,
+    },
     /// Create or update your gigs from a CSV file (all or nothing unless --skip-invalid)
     ///
     /// Columns (header required, any order and case): sku, title, price, delivery_days and
@@ -37,6 +53,9 @@ pub enum GigCommand {
     /// ("Title=PRICE+DAYSd; Title=PRICE+DAYSd") and seller (an admin imports for many sellers).
     /// Rows are matched to your gigs by sku: created, updated or unchanged. A cell that
     /// `gig export` escaped with a leading apostrophe is read back without it.
+    #[command(
+        after_help = "Examples:\n  souq --as layla gig import gigs.csv --dry-run\n  souq --as layla gig import gigs.csv --skip-invalid --rejects bad.csv\n  souq --as admin gig import all-sellers.csv"
+    )]
     Import(ImportArgs),
     /// Write gigs as CSV in the columns `gig import` reads
     ///
@@ -48,6 +67,9 @@ pub enum GigCommand {
     /// Arabic spellings match each other (أ/إ/آ/ا, ة/ه, ى/ي, harakat, tatweel, Arabic-Indic
     /// digits), and the prefixes ال, و, بال and لل are ignored: "انجليزية" finds "الإنجليزية".
     /// Off a terminal it prints the best 20 unless --limit or --all says otherwise.
+    #[command(
+        after_help = "Examples:\n  souq gig search \"ترجمه انجليزي\" --max-price 50\n  souq gig search logo --sort price --limit 5"
+    )]
     Search(SearchArgs),
 }
 
@@ -69,11 +91,11 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Only this seller's gigs
-    #[arg(long)]
+    #[arg(long, value_name = "USER")]
     seller: Option<String>,
-    /// Only gigs in this status: pending_review, active, paused, rejected or suspended
-    #[arg(long)]
-    status: Option<String>,
+    /// Only gigs in this status
+    #[arg(long, value_enum)]
+    status: Option<GigStatus>,
     /// Write to this file instead of stdout
     #[arg(long, value_name = "PATH")]
     file: Option<PathBuf>,
@@ -84,11 +106,14 @@ pub struct SearchArgs {
     /// The words to look for
     #[arg(required = true, num_args = 1.., value_name = "QUERY")]
     query: Vec<String>,
+    /// Only gigs in this category
     #[arg(long)]
     category: Option<String>,
-    #[arg(long, value_parser = Money::parse)]
+    /// Only gigs costing at least this much, e.g. 10 or 12.50
+    #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
     min_price: Option<Money>,
-    #[arg(long, value_parser = Money::parse)]
+    /// Only gigs costing at most this much
+    #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
     max_price: Option<Money>,
     /// Order of the results
     #[arg(long, value_enum, default_value = "relevance")]
@@ -147,19 +172,27 @@ pub struct CreateArgs {
 
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
+    /// The gig
     id: i64,
+    /// A new title, 1-120 characters
     #[arg(long)]
     title: Option<String>,
+    /// A new price, e.g. 25 or 25.50
     #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
     price: Option<Money>,
+    /// New delivery days, 1-90
     #[arg(long)]
     days: Option<i64>,
+    /// A new category
     #[arg(long)]
     category: Option<String>,
+    /// A new description
     #[arg(long)]
     description: Option<String>,
+    /// New tags separated by commas (replacing the old ones)
     #[arg(long)]
     tags: Option<String>,
+    /// A new key of your own for the gig
     #[arg(long)]
     sku: Option<String>,
     /// Replace the extras with these ("Title=PRICE+DAYSd", repeatable)
@@ -172,20 +205,25 @@ pub struct UpdateArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    #[arg(long)]
+    /// Only this seller's gigs
+    #[arg(long, value_name = "USER")]
     seller: Option<String>,
+    /// Only gigs in this category
     #[arg(long)]
     category: Option<String>,
-    /// pending_review, active, paused, rejected or suspended
-    #[arg(long)]
-    status: Option<String>,
-    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
+    /// Only gigs in this status
+    #[arg(long, value_enum)]
+    status: Option<GigStatus>,
+    /// Only gigs costing at least this much, e.g. 10 or 12.50
+    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true, value_name = "AMOUNT")]
     min_price: Option<Money>,
-    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
+    /// Only gigs costing at most this much
+    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true, value_name = "AMOUNT")]
     max_price: Option<Money>,
     #[command(flatten)]
     limit: Limit,
-    #[arg(long, default_value_t = 0)]
+    /// Skip the first N gigs (with --limit, to page through)
+    #[arg(long, default_value_t = 0, value_name = "N")]
     offset: i64,
 }
 
@@ -304,7 +342,7 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
             let filter = GigFilter {
                 seller: args.seller,
                 category: args.category,
-                status: args.status,
+                status: args.status.map(values::name),
                 min_price: args.min_price,
                 max_price: args.max_price,
                 limit: rows.map(|n| n as i64),
@@ -398,7 +436,7 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
 }
 
 fn export(app: &App, store: &souq::Store, args: ExportArgs) -> Result<()> {
-    let filter = ExportFilter { seller: args.seller, status: args.status };
+    let filter = ExportFilter { seller: args.seller, status: args.status.map(values::name) };
     let count = match &args.file {
         Some(path) => {
             let file = std::fs::File::create(path)

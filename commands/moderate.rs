@@ -13,14 +13,15 @@ use souq::ErrorKind;
 use crate::app::App;
 use crate::output::{self, clip, Limit, Tabular};
 use crate::table::Fit;
+use crate::values::{self, FlagStatus};
 
 #[derive(Debug, Subcommand)]
 pub enum ModerateCommand {
     /// The review queue, oldest first (admin)
     Queue {
-        /// open, approved, rejected, or all
-        #[arg(long, default_value = "open")]
-        status: String,
+        /// Only flags in this status, or all
+        #[arg(long, value_enum, default_value = "open")]
+        status: FlagStatus,
         /// Only flags raised by this rule id
         #[arg(long, value_name = "ID")]
         rule: Option<String>,
@@ -36,6 +37,9 @@ pub enum ModerateCommand {
     Rules(RulesCommand),
     /// Run the rules over stored gigs, messages, deliveries, reviews and usernames (admin).
     /// Reports only, unless --apply; the same content is never flagged twice.
+    #[command(
+        after_help = "Examples:\n  souq moderate scan --as admin\n  souq moderate scan --rules new-rules.yaml --as admin   # try rules first\n  souq moderate scan --apply --as admin"
+    )]
     Scan(ScanArgs),
 }
 
@@ -158,7 +162,10 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
     let session = app.session();
     match command {
         ModerateCommand::Queue { status, rule, limit } => {
-            let status = Some(status).filter(|s| s != "all");
+            let status = match status {
+                FlagStatus::All => None,
+                status => Some(values::name(status)),
+            };
             let flags = moderation::queue(store.conn(), &session, status.as_deref(), rule.as_deref())?;
             output::list_limited(app, flags, limit)
         }

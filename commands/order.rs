@@ -16,6 +16,7 @@ use crate::app::App;
 use crate::moderate;
 use crate::output::{self, clip, Limit, Tabular};
 use crate::table::Fit;
+use crate::values::{self, OrderStatus};
 
 #[derive(Debug, Subcommand)]
 pub enum OrderCommand {
@@ -23,8 +24,14 @@ pub enum OrderCommand {
     ///
     /// The price (gig and extras, times quantity) is paid into escrow from your credit first,
     /// then from your available balance; without enough money nothing happens (exit 4).
+    #[command(
+        after_help = "Examples:\n  souq order place 1 --extra 1 --as noura\n  souq order place 1 --key cart-7731 --as noura   # safe to retry"
+    )]
     Place(PlaceArgs),
     /// Deliver an active order as its seller
+    #[command(
+        after_help = "Examples:\n  souq order deliver 1 --message \"done\" --attach translation.docx --as layla"
+    )]
     Deliver {
         /// The order
         id: i64,
@@ -102,6 +109,9 @@ pub enum OrderCommand {
         to: PathBuf,
     },
     /// List your orders (an admin: every order)
+    #[command(
+        after_help = "Examples:\n  souq order list --as-seller --as layla\n  souq order list --status delivered --as noura\n  souq order list --late --as admin -o json"
+    )]
     List(ListArgs),
 }
 
@@ -142,9 +152,9 @@ impl ReviewArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// active, delivered, completed, cancelled or disputed
-    #[arg(long)]
-    status: Option<String>,
+    /// Only orders in this status
+    #[arg(long, value_enum)]
+    status: Option<OrderStatus>,
     /// Only orders you bought
     #[arg(long, conflicts_with = "as_seller")]
     as_buyer: bool,
@@ -334,7 +344,7 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
         }
         OrderCommand::List(args) => {
             let filter = OrderFilter {
-                status: args.status,
+                status: args.status.map(values::name),
                 as_buyer: args.as_buyer,
                 as_seller: args.as_seller,
                 late: args.late,

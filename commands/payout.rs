@@ -10,16 +10,20 @@ use serde::Serialize;
 use souq::payouts::export::{self, part_path};
 use souq::payouts::reconcile::{self, ReconcileSummary};
 use souq::payouts::run::{self, RunRequest, RunSummary};
-use souq::payouts::{self, Batch, Item, PayoutMethod};
+use souq::payouts::{self, Batch, Item};
 use souq::Money;
 
 use crate::app::App;
 use crate::output::{self, opt, Limit, Tabular};
 use crate::table::Fit;
+use crate::values::PayoutMethodArg;
 
 #[derive(Debug, Subcommand)]
 pub enum PayoutCommand {
     /// Pay every eligible seller's available balance into a new batch (admin)
+    #[command(
+        after_help = "Examples:\n  souq payout run --key 2026-03-01 --method paypal --as admin\n  souq payout run --key 2026-03-01 --dry-run --as admin\n  souq payout run --key nightly-$(date +%F) --yes --as admin   # from cron"
+    )]
     Run(RunArgs),
     /// List payout batches, newest first
     List {
@@ -28,6 +32,7 @@ pub enum PayoutCommand {
     },
     /// Show one batch, or its items with --items
     Show {
+        /// The batch
         batch: i64,
         /// List the batch's items (seller, account, amount, status, provider ids)
         #[arg(long)]
@@ -42,6 +47,7 @@ pub enum PayoutCommand {
     /// rows a file: PATH-001.csv, PATH-002.csv ... when there are more); any other batch gives
     /// one CSV with a header. The bytes are the same every time.
     Export {
+        /// The batch
         batch: i64,
         /// Write here instead of stdout (needed when the export is split into several files)
         #[arg(long, value_name = "PATH")]
@@ -52,7 +58,9 @@ pub enum PayoutCommand {
     /// FILE is a CSV whose header names item_id and status (any order or case) and optionally
     /// provider_ref; `-` reads stdin. The same file twice changes nothing.
     Reconcile {
+        /// The batch
         batch: i64,
+        /// The provider's result CSV, or - for stdin
         file: PathBuf,
         /// Report what the file would do and change nothing
         #[arg(long)]
@@ -65,9 +73,9 @@ pub struct RunArgs {
     /// Names this run: the same key again returns the same batch and pays nobody twice
     #[arg(long)]
     key: String,
-    /// Pay only sellers paid by this method: paypal, payoneer or bank
-    #[arg(long, value_parser = PayoutMethod::parse)]
-    method: Option<PayoutMethod>,
+    /// Pay only sellers paid by this method
+    #[arg(long, value_enum)]
+    method: Option<PayoutMethodArg>,
     /// Smallest available balance to pay (default: the min_payout setting)
     #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
     min: Option<Money>,
@@ -196,7 +204,7 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
 /// it; the write re-plans under the lock and refuses if the plan changed in between.
 fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
     let session = app.session();
-    let request = RunRequest { key: args.key, method: args.method, min: args.min };
+    let request = RunRequest { key: args.key, method: args.method.map(Into::into), min: args.min };
     if args.dry_run {
         let summary = store.preview(|tx| run::run(tx, &session, &request, None, &mut |_, _| {}))?;
         app.note("dry run: nothing was paid");

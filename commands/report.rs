@@ -5,16 +5,20 @@ use std::io::IsTerminal;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use souq::reports::{self, DayRange, Period, SalesFilter, SalesRow, SellerRow, Totals};
+use souq::reports::{self, DayRange, SalesFilter, SalesRow, SellerRow, Totals};
 use souq::{Money, Timestamp};
 
 use crate::app::App;
 use crate::output::{self, Format, Limit, Tabular};
 use crate::table::{Table, FROM_THE_RIGHT};
+use crate::values::PeriodArg;
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// Settled orders per period: orders, gross, fees, refunds, net (a seller sees their own)
+    #[command(
+        after_help = "Examples:\n  souq report sales --by week --from 2026-03-01 --to 2026-03-31 --as admin\n  souq report sales --as layla -o csv"
+    )]
     Sales(SalesArgs),
     /// Sellers ranked by gross, with their stats (admin)
     Sellers {
@@ -28,8 +32,8 @@ pub enum ReportCommand {
 #[derive(Debug, Args)]
 pub struct SalesArgs {
     /// Group by day, week (ISO) or month
-    #[arg(long, default_value = "month", value_name = "day|week|month")]
-    by: Period,
+    #[arg(long, value_enum, default_value = "month")]
+    by: PeriodArg,
     #[command(flatten)]
     range: RangeArgs,
     /// Only this seller's orders
@@ -104,7 +108,7 @@ pub fn run(app: &App, command: ReportCommand) -> Result<()> {
     let session = app.session();
     match command {
         ReportCommand::Sales(args) => {
-            let filter = SalesFilter { by: args.by, range: args.range.days(), seller: args.seller };
+            let filter = SalesFilter { by: args.by.into(), range: args.range.days(), seller: args.seller };
             print_sales(app, &reports::sales(store.conn(), &session, &filter)?)
         }
         ReportCommand::Sellers { range, limit } => {

@@ -3,18 +3,20 @@
 use anyhow::Result;
 use clap::Subcommand;
 use souq::levels::{self, Profile, SellerStats};
-use souq::payouts::PayoutMethod;
 use souq::users::{self, NewUser, User};
 
 use crate::app::App;
 use crate::output::{self, opt, Limit, Tabular};
 use crate::table::Fit;
+use crate::values::PayoutMethodArg;
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
     /// Add a user (adding an admin takes --as an admin, except the first one)
     Add {
+        /// The username: letters, digits, dot, dash, underscore
         name: String,
+        /// Where the user is reached
         #[arg(long)]
         email: Option<String>,
         /// Make the user an admin
@@ -27,25 +29,33 @@ pub enum UserCommand {
         limit: Limit,
     },
     /// Show one user with their seller stats
-    Show { name: String },
+    Show {
+        /// The username
+        name: String,
+    },
     /// Suspend a user (admin): they cannot act, sell or be paid
     Suspend {
+        /// The username
         name: String,
+        /// Why, for the record and the user.suspended event
         #[arg(long)]
         reason: Option<String>,
     },
     /// Lift a suspension (admin)
     Unsuspend {
+        /// The username
         name: String,
+        /// Why, for the record and the user.unsuspended event
         #[arg(long)]
         reason: Option<String>,
     },
     /// Set how a user is paid (the user themselves or an admin)
     SetPayout {
+        /// The username
         name: String,
-        /// paypal, payoneer or bank
-        #[arg(long, value_parser = PayoutMethod::parse)]
-        method: PayoutMethod,
+        /// How the user is paid
+        #[arg(long, value_enum)]
+        method: PayoutMethodArg,
         /// An email for paypal and payoneer, an IBAN for bank
         #[arg(long)]
         account: String,
@@ -125,7 +135,7 @@ pub fn run(app: &App, command: UserCommand) -> Result<()> {
             output::one(app, &user)
         }
         UserCommand::SetPayout { name, method, account } => {
-            let user = store.write(|tx| users::set_payout(tx, &session, &name, method, &account))?;
+            let user = store.write(|tx| users::set_payout(tx, &session, &name, method.into(), &account))?;
             output::one(app, &user)
         }
     }

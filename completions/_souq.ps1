@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event log, as JSON lines for scripts')
             [CompletionResult]::new('moderate', 'moderate', [CompletionResultType]::ParameterValue, 'Moderation: the review queue, approve / reject, rules, scans')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('manpages', 'manpages', [CompletionResultType]::ParameterValue, 'Write the man pages (the repository keeps them in man/; see man/refresh.sh)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Help on a command, or on a topic: environment, exit-codes')
             break
         }
@@ -107,7 +108,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;user;add' {
-            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'email')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Where the user is reached')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -156,7 +157,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;user;suspend' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the record and the user.suspended event')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -172,7 +173,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;user;unsuspend' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the record and the user.unsuspended event')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -188,7 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;user;set-payout' {
-            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'paypal, payoneer or bank')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How the user is paid')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'An email for paypal and payoneer, an IBAN for bank')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
@@ -252,13 +253,13 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;update' {
-            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'title')
-            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'price')
-            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'days')
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'category')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
-            [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'tags')
-            [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'sku')
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'A new title, 1-120 characters')
+            [CompletionResult]::new('--price', '--price', [CompletionResultType]::ParameterName, 'A new price, e.g. 25 or 25.50')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'New delivery days, 1-90')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'A new category')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A new description')
+            [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'New tags separated by commas (replacing the old ones)')
+            [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'A new key of your own for the gig')
             [CompletionResult]::new('--extra', '--extra', [CompletionResultType]::ParameterName, 'Replace the extras with these ("Title=PRICE+DAYSd", repeatable)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
@@ -291,13 +292,13 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;list' {
-            [CompletionResult]::new('--seller', '--seller', [CompletionResultType]::ParameterName, 'seller')
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'category')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'pending_review, active, paused, rejected or suspended')
-            [CompletionResult]::new('--min-price', '--min-price', [CompletionResultType]::ParameterName, 'min-price')
-            [CompletionResult]::new('--max-price', '--max-price', [CompletionResultType]::ParameterName, 'max-price')
+            [CompletionResult]::new('--seller', '--seller', [CompletionResultType]::ParameterName, 'Only this seller''s gigs')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only gigs in this category')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only gigs in this status')
+            [CompletionResult]::new('--min-price', '--min-price', [CompletionResultType]::ParameterName, 'Only gigs costing at least this much, e.g. 10 or 12.50')
+            [CompletionResult]::new('--max-price', '--max-price', [CompletionResultType]::ParameterName, 'Only gigs costing at most this much')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'offset')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip the first N gigs (with --limit, to page through)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -363,7 +364,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;gig;export' {
             [CompletionResult]::new('--seller', '--seller', [CompletionResultType]::ParameterName, 'Only this seller''s gigs')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only gigs in this status: pending_review, active, paused, rejected or suspended')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only gigs in this status')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
@@ -380,9 +381,9 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;search' {
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'category')
-            [CompletionResult]::new('--min-price', '--min-price', [CompletionResultType]::ParameterName, 'min-price')
-            [CompletionResult]::new('--max-price', '--max-price', [CompletionResultType]::ParameterName, 'max-price')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only gigs in this category')
+            [CompletionResult]::new('--min-price', '--min-price', [CompletionResultType]::ParameterName, 'Only gigs costing at least this much, e.g. 10 or 12.50')
+            [CompletionResult]::new('--max-price', '--max-price', [CompletionResultType]::ParameterName, 'Only gigs costing at most this much')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order of the results')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
@@ -497,7 +498,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;wallet;deposit' {
-            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'paypal, payoneer, cashu or card')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How the gateway was paid')
             [CompletionResult]::new('--ref', '--ref', [CompletionResultType]::ParameterName, 'The gateway''s reference for the payment')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
@@ -719,7 +720,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;order;list' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'active, delivered, completed, cancelled or disputed')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only orders in this status')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
@@ -791,7 +792,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;dispute;list' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'open or resolved')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only disputes in this status')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
@@ -875,8 +876,8 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing answer is an error')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'souq;report;sellers' {
@@ -936,7 +937,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;payout;run' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Names this run: the same key again returns the same batch and pays nobody twice')
-            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'Pay only sellers paid by this method: paypal, payoneer or bank')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'Pay only sellers paid by this method')
             [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Smallest available balance to pay (default: the min_payout setting)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
@@ -1091,7 +1092,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;moderate;queue' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'open, approved, rejected, or all')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only flags in this status, or all')
             [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'Only flags raised by this rule id')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
@@ -1225,6 +1226,21 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;completions' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing answer is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'souq;manpages' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')

@@ -46,6 +46,9 @@ _souq() {
             souq,init)
                 cmd="souq__subcmd__init"
                 ;;
+            souq,manpages)
+                cmd="souq__subcmd__manpages"
+                ;;
             souq,moderate)
                 cmd="souq__subcmd__moderate"
                 ;;
@@ -230,7 +233,7 @@ _souq() {
 
     case "${cmd}" in
         souq)
-            opts="-o -y -q -h -V --db --as --output --json --yes --no-input --quiet --help --version init demo user gig config wallet order dispute report tick payout audit backup events moderate completions help"
+            opts="-o -y -q -h -V --db --as --output --json --yes --no-input --quiet --help --version init demo user gig config wallet order dispute report tick payout audit backup events moderate completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,7 +600,7 @@ _souq() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "open resolved" -- "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -879,7 +882,7 @@ _souq() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pending_review active paused rejected suspended" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -959,7 +962,7 @@ _souq() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pending_review active paused rejected suspended" -- "${cur}"))
                     return 0
                     ;;
                 --min-price)
@@ -1267,6 +1270,36 @@ _souq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        souq__subcmd__manpages)
+            opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         souq__subcmd__moderate)
             opts="-o -y -q -h --db --as --output --json --yes --no-input --quiet --help queue approve reject rules scan"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1339,7 +1372,7 @@ _souq() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "open approved rejected all" -- "${cur}"))
                     return 0
                     ;;
                 --rule)
@@ -1751,7 +1784,7 @@ _souq() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "active delivered completed cancelled disputed" -- "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -2133,7 +2166,7 @@ _souq() {
                     return 0
                     ;;
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "paypal payoneer bank" -- "${cur}"))
                     return 0
                     ;;
                 --min)
@@ -2235,7 +2268,7 @@ _souq() {
             fi
             case "${prev}" in
                 --by)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "day week month" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -2451,7 +2484,7 @@ _souq() {
             fi
             case "${prev}" in
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "paypal payoneer bank" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2617,7 +2650,7 @@ _souq() {
             fi
             case "${prev}" in
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "paypal payoneer cashu card" -- "${cur}"))
                     return 0
                     ;;
                 --ref)

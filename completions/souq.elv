@@ -48,6 +48,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand events 'The event log, as JSON lines for scripts'
             cand moderate 'Moderation: the review queue, approve / reject, rules, scans'
             cand completions 'Print a shell completion script'
+            cand manpages 'Write the man pages (the repository keeps them in man/; see man/refresh.sh)'
             cand help 'Help on a command, or on a topic: environment, exit-codes'
         }
         &'souq;init'= {
@@ -100,7 +101,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand set-payout 'Set how a user is paid (the user themselves or an admin)'
         }
         &'souq;user;add'= {
-            cand --email 'email'
+            cand --email 'Where the user is reached'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
@@ -146,7 +147,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;user;suspend'= {
-            cand --reason 'reason'
+            cand --reason 'Why, for the record and the user.suspended event'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
@@ -161,7 +162,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;user;unsuspend'= {
-            cand --reason 'reason'
+            cand --reason 'Why, for the record and the user.unsuspended event'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
@@ -176,7 +177,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;user;set-payout'= {
-            cand --method 'paypal, payoneer or bank'
+            cand --method 'How the user is paid'
             cand --account 'An email for paypal and payoneer, an IBAN for bank'
             cand --db 'The database file'
             cand --as 'Act as this user'
@@ -237,13 +238,13 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;gig;update'= {
-            cand --title 'title'
-            cand --price 'price'
-            cand --days 'days'
-            cand --category 'category'
-            cand --description 'description'
-            cand --tags 'tags'
-            cand --sku 'sku'
+            cand --title 'A new title, 1-120 characters'
+            cand --price 'A new price, e.g. 25 or 25.50'
+            cand --days 'New delivery days, 1-90'
+            cand --category 'A new category'
+            cand --description 'A new description'
+            cand --tags 'New tags separated by commas (replacing the old ones)'
+            cand --sku 'A new key of your own for the gig'
             cand --extra 'Replace the extras with these ("Title=PRICE+DAYSd", repeatable)'
             cand --db 'The database file'
             cand --as 'Act as this user'
@@ -274,13 +275,13 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;gig;list'= {
-            cand --seller 'seller'
-            cand --category 'category'
-            cand --status 'pending_review, active, paused, rejected or suspended'
-            cand --min-price 'min-price'
-            cand --max-price 'max-price'
+            cand --seller 'Only this seller''s gigs'
+            cand --category 'Only gigs in this category'
+            cand --status 'Only gigs in this status'
+            cand --min-price 'Only gigs costing at least this much, e.g. 10 or 12.50'
+            cand --max-price 'Only gigs costing at most this much'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --offset 'offset'
+            cand --offset 'Skip the first N gigs (with --limit, to page through)'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
@@ -342,7 +343,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;gig;export'= {
             cand --seller 'Only this seller''s gigs'
-            cand --status 'Only gigs in this status: pending_review, active, paused, rejected or suspended'
+            cand --status 'Only gigs in this status'
             cand --file 'Write to this file instead of stdout'
             cand --db 'The database file'
             cand --as 'Act as this user'
@@ -358,9 +359,9 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;gig;search'= {
-            cand --category 'category'
-            cand --min-price 'min-price'
-            cand --max-price 'max-price'
+            cand --category 'Only gigs in this category'
+            cand --min-price 'Only gigs costing at least this much, e.g. 10 or 12.50'
+            cand --max-price 'Only gigs costing at most this much'
             cand --sort 'Order of the results'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
             cand --db 'The database file'
@@ -468,7 +469,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand show 'Show balances: credit, pending, available and in payout (yours, or USER''s for an admin)'
         }
         &'souq;wallet;deposit'= {
-            cand --method 'paypal, payoneer, cashu or card'
+            cand --method 'How the gateway was paid'
             cand --ref 'The gateway''s reference for the payment'
             cand --db 'The database file'
             cand --as 'Act as this user'
@@ -677,7 +678,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;order;list'= {
-            cand --status 'active, delivered, completed, cancelled or disputed'
+            cand --status 'Only orders in this status'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
             cand --db 'The database file'
             cand --as 'Act as this user'
@@ -745,7 +746,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;dispute;list'= {
-            cand --status 'open or resolved'
+            cand --status 'Only disputes in this status'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
             cand --db 'The database file'
             cand --as 'Act as this user'
@@ -825,8 +826,8 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --no-input 'Never prompt; a missing answer is an error'
             cand -q 'Print only data: no notes or progress on stderr'
             cand --quiet 'Print only data: no notes or progress on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;report;sellers'= {
             cand --from 'First day included (2026-03-01), by when the order was settled'
@@ -882,7 +883,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;payout;run'= {
             cand --key 'Names this run: the same key again returns the same batch and pays nobody twice'
-            cand --method 'Pay only sellers paid by this method: paypal, payoneer or bank'
+            cand --method 'Pay only sellers paid by this method'
             cand --min 'Smallest available balance to pay (default: the min_payout setting)'
             cand --db 'The database file'
             cand --as 'Act as this user'
@@ -1028,7 +1029,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand scan 'Run the rules over stored gigs, messages, deliveries, reviews and usernames (admin). Reports only, unless --apply; the same content is never flagged twice'
         }
         &'souq;moderate;queue'= {
-            cand --status 'open, approved, rejected, or all'
+            cand --status 'Only flags in this status, or all'
             cand --rule 'Only flags raised by this rule id'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
             cand --db 'The database file'
@@ -1154,6 +1155,20 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;completions'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user'
+            cand -o 'Output format (table fits the terminal; wide shows every column)'
+            cand --output 'Output format (table fits the terminal; wide shows every column)'
+            cand --json 'Shorthand for --output json'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'souq;manpages'= {
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'

@@ -54,6 +54,7 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "backup" -d 'Copy the data
 complete -c souq -n "__fish_souq_needs_command" -f -a "events" -d 'The event log, as JSON lines for scripts'
 complete -c souq -n "__fish_souq_needs_command" -f -a "moderate" -d 'Moderation: the review queue, approve / reject, rules, scans'
 complete -c souq -n "__fish_souq_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c souq -n "__fish_souq_needs_command" -f -a "manpages" -d 'Write the man pages (the repository keeps them in man/; see man/refresh.sh)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "help" -d 'Help on a command, or on a topic: environment, exit-codes'
 complete -c souq -n "__fish_souq_using_subcommand init" -l admin -d 'Create this admin too (skipped if the user already exists)' -r
 complete -c souq -n "__fish_souq_using_subcommand init" -l db -d 'The database file' -r -F
@@ -101,7 +102,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "suspend" -d 'Suspend a user (admin): they cannot act, sell or be paid'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "unsuspend" -d 'Lift a suspension (admin)'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "set-payout" -d 'Set how a user is paid (the user themselves or an admin)'
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l email -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l email -d 'Where the user is reached' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -144,7 +145,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -d 'Why, for the record and the user.suspended event' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -158,7 +159,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l reason -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l reason -d 'Why, for the record and the user.unsuspended event' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -172,7 +173,9 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l method -d 'paypal, payoneer or bank' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l method -d 'How the user is paid' -r -f -a "paypal\t''
+payoneer\t''
+bank\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l account -d 'An email for paypal and payoneer, an IBAN for bank' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l as -d 'Act as this user' -r
@@ -230,13 +233,13 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l title -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l price -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l days -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l category -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l description -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l tags -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l sku -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l title -d 'A new title, 1-120 characters' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l price -d 'A new price, e.g. 25 or 25.50' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l days -d 'New delivery days, 1-90' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l category -d 'A new category' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l description -d 'A new description' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l tags -d 'New tags separated by commas (replacing the old ones)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l sku -d 'A new key of your own for the gig' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l extra -d 'Replace the extras with these ("Title=PRICE+DAYSd", repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l as -d 'Act as this user' -r
@@ -265,13 +268,17 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l seller -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l category -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l status -d 'pending_review, active, paused, rejected or suspended' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l min-price -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l max-price -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l seller -d 'Only this seller\'s gigs' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l category -d 'Only gigs in this category' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l status -d 'Only gigs in this status' -r -f -a "pending_review\t''
+active\t''
+paused\t''
+rejected\t''
+suspended\t''"
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l min-price -d 'Only gigs costing at least this much, e.g. 10 or 12.50' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l max-price -d 'Only gigs costing at most this much' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l offset -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N gigs (with --limit, to page through)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -329,7 +336,11 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l seller -d 'Only this seller\'s gigs' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l status -d 'Only gigs in this status: pending_review, active, paused, rejected or suspended' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l status -d 'Only gigs in this status' -r -f -a "pending_review\t''
+active\t''
+paused\t''
+rejected\t''
+suspended\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l file -d 'Write to this file instead of stdout' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
@@ -344,9 +355,9 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l category -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l min-price -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l max-price -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l category -d 'Only gigs in this category' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l min-price -d 'Only gigs costing at least this much, e.g. 10 or 12.50' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l max-price -d 'Only gigs costing at most this much' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l sort -d 'Order of the results' -r -f -a "relevance\t'Best match first'
 price\t'Cheapest first'
 newest\t'Most recently listed first'"
@@ -449,7 +460,10 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -f -a "deposit" -d 'Record a payment a gateway received for USER (an admin for anyone, a user for themselves); the same --method and --ref again is a no-op'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit show" -f -a "show" -d 'Show balances: credit, pending, available and in payout (yours, or USER\'s for an admin)'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l method -d 'paypal, payoneer, cashu or card' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l method -d 'How the gateway was paid' -r -f -a "paypal\t''
+payoneer\t''
+cashu\t''
+card\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l ref -d 'The gateway\'s reference for the payment' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l as -d 'Act as this user' -r
@@ -645,7 +659,11 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l status -d 'active, delivered, completed, cancelled or disputed' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l status -d 'Only orders in this status' -r -f -a "active\t''
+delivered\t''
+completed\t''
+cancelled\t''
+disputed\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
@@ -709,7 +727,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l status -d 'open or resolved' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l status -d 'Only disputes in this status' -r -f -a "open\t''
+resolved\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
@@ -771,7 +790,9 @@ complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -f -a "sales" -d 'Settled orders per period: orders, gross, fees, refunds, net (a seller sees their own)'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -f -a "sellers" -d 'Sellers ranked by gross, with their stats (admin)'
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l by -d 'Group by day, week (ISO) or month' -r
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l by -d 'Group by day, week (ISO) or month' -r -f -a "day\t'2026-03-01'
+week\t'ISO week, 2026-W09'
+month\t'2026-03'"
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l from -d 'First day included (2026-03-01), by when the order was settled' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l to -d 'Last day included' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l seller -d 'Only this seller\'s orders' -r
@@ -787,7 +808,7 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l from -d 'First day included (2026-03-01), by when the order was settled' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l to -d 'Last day included' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
@@ -838,7 +859,9 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -f -a "export" -d 'Write the provider\'s bulk-payout file for a batch (admin)'
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -f -a "reconcile" -d 'Apply a provider\'s result file to a batch (admin)'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l key -d 'Names this run: the same key again returns the same batch and pays nobody twice' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l method -d 'Pay only sellers paid by this method: paypal, payoneer or bank' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l method -d 'Pay only sellers paid by this method' -r -f -a "paypal\t''
+payoneer\t''
+bank\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l min -d 'Smallest available balance to pay (default: the min_payout setting)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l as -d 'Act as this user' -r
@@ -975,7 +998,10 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "reject" -d 'Reject a flag (12) or a gig (gig:12): a rejected gig is taken off the market (admin)'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "rules" -d 'The moderation rules every souq process applies'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "scan" -d 'Run the rules over stored gigs, messages, deliveries, reviews and usernames (admin). Reports only, unless --apply; the same content is never flagged twice'
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l status -d 'open, approved, rejected, or all' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l status -d 'Only flags in this status, or all' -r -f -a "open\t''
+approved\t''
+rejected\t''
+all\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l rule -d 'Only flags raised by this rule id' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l db -d 'The database file' -r -F
@@ -1065,6 +1091,19 @@ complete -c souq -n "__fish_souq_using_subcommand completions" -s y -l yes -d 'A
 complete -c souq -n "__fish_souq_using_subcommand completions" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand completions" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand manpages" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand help" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand help" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand help" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''

@@ -225,3 +225,31 @@ fn every_list_command_takes_limit_and_all() {
     let out = market.cmd().args(["order", "list", "--as", "admin", "--limit", "1"]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stderr), "1 more not shown: pass --limit N or --all\n");
 }
+
+#[test]
+fn fixed_value_options_list_their_values_and_refuse_others_as_usage_errors() {
+    let market = Market::with_order();
+    let before = market.snapshot();
+    for (args, value) in [
+        (&["report", "sales", "--by", "quarter", "--as", "admin"][..], "quarter"),
+        (&["gig", "list", "--status", "live"], "live"),
+        (&["order", "list", "--status", "done", "--as", "admin"], "done"),
+        (&["dispute", "list", "--status", "closed", "--as", "admin"], "closed"),
+        (&["moderate", "queue", "--status", "pending", "--as", "admin"], "pending"),
+        (&["payout", "run", "--key", "k", "--method", "venmo", "--as", "admin"], "venmo"),
+        (&["user", "set-payout", "noura", "--method", "venmo", "--account", "x", "--as", "noura"], "venmo"),
+        (&["wallet", "deposit", "noura", "5", "--method", "cash", "--ref", "r", "--as", "admin"], "cash"),
+        (&["gig", "list", "-o", "xml"], "xml"),
+    ] {
+        let stderr = market.fails(2, args);
+        assert!(stderr.contains(&format!("invalid value '{value}'")), "souq {args:?}: {stderr}");
+        assert!(stderr.contains("possible values"), "souq {args:?} names the values: {stderr}");
+    }
+    assert_eq!(market.snapshot(), before);
+    let help = market.ok(&["order", "list", "--help"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(help.contains("[possible values: active, delivered, completed, cancelled, disputed]"), "{help}");
+    assert!(help.contains("Examples:"), "{help}");
+    let bash = market.ok(&["completions", "bash"]);
+    assert!(bash.contains("pending_review active paused rejected suspended"));
+    assert!(bash.contains("day week month") && bash.contains("paypal payoneer bank"));
+}
