@@ -175,10 +175,7 @@ pub fn run(app: &App, command: DisputeCommand) -> Result<()> {
             if args.dry_run {
                 return output::one(app, &planned);
             }
-            if !app.confirm(&question(&planned))? {
-                app.note(format!("not confirmed: dispute {} is still open", args.id));
-                return Ok(());
-            }
+            app.confirm(&question(&planned), &format!("dispute {} is still open", args.id))?;
             output::one(app, &store.write(|tx| disputes::resolve(tx, &session, args.id, resolution, note))?)
         }
     }

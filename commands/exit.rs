@@ -14,11 +14,12 @@ pub const CODES: &[(u8, &str)] = &[
     (1, "unexpected failure (I/O, bug)"),
     (2, "usage: bad flags, missing --as, confirmation needed off a terminal"),
     (3, "not found"),
-    (4, "not allowed now: state, balance, rule, duplicate key with other fields"),
+    (4, "not allowed now: state, balance, rule, duplicate key with other fields, a confirmation answered no"),
     (5, "forbidden: the acting user may not do this"),
     (6, "invalid input data: CSV, YAML, amount, date"),
     (7, "database busy past the timeout"),
     (8, "audit found a violation"),
+    (crate::terminal::INTERRUPTED, "interrupted: Ctrl-C at a prompt (nothing was done)"),
 ];
 
 pub fn code(kind: ErrorKind) -> u8 {

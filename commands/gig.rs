@@ -8,6 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use souq::gig_csv::{self, ExportFilter, ImportOptions, ImportSummary};
 use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
 use souq::levels::{self, GigWithStats};
+use souq::policy::Policy;
 use souq::search::{self, SearchHit, SearchQuery, Sort};
 use souq::{moderation, Money};
 
@@ -154,14 +155,14 @@ pub struct CreateArgs {
     #[arg(long)]
     days: Option<i64>,
     /// The category buyers browse by
-    #[arg(long, default_value = "")]
-    category: String,
+    #[arg(long)]
+    category: Option<String>,
     /// The full description
-    #[arg(long, default_value = "")]
-    description: String,
+    #[arg(long)]
+    description: Option<String>,
     /// Tags separated by commas
-    #[arg(long, default_value = "")]
-    tags: String,
+    #[arg(long)]
+    tags: Option<String>,
     /// Your own key for the gig (default gig-ID)
     #[arg(long)]
     sku: Option<String>,
@@ -319,7 +320,7 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
     let session = app.session();
     match command {
         GigCommand::Create(args) => {
-            let input = create_input(app, args)?;
+            let input = create_input(app, &souq::policy::load(store.conn())?, args)?;
             let created = store.write(|tx| gigs::create(tx, &session, &input));
             let gig = moderate::record_refusal(&mut store, created, |tx| {
                 moderation::record_blocked_gig(tx, &session, None, &input)
@@ -471,66 +472,116 @@ impl<W: Write> Write for ClosedPipe<W> {
     }
 }
 
-/// Fills the fields a seller left out by asking on a terminal; off one, a missing field
-/// is a usage error naming the flag, never a prompt that hangs a script.
-fn create_input(app: &App, args: CreateArgs) -> Result<GigInput> {
-    let title = match args.title {
-        Some(title) => title,
-        None => ask(
-            app,
-            "--title",
-            "Title",
-            |t: &String| {
-                if t.trim().is_empty() {
-                    Err("a title is needed")
-                } else {
-                    Ok(())
-                }
-            },
-        )?,
+/// The gig `gig create` makes. With title, price and days all given, the flags alone; off a
+/// terminal a missing one is a usage error naming the flag, never a prompt that hangs a
+/// script. On a terminal a seller who left one out is asked for every field no flag gave,
+/// each answer checked at its prompt by the library's own validation against the policy
+/// (a price under min_gig_price is refused there, not after the last question) and asked
+/// again until it passes.
+fn create_input(app: &App, policy: &Policy, args: CreateArgs) -> Result<GigInput> {
+    let mut draft = GigInput {
+        sku: args.sku.clone(),
+        // stand-ins that pass validation until the seller's answer replaces them
+        title: args.title.clone().unwrap_or_else(|| "-".into()),
+        description: args.description.clone().unwrap_or_default(),
+        category: args.category.clone().unwrap_or_default(),
+        tags: gigs::parse_tags(args.tags.as_deref().unwrap_or_default()),
+        price: args.price.unwrap_or(policy.min_gig_price),
+        delivery_days: args.days.unwrap_or(*gigs::DELIVERY_DAYS.start()),
+        extras: args.extras.clone(),
     };
-    let price = match args.price {
-        Some(price) => price,
-        None => {
-            let text = ask(app, "--price", "Price (e.g. 25 or 25.50)", |t: &String| {
-                Money::parse(t).map(drop).map_err(|_| "expected an amount like 25 or 25.50")
-            })?;
-            Money::parse(&text)?
-        }
+    let missing =
+        [("--title", args.title.is_none()), ("--price", args.price.is_none()), ("--days", args.days.is_none())];
+    let Some((flag, _)) = missing.iter().find(|(_, missing)| *missing) else {
+        return Ok(draft);
     };
-    let delivery_days = match args.days {
-        Some(days) => days,
-        None => ask(app, "--days", "Delivery days (1-90)", |d: &i64| {
-            if gigs::DELIVERY_DAYS.contains(d) {
-                Ok(())
-            } else {
-                Err("1 to 90 days")
-            }
-        })?,
-    };
-    Ok(GigInput {
-        sku: args.sku,
-        title,
-        description: args.description,
-        category: args.category,
-        tags: gigs::parse_tags(&args.tags),
-        price,
-        delivery_days,
-        extras: args.extras,
-    })
-}
-
-fn ask<T>(app: &App, flag: &str, prompt: &str, check: impl Fn(&T) -> Result<(), &'static str>) -> Result<T>
-where
-    T: Clone + ToString + std::str::FromStr,
-    T::Err: ToString,
-{
     if !app.can_prompt() {
         return Err(souq::Error::usage(format!("missing {flag}"))
             .with_hint("pass it, or run on a terminal to be asked")
             .into());
     }
-    Ok(dialoguer::Input::<T>::new().with_prompt(prompt).validate_with(|v: &T| check(v)).interact_text()?)
+    crate::terminal::exit_130_on_interrupt();
+    let range = format!("{} to {}", policy.min_gig_price, policy.max_gig_price);
+    if args.title.is_none() {
+        ask(policy, &mut draft, "title", "Title (what the buyer gets)", false, |gig, answer| {
+            gig.title = answer.to_string();
+            Ok(())
+        })?;
+    }
+    if args.price.is_none() {
+        ask(policy, &mut draft, "price", &format!("Price ({range})"), false, |gig, answer| {
+            gig.price = Money::parse(answer)?;
+            Ok(())
+        })?;
+    }
+    if args.days.is_none() {
+        ask(policy, &mut draft, "delivery_days", "Delivery days (1-90)", false, |gig, answer| {
+            gig.delivery_days =
+                answer.parse().map_err(|_| souq::Error::invalid("delivery days: a whole number from 1 to 90"))?;
+            Ok(())
+        })?;
+    }
+    if args.category.is_none() {
+        ask(policy, &mut draft, "category", "Category (Enter for none)", true, |gig, answer| {
+            gig.category = answer.to_string();
+            Ok(())
+        })?;
+    }
+    if args.tags.is_none() {
+        ask(policy, &mut draft, "tags", "Tags, separated by commas (Enter for none)", true, |gig, answer| {
+            gig.tags = gigs::parse_tags(answer);
+            Ok(())
+        })?;
+    }
+    if args.description.is_none() {
+        ask(policy, &mut draft, "description", "Description (Enter for none)", true, |gig, answer| {
+            gig.description = answer.to_string();
+            Ok(())
+        })?;
+    }
+    if args.sku.is_none() {
+        ask(policy, &mut draft, "sku", "Your key for the gig (Enter for gig-ID)", true, |gig, answer| {
+            gig.sku = Some(answer.to_string()).filter(|sku| !sku.is_empty());
+            Ok(())
+        })?;
+    }
+    while args.extras.is_empty() && draft.extras.len() < gigs::MAX_EXTRAS {
+        let before = draft.extras.len();
+        let prompt = format!("Extra {}: Title=PRICE+DAYSd, e.g. Express=10+0d (Enter when done)", before + 1);
+        ask(policy, &mut draft, "extras", &prompt, true, |gig, answer| {
+            if !answer.is_empty() {
+                gig.extras.push(ExtraInput::parse(answer)?);
+            }
+            Ok(())
+        })?;
+        if draft.extras.len() == before {
+            break;
+        }
+    }
+    Ok(draft)
+}
+
+/// Asks for one field until `apply` takes the answer and the gig passes validation at `field`
+/// (fields asked later still hold valid stand-ins, so only this answer can fail).
+fn ask(
+    policy: &Policy,
+    draft: &mut GigInput,
+    field: &str,
+    prompt: &str,
+    optional: bool,
+    apply: impl Fn(&mut GigInput, &str) -> souq::Result<()>,
+) -> Result<()> {
+    let check = |answer: &String| -> Result<(), String> {
+        let mut trial = draft.clone();
+        apply(&mut trial, answer.trim()).map_err(|e| e.message().to_string())?;
+        match trial.validate(policy) {
+            Err(refused) if refused.field == field => Err(refused.error.message().to_string()),
+            _ => Ok(()),
+        }
+    };
+    let answer: String =
+        dialoguer::Input::new().with_prompt(prompt).allow_empty(optional).validate_with(check).interact_text()?;
+    Ok(apply(draft, answer.trim())?)
 }
 
 fn update_changes(args: UpdateArgs) -> GigChanges {

@@ -220,10 +220,7 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
             request.key,
             if plan.held.is_empty() { String::new() } else { format!(" ({} held)", plan.held.len()) }
         );
-        if !app.confirm(&question)? {
-            app.note("not confirmed: nothing was paid");
-            return Ok(());
-        }
+        app.confirm(&question, "nothing was paid")?;
     }
     let bar = app.show_progress().then(|| indicatif::ProgressBar::new(plan.payees.len() as u64));
     let summary = store.write(|tx| {

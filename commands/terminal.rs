@@ -96,6 +96,28 @@ pub fn columns() -> Option<usize> {
     (ok && size.ws_col > 0).then_some(usize::from(size.ws_col))
 }
 
+/// The exit code of a command the person interrupted with Ctrl-C (128 + SIGINT, as shells report it).
+pub const INTERRUPTED: u8 = 130;
+
+/// From now on, Ctrl-C shows the cursor again and exits 130. A prompt hides the cursor while it
+/// waits for a key and reads keys in raw mode, where Ctrl-C is a byte that console turns into
+/// SIGINT after restoring the terminal's mode; killed by that signal, souq would leave the
+/// cursor hidden. Prompts run before any transaction begins, so exiting here loses nothing.
+pub fn exit_130_on_interrupt() {
+    extern "C" fn on_interrupt(_: libc::c_int) {
+        const SHOW_CURSOR: &[u8] = b"\x1b[?25h\n";
+        // SAFETY: write and _exit are async-signal-safe; the buffer is static.
+        unsafe {
+            libc::write(libc::STDERR_FILENO, SHOW_CURSOR.as_ptr().cast(), SHOW_CURSOR.len());
+            libc::_exit(i32::from(INTERRUPTED));
+        }
+    }
+    // SAFETY: installs a handler that only calls async-signal-safe functions.
+    unsafe {
+        libc::signal(libc::SIGINT, on_interrupt as extern "C" fn(libc::c_int) as libc::sighandler_t);
+    }
+}
+
 /// `text` shortened to at most `max` cells, ending in `…` when anything was cut.
 pub fn cut(text: &str, max: usize) -> String {
     if width(text) <= max {

@@ -219,7 +219,10 @@ fn gig_table_is_reviewed() {
 #[test]
 fn gig_create_on_a_terminal_asks_for_the_missing_fields() {
     let market = Market::with_gig();
-    market.on_a_terminal(&["gig", "create", "--as", "layla", "--category", "design"], b"Prompted logo\r12.50\r4\r");
+    market.on_a_terminal(
+        &["gig", "create", "--as", "layla", "--category", "design"],
+        b"Prompted logo\r12.50\r4\r\r\r\r\r",
+    );
     let gig = market.json(&["gig", "show", "2"]);
     assert_eq!(gig["title"], "Prompted logo");
     assert_eq!(gig["price_cents"], 1250);

@@ -485,7 +485,8 @@ fn on_a_terminal_the_operator_confirms_count_and_total_first() {
     let market = market_with_earnings();
     let before = market.snapshot();
     let run = ["payout", "run", "--key", "k", "--as", "admin"];
-    let declined = market.on_a_terminal(&run, b"n\r");
+    let (code, declined) = market.terminal_session(160, &run, b"n\r");
+    assert_eq!(code, Some(4), "a declined confirmation is exit 4:\n{declined}");
     assert!(declined.contains("Pay 3 seller(s) 77.50 USD"), "{declined}");
     assert_eq!(market.snapshot(), before);
     let accepted = market.on_a_terminal(&run, b"y\r");

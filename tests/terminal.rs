@@ -253,3 +253,92 @@ fn fixed_value_options_list_their_values_and_refuse_others_as_usage_errors() {
     assert!(bash.contains("pending_review active paused rejected suspended"));
     assert!(bash.contains("day week month") && bash.contains("paypal payoneer bank"));
 }
+
+#[test]
+fn gig_create_on_a_terminal_asks_every_field_and_checks_each_answer_at_its_prompt() {
+    let market = Market::with_gig();
+    let typed =
+        "خدمة ترجمة\r3\r12.50\r100\r4\rtranslation\rعربي, english\rترجمة دقيقة\rtr-1\rExpress=oops\rExpress=10+0d\r\r";
+    let (code, screen) = market.terminal_session(120, &["gig", "create", "--as", "layla"], typed.as_bytes());
+    assert_eq!(code, Some(0), "{screen}");
+    // the policy's minimum (5.00) refuses 3 at its prompt, and 100 days at theirs; both asked again
+    assert!(screen.contains("price 3.00 is outside 5.00 .. 1000.00"), "{screen}");
+    assert!(screen.contains("delivery days must be 1-90"), "{screen}");
+    assert!(screen.contains("Express=oops"), "{screen}");
+    let gig = market.json(&["gig", "show", "2"]);
+    assert_eq!(gig["title"], "خدمة ترجمة");
+    assert_eq!(gig["price_cents"], 1250);
+    assert_eq!(gig["delivery_days"], 4);
+    assert_eq!(gig["category"], "translation");
+    assert_eq!(gig["tags"], serde_json::json!(["عربي", "english"]));
+    assert_eq!(gig["description"], "ترجمة دقيقة");
+    assert_eq!(gig["sku"], "tr-1");
+    assert_eq!(gig["extras"][0]["title"], "Express");
+}
+
+/// Runs souq on a pseudo-terminal, types `typed`, and presses Ctrl-C once `prompt` is on the
+/// screen (typed ahead, Ctrl-C would reach the shell before souq runs); returns the exit code
+/// and the screen.
+fn interrupt_at(market: &Market, args: &[&str], typed: &[u8], prompt: &str) -> (Option<i32>, String) {
+    use std::io::{Read, Write};
+    let souq = assert_cmd::cargo::cargo_bin("souq");
+    let command = format!("stty cols 120 rows 40; {} {}", souq.display(), args.join(" "));
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .envs(market.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
+        .current_dir(market.dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let (chunks, seen) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n @ 1..) = stdout.read(&mut buf) {
+            if chunks.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    stdin.write_all(typed).unwrap();
+    let mut screen = Vec::new();
+    while !String::from_utf8_lossy(&screen).contains(prompt) {
+        let chunk = seen.recv_timeout(std::time::Duration::from_secs(30));
+        screen.extend(
+            chunk.unwrap_or_else(|_| panic!("no {prompt:?} on the screen: {:?}", String::from_utf8_lossy(&screen))),
+        );
+    }
+    stdin.write_all(b"\x03").unwrap();
+    drop(stdin);
+    let code = child.wait().unwrap().code();
+    screen.extend(seen.iter().flatten());
+    (code, String::from_utf8_lossy(&screen).to_string())
+}
+
+/// The cursor is shown (ESC[?25h) after the last time it was hidden (ESC[?25l).
+fn cursor_shown_at_exit(screen: &str) -> bool {
+    screen.rfind("\u{1b}[?25h") >= screen.rfind("\u{1b}[?25l")
+}
+
+#[test]
+fn ctrl_c_at_any_prompt_shows_the_cursor_exits_130_and_changes_nothing() {
+    let market = Market::with_gig();
+    let before = market.snapshot();
+    let (code, screen) = interrupt_at(&market, &["gig", "create", "--as", "layla"], b"Half a gig\r", "Price");
+    assert_eq!(code, Some(130), "{screen}");
+    assert!(cursor_shown_at_exit(&screen), "{screen:?}");
+    assert_eq!(market.snapshot(), before);
+
+    let market = Market::with_order();
+    market.ok(&["dispute", "open", "1", "--reason", "late", "--as", "noura"]);
+    let before = market.snapshot();
+    let resolve = ["dispute", "resolve", "1", "--release", "--as", "admin"];
+    // Ctrl-C once the confirmation has hidden the cursor and waits for a key
+    let (code, screen) = interrupt_at(&market, &resolve, b"", "\u{1b}[?25l");
+    assert_eq!(code, Some(130), "{screen}");
+    assert!(screen.contains("\u{1b}[?25l"), "the confirmation hides the cursor while it waits: {screen:?}");
+    assert!(cursor_shown_at_exit(&screen), "{screen:?}");
+    assert_eq!(market.snapshot(), before);
+}
