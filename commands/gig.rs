@@ -399,21 +399,11 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
         )),
         None => None,
     };
-    let bar = if app.show_progress() {
-        let bar = indicatif::ProgressBar::new_spinner();
-        let style = indicatif::ProgressStyle::with_template("{spinner} {human_pos} rows  {rate} rows/s  {elapsed}")?
-            .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                let _ = write!(w, "{:.0}", state.per_sec());
-            });
-        bar.set_style(style);
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let (bar, source) = crate::progress::reading(app, &args.file, source);
     let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid };
     let summary =
         gig_csv::import(store, session, source, options, rejects.as_mut().map(|w| w as &mut dyn Write), &mut |rows| {
-            bar.set_position(rows)
+            bar.set_message(format!("{rows} rows"))
         })?;
     bar.finish_and_clear();
     if !app.format.is_table() {

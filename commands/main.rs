@@ -16,6 +16,7 @@ mod moderate;
 mod order;
 mod output;
 mod payout;
+mod progress;
 mod report;
 mod table;
 mod terminal;

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use indicatif::{ProgressBar, ProgressStyle};
 use rusqlite::Transaction;
 use souq::moderation::{self, Decided, Flag, Rule, RuleSet, ScanOptions, ScanSummary};
 use souq::store::Store;
@@ -197,19 +196,10 @@ fn scan(app: &App, store: &mut Store, args: ScanArgs) -> Result<()> {
         None => moderation::active_rules(store.conn())?,
     };
     let options = ScanOptions { since: args.since, apply: args.apply };
-    let bar = app.show_progress().then(|| {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("scanning {bar:40} {pos}/{len} texts ({per_sec}, {eta} left)")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let bar = crate::progress::counting(app, "texts");
     let mut progress = |done: u64, total: u64| {
-        if let Some(bar) = &bar {
-            bar.set_length(total);
-            bar.set_position(done);
-        }
+        bar.set_length(total);
+        bar.set_position(done);
     };
     // Without --apply nothing is written, so the scan reads outside a write transaction and
     // never holds the write lock other processes need.
@@ -218,9 +208,7 @@ fn scan(app: &App, store: &mut Store, args: ScanArgs) -> Result<()> {
     } else {
         moderation::scan(store.conn(), &session, &rules, options, &mut progress)?
     };
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    bar.finish_and_clear();
     if !args.apply && summary.new_flags > 0 {
         app.note(format!("{} new flags found; nothing was written (pass --apply to queue them)", summary.new_flags));
     }

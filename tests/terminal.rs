@@ -342,3 +342,26 @@ fn ctrl_c_at_any_prompt_shows_the_cursor_exits_130_and_changes_nothing() {
     assert!(cursor_shown_at_exit(&screen), "{screen:?}");
     assert_eq!(market.snapshot(), before);
 }
+
+#[test]
+fn import_and_scan_show_percentage_rate_and_time_left_on_a_terminal_only() {
+    let market = Market::with_gig();
+    let mut csv = String::from("sku,title,price,delivery_days,description\n");
+    for n in 0..3000 {
+        csv.push_str(&format!("s{n},ترجمة رقم {n},{},3,وصف الخدمة رقم {n}\n", 5 + n % 40));
+    }
+    std::fs::write(market.path("gigs.csv"), &csv).unwrap();
+    let screen = market.on_a_terminal(&["gig", "import", "gigs.csv", "--as", "layla", "--dry-run"], b"");
+    let size = format!("{:.2} KiB", csv.len() as f64 / 1024.0);
+    assert!(screen.contains('%') && screen.contains(" left") && screen.contains(&size), "{screen}");
+    let scan = market.on_a_terminal(&["moderate", "scan", "--as", "admin"], b"");
+    assert!(scan.contains('%') && scan.contains("texts") && scan.contains(" left"), "{scan}");
+
+    // off a terminal: the summary note only
+    let out = market.cmd().args(["gig", "import", "gigs.csv", "--as", "layla", "--dry-run"]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("dry run, nothing written: 3000 rows"), "{stderr}");
+    let out = market.cmd().args(["moderate", "scan", "--as", "admin"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains('%'));
+}
