@@ -100,11 +100,12 @@ pub enum OrderCommand {
         /// The order
         id: i64,
     },
-    /// Write an order's delivered files into a folder (never overwriting a file)
+    /// Write an order's delivered files into a folder, made if missing; a file already there
+    /// with the same content is skipped, one with other content is never overwritten (exit 4)
     Files {
         /// The order
         id: i64,
-        /// The folder to write into
+        /// The folder to write into (created if missing)
         #[arg(long, value_name = "DIR")]
         to: PathBuf,
     },
@@ -270,10 +271,16 @@ impl Tabular for Step<'_> {
 
 impl Tabular for WrittenFile {
     fn headers() -> Vec<&'static str> {
-        vec!["delivery", "path", "size", "sha256"]
+        vec!["delivery", "path", "size", "sha256", "written"]
     }
     fn row(&self) -> Vec<String> {
-        vec![self.delivery_id.to_string(), self.path.display().to_string(), self.size.to_string(), self.sha256.clone()]
+        vec![
+            self.delivery_id.to_string(),
+            self.path.display().to_string(),
+            self.size.to_string(),
+            self.sha256.clone(),
+            if self.already_there { "already there".into() } else { "written".into() },
+        ]
     }
     fn fit() -> Fit {
         Fit::List { cut: &["path"], drop: &["sha256"] }

@@ -214,17 +214,19 @@ pub struct WrittenFile {
     pub path: PathBuf,
     pub sha256: String,
     pub size: i64,
+    /// The file was there already with the same sha256 (a re-run): left as it was.
+    pub already_there: bool,
 }
 
-/// Writes every file delivered on the order into `dir` (which must exist), for its buyer,
+/// Writes every file delivered on the order into `dir` (made if missing), for its buyer,
 /// seller or an admin. A name used by two deliveries is prefixed with the delivery id. Names
-/// are checked again on the way out, and no existing file is overwritten: if any target
-/// exists, nothing is written.
+/// are checked again on the way out, and no existing file is overwritten: a target already
+/// there with the same sha256 is skipped (so a re-run is a no-op); with other content, or not
+/// readable, nothing is written.
 pub fn export_files(conn: &Connection, session: &Session, id: i64, dir: &Path) -> Result<Vec<WrittenFile>> {
     visible_to_actor(conn, session, id)?;
-    if !dir.is_dir() {
-        return Err(Error::not_found("folder", dir.display()));
-    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::conflict(format!("cannot make the folder {}: {e}", dir.display())))?;
     let deliveries = deliveries_of(conn, id)?;
     let all: Vec<(i64, &DeliveredFile)> =
         deliveries.iter().flat_map(|d| d.files.iter().map(move |f| (d.id, f))).collect();
@@ -234,13 +236,27 @@ pub fn export_files(conn: &Connection, session: &Session, id: i64, dir: &Path) -
         let shared = all.iter().filter(|(_, f)| f.name == file.name).count() > 1;
         let name = if shared { format!("{delivery_id}-{}", file.name) } else { file.name.clone() };
         let path = dir.join(name);
-        if path.exists() {
-            return Err(Error::conflict(format!("{} already exists; souq will not overwrite it", path.display())));
-        }
-        planned.push(WrittenFile { delivery_id: *delivery_id, path, sha256: file.sha256.clone(), size: file.size });
+        let already_there = match std::fs::read(&path) {
+            Ok(existing) if hex_sha256(&existing) == file.sha256 => true,
+            Ok(_) => {
+                return Err(Error::conflict(format!(
+                    "{} already exists with other content; souq will not overwrite it",
+                    path.display()
+                )))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return Err(Error::conflict(format!("{} is in the way: {e}", path.display()))),
+        };
+        planned.push(WrittenFile {
+            delivery_id: *delivery_id,
+            path,
+            sha256: file.sha256.clone(),
+            size: file.size,
+            already_there,
+        });
     }
     let mut blob = conn.prepare_cached("SELECT content FROM blobs WHERE sha256 = ?1")?;
-    for file in &planned {
+    for file in planned.iter().filter(|f| !f.already_there) {
         let content: Vec<u8> = blob.query_row([&file.sha256], |r| r.get(0))?;
         let mut out = OpenOptions::new()
             .write(true)
