@@ -551,7 +551,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Write to the other side of an order')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Answer the buyer''s review of an order (seller), once')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an order with its deliveries, messages and timeline')
-            [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Write an order''s delivered files into a folder (never overwriting a file)')
+            [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Write an order''s delivered files into a folder, made if missing; a file already there with the same content is skipped, one with other content is never overwritten (exit 4)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List your orders (an admin: every order)')
             break
         }
@@ -704,7 +704,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;order;files' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The folder to write into')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The folder to write into (created if missing)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')

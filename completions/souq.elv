@@ -520,7 +520,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand message 'Write to the other side of an order'
             cand reply 'Answer the buyer''s review of an order (seller), once'
             cand show 'Show an order with its deliveries, messages and timeline'
-            cand files 'Write an order''s delivered files into a folder (never overwriting a file)'
+            cand files 'Write an order''s delivered files into a folder, made if missing; a file already there with the same content is skipped, one with other content is never overwritten (exit 4)'
             cand list 'List your orders (an admin: every order)'
         }
         &'souq;order;place'= {
@@ -663,7 +663,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;order;files'= {
-            cand --to 'The folder to write into'
+            cand --to 'The folder to write into (created if missing)'
             cand --db 'The database file'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
