@@ -68,12 +68,14 @@ fn escape(text: &str, escaped: impl Fn(char) -> bool) -> Cow<'_, str> {
 /// The cells a terminal gives `text` (one line, already `safe`): the sum of each character's
 /// width, harakat and other combining marks 0, CJK and emoji 2.
 ///
-/// Deliberately not unicode-width's `str` width, which counts lam-alef (لا لإ لأ لآ) as ONE
-/// cell because fonts draw it as one ligature glyph. Terminals lay text out on a grid of
-/// cells, one per character from wcwidth: tmux 3.3 and xterm put ل and ا in two cells
-/// (checked with `tmux capture-pane`: a table measured with the ligature rule ends one cell
-/// early on every lam-alef row), and terminals that shape Arabic (VTE, Konsole, mlterm) draw
-/// the ligature but still advance two cells, so the grid stays aligned.
+/// Deliberately not unicode-width's `str` width (what comfy-table used), which counts
+/// lam-alef (لا لإ لأ لآ) as ONE cell because fonts draw it as one ligature glyph. Terminals
+/// lay text out on a grid of cells, one per character by wcwidth: in tmux 3.3a printing لا
+/// moves the cursor two cells (`tmux display -p '#{cursor_x}'`), and a table measured with
+/// the ligature rule ends one cell early on every lam-alef row, its right border wrapping
+/// (issue 12). xterm places characters by wcwidth the same way. A terminal that shapes
+/// Arabic may draw the ligature as one glyph; it still keeps the grid, so the row stays as
+/// wide as its header (not checked here beyond tmux).
 pub fn width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
