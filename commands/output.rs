@@ -75,7 +75,7 @@ pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
                 writeln!(out)?;
             }
         }
-        Format::Csv => write_csv(&mut out.0, items)?,
+        Format::Csv => print_csv(&mut out.0, items)?,
         Format::Yaml => out.0.write_all(serde_norway::to_string(items)?.as_bytes())?,
     }
     out.flush()?;
@@ -101,7 +101,7 @@ pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
             serde_json::to_writer(&mut out, item)?;
             writeln!(out)?;
         }
-        Format::Csv => write_csv(&mut out.0, std::slice::from_ref(item))?,
+        Format::Csv => print_csv(&mut out.0, std::slice::from_ref(item))?,
         Format::Yaml => out.0.write_all(serde_norway::to_string(item)?.as_bytes())?,
     }
     out.flush()?;
@@ -122,6 +122,18 @@ pub fn detail<T: Serialize>(app: &App, item: &T, parts: impl FnOnce() -> Result<
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// CSV as it is for a file or a pipe (the bytes a spreadsheet reads); for a person's terminal,
+/// `terminal::safe`, so a cell cannot drive the terminal either.
+fn print_csv<T: Tabular>(out: &mut impl Write, items: &[T]) -> Result<()> {
+    if !io::stdout().is_terminal() {
+        return write_csv(out, items);
+    }
+    let mut bytes = Vec::new();
+    write_csv(&mut bytes, items)?;
+    out.write_all(terminal::safe(&String::from_utf8_lossy(&bytes)).as_bytes())?;
     Ok(())
 }
 

@@ -78,6 +78,11 @@ fn stored_terminal_attacks_are_shown_escaped_in_every_view() {
         assert_inert(&format!("souq {args:?} stdout"), &out.stdout);
         assert_inert(&format!("souq {args:?} stderr"), &out.stderr);
     }
+    // CSV keeps its bytes for files and pipes, and is made safe for a person's terminal
+    for args in [&["gig", "list", "-o", "csv"][..], &["order", "show", "1", "--as", "noura", "-o", "csv"]] {
+        let screen = market.on_a_terminal(args, b"").replace("\r\n", "\n");
+        assert_inert(&format!("souq {args:?} on a terminal"), screen.as_bytes());
+    }
     let table = market.ok(&["gig", "show", "1"]);
     assert!(table.contains("\\u{1b}]0;pwned\\u{7}"), "the title is shown, escaped:\n{table}");
     let order = market.ok(&["order", "show", "1", "--as", "noura"]);
