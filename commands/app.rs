@@ -65,9 +65,11 @@ impl App {
 
     /// Asks before something that cannot be undone. `--yes` answers for the user; with no
     /// terminal to ask on and no `--yes`, the command is refused (a usage error), never hung.
-    pub fn confirm(&self, question: &str) -> Result<bool> {
+    /// A "no" is exit 4 with `declined` as its error (nothing was done: the command did not
+    /// succeed); Ctrl-C is exit 130.
+    pub fn confirm(&self, question: &str, declined: &str) -> Result<()> {
         if self.yes {
-            return Ok(true);
+            return Ok(());
         }
         if !self.can_prompt() {
             return Err(souq::Error::usage(format!(
@@ -76,13 +78,20 @@ impl App {
             .with_hint("pass --yes to confirm from a script")
             .into());
         }
-        Ok(dialoguer::Confirm::new().with_prompt(question).default(false).interact()?)
+        crate::terminal::exit_130_on_interrupt();
+        let yes =
+            dialoguer::Confirm::new().with_prompt(crate::terminal::safe_line(question)).default(false).interact()?;
+        if yes {
+            Ok(())
+        } else {
+            Err(souq::Error::conflict(format!("not confirmed: {declined}")).into())
+        }
     }
 
     /// A note for the person at the terminal (stderr), silenced by --quiet.
     pub fn note(&self, text: impl std::fmt::Display) {
         if !self.quiet {
-            eprintln!("{text}");
+            eprintln!("{}", crate::terminal::safe(&text.to_string()));
         }
     }
 }

@@ -8,6 +8,7 @@ use souq::policy::{self, Setting};
 
 use crate::app::App;
 use crate::output::{self, Tabular};
+use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -15,7 +16,9 @@ pub enum ConfigCommand {
     Show,
     /// Change one setting (admin)
     Set {
+        /// The setting, as `config show` names it (commission_bps, min_price ...)
         key: String,
+        /// Its new value: amounts as 12.50, durations in days, switches as true/false
         #[arg(allow_hyphen_values = true)]
         value: String,
     },
@@ -34,6 +37,9 @@ impl Tabular for Setting {
     }
     fn row(&self) -> Vec<String> {
         vec![self.key.to_string(), self.value.clone(), self.default.clone(), self.description.to_string()]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["description", "default", "value"], drop: &["default"] }
     }
 }
 

@@ -8,7 +8,9 @@ use souq::status::{DisputeStatus, OrderStatus};
 use souq::Money;
 
 use crate::app::App;
-use crate::output::{self, clip, opt, Tabular};
+use crate::output::{self, clip, opt, Limit, Tabular};
+use crate::table::Fit;
+use crate::values;
 
 #[derive(Debug, Subcommand)]
 pub enum DisputeCommand {
@@ -29,9 +31,11 @@ pub enum DisputeCommand {
     },
     /// List disputes on your orders (an admin: every dispute)
     List {
-        /// open or resolved
-        #[arg(long, value_parser = str::parse::<DisputeStatus>)]
+        /// Only disputes in this status
+        #[arg(long, value_parser = values::one_of(DisputeStatus::ALL, DisputeStatus::as_str))]
         status: Option<DisputeStatus>,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Show a dispute with its order, comments and timeline
     Show {
@@ -39,6 +43,9 @@ pub enum DisputeCommand {
         id: i64,
     },
     /// Settle a dispute (admin); asks first on a terminal, needs --yes off one
+    #[command(
+        after_help = "Examples:\n  souq dispute resolve 1 --refund 8.75 --note \"one of three\" --as admin\n  souq dispute resolve 1 --release --dry-run --as admin"
+    )]
     Resolve(ResolveArgs),
 }
 
@@ -105,6 +112,12 @@ impl Tabular for Dispute {
             opt(&self.resolved_at),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List {
+            cut: &["reason", "note"],
+            drop: &["note", "resolved_by", "resolved_at", "refund", "resolution", "opened_by"],
+        }
+    }
 }
 
 impl Tabular for Resolved {
@@ -133,6 +146,9 @@ impl Tabular for Comment {
             self.created_at.to_string(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["comment"], drop: &["dispute"] }
+    }
 }
 
 pub fn run(app: &App, command: DisputeCommand) -> Result<()> {
@@ -145,7 +161,9 @@ pub fn run(app: &App, command: DisputeCommand) -> Result<()> {
         DisputeCommand::Comment { id, text } => {
             output::one(app, &store.write(|tx| disputes::comment(tx, &session, id, &text))?)
         }
-        DisputeCommand::List { status } => output::list(app, &disputes::list(store.conn(), &session, status)?),
+        DisputeCommand::List { status, limit } => {
+            output::list_limited(app, disputes::list(store.conn(), &session, status)?, limit)
+        }
         DisputeCommand::Show { id } => show(app, &disputes::show(store.conn(), &session, id)?),
         DisputeCommand::Resolve(args) => {
             let resolution = args.resolution();
@@ -156,10 +174,7 @@ pub fn run(app: &App, command: DisputeCommand) -> Result<()> {
             if args.dry_run {
                 return output::one(app, &planned);
             }
-            if !app.confirm(&question(&planned))? {
-                app.note(format!("not confirmed: dispute {} is still open", args.id));
-                return Ok(());
-            }
+            app.confirm(&question(&planned), &format!("dispute {} is still open", args.id))?;
             output::one(app, &store.write(|tx| disputes::resolve(tx, &session, args.id, resolution, note))?)
         }
     }

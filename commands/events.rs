@@ -8,7 +8,8 @@ use clap::Args;
 use souq::events::{self, Event, Filter};
 
 use crate::app::App;
-use crate::output::{self, Format, Tabular};
+use crate::output::{self, Format, SafeJson, Tabular};
+use crate::table::Fit;
 
 #[derive(Debug, Args)]
 pub struct EventsArgs {
@@ -45,6 +46,9 @@ impl Tabular for Event {
             self.data.to_string(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["data"], drop: &["os_user", "entity", "entity_id"] }
+    }
 }
 
 /// Events are for scripts: JSON lines unless another format was asked for explicitly.
@@ -56,7 +60,7 @@ pub fn run(app: &App, args: EventsArgs) -> Result<()> {
     if !args.follow {
         let found = visible(events::list(store.conn(), &filter)?);
         return match output::format(app) {
-            Format::Table => print_lines(&found),
+            Format::Table | Format::Wide => print_lines(&found),
             _ => output::list(app, &found),
         };
     }
@@ -76,7 +80,7 @@ pub fn run(app: &App, args: EventsArgs) -> Result<()> {
 }
 
 fn print_lines(found: &[Event]) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = SafeJson(std::io::stdout().lock());
     for event in found {
         serde_json::to_writer(&mut out, event)?;
         writeln!(out)?;

@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use souq::ErrorKind;
 
+use crate::terminal::{safe, safe_line};
+
 pub const USAGE: u8 = 2;
 
 /// docs/design.md's table, also printed by `souq help exit-codes`.
@@ -12,11 +14,12 @@ pub const CODES: &[(u8, &str)] = &[
     (1, "unexpected failure (I/O, bug)"),
     (2, "usage: bad flags, missing --as, confirmation needed off a terminal"),
     (3, "not found"),
-    (4, "not allowed now: state, balance, rule, duplicate key with other fields"),
+    (4, "not allowed now: state, balance, rule, duplicate key with other fields, a confirmation answered no"),
     (5, "forbidden: the acting user may not do this"),
     (6, "invalid input data: CSV, YAML, amount, date"),
     (7, "database busy past the timeout"),
     (8, "audit found a violation"),
+    (crate::terminal::INTERRUPTED, "interrupted: Ctrl-C at a prompt (nothing was done)"),
 ];
 
 pub fn code(kind: ErrorKind) -> u8 {
@@ -39,13 +42,13 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Some(souq_err) = err.downcast_ref::<souq::Error>() {
-        eprintln!("error: {}", souq_err.message());
+        eprintln!("error: {}", safe(souq_err.message()));
         if let Some(hint) = souq_err.hint() {
-            eprintln!("hint: {hint}");
+            eprintln!("hint: {}", safe(hint));
         }
         return ExitCode::from(code(souq_err.kind()));
     }
-    eprintln!("error: {}", one_line(err));
+    eprintln!("error: {}", safe_line(&one_line(err)));
     ExitCode::from(1)
 }
 
@@ -56,7 +59,7 @@ pub fn report_clap(err: &clap::Error) -> ExitCode {
         let _ = err.print(); // --help, --version: the text is the output
         return ExitCode::SUCCESS;
     }
-    eprint!("{}", one_line_clap(&err.render().to_string()));
+    eprint!("{}", safe(&one_line_clap(&err.render().to_string())));
     let inner = std::error::Error::source(err);
     if let Some(souq_err) = inner.and_then(|e| e.downcast_ref::<souq::Error>()) {
         return ExitCode::from(code(souq_err.kind()));

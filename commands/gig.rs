@@ -9,28 +9,46 @@ use souq::files::{self, Existing};
 use souq::gig_csv::{self, ExportFilter, ImportOptions, ImportSummary};
 use souq::gigs::{self, ExtraInput, Gig, GigChanges, GigFilter, GigInput};
 use souq::levels::{self, GigWithStats};
+use souq::policy::Policy;
 use souq::search::synonyms::{self, SynonymGroup};
 use souq::search::{self, SearchHit, SearchQuery, Sort};
 use souq::status::GigStatus;
 use souq::Money;
 
 use crate::app::App;
-use crate::output::{self, clip, Tabular};
+use crate::output::{self, clip, Limit, Tabular};
+use crate::table::Fit;
+use crate::values;
 
 #[derive(Debug, Subcommand)]
 pub enum GigCommand {
     /// List a new gig as the acting seller (asks for missing fields on a terminal)
+    #[command(
+        after_help = "Examples:\n  souq gig create --as layla     # on a terminal: asks for each field\n  souq gig create --as layla --title \"ترجمة احترافية\" --price 15 --days 3 --extra \"Express=10+0d\""
+    )]
     Create(CreateArgs),
     /// Change a gig (its seller or an admin); only the given fields change
     Update(UpdateArgs),
     /// Show one gig with its extras and its seller's stats
-    Show { id: i64 },
+    Show {
+        /// The gig
+        id: i64,
+    },
     /// List gigs
+    #[command(
+        after_help = "Examples:\n  souq gig list --status active --max-price 50\n  souq gig list --seller layla -o json\n  souq gig list --all -o wide"
+    )]
     List(ListArgs),
     /// Take an active gig off the market for a while
-    Pause { id: i64 },
+    Pause {
+        /// The gig
+        id: i64,
+    },
     /// Put a paused gig back on the market
-    Resume { id: i64 },
+    Resume {
+        /// The gig
+        id: i64,
+    },
     /// Create or update your gigs from a CSV file (all or nothing unless --skip-invalid)
     ///
     /// Columns (header required, any order and case): sku, title, price, delivery_days and
@@ -43,6 +61,9 @@ pub enum GigCommand {
     /// (Excel's "Unicode text"), and Excel's plain "CSV" from an Arabic Windows (Windows-1256,
     /// `;`); the separator (`,` `;` tab) comes from the header. Prices and days may be written
     /// in Arabic-Indic or Persian digits with ٫ and ٬ (٢٥٫٥٠, 1٬250).
+    #[command(
+        after_help = "Examples:\n  souq --as layla gig import gigs.csv --dry-run\n  souq --as layla gig import gigs.csv --skip-invalid --rejects bad.csv\n  souq --as admin gig import all-sellers.csv"
+    )]
     Import(ImportArgs),
     /// Write gigs as CSV in the columns `gig import` reads
     ///
@@ -59,6 +80,10 @@ pub enum GigCommand {
     /// ("designing" finds "design"), the last word as a prefix ("ترج"), typos in words of 5
     /// letters or more, loan-word spellings (انستقرام, انستغرام), words written apart or
     /// together, and the operator's synonyms. Closer matches come first.
+    /// Off a terminal it prints the best 20 unless --limit or --all says otherwise.
+    #[command(
+        after_help = "Examples:\n  souq gig search \"ترجمه انجليزي\" --max-price 50\n  souq gig search logo --sort price --limit 5"
+    )]
     Search(SearchArgs),
     /// The search synonyms: groups of words buyers type for the same thing
     #[command(subcommand)]
@@ -109,10 +134,10 @@ fn parse_encoding(label: &str) -> std::result::Result<&'static souq::gig_csv::En
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Only this seller's gigs
-    #[arg(long)]
+    #[arg(long, value_name = "USER")]
     seller: Option<String>,
-    /// Only gigs in this status: pending_review, active, paused, rejected or suspended
-    #[arg(long, value_parser = str::parse::<GigStatus>)]
+    /// Only gigs in this status
+    #[arg(long, value_parser = values::one_of(GigStatus::ALL, GigStatus::as_str))]
     status: Option<GigStatus>,
     /// Write to this file instead of stdout (created 0600, in place only once complete)
     #[arg(long, value_name = "PATH")]
@@ -127,18 +152,20 @@ pub struct SearchArgs {
     /// The words to look for
     #[arg(required = true, num_args = 1.., value_name = "QUERY")]
     query: Vec<String>,
+    /// Only gigs in this category
     #[arg(long)]
     category: Option<String>,
-    #[arg(long, value_parser = Money::parse)]
+    /// Only gigs costing at least this much, e.g. 10 or 12.50
+    #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
     min_price: Option<Money>,
-    #[arg(long, value_parser = Money::parse)]
+    /// Only gigs costing at most this much
+    #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
     max_price: Option<Money>,
     /// Order of the results
     #[arg(long, value_enum, default_value = "relevance")]
     sort: SortArg,
-    /// At most this many results
-    #[arg(long, default_value_t = 20)]
-    limit: i64,
+    #[command(flatten)]
+    limit: Limit,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -173,14 +200,14 @@ pub struct CreateArgs {
     #[arg(long)]
     days: Option<i64>,
     /// The category buyers browse by
-    #[arg(long, default_value = "")]
-    category: String,
+    #[arg(long)]
+    category: Option<String>,
     /// The full description
-    #[arg(long, default_value = "")]
-    description: String,
+    #[arg(long)]
+    description: Option<String>,
     /// Tags separated by commas
-    #[arg(long, default_value = "")]
-    tags: String,
+    #[arg(long)]
+    tags: Option<String>,
     /// Your own key for the gig (default gig-ID)
     #[arg(long)]
     sku: Option<String>,
@@ -191,19 +218,27 @@ pub struct CreateArgs {
 
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
+    /// The gig
     id: i64,
+    /// A new title, 1-120 characters
     #[arg(long)]
     title: Option<String>,
+    /// A new price, e.g. 25 or 25.50
     #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
     price: Option<Money>,
+    /// New delivery days, 1-90
     #[arg(long)]
     days: Option<i64>,
+    /// A new category
     #[arg(long)]
     category: Option<String>,
+    /// A new description
     #[arg(long)]
     description: Option<String>,
+    /// New tags separated by commas (replacing the old ones)
     #[arg(long)]
     tags: Option<String>,
+    /// A new key of your own for the gig
     #[arg(long)]
     sku: Option<String>,
     /// Replace the extras with these ("Title=PRICE+DAYSd", repeatable)
@@ -216,20 +251,25 @@ pub struct UpdateArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    #[arg(long)]
+    /// Only this seller's gigs
+    #[arg(long, value_name = "USER")]
     seller: Option<String>,
+    /// Only gigs in this category
     #[arg(long)]
     category: Option<String>,
-    /// pending_review, active, paused, rejected or suspended
-    #[arg(long, value_parser = str::parse::<GigStatus>)]
+    /// Only gigs in this status
+    #[arg(long, value_parser = values::one_of(GigStatus::ALL, GigStatus::as_str))]
     status: Option<GigStatus>,
-    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
+    /// Only gigs costing at least this much, e.g. 10 or 12.50
+    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true, value_name = "AMOUNT")]
     min_price: Option<Money>,
-    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true)]
+    /// Only gigs costing at most this much
+    #[arg(long, value_parser = Money::parse, allow_hyphen_values = true, value_name = "AMOUNT")]
     max_price: Option<Money>,
-    #[arg(long)]
-    limit: Option<i64>,
-    #[arg(long, default_value_t = 0)]
+    #[command(flatten)]
+    limit: Limit,
+    /// Skip the first N gigs (with --limit, to page through)
+    #[arg(long, default_value_t = 0, value_name = "N")]
     offset: i64,
 }
 
@@ -256,6 +296,12 @@ impl Tabular for Gig {
             extras.join("\n"),
             self.updated_at.to_string(),
         ]
+    }
+    fn fit() -> Fit {
+        Fit::List {
+            cut: &["title", "tags", "category", "extras", "sku"],
+            drop: &["extras", "tags", "updated_at", "sku", "category", "days", "seller"],
+        }
     }
 }
 
@@ -289,6 +335,9 @@ impl Tabular for ImportSummary {
             errors.join("\n"),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["errors"], drop: &[] }
+    }
 }
 
 impl Tabular for SynonymGroup {
@@ -315,6 +364,9 @@ impl Tabular for SearchHit {
             self.snippet.clone(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["title", "match", "category"], drop: &["match", "category", "days"] }
+    }
 }
 
 pub fn run(app: &App, command: GigCommand) -> Result<()> {
@@ -322,7 +374,7 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
     let session = app.session();
     match command {
         GigCommand::Create(args) => {
-            let input = create_input(app, args)?;
+            let input = create_input(app, &souq::policy::load(store.conn())?, args)?;
             let gig = store.write(|tx| gigs::create(tx, &session, &input))?;
             output::one(app, &gig)
         }
@@ -334,16 +386,23 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
         }
         GigCommand::Show { id } => output::one(app, &levels::gig_with_stats(store.conn(), id)?),
         GigCommand::List(args) => {
+            let rows = args.limit.rows(None);
             let filter = GigFilter {
                 seller: args.seller,
                 category: args.category,
                 status: args.status,
                 min_price: args.min_price,
                 max_price: args.max_price,
-                limit: args.limit,
+                limit: rows.map(|n| n as i64),
                 offset: args.offset,
             };
-            output::list(app, &gigs::list(store.conn(), &filter)?)
+            let found = gigs::list(store.conn(), &filter)?;
+            output::list(app, &found)?;
+            if rows == Some(found.len()) {
+                let total = gigs::count(store.conn(), &filter)?;
+                output::note_more(app, Some(total.saturating_sub(args.offset.max(0) as u64 + found.len() as u64)));
+            }
+            Ok(())
         }
         GigCommand::Pause { id } => output::one(app, &store.write(|tx| gigs::set_paused(tx, &session, id, true))?),
         GigCommand::Resume { id } => output::one(app, &store.write(|tx| gigs::set_paused(tx, &session, id, false))?),
@@ -356,18 +415,30 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
         }
         GigCommand::Synonyms(SynonymsCommand::Export) => output::text(&synonyms::export(store.conn())?),
         GigCommand::Search(args) => {
+            // one hit past the limit tells whether there are more, without ranking every match
+            let rows = args.limit.rows(Some(SEARCH_LIMIT));
             let query = SearchQuery {
                 text: args.query.join(" "),
                 category: args.category,
                 min_price: args.min_price,
                 max_price: args.max_price,
                 sort: args.sort.into(),
-                limit: args.limit,
+                limit: rows.map_or(i64::MAX, |n| n as i64 + 1),
             };
-            output::list(app, &search::search(store.conn(), &query)?)
+            let mut hits = search::search(store.conn(), &query)?;
+            let more = rows.is_some_and(|n| hits.len() > n);
+            hits.truncate(rows.unwrap_or(usize::MAX));
+            output::list(app, &hits)?;
+            if more {
+                output::note_more(app, None);
+            }
+            Ok(())
         }
     }
 }
+
+/// Results `gig search` prints off a terminal without --limit (as before --all existed).
+const SEARCH_LIMIT: usize = 20;
 
 /// Bad rows listed on stderr; the JSON summary keeps up to gig_csv::MAX_KEPT_ERRORS.
 const SHOW_ERRORS: usize = 20;
@@ -376,7 +447,9 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
     if let Some(rejects) = &args.rejects {
         refuse_rejects_over_input(&args.file, rejects)?;
     }
-    let source = gig_csv::Input::open(crate::open_input(&args.file)?, args.encoding, app.delimiter)?;
+    // the bar counts the file's bytes as read, before decoding
+    let (bar, raw) = crate::progress::reading(app, &args.file, crate::open_input(&args.file)?);
+    let source = gig_csv::Input::open(raw, args.encoding, app.delimiter)?;
     if let Some(assumed) = source.assumption() {
         app.note(format!("note: {assumed}; --encoding, --delimiter to say otherwise"));
     }
@@ -384,27 +457,16 @@ fn import(app: &App, store: &mut souq::Store, session: &souq::Session, args: Imp
         Some(path) => Some(io::BufWriter::new(files::create(path, Existing::replace_if(args.force))?)),
         None => None,
     };
-    let bar = if app.show_progress() {
-        let bar = indicatif::ProgressBar::new_spinner();
-        let style = indicatif::ProgressStyle::with_template("{spinner} {human_pos} rows  {rate} rows/s  {elapsed}")?
-            .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                let _ = write!(w, "{:.0}", state.per_sec());
-            });
-        bar.set_style(style);
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
     let options = ImportOptions { dry_run: args.dry_run, skip_invalid: args.skip_invalid, excel_rejects: app.excel };
     let summary =
         gig_csv::import(store, session, source, options, rejects.as_mut().map(|w| w as &mut dyn Write), &mut |rows| {
-            bar.set_position(rows)
+            bar.set_message(format!("{rows} rows"))
         })?;
     bar.finish_and_clear();
     if let Some(rejects) = rejects {
         rejects.into_inner().map_err(|e| souq::Error::internal(e.error()))?.finish()?;
     }
-    if app.format != output::Format::Table {
+    if !app.format.is_table() {
         output::one(app, &summary)?;
     }
     if let Some(refusal) = summary.refusal(SHOW_ERRORS) {
@@ -481,66 +543,116 @@ impl<W: Write> Write for ClosedPipe<W> {
     }
 }
 
-/// Fills the fields a seller left out by asking on a terminal; off one, a missing field
-/// is a usage error naming the flag, never a prompt that hangs a script.
-fn create_input(app: &App, args: CreateArgs) -> Result<GigInput> {
-    let title = match args.title {
-        Some(title) => title,
-        None => ask(
-            app,
-            "--title",
-            "Title",
-            |t: &String| {
-                if t.trim().is_empty() {
-                    Err("a title is needed")
-                } else {
-                    Ok(())
-                }
-            },
-        )?,
+/// The gig `gig create` makes. With title, price and days all given, the flags alone; off a
+/// terminal a missing one is a usage error naming the flag, never a prompt that hangs a
+/// script. On a terminal a seller who left one out is asked for every field no flag gave,
+/// each answer checked at its prompt by the library's own validation against the policy
+/// (a price under min_gig_price is refused there, not after the last question) and asked
+/// again until it passes.
+fn create_input(app: &App, policy: &Policy, args: CreateArgs) -> Result<GigInput> {
+    let mut draft = GigInput {
+        sku: args.sku.clone(),
+        // stand-ins that pass validation until the seller's answer replaces them
+        title: args.title.clone().unwrap_or_else(|| "-".into()),
+        description: args.description.clone().unwrap_or_default(),
+        category: args.category.clone().unwrap_or_default(),
+        tags: gigs::parse_tags(args.tags.as_deref().unwrap_or_default()),
+        price: args.price.unwrap_or(policy.min_gig_price),
+        delivery_days: args.days.unwrap_or(*gigs::DELIVERY_DAYS.start()),
+        extras: args.extras.clone(),
     };
-    let price = match args.price {
-        Some(price) => price,
-        None => {
-            let text = ask(app, "--price", "Price (e.g. 25 or 25.50)", |t: &String| {
-                Money::parse(t).map(drop).map_err(|_| "expected an amount like 25 or 25.50")
-            })?;
-            Money::parse(&text)?
-        }
+    let missing =
+        [("--title", args.title.is_none()), ("--price", args.price.is_none()), ("--days", args.days.is_none())];
+    let Some((flag, _)) = missing.iter().find(|(_, missing)| *missing) else {
+        return Ok(draft);
     };
-    let delivery_days = match args.days {
-        Some(days) => days,
-        None => ask(app, "--days", "Delivery days (1-90)", |d: &i64| {
-            if gigs::DELIVERY_DAYS.contains(d) {
-                Ok(())
-            } else {
-                Err("1 to 90 days")
-            }
-        })?,
-    };
-    Ok(GigInput {
-        sku: args.sku,
-        title,
-        description: args.description,
-        category: args.category,
-        tags: gigs::parse_tags(&args.tags),
-        price,
-        delivery_days,
-        extras: args.extras,
-    })
-}
-
-fn ask<T>(app: &App, flag: &str, prompt: &str, check: impl Fn(&T) -> Result<(), &'static str>) -> Result<T>
-where
-    T: Clone + ToString + std::str::FromStr,
-    T::Err: ToString,
-{
     if !app.can_prompt() {
         return Err(souq::Error::usage(format!("missing {flag}"))
             .with_hint("pass it, or run on a terminal to be asked")
             .into());
     }
-    Ok(dialoguer::Input::<T>::new().with_prompt(prompt).validate_with(|v: &T| check(v)).interact_text()?)
+    crate::terminal::exit_130_on_interrupt();
+    let range = format!("{} to {}", policy.min_gig_price, policy.max_gig_price);
+    if args.title.is_none() {
+        ask(policy, &mut draft, "title", "Title (what the buyer gets)", false, |gig, answer| {
+            gig.title = answer.to_string();
+            Ok(())
+        })?;
+    }
+    if args.price.is_none() {
+        ask(policy, &mut draft, "price", &format!("Price ({range})"), false, |gig, answer| {
+            gig.price = Money::parse(answer)?;
+            Ok(())
+        })?;
+    }
+    if args.days.is_none() {
+        ask(policy, &mut draft, "delivery_days", "Delivery days (1-90)", false, |gig, answer| {
+            gig.delivery_days =
+                answer.parse().map_err(|_| souq::Error::invalid("delivery days: a whole number from 1 to 90"))?;
+            Ok(())
+        })?;
+    }
+    if args.category.is_none() {
+        ask(policy, &mut draft, "category", "Category (Enter for none)", true, |gig, answer| {
+            gig.category = answer.to_string();
+            Ok(())
+        })?;
+    }
+    if args.tags.is_none() {
+        ask(policy, &mut draft, "tags", "Tags, separated by commas (Enter for none)", true, |gig, answer| {
+            gig.tags = gigs::parse_tags(answer);
+            Ok(())
+        })?;
+    }
+    if args.description.is_none() {
+        ask(policy, &mut draft, "description", "Description (Enter for none)", true, |gig, answer| {
+            gig.description = answer.to_string();
+            Ok(())
+        })?;
+    }
+    if args.sku.is_none() {
+        ask(policy, &mut draft, "sku", "Your key for the gig (Enter for gig-ID)", true, |gig, answer| {
+            gig.sku = Some(answer.to_string()).filter(|sku| !sku.is_empty());
+            Ok(())
+        })?;
+    }
+    while args.extras.is_empty() && draft.extras.len() < gigs::MAX_EXTRAS {
+        let before = draft.extras.len();
+        let prompt = format!("Extra {}: Title=PRICE+DAYSd, e.g. Express=10+0d (Enter when done)", before + 1);
+        ask(policy, &mut draft, "extras", &prompt, true, |gig, answer| {
+            if !answer.is_empty() {
+                gig.extras.push(ExtraInput::parse(answer)?);
+            }
+            Ok(())
+        })?;
+        if draft.extras.len() == before {
+            break;
+        }
+    }
+    Ok(draft)
+}
+
+/// Asks for one field until `apply` takes the answer and the gig passes validation at `field`
+/// (fields asked later still hold valid stand-ins, so only this answer can fail).
+fn ask(
+    policy: &Policy,
+    draft: &mut GigInput,
+    field: &str,
+    prompt: &str,
+    optional: bool,
+    apply: impl Fn(&mut GigInput, &str) -> souq::Result<()>,
+) -> Result<()> {
+    let check = |answer: &String| -> Result<(), String> {
+        let mut trial = draft.clone();
+        apply(&mut trial, answer.trim()).map_err(|e| e.message().to_string())?;
+        match trial.validate(policy) {
+            Err(refused) if refused.field == field => Err(refused.error.message().to_string()),
+            _ => Ok(()),
+        }
+    };
+    let answer: String =
+        dialoguer::Input::new().with_prompt(prompt).allow_empty(optional).validate_with(check).interact_text()?;
+    Ok(apply(draft, answer.trim())?)
 }
 
 fn update_changes(args: UpdateArgs) -> GigChanges {

@@ -16,9 +16,13 @@ mod moderate;
 mod order;
 mod output;
 mod payout;
+mod progress;
 mod report;
+mod table;
+mod terminal;
 mod tick;
 mod user;
+mod values;
 mod wallet;
 
 use std::path::PathBuf;
@@ -65,7 +69,7 @@ pub struct Cli {
     )]
     actor: Option<String>,
 
-    /// Output format
+    /// Output format (table fits the terminal; wide shows every column)
     #[arg(
         short,
         long,
@@ -151,6 +155,9 @@ enum Command {
     Moderate(moderate::ModerateCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
+    /// Write the man pages (the repository keeps them in man/; see man/refresh.sh)
+    #[command(hide = true)]
+    Manpages(completions::ManpagesArgs),
     /// Help on a command, or on a topic: environment, exit-codes
     Help(help::HelpArgs),
 }
@@ -211,6 +218,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Events(args) => events::run(&app, args),
         Command::Moderate(cmd) => moderate::run(&app, cmd),
         Command::Completions(args) => completions::run(args),
+        Command::Manpages(args) => completions::manpages(args),
         Command::Help(args) => help::run(args),
     }
 }

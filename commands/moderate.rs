@@ -4,23 +4,26 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use indicatif::{ProgressBar, ProgressStyle};
-use souq::moderation::{self, Decided, Flag, FlagStatus, Rule, RuleSet, ScanOptions, ScanSummary};
+use souq::moderation::{self, Decided, Flag, Rule, RuleSet, ScanOptions, ScanSummary};
 use souq::store::Store;
 
 use crate::app::App;
-use crate::output::{self, clip, Tabular};
+use crate::output::{self, clip, Limit, Tabular};
+use crate::table::Fit;
+use crate::values::{self, FlagStatus};
 
 #[derive(Debug, Subcommand)]
 pub enum ModerateCommand {
     /// The review queue, oldest first (admin)
     Queue {
-        /// open, approved, rejected, or all
-        #[arg(long, default_value = "open")]
-        status: String,
+        /// Only flags in this status, or all
+        #[arg(long, value_enum, default_value = "open")]
+        status: FlagStatus,
         /// Only flags raised by this rule id
         #[arg(long, value_name = "ID")]
         rule: Option<String>,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Approve a flag (12) or a held gig with all its flags (gig:12): the content may stay (admin)
     Approve(DecideArgs),
@@ -31,6 +34,9 @@ pub enum ModerateCommand {
     Rules(RulesCommand),
     /// Run the rules over stored gigs, messages, deliveries, reviews and usernames (admin).
     /// Reports only, unless --apply; the same content is never flagged twice.
+    #[command(
+        after_help = "Examples:\n  souq moderate scan --as admin\n  souq moderate scan --rules new-rules.yaml --as admin   # try rules first\n  souq moderate scan --apply --as admin"
+    )]
     Scan(ScanArgs),
 }
 
@@ -54,7 +60,10 @@ pub enum RulesCommand {
     /// Print the active rules' YAML, as imported
     Export,
     /// List the active rules
-    Show,
+    Show {
+        #[command(flatten)]
+        limit: Limit,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -85,6 +94,9 @@ impl Tabular for Flag {
             self.status.name().to_string(),
             self.created_at.to_string(),
         ]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["excerpt"], drop: &["created_at", "action", "entity"] }
     }
 }
 
@@ -119,6 +131,9 @@ impl Tabular for Rule {
             clip(&self.description, 60),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["description", "matches", "applies_to"], drop: &["description", "severity"] }
+    }
 }
 
 impl Tabular for ScanSummary {
@@ -143,9 +158,13 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
     let mut store = app.open()?;
     let session = app.session();
     match command {
-        ModerateCommand::Queue { status, rule } => {
-            let status = Some(status).filter(|s| s != "all").map(|s| FlagStatus::parse(&s)).transpose()?;
-            output::list(app, &moderation::queue(store.conn(), &session, status, rule.as_deref())?)
+        ModerateCommand::Queue { status, rule, limit } => {
+            let status = match status {
+                FlagStatus::All => None,
+                status => Some(moderation::FlagStatus::parse(&values::name(status))?),
+            };
+            let flags = moderation::queue(store.conn(), &session, status, rule.as_deref())?;
+            output::list_limited(app, flags, limit)
         }
         ModerateCommand::Approve(args) => decide(app, &mut store, args, true),
         ModerateCommand::Reject(args) => decide(app, &mut store, args, false),
@@ -155,7 +174,9 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
             output::list(app, &store.write(|tx| moderation::import_rules(tx, &session, &label, &yaml))?)
         }
         ModerateCommand::Rules(RulesCommand::Export) => output::text(&moderation::export_rules(store.conn())?),
-        ModerateCommand::Rules(RulesCommand::Show) => output::list(app, &moderation::show_rules(store.conn())?),
+        ModerateCommand::Rules(RulesCommand::Show { limit }) => {
+            output::list_limited(app, moderation::show_rules(store.conn())?, limit)
+        }
         ModerateCommand::Scan(args) => scan(app, &mut store, args),
     }
 }
@@ -173,19 +194,10 @@ fn scan(app: &App, store: &mut Store, args: ScanArgs) -> Result<()> {
         None => moderation::active_rules(store.conn())?,
     };
     let options = ScanOptions { since: args.since, apply: args.apply };
-    let bar = app.show_progress().then(|| {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("scanning {bar:40} {pos}/{len} texts ({per_sec}, {eta} left)")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let bar = crate::progress::counting(app, "texts");
     let mut progress = |done: u64, total: u64| {
-        if let Some(bar) = &bar {
-            bar.set_length(total);
-            bar.set_position(done);
-        }
+        bar.set_length(total);
+        bar.set_position(done);
     };
     // Without --apply nothing is written, so the scan reads outside a write transaction and
     // never holds the write lock other processes need.
@@ -194,9 +206,7 @@ fn scan(app: &App, store: &mut Store, args: ScanArgs) -> Result<()> {
     } else {
         moderation::scan(store.conn(), &session, &rules, options, &mut progress)?
     };
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    bar.finish_and_clear();
     if !args.apply && summary.new_flags > 0 {
         app.note(format!("{} new flags found; nothing was written (pass --apply to queue them)", summary.new_flags));
     }

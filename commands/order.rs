@@ -12,7 +12,9 @@ use souq::reviews;
 use souq::status::OrderStatus;
 
 use crate::app::App;
-use crate::output::{self, clip, Tabular};
+use crate::output::{self, clip, Limit, Tabular};
+use crate::table::Fit;
+use crate::values;
 
 #[derive(Debug, Subcommand)]
 pub enum OrderCommand {
@@ -20,8 +22,14 @@ pub enum OrderCommand {
     ///
     /// The price (gig and extras, times quantity) is paid into escrow from your credit first,
     /// then from your available balance; without enough money nothing happens (exit 4).
+    #[command(
+        after_help = "Examples:\n  souq order place 1 --extra 1 --as noura\n  souq order place 1 --key cart-7731 --as noura   # safe to retry"
+    )]
     Place(PlaceArgs),
     /// Deliver an active order as its seller
+    #[command(
+        after_help = "Examples:\n  souq order deliver 1 --message \"done\" --attach translation.docx --as layla"
+    )]
     Deliver {
         /// The order
         id: i64,
@@ -90,11 +98,12 @@ pub enum OrderCommand {
         /// The order
         id: i64,
     },
-    /// Write an order's delivered files into a folder (0600; never over a file without --force)
+    /// Write an order's delivered files into a folder, made if missing (0600); a file already
+    /// there with the same content is skipped, one with other content is replaced only with --force
     Files {
         /// The order
         id: i64,
-        /// The folder to write into
+        /// The folder to write into (created if missing)
         #[arg(long, value_name = "DIR")]
         to: PathBuf,
         /// Replace files of the same names in the folder
@@ -102,6 +111,9 @@ pub enum OrderCommand {
         force: bool,
     },
     /// List your orders (an admin: every order)
+    #[command(
+        after_help = "Examples:\n  souq order list --as-seller --as layla\n  souq order list --status delivered --as noura\n  souq order list --late --as admin -o json"
+    )]
     List(ListArgs),
 }
 
@@ -142,8 +154,8 @@ impl ReviewArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// active, delivered, completed, cancelled or disputed
-    #[arg(long, value_parser = str::parse::<OrderStatus>)]
+    /// Only orders in this status
+    #[arg(long, value_parser = values::one_of(OrderStatus::ALL, OrderStatus::as_str))]
     status: Option<OrderStatus>,
     /// Only orders you bought
     #[arg(long, conflicts_with = "as_seller")]
@@ -154,6 +166,8 @@ pub struct ListArgs {
     /// Only late orders
     #[arg(long)]
     late: bool,
+    #[command(flatten)]
+    limit: Limit,
 }
 
 impl Tabular for Order {
@@ -198,6 +212,12 @@ impl Tabular for Order {
             self.review_reply.as_deref().map(|r| clip(r, 40)).unwrap_or_default(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List {
+            cut: &["review", "reply", "extras"],
+            drop: &["reply", "review", "rating", "extras", "qty", "fee", "net", "placed_at", "gig", "late"],
+        }
+    }
 }
 
 impl Tabular for Message {
@@ -213,6 +233,9 @@ impl Tabular for Message {
             self.created_at.to_string(),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["message"], drop: &["order"] }
+    }
 }
 
 impl Tabular for Delivery {
@@ -222,6 +245,9 @@ impl Tabular for Delivery {
     fn row(&self) -> Vec<String> {
         let files: Vec<String> = self.files.iter().map(|f| format!("{} ({} bytes)", f.name, f.size)).collect();
         vec![self.id.to_string(), clip(&self.message, 60), files.join("\n"), self.created_at.to_string()]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["message", "files"], drop: &[] }
     }
 }
 
@@ -239,14 +265,26 @@ impl Tabular for Step<'_> {
         let who = self.0.actor.clone().unwrap_or_else(|| format!("({})", self.0.os_user));
         vec![self.0.at.to_string(), who, self.0.kind.clone(), clip(&self.0.data.to_string(), 60)]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["details"], drop: &[] }
+    }
 }
 
 impl Tabular for WrittenFile {
     fn headers() -> Vec<&'static str> {
-        vec!["delivery", "path", "size", "sha256"]
+        vec!["delivery", "path", "size", "sha256", "written"]
     }
     fn row(&self) -> Vec<String> {
-        vec![self.delivery_id.to_string(), self.path.display().to_string(), self.size.to_string(), self.sha256.clone()]
+        vec![
+            self.delivery_id.to_string(),
+            self.path.display().to_string(),
+            self.size.to_string(),
+            self.sha256.clone(),
+            if self.already_there { "already there".into() } else { "written".into() },
+        ]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["path"], drop: &["sha256"] }
     }
 }
 
@@ -307,7 +345,7 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
                 as_seller: args.as_seller,
                 late: args.late,
             };
-            return output::list(app, &orders::list(store.conn(), &session, &filter)?);
+            return output::list_limited(app, orders::list(store.conn(), &session, &filter)?, args.limit);
         }
     };
     output::one(app, &order)

@@ -11,24 +11,36 @@ use souq::files;
 use souq::payouts::export::{self, part_path};
 use souq::payouts::reconcile::{self, ReconcileSummary};
 use souq::payouts::run::{self, RunRequest, RunSummary};
-use souq::payouts::{self, Batch, Item, PayoutMethod};
+use souq::payouts::{self, Batch, Item};
 use souq::Money;
 
 use crate::app::App;
-use crate::output::{self, opt, Tabular};
+use crate::output::{self, opt, Limit, Tabular};
+use crate::table::Fit;
+use crate::values::PayoutMethodArg;
 
 #[derive(Debug, Subcommand)]
 pub enum PayoutCommand {
     /// Pay every eligible seller's available balance into a new batch (admin)
+    #[command(
+        after_help = "Examples:\n  souq payout run --key 2026-03-01 --method paypal --as admin\n  souq payout run --key 2026-03-01 --dry-run --as admin\n  souq payout run --key nightly-$(date +%F) --yes --as admin   # from cron"
+    )]
     Run(RunArgs),
     /// List payout batches, newest first
-    List,
+    List {
+        #[command(flatten)]
+        limit: Limit,
+    },
     /// Show one batch, or its items with --items
     Show {
+        /// The batch
         batch: i64,
         /// List the batch's items (seller, account, amount, status, provider ids)
         #[arg(long)]
         items: bool,
+        /// With --items: at most N items, or --all
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Write the provider's bulk-payout file for a batch (admin)
     ///
@@ -36,6 +48,7 @@ pub enum PayoutCommand {
     /// rows a file: PATH-001.csv, PATH-002.csv ... when there are more); any other batch gives
     /// one CSV with a header. The bytes are the same every time.
     Export {
+        /// The batch
         batch: i64,
         /// Write here instead of stdout (needed when the export is split into several files;
         /// created 0600, each in place only once complete)
@@ -50,7 +63,9 @@ pub enum PayoutCommand {
     /// FILE is a CSV whose header names item_id and status (any order or case) and optionally
     /// provider_ref; `-` reads stdin. The same file twice changes nothing.
     Reconcile {
+        /// The batch
         batch: i64,
+        /// The provider's result CSV, or - for stdin
         file: PathBuf,
         /// Report what the file would do and change nothing
         #[arg(long)]
@@ -63,9 +78,9 @@ pub struct RunArgs {
     /// Names this run: the same key again returns the same batch and pays nobody twice
     #[arg(long)]
     key: String,
-    /// Pay only sellers paid by this method: paypal, payoneer or bank
-    #[arg(long, value_parser = PayoutMethod::parse)]
-    method: Option<PayoutMethod>,
+    /// Pay only sellers paid by this method
+    #[arg(long, value_enum)]
+    method: Option<PayoutMethodArg>,
     /// Smallest available balance to pay (default: the min_payout setting)
     #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
     min: Option<Money>,
@@ -89,6 +104,9 @@ impl Tabular for Batch {
             self.total_cents.to_string(),
             self.created_at.to_string(),
         ]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &[], drop: &["min", "created_at", "method"] }
     }
 }
 
@@ -131,6 +149,9 @@ impl Tabular for Item {
             opt(&self.provider_ref),
         ]
     }
+    fn fit() -> Fit {
+        Fit::List { cut: &["account"], drop: &["provider_ref", "provider_status", "method", "item_id"] }
+    }
 }
 
 impl Tabular for ReconcileSummary {
@@ -167,13 +188,13 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
     let session = app.session();
     match command {
         PayoutCommand::Run(args) => run_batch(app, &mut store, args),
-        PayoutCommand::List => output::list(app, &payouts::list_batches(store.conn())?),
-        PayoutCommand::Show { batch, items: false } => output::one(app, &payouts::get_batch(store.conn(), batch)?),
-        PayoutCommand::Show { batch, items: true } => {
+        PayoutCommand::List { limit } => output::list_limited(app, payouts::list_batches(store.conn())?, limit),
+        PayoutCommand::Show { batch, items: false, .. } => output::one(app, &payouts::get_batch(store.conn(), batch)?),
+        PayoutCommand::Show { batch, items: true, limit } => {
             let viewer = souq::users::viewer(store.conn(), &session)?;
             let items: Vec<Item> =
                 payouts::items_of(store.conn(), batch)?.into_iter().map(|i| i.seen_by(&viewer)).collect();
-            output::list(app, &items)
+            output::list_limited(app, items, limit)
         }
         PayoutCommand::Export { batch, file, force } => export_batch(app, &store, batch, file, force),
         PayoutCommand::Reconcile { batch, file, dry_run } => {
@@ -194,7 +215,7 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
 /// it; the write re-plans under the lock and refuses if the plan changed in between.
 fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
     let session = app.session();
-    let request = RunRequest { key: args.key, method: args.method, min: args.min };
+    let request = RunRequest { key: args.key, method: args.method.map(Into::into), min: args.min };
     if args.dry_run {
         let summary = store.preview(|tx| run::run(tx, &session, &request, None, &mut |_, _| {}))?;
         app.note("dry run: nothing was paid");
@@ -210,10 +231,7 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
             request.key,
             if plan.held.is_empty() { String::new() } else { format!(" ({} held)", plan.held.len()) }
         );
-        if !app.confirm(&question)? {
-            app.note("not confirmed: nothing was paid");
-            return Ok(());
-        }
+        app.confirm(&question, "nothing was paid")?;
     }
     let bar = app.show_progress().then(|| indicatif::ProgressBar::new(plan.payees.len() as u64));
     let summary = store.write(|tx| {

@@ -1,29 +1,39 @@
 //! `souq report`: sales per day, week or month (with a bar chart of gross on a terminal), and
 //! sellers ranked by gross with their stats.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use souq::reports::{self, DayRange, Period, SalesFilter, SalesRow, SellerRow, Totals};
+use souq::reports::{self, DayRange, SalesFilter, SalesRow, SellerRow, Totals};
 use souq::{Money, Timestamp};
 
 use crate::app::App;
-use crate::output::{self, Format, Tabular};
+use crate::output::{self, Format, Limit, Tabular};
+use crate::table::{Table, FROM_THE_RIGHT};
+use crate::values::PeriodArg;
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// Settled orders per period: orders, gross, fees, refunds, net (a seller sees their own)
+    #[command(
+        after_help = "Examples:\n  souq report sales --by week --from 2026-03-01 --to 2026-03-31 --as admin\n  souq report sales --as layla -o csv"
+    )]
     Sales(SalesArgs),
     /// Sellers ranked by gross, with their stats (admin)
-    Sellers(RangeArgs),
+    Sellers {
+        #[command(flatten)]
+        range: RangeArgs,
+        #[command(flatten)]
+        limit: Limit,
+    },
 }
 
 #[derive(Debug, Args)]
 pub struct SalesArgs {
     /// Group by day, week (ISO) or month
-    #[arg(long, default_value = "month", value_name = "day|week|month")]
-    by: Period,
+    #[arg(long, value_enum, default_value = "month")]
+    by: PeriodArg,
     #[command(flatten)]
     range: RangeArgs,
     /// Only this seller's orders
@@ -98,17 +108,19 @@ pub fn run(app: &App, command: ReportCommand) -> Result<()> {
     let session = app.session();
     match command {
         ReportCommand::Sales(args) => {
-            let filter = SalesFilter { by: args.by, range: args.range.days(), seller: args.seller };
+            let filter = SalesFilter { by: args.by.into(), range: args.range.days(), seller: args.seller };
             print_sales(app, &reports::sales(store.conn(), &session, &filter)?)
         }
-        ReportCommand::Sellers(range) => output::list(app, &reports::sellers(store.conn(), &session, range.days())?),
+        ReportCommand::Sellers { range, limit } => {
+            output::list_limited(app, reports::sellers(store.conn(), &session, range.days())?, limit)
+        }
     }
 }
 
 /// A sales report in the chosen format (the demo prints one too).
 pub fn print_sales(app: &App, rows: &[SalesRow]) -> Result<()> {
     match output::format(app) {
-        Format::Table => sales_table(app, rows),
+        Format::Table | Format::Wide => sales_table(app, rows),
         _ => output::list(app, rows),
     }
 }
@@ -121,7 +133,7 @@ fn sales_table(app: &App, rows: &[SalesRow]) -> Result<()> {
     }
     let chart = std::io::stdout().is_terminal();
     let max = rows.iter().map(|r| r.totals.gross_cents).max().unwrap_or_default();
-    let mut table = output::table();
+    let mut table = Table::new();
     let mut headers = SalesRow::headers();
     if chart {
         headers.push("gross per period");
@@ -138,8 +150,7 @@ fn sales_table(app: &App, rows: &[SalesRow]) -> Result<()> {
     let mut cells = vec!["total".to_string()];
     cells.extend(totals_row(&total));
     table.add_row(cells);
-    writeln!(std::io::stdout().lock(), "{table}")?;
-    Ok(())
+    output::print_table(app, &table, FROM_THE_RIGHT)
 }
 
 const BAR_WIDTH: i64 = 24;

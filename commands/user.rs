@@ -3,11 +3,12 @@
 use anyhow::Result;
 use clap::Subcommand;
 use souq::levels::{self, Profile, SellerStats};
-use souq::payouts::PayoutMethod;
 use souq::users::{self, NewUser, User};
 
 use crate::app::App;
-use crate::output::{self, opt, Tabular};
+use crate::output::{self, opt, Limit, Tabular};
+use crate::table::Fit;
+use crate::values::PayoutMethodArg;
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
@@ -18,6 +19,7 @@ pub enum UserCommand {
         /// that looks like an existing one (case, or look-alike letters such as Cyrillic а for
         /// Latin a) is refused
         name: String,
+        /// Where the user is reached
         #[arg(long)]
         email: Option<String>,
         /// Make the user an admin
@@ -25,27 +27,38 @@ pub enum UserCommand {
         admin: bool,
     },
     /// List users
-    List,
+    List {
+        #[command(flatten)]
+        limit: Limit,
+    },
     /// Show one user with their seller stats
-    Show { name: String },
+    Show {
+        /// The username
+        name: String,
+    },
     /// Suspend a user (admin): they cannot act, sell or be paid
     Suspend {
+        /// The username
         name: String,
+        /// Why, for the record and the user.suspended event
         #[arg(long)]
         reason: Option<String>,
     },
     /// Lift a suspension (admin)
     Unsuspend {
+        /// The username
         name: String,
+        /// Why, for the record and the user.unsuspended event
         #[arg(long)]
         reason: Option<String>,
     },
     /// Set how a user is paid (the user themselves or an admin)
     SetPayout {
+        /// The username
         name: String,
-        /// paypal, payoneer or bank
-        #[arg(long, value_parser = PayoutMethod::parse)]
-        method: PayoutMethod,
+        /// How the user is paid
+        #[arg(long, value_enum)]
+        method: PayoutMethodArg,
         /// An email for paypal and payoneer, an IBAN for bank
         #[arg(long)]
         account: String,
@@ -71,6 +84,9 @@ impl Tabular for User {
             payout,
             self.created_at.to_string(),
         ]
+    }
+    fn fit() -> Fit {
+        Fit::List { cut: &["email", "payout"], drop: &["payout", "email", "created_at", "level"] }
     }
 }
 
@@ -108,10 +124,10 @@ pub fn run(app: &App, command: UserCommand) -> Result<()> {
         UserCommand::Add { name, email, admin } => store.write(|tx| {
             users::add(tx, &session, &NewUser { username: &name, email: email.as_deref(), is_admin: admin })
         })?,
-        UserCommand::List => {
+        UserCommand::List { limit } => {
             let viewer = users::viewer(store.conn(), &session)?;
             let list: Vec<User> = users::list(store.conn())?.into_iter().map(|u| u.seen_by(&viewer)).collect();
-            return output::list(app, &list);
+            return output::list_limited(app, list, limit);
         }
         UserCommand::Show { name } => {
             let mut profile = levels::profile(store.conn(), &name)?;
@@ -125,7 +141,7 @@ pub fn run(app: &App, command: UserCommand) -> Result<()> {
             store.write(|tx| users::set_suspended(tx, &session, &name, false, reason.as_deref()))?
         }
         UserCommand::SetPayout { name, method, account } => {
-            store.write(|tx| users::set_payout(tx, &session, &name, method, &account))?
+            store.write(|tx| users::set_payout(tx, &session, &name, method.into(), &account))?
         }
     };
     // whoever signed a user up without --as is not known to be that user

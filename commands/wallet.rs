@@ -10,6 +10,7 @@ use souq::Money;
 
 use crate::app::App;
 use crate::output::{self, Tabular};
+use crate::values::{self, DepositMethod};
 
 #[derive(Debug, Subcommand)]
 pub enum WalletCommand {
@@ -21,9 +22,9 @@ pub enum WalletCommand {
         /// The amount paid, e.g. 50 or 49.99
         #[arg(value_parser = Money::parse, allow_hyphen_values = true)]
         amount: Money,
-        /// paypal, payoneer, cashu or card
-        #[arg(long)]
-        method: String,
+        /// How the gateway was paid
+        #[arg(long, value_enum)]
+        method: DepositMethod,
         /// The gateway's reference for the payment
         #[arg(long = "ref", value_name = "REF")]
         reference: String,
@@ -40,7 +41,10 @@ pub enum WalletCommand {
         dry_run: bool,
     },
     /// Show balances: credit, pending, available and in payout (yours, or USER's for an admin)
-    Show { user: Option<String> },
+    Show {
+        /// Whose wallet (an admin's choice; default: yours)
+        user: Option<String>,
+    },
 }
 
 impl Tabular for Wallet {
@@ -86,6 +90,7 @@ pub fn run(app: &App, command: WalletCommand) -> Result<()> {
             return output::one(app, &summary);
         }
         WalletCommand::Deposit { user, amount, method, reference } => {
+            let method = values::name(method);
             let deposit = Deposit { username: &user, amount, method: &method, reference: &reference };
             store.write(|tx| wallet::deposit(tx, &session, &deposit))?
         }

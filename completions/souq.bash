@@ -46,6 +46,9 @@ _souq() {
             souq,init)
                 cmd="souq__subcmd__init"
                 ;;
+            souq,manpages)
+                cmd="souq__subcmd__manpages"
+                ;;
             souq,moderate)
                 cmd="souq__subcmd__moderate"
                 ;;
@@ -242,7 +245,7 @@ _souq() {
 
     case "${cmd}" in
         souq)
-            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --yes --no-input --quiet --help --version init demo user gig config wallet order dispute report tick payout audit backup events moderate completions help"
+            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --yes --no-input --quiet --help --version init demo user gig config wallet order dispute report tick payout audit backup events moderate completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -257,11 +260,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -291,11 +294,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -325,11 +328,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -359,11 +362,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -393,11 +396,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -427,11 +430,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -461,11 +464,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -495,11 +498,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -529,11 +532,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -563,11 +566,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -597,11 +600,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -631,11 +634,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -650,13 +653,17 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__list)
-            opts="-o -y -q -h --status --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
+                    COMPREPLY=($(compgen -W "open resolved" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -669,11 +676,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -707,11 +714,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -749,11 +756,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -783,11 +790,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -833,11 +840,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -867,11 +874,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -933,11 +940,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -963,7 +970,7 @@ _souq() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pending_review active paused rejected suspended" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -979,11 +986,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1021,11 +1028,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1040,7 +1047,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__list)
-            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --offset --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --all --offset --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1055,7 +1062,7 @@ _souq() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pending_review active paused rejected suspended" -- "${cur}"))
                     return 0
                     ;;
                 --min-price)
@@ -1083,11 +1090,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1117,11 +1124,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1151,11 +1158,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1170,7 +1177,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__search)
-            opts="-o -y -q -h --category --min-price --max-price --sort --limit --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --category --min-price --max-price --sort --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,11 +1212,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1239,11 +1246,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1273,11 +1280,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1307,11 +1314,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1341,11 +1348,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1407,11 +1414,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1441,11 +1448,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1479,11 +1486,45 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__manpages)
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1513,11 +1554,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1551,11 +1592,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1570,17 +1611,21 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__queue)
-            opts="-o -y -q -h --status --rule --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --rule --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "open approved rejected all" -- "${cur}"))
                     return 0
                     ;;
                 --rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1593,11 +1638,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1631,11 +1676,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1665,11 +1710,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1699,11 +1744,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1733,11 +1778,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1752,12 +1797,16 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1767,11 +1816,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1809,11 +1858,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1843,11 +1892,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1881,11 +1930,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1923,11 +1972,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -1965,11 +2014,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2003,11 +2052,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2022,13 +2071,17 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__list)
-            opts="-o -y -q -h --status --as-buyer --as-seller --late --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --as-buyer --as-seller --late --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
+                    COMPREPLY=($(compgen -W "active delivered completed cancelled disputed" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2041,11 +2094,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2079,11 +2132,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2129,11 +2182,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2163,11 +2216,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2205,11 +2258,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2243,11 +2296,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2277,11 +2330,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2311,11 +2364,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2349,11 +2402,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2368,12 +2421,16 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__list)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2383,11 +2440,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2417,11 +2474,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2447,7 +2504,7 @@ _souq() {
                     return 0
                     ;;
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "paypal payoneer bank" -- "${cur}"))
                     return 0
                     ;;
                 --min)
@@ -2463,11 +2520,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2482,12 +2539,16 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__show)
-            opts="-o -y -q -h --items --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --items --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2497,11 +2558,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2531,11 +2592,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2557,7 +2618,7 @@ _souq() {
             fi
             case "${prev}" in
                 --by)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "day week month" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -2581,11 +2642,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2600,7 +2661,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sellers)
-            opts="-o -y -q -h --from --to --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --from --to --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2614,6 +2675,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2623,11 +2688,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2657,11 +2722,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2691,11 +2756,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2729,11 +2794,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2748,12 +2813,16 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__list)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2763,11 +2832,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2789,7 +2858,7 @@ _souq() {
             fi
             case "${prev}" in
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "paypal payoneer bank" -- "${cur}"))
                     return 0
                     ;;
                 --account)
@@ -2805,11 +2874,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2839,11 +2908,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2877,11 +2946,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2915,11 +2984,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2949,11 +3018,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -2975,7 +3044,7 @@ _souq() {
             fi
             case "${prev}" in
                 --method)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "paypal payoneer cashu card" -- "${cur}"))
                     return 0
                     ;;
                 --ref)
@@ -2991,11 +3060,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -3025,11 +3094,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)
@@ -3059,11 +3128,11 @@ _souq() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json jsonl csv yaml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
                     return 0
                     ;;
                 --delimiter)

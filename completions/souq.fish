@@ -26,7 +26,8 @@ end
 
 complete -c souq -n "__fish_souq_needs_command" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_needs_command" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_needs_command" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -55,11 +56,13 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "backup" -d 'Copy the data
 complete -c souq -n "__fish_souq_needs_command" -f -a "events" -d 'The event log, as JSON lines for scripts'
 complete -c souq -n "__fish_souq_needs_command" -f -a "moderate" -d 'Moderation: the review queue, approve / reject, rules, scans'
 complete -c souq -n "__fish_souq_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c souq -n "__fish_souq_needs_command" -f -a "manpages" -d 'Write the man pages (the repository keeps them in man/; see man/refresh.sh)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "help" -d 'Help on a command, or on a topic: environment, exit-codes'
 complete -c souq -n "__fish_souq_using_subcommand init" -l admin -d 'Create this admin too (skipped if the user already exists)' -r
 complete -c souq -n "__fish_souq_using_subcommand init" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand init" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand init" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand init" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -73,7 +76,8 @@ complete -c souq -n "__fish_souq_using_subcommand init" -s q -l quiet -d 'Print 
 complete -c souq -n "__fish_souq_using_subcommand init" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand demo" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand demo" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand demo" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand demo" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -87,7 +91,8 @@ complete -c souq -n "__fish_souq_using_subcommand demo" -s q -l quiet -d 'Print 
 complete -c souq -n "__fish_souq_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -105,10 +110,11 @@ complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "suspend" -d 'Suspend a user (admin): they cannot act, sell or be paid'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "unsuspend" -d 'Lift a suspension (admin)'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "set-payout" -d 'Set how a user is paid (the user themselves or an admin)'
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l email -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l email -d 'Where the user is reached' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -121,14 +127,17 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -137,7 +146,8 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -149,10 +159,11 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -d 'Why, for the record and the user.suspended event' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -164,10 +175,11 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l reason -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l reason -d 'Why, for the record and the user.unsuspended event' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -179,11 +191,14 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l method -d 'paypal, payoneer or bank' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l method -d 'How the user is paid' -r -f -a "paypal\t''
+payoneer\t''
+bank\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l account -d 'An email for paypal and payoneer, an IBAN for bank' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -197,7 +212,8 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -229,7 +245,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l extra -d 'A paid add-on, "Title=PRICE+DAYSd" (repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -241,17 +258,18 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l title -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l price -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l days -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l category -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l description -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l tags -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l sku -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l title -d 'A new title, 1-120 characters' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l price -d 'A new price, e.g. 25 or 25.50' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l days -d 'New delivery days, 1-90' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l category -d 'A new category' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l description -d 'A new description' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l tags -d 'New tags separated by commas (replacing the old ones)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l sku -d 'A new key of your own for the gig' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l extra -d 'Replace the extras with these ("Title=PRICE+DAYSd", repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -266,7 +284,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -278,21 +297,27 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l seller -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l category -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l status -d 'pending_review, active, paused, rejected or suspended' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l min-price -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l max-price -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l limit -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l offset -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l seller -d 'Only this seller\'s gigs' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l category -d 'Only gigs in this category' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l status -d 'Only gigs in this status' -r -f -a "pending_review\t''
+active\t''
+paused\t''
+rejected\t''
+suspended\t''"
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l min-price -d 'Only gigs costing at least this much, e.g. 10 or 12.50' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l max-price -d 'Only gigs costing at most this much' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N gigs (with --limit, to page through)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -301,7 +326,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -315,7 +341,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -331,7 +358,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l encoding -d 'The file\'s encoding (utf-8, windows-1256, utf-16le, utf-16be, iso-8859-6 ...); by default a byte order mark decides, else UTF-8, else Windows-1256 if the bytes read as Arabic' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -347,11 +375,16 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l seller -d 'Only this seller\'s gigs' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l status -d 'Only gigs in this status: pending_review, active, paused, rejected or suspended' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l status -d 'Only gigs in this status' -r -f -a "pending_review\t''
+active\t''
+paused\t''
+rejected\t''
+suspended\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l file -d 'Write to this file instead of stdout (created 0600, in place only once complete)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -364,21 +397,23 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l category -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l min-price -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l max-price -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l category -d 'Only gigs in this category' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l min-price -d 'Only gigs costing at least this much, e.g. 10 or 12.50' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l max-price -d 'Only gigs costing at most this much' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l sort -d 'Order of the results' -r -f -a "relevance\t'Best match first'
 price\t'Cheapest first'
 newest\t'Most recently listed first'"
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l limit -d 'At most this many results' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -387,7 +422,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -403,7 +439,8 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -f -a "export" -d 'Print the synonym list as YAML that `gig synonyms import` reads back'
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -421,7 +458,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -f -a "import" -d 'Apply a YAML file of settings (admin); all of it or none'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -435,7 +473,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -449,7 +488,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -463,7 +503,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -477,7 +518,8 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -492,11 +534,15 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -f -a "deposit" -d 'Record a payment a gateway confirmed for USER (admin); the same --method and --ref again is a no-op'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -f -a "import-deposits" -d 'Credit every payment of a gateway\'s settlement file (admin); all of it or none'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -f -a "show" -d 'Show balances: credit, pending, available and in payout (yours, or USER\'s for an admin)'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l method -d 'paypal, payoneer, cashu or card' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l method -d 'How the gateway was paid' -r -f -a "paypal\t''
+payoneer\t''
+cashu\t''
+card\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l ref -d 'The gateway\'s reference for the payment' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -510,7 +556,8 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -525,7 +572,8 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -539,7 +587,8 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -560,7 +609,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_sub
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "message" -d 'Write to the other side of an order'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "reply" -d 'Answer the buyer\'s review of an order (seller), once'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "show" -d 'Show an order with its deliveries, messages and timeline'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "files" -d 'Write an order\'s delivered files into a folder (0600; never over a file without --force)'
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "files" -d 'Write an order\'s delivered files into a folder, made if missing (0600); a file already there with the same content is skipped, one with other content is replaced only with --force'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -f -a "list" -d 'List your orders (an admin: every order)'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l extra -d 'An extra of the gig to add, by id (repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l quantity -d 'How many times the gig (with its extras)' -r
@@ -568,7 +617,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l key -d 'Your own key for this purchase: placing again with the same key returns the same order and moves no money (for scripts that retry)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -584,7 +634,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l attach -d 'A file to attach (repeatable); stored in the database' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -599,7 +650,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l message -d 'What should change' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -615,7 +667,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l review -d 'What you thought (needs --rating)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -631,7 +684,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l review -d 'What you thought' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -646,7 +700,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l reason -d 'Why' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -661,7 +716,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l message -d 'The message text' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -675,7 +731,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -689,7 +746,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -701,10 +759,11 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l to -d 'The folder to write into' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l to -d 'The folder to write into (created if missing)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -717,10 +776,16 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l status -d 'active, delivered, completed, cancelled or disputed' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l status -d 'Only orders in this status' -r -f -a "active\t''
+delivered\t''
+completed\t''
+cancelled\t''
+disputed\t''"
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -729,6 +794,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as-buyer -d 'Only orders you bought'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as-seller -d 'Only orders you sell'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l late -d 'Only late orders'
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -737,7 +803,8 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -757,7 +824,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_s
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l reason -d 'What went wrong' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -771,7 +839,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -783,15 +852,19 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l status -d 'open or resolved' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l status -d 'Only disputes in this status' -r -f -a "open\t''
+resolved\t''"
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -800,7 +873,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -816,7 +890,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l note -d 'Why, for the record' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -833,7 +908,8 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -847,13 +923,16 @@ complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -f -a "sales" -d 'Settled orders per period: orders, gross, fees, refunds, net (a seller sees their own)'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -f -a "sellers" -d 'Sellers ranked by gross, with their stats (admin)'
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l by -d 'Group by day, week (ISO) or month' -r
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l by -d 'Group by day, week (ISO) or month' -r -f -a "day\t'2026-03-01'
+week\t'ISO week, 2026-W09'
+month\t'2026-03'"
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l from -d 'First day included (2026-03-01), by when the order was settled' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l to -d 'Last day included' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l seller -d 'Only this seller\'s orders' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -864,17 +943,20 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l from -d 'First day included (2026-03-01), by when the order was settled' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l to -d 'Last day included' -r
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -883,7 +965,8 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand tick" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand tick" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand tick" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand tick" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -898,7 +981,8 @@ complete -c souq -n "__fish_souq_using_subcommand tick" -s q -l quiet -d 'Print 
 complete -c souq -n "__fish_souq_using_subcommand tick" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -916,11 +1000,14 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -f -a "export" -d 'Write the provider\'s bulk-payout file for a batch (admin)'
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -f -a "reconcile" -d 'Apply a provider\'s result file to a batch (admin)'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l key -d 'Names this run: the same key again returns the same batch and pays nobody twice' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l method -d 'Pay only sellers paid by this method: paypal, payoneer or bank' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l method -d 'Pay only sellers paid by this method' -r -f -a "paypal\t''
+payoneer\t''
+bank\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l min -d 'Smallest available balance to pay (default: the min_payout setting)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -933,29 +1020,35 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l items -d 'List the batch\'s items (seller, account, amount, status, provider ids)'
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -965,7 +1058,8 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l file -d 'Write here instead of stdout (needed when the export is split into several files; created 0600, each in place only once complete)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -980,7 +1074,8 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -995,7 +1090,8 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand audit" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand audit" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand audit" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand audit" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -1009,7 +1105,8 @@ complete -c souq -n "__fish_souq_using_subcommand audit" -s q -l quiet -d 'Print
 complete -c souq -n "__fish_souq_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand backup" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand backup" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand backup" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand backup" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -1028,7 +1125,8 @@ complete -c souq -n "__fish_souq_using_subcommand events" -l limit -d 'At most t
 complete -c souq -n "__fish_souq_using_subcommand events" -l poll-ms -d 'How often --follow looks for new events, in milliseconds' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand events" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand events" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand events" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -1043,7 +1141,8 @@ complete -c souq -n "__fish_souq_using_subcommand events" -s q -l quiet -d 'Prin
 complete -c souq -n "__fish_souq_using_subcommand events" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -1060,16 +1159,22 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "reject" -d 'Reject a flag (12) or a gig (gig:12): a rejected gig is taken off the market (admin)'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "rules" -d 'The moderation rules every souq process applies'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -f -a "scan" -d 'Run the rules over stored gigs, messages, deliveries, reviews and usernames (admin). Reports only, unless --apply; the same content is never flagged twice'
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l status -d 'open, approved, rejected, or all' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l status -d 'Only flags in this status, or all' -r -f -a "open\t''
+approved\t''
+rejected\t''
+all\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l rule -d 'Only flags raised by this rule id' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1079,7 +1184,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l reason -d 'Why: kept with the decision and in its event' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -1094,7 +1200,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l reason -d 'Why: kept with the decision and in its event' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -1108,7 +1215,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -1127,7 +1235,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l since -d 'Only content with an id above this (in each table: gigs, messages, deliveries, reviews, users)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -1142,7 +1251,8 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand completions" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand completions" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand completions" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''
@@ -1154,9 +1264,25 @@ complete -c souq -n "__fish_souq_using_subcommand completions" -s y -l yes -d 'A
 complete -c souq -n "__fish_souq_using_subcommand completions" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand completions" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand manpages" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand manpages" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand help" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand help" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand help" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
 json\t''
 jsonl\t''
 csv\t''

@@ -269,16 +269,16 @@ pub struct GigFilter {
     pub offset: i64,
 }
 
-pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
-    let sql = format!(
-        "SELECT {GIG_COLUMNS} FROM gigs g JOIN users u ON u.id = g.seller_id
+/// The WHERE of `list` and `count`: parameters 1-5 are seller, category, status, min and max price.
+const FILTER: &str = "FROM gigs g JOIN users u ON u.id = g.seller_id
          WHERE (?1 IS NULL OR u.username = ?1)
            AND (?2 IS NULL OR g.category = ?2)
            AND (?3 IS NULL OR g.status = ?3)
            AND (?4 IS NULL OR g.price_cents >= ?4)
-           AND (?5 IS NULL OR g.price_cents <= ?5)
-         ORDER BY g.id LIMIT ?6 OFFSET ?7"
-    );
+           AND (?5 IS NULL OR g.price_cents <= ?5)";
+
+pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
+    let sql = format!("SELECT {GIG_COLUMNS} {FILTER} ORDER BY g.id LIMIT ?6 OFFSET ?7");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut gigs: Vec<Gig> = stmt
         .query_map(
@@ -298,6 +298,22 @@ pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
         gig.extras = extras_of(conn, gig.id)?;
     }
     Ok(gigs)
+}
+
+/// How many gigs `filter` matches, whatever its limit and offset.
+pub fn count(conn: &Connection, filter: &GigFilter) -> Result<u64> {
+    let sql = format!("SELECT count(*) {FILTER}");
+    let count: i64 = conn.prepare_cached(&sql)?.query_row(
+        params![
+            filter.seller,
+            filter.category,
+            filter.status,
+            filter.min_price.map(Money::cents),
+            filter.max_price.map(Money::cents)
+        ],
+        |r| r.get(0),
+    )?;
+    Ok(count as u64)
 }
 
 /// The status a new gig starts in under `policy`.

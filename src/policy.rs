@@ -340,7 +340,9 @@ pub fn parse_yaml(yaml: &str) -> Result<Vec<(String, String)>> {
             serde_norway::Value::String(s) => pairs.push((key, s)),
             serde_norway::Value::Number(n) => pairs.push((key, n.to_string())),
             serde_norway::Value::Bool(b) => pairs.push((key, b.to_string())),
-            other => problems.push(format!("{}: expected a single value, got {}", quote(&key), quote(&format!("{other:?}")))),
+            other => {
+                problems.push(format!("{}: expected a single value, got {}", quote(&key), quote(&format!("{other:?}"))))
+            }
         }
     }
     if problems.is_empty() {

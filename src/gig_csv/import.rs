@@ -13,7 +13,6 @@ use super::pipeline;
 use super::quotes::QuoteTracker;
 use super::{write_error, Input, COLUMNS};
 use crate::error::{Error, ErrorKind, Result};
-use crate::text;
 use crate::gigs::{self, ExtraInput, FieldError, GigInput};
 use crate::moderation::{self, RuleSet, Verdict};
 use crate::money::{self, Money};
@@ -21,6 +20,7 @@ use crate::policy::{self, Policy};
 use crate::search::{self, IndexEntry};
 use crate::spreadsheet::{escape_bytes, unescape_cell, CsvStyle};
 use crate::store::Store;
+use crate::text;
 use crate::users::{self, User};
 use crate::{events, Session};
 

@@ -203,13 +203,16 @@ pub struct WrittenFile {
     pub path: PathBuf,
     pub sha256: String,
     pub size: i64,
+    /// The file was there already with the same sha256 (a re-run): left as it was.
+    pub already_there: bool,
 }
 
-/// Writes every file delivered on the order into `dir` (which must exist), for its buyer,
+/// Writes every file delivered on the order into `dir` (made if missing), for its buyer,
 /// seller or an admin. A name used by two deliveries is prefixed with the delivery id. Names
-/// are checked again on the way out. Without [`Existing::Replace`] no existing file is
-/// overwritten: if any target exists, nothing is written. Each file is written as
-/// [`files::write`] does (0600, whole or not at all, never through a symlink).
+/// are checked again on the way out. A target already there with the same sha256 is skipped (so
+/// a re-run is a no-op); with other content, without [`Existing::Replace`], nothing is written.
+/// Each file is written as [`files::write`] does (0600, whole or not at all, never through a
+/// symlink).
 pub fn export_files(
     conn: &Connection,
     session: &Session,
@@ -218,9 +221,8 @@ pub fn export_files(
     existing: Existing,
 ) -> Result<Vec<WrittenFile>> {
     visible_to_actor(conn, session, id)?;
-    if !dir.is_dir() {
-        return Err(Error::not_found("folder", dir.display()));
-    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::conflict(format!("cannot make the folder {}: {e}", dir.display())))?;
     let deliveries = deliveries_of(conn, id)?;
     let all: Vec<(i64, &DeliveredFile)> =
         deliveries.iter().flat_map(|d| d.files.iter().map(move |f| (d.id, f))).collect();
@@ -230,13 +232,29 @@ pub fn export_files(
         let shared = all.iter().filter(|(_, f)| f.name == file.name).count() > 1;
         let name = if shared { format!("{delivery_id}-{}", file.name) } else { file.name.clone() };
         let path = dir.join(name);
-        if existing == Existing::Refuse {
-            files::refuse_existing(&path)?;
-        }
-        planned.push(WrittenFile { delivery_id: *delivery_id, path, sha256: file.sha256.clone(), size: file.size });
+        let already_there = match std::fs::read(&path) {
+            Ok(content) if hex_sha256(&content) == file.sha256 => true,
+            Ok(_) if existing == Existing::Refuse => {
+                files::refuse_existing(&path)?;
+                false
+            }
+            Ok(_) => false,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) if existing == Existing::Refuse => {
+                return Err(Error::conflict(format!("{} is in the way: {e}", path.display())))
+            }
+            Err(_) => false,
+        };
+        planned.push(WrittenFile {
+            delivery_id: *delivery_id,
+            path,
+            sha256: file.sha256.clone(),
+            size: file.size,
+            already_there,
+        });
     }
     let mut blob = conn.prepare_cached("SELECT content FROM blobs WHERE sha256 = ?1")?;
-    for file in &planned {
+    for file in planned.iter().filter(|f| !f.already_there) {
         let content: Vec<u8> = blob.query_row([&file.sha256], |r| r.get(0))?;
         files::write(&file.path, &content, existing)?;
     }

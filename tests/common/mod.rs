@@ -243,9 +243,21 @@ impl Market {
     /// shell would have, typing `input`; expects exit 0 and returns what the terminal showed.
     /// `args` are joined with spaces into a shell command, so none may need quoting.
     pub fn on_a_terminal(&self, args: &[&str], input: &[u8]) -> String {
+        self.on_a_terminal_of(160, args, input)
+    }
+
+    /// `on_a_terminal` on a terminal `columns` cells wide.
+    pub fn on_a_terminal_of(&self, columns: u16, args: &[&str], input: &[u8]) -> String {
+        let (code, screen) = self.terminal_session(columns, args, input);
+        assert_eq!(code, Some(0), "souq {args:?} on a terminal failed:\n{screen}");
+        screen
+    }
+
+    /// `on_a_terminal_of` whatever the exit: the exit code and what the terminal showed.
+    pub fn terminal_session(&self, columns: u16, args: &[&str], input: &[u8]) -> (Option<i32>, String) {
         let souq = assert_cmd::cargo::cargo_bin("souq");
         // a pseudo-terminal starts 0 columns wide; give it a person's width for tables
-        let command = format!("stty cols 160 rows 40; {} {}", souq.display(), args.join(" "));
+        let command = format!("stty cols {columns} rows 40; {} {}", souq.display(), args.join(" "));
         let output = std::process::Command::new("script")
             .args(["-qec", &command, "/dev/null"])
             .envs(self.std_cmd().get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
@@ -259,8 +271,7 @@ impl Market {
                 child.wait_with_output()
             })
             .unwrap();
-        assert!(output.status.success(), "souq {args:?} on a terminal failed with {:?}", output.status.code());
-        String::from_utf8_lossy(&output.stdout).to_string()
+        (output.status.code(), String::from_utf8_lossy(&output.stdout).to_string())
     }
 
     /// The events of one kind, as JSON (moderation and automation tests).
