@@ -13,7 +13,7 @@
 //! with some killed, and then once more to converge (all three are idempotent).
 //!
 //! SOUQ_CHAOS_SEED replays a run's choices (the interleaving of processes differs);
-//! SOUQ_CHAOS_ROUNDS (default 4) and SOUQ_CHAOS_COMMANDS (per worker and round, default 30)
+//! SOUQ_CHAOS_ROUNDS (default 3) and SOUQ_CHAOS_COMMANDS (per worker and round, default 30)
 //! make it longer: bench/chaos.sh.
 
 mod common;
@@ -949,7 +949,7 @@ fn killed_processes_leave_audit_green_and_the_database_as_modelled() {
     );
     // printed first, so a failing run shows it beside the panic
     eprintln!("chaos seed {seed} (replay with SOUQ_CHAOS_SEED={seed})");
-    let rounds = env_number("SOUQ_CHAOS_ROUNDS", 4);
+    let rounds = env_number("SOUQ_CHAOS_ROUNDS", 3);
     let commands = env_number("SOUQ_CHAOS_COMMANDS", 30);
     let started = Instant::now();
     let market = Market::new();
