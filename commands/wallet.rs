@@ -35,6 +35,7 @@ pub enum WalletCommand {
     /// case); `-` reads stdin. Rows already credited (same method and reference) are skipped, so
     /// the same file twice credits nothing the second time.
     ImportDeposits {
+        /// The settlement CSV (header naming username, amount, method, reference), or - for stdin
         file: PathBuf,
         /// Report what the file would credit and change nothing
         #[arg(long)]
