@@ -55,8 +55,9 @@ impl Detector {
 }
 
 /// `\b` here is an ASCII word boundary: the Unicode one stops the fast DFA at the first Arabic
-/// letter, and the words it guards are Latin. Arabic words are bounded with [`AR_START`] and
-/// [`AR_END`] instead, since they take prefixes (ال, ب, و, على).
+/// letter, and the words it guards are Latin. Arabic words end with [`AR_END`]; where they
+/// start is checked after the match ([`arabic_word_start`]): a class before the words would
+/// keep the regex engine from skipping ahead to their letters, several times slower.
 pub(super) fn regex(pattern: &str) -> Regex {
     let pattern = pattern.replace(r"\b", r"(?-u:\b)").replace("AR_START", AR_START).replace("AR_END", AR_END);
     Regex::new(&pattern).expect("built-in detector pattern")
@@ -64,6 +65,42 @@ pub(super) fn regex(pattern: &str) -> Regex {
 
 const AR_START: &str = r"(?:^|[^\x{0621}-\x{064A}])";
 const AR_END: &str = r"(?:[^\x{0621}-\x{064A}]|$)";
+
+fn arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// Whether an Arabic word matched at `start` begins a word: only a prefix (و ب ل ف ك ع ال and
+/// their pairs) may stand between it and the previous non-letter ("والواتس" yes, "ابعتلي" no).
+fn arabic_word_start(text: &str, start: usize) -> bool {
+    if !text[start..].starts_with(arabic_letter) {
+        return true;
+    }
+    let mut before: Vec<char> = text[..start].chars().rev().take_while(|c| arabic_letter(*c)).take(4).collect();
+    before.reverse();
+    let before: String = before.into_iter().collect();
+    matches!(
+        before.as_str(),
+        "" | "و"
+            | "ب"
+            | "ل"
+            | "ف"
+            | "ك"
+            | "ع"
+            | "ال"
+            | "وال"
+            | "بال"
+            | "فال"
+            | "كال"
+            | "عال"
+            | "لل"
+            | "ولل"
+            | "وب"
+            | "ول"
+            | "وع"
+            | "فب"
+    )
+}
 
 fn found(text: &str, span: Range<usize>, what: &'static str) -> Found {
     // a boundary class may have taken the character before an Arabic word, or after it
@@ -95,6 +132,18 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         r"[a-z0-9\x{{0621}}-\x{{064A}}][a-z0-9._%+\-\x{{0621}}-\x{{064A}}]*{at}(?:{provider}(?:{dot}(?:{tld}))?|[a-z0-9\-]+(?:{tight_dot}[a-z0-9\-]+)*{tight_dot}(?:{tld}))"
     ))
 });
+
+/// What an address needs somewhere in the text: an '@' or a spelling of "at". Checked first,
+/// since the address pattern starts with any letter and has nothing to skip ahead to.
+static AT_HINT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"@|\bat\b|\bat-|-at\b|\s+ات\s+|arroba|[(\[{<]\s*a\s*[)\]}>]"));
+
+fn email(text: &str) -> Option<Found> {
+    if !AT_HINT.is_match(text) {
+        return None;
+    }
+    find_in(&EMAIL, text, "e-mail address")
+}
 
 // ---- links ---------------------------------------------------------------------------------
 
@@ -186,7 +235,7 @@ static LINK_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
 /// misspelt, in Arabic letters (with ال, ب, على, ع before them, ي or ك after).
 static MESSENGER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:el|al)\s+what'?s\b|\b(?:whats\s*app|whatsap+|wh?ats|watsap+|wats|wtsp|wts|whtsp?|whts|telegram|telegrm|tlgrm|tele|tg|snap\s*chat|snap|insta(?:gram)?|ig|facebook|fb|face|messenger|skype|viber|discord|dc|signal|wechat|line\s*id|imo|botim|tik\s*tok|twitter|linkedin|kik|gmail|hotmail|yahoo|outlook|icloud|e-?mail|mail)\b|AR_START(?:ال|بال|عال|ع|ب|و|ل|لل|علي)?(?:واتس\s*اب|واتساب|واتسب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليقرام|تيليغرام|تلقرام|تليقرام|تلي|تيلي|سناب\s*شات|سناب|انستا|انستقرام|انستغرام|انستجرام|انستاجرام|فيس\s*بوك|فيسبوك|فيس|ماسنجر|مسنجر|سكايب|فايبر|ديسكورد|دسكورد|سيجنال|ايمو|بوتيم|تيك\s*توك|تيكتوك|تويتر|لينكد\s*ان|جيميل|هوتميل|ياهو|اوتلوك|ايميل|اميل)(?:ي|ك)?AR_END",
+        r"\b(?:el|al)\s+what'?s\b|\b(?:whats\s*app|whatsap+|wh?ats|watsap+|wats|wtsp|wts|whtsp?|whts|telegram|telegrm|tlgrm|tele|tg|snap\s*chat|snap|insta(?:gram)?|ig|facebook|fb|face|messenger|skype|viber|discord|dc|signal|wechat|line\s*id|imo|botim|tik\s*tok|twitter|linkedin|kik|gmail|hotmail|yahoo|outlook|icloud|e-?mail|mail)\b|(?:ال|بال|عال|ع|ب|و|ل|لل|علي)?(?:واتس\s*اب|واتساب|واتسب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليقرام|تيليغرام|تلقرام|تليقرام|تلي|تيلي|سناب\s*شات|سناب|انستا|انستقرام|انستغرام|انستجرام|انستاجرام|فيس\s*بوك|فيسبوك|فيس|ماسنجر|مسنجر|سكايب|فايبر|ديسكورد|دسكورد|سيجنال|ايمو|بوتيم|تيك\s*توك|تيكتوك|تويتر|لينكد\s*ان|جيميل|هوتميل|ياهو|اوتلوك|ايميل|اميل)(?:ي|ك)?AR_END",
     )
 });
 
@@ -217,7 +266,7 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// Asking for or offering contact details or another channel.
 static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b|\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b|\b(?:text|email|e-mail|sms|whatsapp)\s+me\b|\b(?:contact|reach|call|talk\s+to)\s+(?:you|me)\s+(?:directly|outside|privately|personally)\b|\breach\s+you\b|\bwhere\s+can\s+i\s+find\s+you\b|\bsomewhere\s+else\b|\b(?:another|other|different)\s+(?:app|platform|channel|messenger)\b|\b(?:talk|chat|continue|communicate|contact)\b.{0,30}\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:site|platform|app|chat)\b|\b(?:ra2mak|ra2mek|rakamak|raqamak|ra9mk|ra9mak|ra2mk|rakmak|ra2my|ra2mi|rakami|rakamy|ra9mi)\b|AR_START(?:ب|و|ل|ف)?(?:رقمك|رقمي|جوالك|تليفونك|تلفونك|موبايلك|هاتفك|ايميلك|اميلك|بريدك|واتسك)AR_END|(?:تواصل|نتواصل|تتواصل|كلمني|راسلني|نكمل|نتكلم|نحكي)\s*(?:معي|معك|معاك|معاي)?\s*(?:ع\s*|على\s*|في\s*|ب)?(?:ال)?خاص|(?:نتواصل|تواصل|التواصل|نكمل|نتكلم|نحكي|نتفاهم)\s*(?:معك\s*|معي\s*)?(?:خارج|برا|بره|برات|بعيد\s*عن)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق)",
+        r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b|\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b|\b(?:text|email|e-mail|sms|whatsapp)\s+me\b|\b(?:contact|reach|call|talk\s+to)\s+(?:you|me)\s+(?:directly|outside|privately|personally)\b|\breach\s+you\b|\bwhere\s+can\s+i\s+find\s+you\b|\bsomewhere\s+else\b|\b(?:another|other|different)\s+(?:app|platform|channel|messenger)\b|\b(?:talk|chat|continue|communicate|contact)\b.{0,30}\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:site|platform|app|chat)\b|\b(?:ra2mak|ra2mek|rakamak|raqamak|ra9mk|ra9mak|ra2mk|rakmak|ra2my|ra2mi|rakami|rakamy|ra9mi)\b|(?:ب|و|ل|ف)?(?:رقمك|رقمي|جوالك|تليفونك|تلفونك|موبايلك|هاتفك|ايميلك|اميلك|بريدك|واتسك)AR_END|(?:تواصل|نتواصل|تتواصل|كلمني|راسلني|نكمل|نتكلم|نحكي)\s*(?:معي|معك|معاك|معاي)?\s*(?:ع\s*|على\s*|في\s*|ب)?(?:ال)?خاص|(?:نتواصل|تواصل|التواصل|نكمل|نتكلم|نحكي|نتفاهم)\s*(?:معك\s*|معي\s*)?(?:خارج|برا|بره|برات|بعيد\s*عن)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق)",
     )
 });
 
@@ -353,7 +402,7 @@ fn window(text: &str, span: &Range<usize>, before: usize, after: usize) -> Range
 /// A messenger named with a handle after it (or right before it), a colon and a name ("IG:
 /// rawan.art"), "X me", "X?", or a contact verb around it; not in a refusal.
 fn messenger(text: &str) -> Option<Found> {
-    MESSENGER.find_iter(text).find_map(|m| {
+    MESSENGER.find_iter(text).filter(|m| arabic_word_start(text, m.start())).find_map(|m| {
         let name = found(text, m.range(), "messenger");
         let span = name.span.clone();
         let after = &text[span.end..window(text, &span, 0, 40).end];
@@ -376,13 +425,16 @@ fn messenger(text: &str) -> Option<Found> {
 }
 
 fn intent(re: &Regex, text: &str, what: &'static str) -> Option<Found> {
-    re.find_iter(text).map(|m| found(text, m.range(), what)).find(|f| !refused(text, &f.span))
+    re.find_iter(text)
+        .filter(|m| arabic_word_start(text, m.start()))
+        .map(|m| found(text, m.range(), what))
+        .find(|f| !refused(text, &f.span))
 }
 
 fn contact_info(text: &str) -> Option<Found> {
     phone::find(text)
         .map(|span| Found { span, what: "phone number" })
-        .or_else(|| find_in(&EMAIL, text, "e-mail address"))
+        .or_else(|| email(text))
         .or_else(|| find_in(&CONTACT_LINK, text, "link"))
         .or_else(|| find_in(&OTHER_LINK, text, "link"))
         .or_else(|| intent(&LINK_IN_BIO, text, "link in bio"))
@@ -440,6 +492,9 @@ mod tests {
         assert_eq!(contact("el whatsapp icon fel design lazem yeb2a akhdar"), None);
         assert_eq!(contact("Telegram channel logo, round, 512x512"), None);
         assert_eq!(contact("I don't use WhatsApp for work, only this chat"), None);
+        // تلي (Telegram) inside ابعتلي ("send me") is no messenger
+        assert_eq!(contact("ابعتلي الملف المفتوح لو سمحت"), None);
+        assert!(contact("كلمني عالتلي: @khaled_dz").is_some());
     }
 
     #[test]

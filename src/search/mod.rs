@@ -359,6 +359,35 @@ pub fn snippet(gig: &Gig, wanted: &HashSet<String>, prefixes: &[String]) -> Stri
 mod tests {
     use super::*;
 
+    /// A database made before search had word forms is indexed again when it is opened: its
+    /// gigs are found by plurals and roots, and their words are in the vocabulary.
+    #[test]
+    fn the_migration_indexes_existing_gigs_again() {
+        use crate::store::{Missing, Store, MIGRATIONS};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let old = Connection::open(&path).unwrap();
+            register(&old).unwrap();
+            old.execute_batch(MIGRATIONS[0]).unwrap();
+            old.execute_batch(
+                "PRAGMA user_version = 1;
+                 INSERT INTO users (id, username, created_at) VALUES (1, 'layla', '2026-03-01T10:00:00Z');
+                 INSERT INTO gigs (seller_id, sku, title, price_cents, delivery_days, created_at, updated_at)
+                 VALUES (1, 'logo', 'تصاميم شعارات', 2000, 3, '2026-03-01T10:00:00Z', '2026-03-01T10:00:00Z');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path, Missing::Refuse, std::time::Duration::from_secs(1)).unwrap();
+        let conn = store.conn();
+        let query = SearchQuery { text: "تصميم شعار".into(), limit: 5, ..SearchQuery::default() };
+        assert_eq!(search(conn, &query).unwrap().len(), 1);
+        let known: i64 = conn
+            .query_row("SELECT count(*) FROM search_terms WHERE term IN ('تصاميم', 'شعار')", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(known, 2);
+    }
+
     /// The triggers are off only while a bulk writer defers: a gig written after the guard is
     /// gone (an import that failed included) is indexed by them again, and one the writer
     /// added is indexed as the triggers would have.
