@@ -1,6 +1,8 @@
 //! The terms search indexes for a text, computed here in Rust so that every database engine
 //! indexes the same ones: each word itself, its stems, and (for Arabic) its roots.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -133,17 +135,32 @@ pub fn index_text(text: &str) -> String {
 /// an import makes both from one pass over the words.
 pub fn index_column(text: &str, vocabulary: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(text.len() * 2);
-    for word in words(text) {
-        let forms = Forms::of(&word);
-        for term in forms.index_terms() {
+    KNOWN.with_borrow_mut(|known| {
+        if known.len() >= KNOWN_WORDS {
+            known.clear();
+        }
+        for word in words(text) {
+            let (terms, words) = known.entry(word).or_insert_with_key(|word| {
+                let forms = Forms::of(word);
+                (forms.index_terms().join(" "), forms.vocabulary().cloned().collect())
+            });
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&term);
+            out.push_str(terms);
+            vocabulary.extend(words.iter().cloned());
         }
-        vocabulary.extend(forms.vocabulary().cloned());
-    }
+    });
     out
+}
+
+/// How many words' forms a thread keeps (a few MiB): gigs repeat the same words, and an
+/// import's workers would otherwise stem each of them again for every gig.
+const KNOWN_WORDS: usize = 50_000;
+
+thread_local! {
+    /// Words this thread has indexed: their index terms, space separated, and their vocabulary.
+    static KNOWN: RefCell<HashMap<String, (String, Vec<String>)>> = RefCell::new(HashMap::new());
 }
 
 /// The words and stems of `texts`, each once: what the vocabulary learns from a gig.
