@@ -77,8 +77,13 @@ fn main() {
     let normalised: Vec<String> = GIG_TEXTS.iter().map(|t| for_matching(t)).collect();
     let without_digits: Vec<String> = normalised.iter().map(|t| t.replace(|c: char| c.is_ascii_digit(), "")).collect();
     let latin_only: Vec<String> = normalised.iter().map(|t| t.replace(|c: char| !c.is_ascii(), "")).collect();
-    for (name, texts) in [("normalised", &normalised), ("without digits", &without_digits), ("latin only", &latin_only)]
-    {
+    let arabic_as_latin: Vec<String> = normalised.iter().map(|t| t.replace(|c: char| !c.is_ascii(), "q")).collect();
+    for (name, texts) in [
+        ("normalised", &normalised),
+        ("without digits", &without_digits),
+        ("latin only", &latin_only),
+        ("arabic letters as q", &arabic_as_latin),
+    ] {
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         measure(&format!("  contact_info, {name}"), &texts, 20_000, find);
     }
