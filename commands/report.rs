@@ -57,7 +57,7 @@ impl RangeArgs {
     }
 }
 
-fn day(text: &str) -> souq::Result<time::Date> {
+pub fn day(text: &str) -> souq::Result<time::Date> {
     Timestamp::parse(text).map(Timestamp::date)
 }
 

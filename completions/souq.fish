@@ -48,6 +48,7 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "config" -d 'Policy: commi
 complete -c souq -n "__fish_souq_needs_command" -f -a "wallet" -d 'Wallets: record payments, show balances'
 complete -c souq -n "__fish_souq_needs_command" -f -a "order" -d 'Orders: place, deliver, complete, cancel, and the conversation around them'
 complete -c souq -n "__fish_souq_needs_command" -f -a "dispute" -d 'Disputes: open, comment, list, show, resolve (admin)'
+complete -c souq -n "__fish_souq_needs_command" -f -a "ledger" -d 'The ledger for the finance team: the journal of transfers and per-account totals'
 complete -c souq -n "__fish_souq_needs_command" -f -a "report" -d 'Reports: sales per period, sellers ranked by gross'
 complete -c souq -n "__fish_souq_needs_command" -f -a "tick" -d 'Apply what is due now: auto-completion, clearance, late flags, seller levels (for cron)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "payout" -d 'Batch payouts: run, export the provider file, reconcile its results'
@@ -906,6 +907,42 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -f -a "journal" -d 'Every transfer (debit and credit account, amount, order / payout item, key, hash) and per-account totals; yours, or any account\'s for an admin'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l from -d 'First day included (2026-03-01), by when the transfer was made' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l to -d 'Last day included' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l account -d 'Only transfers touching this account ("escrow", "user:7:credit")' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l user -d 'Only transfers touching this user\'s accounts (credit, pending, available)' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l totals -d 'Print the per-account totals instead of the transfers (tables and CSV)'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''

@@ -12,6 +12,7 @@ pub mod gigs;
 pub mod input;
 #[cfg(test)]
 mod input_proptests;
+pub mod journal;
 pub mod ledger;
 pub mod levels;
 pub mod moderation;

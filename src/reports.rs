@@ -54,7 +54,7 @@ pub struct DayRange {
 
 impl DayRange {
     /// The days as SQL parameters ("2026-03-01"), refused when they are the wrong way round.
-    fn params(self) -> Result<(Option<String>, Option<String>)> {
+    pub(crate) fn params(self) -> Result<(Option<String>, Option<String>)> {
         if let (Some(from), Some(to)) = (self.from, self.to) {
             if from > to {
                 return Err(Error::invalid(format!("--from {from} is after --to {to}")));
