@@ -238,11 +238,17 @@ _souq() {
             souq__subcmd__wallet,deposit)
                 cmd="souq__subcmd__wallet__subcmd__deposit"
                 ;;
+            souq__subcmd__wallet,history)
+                cmd="souq__subcmd__wallet__subcmd__history"
+                ;;
             souq__subcmd__wallet,import-deposits)
                 cmd="souq__subcmd__wallet__subcmd__import__subcmd__deposits"
                 ;;
             souq__subcmd__wallet,show)
                 cmd="souq__subcmd__wallet__subcmd__show"
+                ;;
+            souq__subcmd__wallet,statement)
+                cmd="souq__subcmd__wallet__subcmd__statement"
                 ;;
             *)
                 ;;
@@ -3093,7 +3099,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help deposit import-deposits show"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help deposit import-deposits show history statement"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3168,6 +3174,48 @@ _souq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        souq__subcmd__wallet__subcmd__history)
+            opts="-o -y -q -h --from --to --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         souq__subcmd__wallet__subcmd__import__subcmd__deposits)
             opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3209,6 +3257,44 @@ _souq() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__wallet__subcmd__statement)
+            opts="-o -y -q -h --month --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -575,6 +575,8 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand deposit 'Record a payment a gateway confirmed for USER (admin); the same --method and --ref again is a no-op'
             cand import-deposits 'Credit every payment of a gateway''s settlement file (admin); all of it or none'
             cand show 'Show balances: credit, pending, available and in payout (yours, or USER''s for an admin)'
+            cand history 'Every movement of credit, pending and available with the balances after it, and the day each pending earning clears (yours, or USER''s for an admin)'
+            cand statement 'A month''s statement for USER: opening balances, the month''s movements, closing balances'
         }
         &'souq;wallet;deposit'= {
             cand --method 'How the gateway was paid'
@@ -626,6 +628,41 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --quiet 'Print only data: no notes or progress on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'souq;wallet;history'= {
+            cand --from 'First day included (2026-03-01), by when the money moved'
+            cand --to 'Last day included'
+            cand --db 'The database file'
+            cand --as 'Act as this user'
+            cand -o 'Output format (table fits the terminal; wide shows every column)'
+            cand --output 'Output format (table fits the terminal; wide shows every column)'
+            cand --delimiter 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)'
+            cand --json 'Shorthand for --output json'
+            cand --excel 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'souq;wallet;statement'= {
+            cand --month 'The calendar month, YYYY-MM'
+            cand --db 'The database file'
+            cand --as 'Act as this user'
+            cand -o 'Output format (table fits the terminal; wide shows every column)'
+            cand --output 'Output format (table fits the terminal; wide shows every column)'
+            cand --delimiter 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)'
+            cand --json 'Shorthand for --output json'
+            cand --excel 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;order'= {
             cand --db 'The database file'

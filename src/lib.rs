@@ -25,6 +25,7 @@ pub mod reports;
 pub mod reviews;
 pub mod search;
 pub mod spreadsheet;
+pub mod statement;
 pub mod status;
 pub mod store;
 pub mod text;

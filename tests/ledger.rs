@@ -219,3 +219,107 @@ fn a_user_sees_only_transfers_touching_their_own_accounts() {
         .all(|t| t["debit_account"] == "escrow" || t["credit_account"] == "escrow"));
     assert_eq!(closing(&escrow), [("escrow".to_string(), 0)].into());
 }
+
+/// The sum of the movements' changes to one balance ("credit_cents", ...).
+fn moved(history: &Value, bucket: &str) -> i64 {
+    history["movements"].as_array().unwrap().iter().map(|m| m["change"][bucket].as_i64().unwrap()).sum()
+}
+
+const BUCKETS: [&str; 3] = ["credit_cents", "pending_cents", "available_cents"];
+
+#[test]
+fn wallet_history_runs_each_balance_and_dates_each_pending_earning_by_the_policy() {
+    let mut market = Market::new();
+    for name in ["layla", "noura"] {
+        market.ok(&["user", "add", name]);
+    }
+    market.ok(&["wallet", "deposit", "noura", "100", "--method", "paypal", "--ref", "PP-1", "--as", "admin"]);
+    market.ok(&["gig", "create", "--as", "layla", "--title", "ترجمة", "--price", "25", "--days", "3"]);
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["order", "deliver", "1", "--message", "done", "--as", "layla"]);
+    market.ok(&["order", "complete", "1", "--as", "noura"]); // 2026-03-01: clears 14 days later
+    market.ok(&["config", "set", "clearance_days", "10", "--as", "admin"]);
+    let pending = market.json(&["wallet", "history", "--as", "layla"]);
+    let release = &pending["movements"][0];
+    assert_eq!((release["kind"].as_str(), release["order_id"].as_i64()), (Some("release"), Some(1)), "{pending:#}");
+    assert_eq!(release["change"]["pending_cents"], 2000);
+    assert_eq!(release["clears_on"], "2026-03-11", "completed_at + clearance_days from the policy now");
+
+    market.set_now("2026-03-12T08:00:00Z");
+    market.ok(&["tick"]);
+    let cleared = market.json(&["wallet", "history", "--as", "layla"]);
+    let movements = cleared["movements"].as_array().unwrap();
+    assert_eq!(movements.len(), 2, "{cleared:#}");
+    assert_eq!(movements[0]["clears_on"], "2026-03-12", "once cleared, the day tick cleared it");
+    assert_eq!(movements[1]["kind"], "clearance");
+    assert_eq!(
+        movements[1]["change"],
+        serde_json::json!({"credit_cents": 0, "pending_cents": -2000, "available_cents": 2000})
+    );
+    assert_eq!(movements[1]["clears_on"], Value::Null);
+    let wallet = market.wallet("layla");
+    for bucket in BUCKETS {
+        assert_eq!(movements[1]["balance"][bucket], wallet[bucket], "{bucket}");
+        assert_eq!(cleared["closing"][bucket], wallet[bucket], "{bucket}");
+    }
+
+    // the buyer's side: deposit then payment, each with the credit left after it
+    let noura = market.json(&["wallet", "history", "noura", "--as", "admin"]);
+    let credit: Vec<i64> =
+        noura["movements"].as_array().unwrap().iter().map(|m| m["balance"]["credit_cents"].as_i64().unwrap()).collect();
+    assert_eq!(credit, [10000, 7500]);
+    let csv = market.ok(&["wallet", "history", "--as", "noura", "-o", "csv"]);
+    assert!(csv.starts_with("transfer_id,created_at,kind,order_id,payout_item_id,credit_change,pending_change,available_change,credit,pending,available,clears_on\n"), "{csv}");
+    assert!(csv.contains(",order_payment,1,,-25.00,0.00,0.00,75.00,0.00,0.00,\n"), "{csv}");
+
+    let before = market.snapshot();
+    market.fails(5, &["wallet", "history", "layla", "--as", "noura"]);
+    market.fails(3, &["wallet", "history", "nobody", "--as", "admin"]);
+    market.fails(6, &["wallet", "history", "--from", "2026-03-12", "--to", "2026-03-01", "--as", "noura"]);
+    assert_eq!(market.snapshot(), before);
+}
+
+#[test]
+fn a_monthly_statement_opens_where_the_last_closed_and_closes_at_the_wallet_of_its_last_day() {
+    let mut market = month();
+    let end_of_march = market.wallet("layla");
+    let noura_end_of_march = market.wallet("noura");
+    // April: noura buys again and layla's new earning is pending
+    market.set_now("2026-04-02T10:00:00Z");
+    market.ok(&["wallet", "deposit", "noura", "30", "--method", "paypal", "--ref", "PP-2", "--as", "admin"]);
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["order", "deliver", "4", "--message", "done", "--as", "layla"]);
+    market.ok(&["order", "complete", "4", "--as", "noura"]);
+
+    for (name, end) in [("layla", &end_of_march), ("noura", &noura_end_of_march)] {
+        let march = market.json(&["wallet", "statement", name, "--month", "2026-03", "--as", name]);
+        let april = market.json(&["wallet", "statement", name, "--month", "2026-04", "--as", "admin"]);
+        let now = market.wallet(name);
+        assert_eq!((march["from"].as_str(), march["to"].as_str()), (Some("2026-03-01"), Some("2026-03-31")));
+        for bucket in BUCKETS {
+            assert_eq!(march["opening"][bucket], 0, "{name} {bucket}");
+            let closing = march["closing"][bucket].as_i64().unwrap();
+            assert_eq!(march["opening"][bucket].as_i64().unwrap() + moved(&march, bucket), closing, "{name} {bucket}");
+            assert_eq!(closing, end[bucket], "{name} {bucket}: the wallet on March 31");
+            assert_eq!(april["opening"][bucket], march["closing"][bucket], "{name} {bucket}");
+            assert_eq!(closing + moved(&april, bucket), now[bucket], "{name} {bucket}");
+            assert_eq!(april["closing"][bucket], now[bucket], "{name} {bucket}");
+        }
+    }
+    let april = market.json(&["wallet", "statement", "layla", "--month", "2026-04", "--as", "layla"]);
+    assert_eq!(april["movements"][0]["clears_on"], "2026-04-16");
+
+    let table = market.ok(&["wallet", "statement", "noura", "--month", "2026-04", "--as", "noura", "-o", "csv"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[1].starts_with(",2026-04-01,opening,,,0.00,0.00,0.00,50.00,0.00,0.00,"), "{table}");
+    assert!(lines.last().unwrap().starts_with(",2026-04-30,closing,,,0.00,0.00,0.00,55.00,0.00,0.00,"), "{table}");
+    assert_eq!(lines.len(), 1 + 1 + 2 + 1, "header, opening, deposit and payment, closing: {table}");
+
+    let before = market.snapshot();
+    market.fails(5, &["wallet", "statement", "layla", "--month", "2026-03", "--as", "noura"]);
+    for bad in ["2026-13", "March", "2026-3", "26-03", "2026-03-01"] {
+        market.fails(6, &["wallet", "statement", "noura", "--month", bad, "--as", "noura"]);
+    }
+    market.fails(2, &["wallet", "statement", "noura", "--as", "noura"]);
+    assert_eq!(market.snapshot(), before);
+}
