@@ -144,17 +144,21 @@ pub fn journal(conn: &Connection, session: &Session, filter: &JournalFilter) -> 
         .prepare_cached(&sql)?
         .query_map(params![from, to, user_id, account], entry)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    // Opening: every transfer before --from; debits and credits: those within the range.
+    // Each transfer is two legs: -amount for its debit account, +amount for its credit account
+    // (amounts are positive), so one pass over the transfers totals every account. Opening: the
+    // legs before --from; debits and credits: those within the range.
     let totals_sql = "
+        WITH legs AS (SELECT debit_account AS account, -amount AS delta, substr(created_at, 1, 10) AS day FROM transfers
+                      UNION ALL
+                      SELECT credit_account, amount, substr(created_at, 1, 10) FROM transfers)
         SELECT a.name, u.username,
-               coalesce(sum(CASE WHEN ?1 IS NOT NULL AND substr(t.created_at, 1, 10) < ?1
-                                 THEN CASE WHEN t.credit_account = a.id THEN t.amount ELSE -t.amount END END), 0),
-               coalesce(sum(CASE WHEN t.debit_account = a.id AND (?1 IS NULL OR substr(t.created_at, 1, 10) >= ?1)
-                                      AND (?2 IS NULL OR substr(t.created_at, 1, 10) <= ?2) THEN t.amount END), 0),
-               coalesce(sum(CASE WHEN t.credit_account = a.id AND (?1 IS NULL OR substr(t.created_at, 1, 10) >= ?1)
-                                      AND (?2 IS NULL OR substr(t.created_at, 1, 10) <= ?2) THEN t.amount END), 0)
-        FROM accounts a
-        JOIN transfers t ON t.debit_account = a.id OR t.credit_account = a.id
+               coalesce(sum(CASE WHEN l.day < ?1 THEN l.delta END), 0),
+               coalesce(sum(CASE WHEN l.delta < 0 AND (?1 IS NULL OR l.day >= ?1) AND (?2 IS NULL OR l.day <= ?2)
+                                 THEN -l.delta END), 0),
+               coalesce(sum(CASE WHEN l.delta > 0 AND (?1 IS NULL OR l.day >= ?1) AND (?2 IS NULL OR l.day <= ?2)
+                                 THEN l.delta END), 0)
+        FROM legs l
+        JOIN accounts a ON a.id = l.account
         LEFT JOIN users u ON u.id = a.user_id
         WHERE (?3 IS NULL OR a.user_id = ?3) AND (?4 IS NULL OR a.name = ?4)
         GROUP BY a.id
