@@ -323,3 +323,23 @@ fn a_monthly_statement_opens_where_the_last_closed_and_closes_at_the_wallet_of_i
     market.fails(2, &["wallet", "statement", "noura", "--as", "noura"]);
     assert_eq!(market.snapshot(), before);
 }
+
+#[test]
+fn a_top_rated_sellers_earnings_are_dated_by_the_shorter_clearance() {
+    let mut market = Market::with_order();
+    market.ok(&["order", "deliver", "1", "--message", "done", "--as", "layla"]);
+    market.ok(&["order", "complete", "1", "--rating", "5", "--as", "noura"]);
+    let clears_on =
+        |market: &Market| market.json(&["wallet", "history", "--as", "layla"])["movements"][0]["clears_on"].clone();
+    assert_eq!(clears_on(&market), "2026-03-15", "a new seller: clearance_days (14)");
+    for (key, value) in [("completed", "1"), ("min_rating", "5"), ("on_time_pct", "100"), ("account_days", "0")] {
+        market.ok(&["config", "set", &format!("top_rated_{key}"), value, "--as", "admin"]);
+    }
+    market.set_now("2026-03-02T10:00:00Z");
+    market.ok(&["tick"]); // layla becomes top_rated; nothing clears yet
+    assert_eq!(market.json(&["user", "show", "layla"])["level"], "top_rated");
+    assert_eq!(clears_on(&market), "2026-03-08", "top_rated: clearance_days_top_rated (7)");
+    market.set_now("2026-03-08T10:00:00Z");
+    assert_eq!(market.json(&["tick"])["cleared_orders"], 1, "tick clears it on the day history said");
+    assert_eq!(clears_on(&market), "2026-03-08");
+}
