@@ -2,6 +2,7 @@
 //! they return data and typed errors, and never print or read the environment.
 
 pub mod audit;
+mod busy;
 pub mod clock;
 pub mod disputes;
 pub mod error;
