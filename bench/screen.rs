@@ -62,7 +62,7 @@ fn main() {
     let corpus = corpus();
     let corpus: Vec<&str> = corpus.iter().map(String::as_str).collect();
     let rules = &rules;
-    let screen = |target: Target| move |text: &str| rules.check(target, text, None).len();
+    let screen = |target: Target| move |text: &str| rules.check(target, text, None, &[]).len();
     measure("corpus, as messages", &corpus, 20, screen(Target::Message));
     measure("bench gigs, as gigs", GIG_TEXTS, 20_000, screen(Target::Gig));
     let longest = corpus.iter().copied().max_by_key(|t| t.len()).unwrap_or_default();
@@ -70,10 +70,10 @@ fn main() {
     // where the time of a gig goes
     measure("  normalising", GIG_TEXTS, 20_000, |text| for_matching(text).len());
     for detector in Detector::ALL {
-        let find = move |text: &str| usize::from(detector.find(&for_matching(text)).is_some());
+        let find = move |text: &str| usize::from(detector.find(&for_matching(text), &[]).is_some());
         measure(&format!("  normalising + {}", detector.name()), GIG_TEXTS, 20_000, find);
     }
-    let find = |text: &str| usize::from(Detector::ContactInfo.find(text).is_some());
+    let find = |text: &str| usize::from(Detector::ContactInfo.find(text, &[]).is_some());
     let normalised: Vec<String> = GIG_TEXTS.iter().map(|t| for_matching(t)).collect();
     let without_digits: Vec<String> = normalised.iter().map(|t| t.replace(|c: char| c.is_ascii_digit(), "")).collect();
     let latin_only: Vec<String> = normalised.iter().map(|t| t.replace(|c: char| !c.is_ascii(), "")).collect();

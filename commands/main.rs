@@ -12,6 +12,7 @@ mod exit;
 mod gig;
 mod help;
 mod init;
+mod ledger;
 mod moderate;
 mod order;
 mod output;
@@ -136,6 +137,9 @@ enum Command {
     /// Disputes: open, comment, list, show, resolve (admin)
     #[command(subcommand)]
     Dispute(dispute::DisputeCommand),
+    /// The ledger for the finance team: the journal of transfers and per-account totals
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
     /// Reports: sales per period, sellers ranked by gross
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -210,6 +214,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Wallet(cmd) => wallet::run(&app, cmd),
         Command::Order(cmd) => order::run(&app, cmd),
         Command::Dispute(cmd) => dispute::run(&app, cmd),
+        Command::Ledger(cmd) => ledger::run(&app, cmd),
         Command::Report(cmd) => report::run(&app, cmd),
         Command::Tick(args) => tick::run(&app, args),
         Command::Payout(cmd) => payout::run(&app, cmd),

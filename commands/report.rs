@@ -16,6 +16,9 @@ use crate::values::PeriodArg;
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// Settled orders per period: orders, gross, fees, refunds, net (a seller sees their own)
+    ///
+    /// Every period from the first sale to the last (from --from to --to when given) is listed;
+    /// periods with no sales show zeros, so a chart keeps its gaps.
     #[command(
         after_help = "Examples:\n  souq report sales --by week --from 2026-03-01 --to 2026-03-31 --as admin\n  souq report sales --as layla -o csv"
     )]
@@ -57,7 +60,7 @@ impl RangeArgs {
     }
 }
 
-fn day(text: &str) -> souq::Result<time::Date> {
+pub fn day(text: &str) -> souq::Result<time::Date> {
     Timestamp::parse(text).map(Timestamp::date)
 }
 
@@ -90,15 +93,30 @@ impl Tabular for SellerRow {
     fn headers() -> Vec<&'static str> {
         let mut headers = vec!["rank", "seller"];
         headers.extend(TOTALS_HEADERS);
-        headers.push("level");
-        headers.extend(crate::user::stats_headers());
+        // numbers only, one per column, so a spreadsheet can sort and sum them; empty before
+        // the seller's first rating or delivery
+        headers.extend([
+            "level",
+            "completed_orders",
+            "rating_average",
+            "rating_count",
+            "on_time_pct",
+            "completion_pct",
+        ]);
         headers
     }
     fn row(&self) -> Vec<String> {
+        let stats = &self.stats;
         let mut row = vec![self.rank.to_string(), self.seller.clone()];
         row.extend(totals_row(&self.totals));
-        row.push(self.stats.level.clone());
-        row.extend(crate::user::stats_row(&self.stats));
+        row.extend([
+            stats.level.clone(),
+            stats.completed_orders.to_string(),
+            stats.rating_average.map(|average| format!("{average:.2}")).unwrap_or_default(),
+            stats.rating_count.to_string(),
+            output::opt(&stats.on_time_pct),
+            output::opt(&stats.completion_pct),
+        ]);
         row
     }
 }

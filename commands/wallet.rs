@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Subcommand;
 use souq::ledger::Wallet;
+use souq::reports::DayRange;
+use souq::statement::{self, WalletMovement};
 use souq::wallet::{self, Deposit, ImportSummary};
 use souq::Money;
 
@@ -46,6 +48,71 @@ pub enum WalletCommand {
         /// Whose wallet (an admin's choice; default: yours)
         user: Option<String>,
     },
+    /// Every movement of credit, pending and available with the balances after it, and the day
+    /// each pending earning clears (yours, or USER's for an admin)
+    ///
+    /// JSON, JSON lines and YAML print one object: opening balances, movements, closing
+    /// balances. Tables and CSV print the movements.
+    #[command(
+        after_help = "Examples:\n  souq wallet history --as layla\n  souq wallet history layla --from 2026-03-01 --as admin -o csv"
+    )]
+    History {
+        /// Whose wallet (an admin's choice; default: yours)
+        user: Option<String>,
+        /// First day included (2026-03-01), by when the money moved
+        #[arg(long, value_parser = crate::report::day, value_name = "DATE")]
+        from: Option<time::Date>,
+        /// Last day included
+        #[arg(long, value_parser = crate::report::day, value_name = "DATE")]
+        to: Option<time::Date>,
+    },
+    /// A month's statement for USER: opening balances, the month's movements, closing balances
+    ///
+    /// Tables and CSV print an "opening" row, the movements and a "closing" row; JSON, JSON
+    /// lines and YAML one object with opening, movements and closing.
+    #[command(after_help = "Example:\n  souq wallet statement layla --month 2026-03 --as layla")]
+    Statement {
+        /// Whose wallet (yours, or anyone's for an admin)
+        user: String,
+        /// The calendar month, YYYY-MM
+        #[arg(long, value_parser = statement::month, value_name = "YYYY-MM")]
+        month: DayRange,
+    },
+}
+
+impl Tabular for WalletMovement {
+    fn headers() -> Vec<&'static str> {
+        vec![
+            "transfer_id",
+            "created_at",
+            "kind",
+            "order_id",
+            "payout_item_id",
+            "credit_change",
+            "pending_change",
+            "available_change",
+            "credit",
+            "pending",
+            "available",
+            "clears_on",
+        ]
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            output::opt(&self.transfer_id),
+            self.created_at.clone(),
+            self.kind.clone(),
+            output::opt(&self.order_id),
+            output::opt(&self.payout_item_id),
+            self.change.credit_cents.to_string(),
+            self.change.pending_cents.to_string(),
+            self.change.available_cents.to_string(),
+            self.balance.credit_cents.to_string(),
+            self.balance.pending_cents.to_string(),
+            self.balance.available_cents.to_string(),
+            output::opt(&self.clears_on),
+        ]
+    }
 }
 
 impl Tabular for Wallet {
@@ -96,6 +163,20 @@ pub fn run(app: &App, command: WalletCommand) -> Result<()> {
             store.write(|tx| wallet::deposit(tx, &session, &deposit))?
         }
         WalletCommand::Show { user } => wallet::show(store.conn(), &session, user.as_deref())?,
+        WalletCommand::History { user, from, to } => {
+            let history = statement::history(store.conn(), &session, user.as_deref(), DayRange { from, to })?;
+            return output::detail(app, &history, || output::list(app, &history.movements));
+        }
+        WalletCommand::Statement { user, month } => {
+            let history = statement::history(store.conn(), &session, Some(&user), month)?;
+            return output::detail(app, &history, || {
+                let at = |day: &Option<String>| day.clone().unwrap_or_default();
+                let mut rows = vec![WalletMovement::balances_row("opening", at(&history.from), history.opening)];
+                rows.extend(history.movements.iter().cloned());
+                rows.push(WalletMovement::balances_row("closing", at(&history.to), history.closing));
+                output::list(app, &rows)
+            });
+        }
     };
     output::one(app, &wallet)
 }

@@ -46,6 +46,9 @@ _souq() {
             souq,init)
                 cmd="souq__subcmd__init"
                 ;;
+            souq,ledger)
+                cmd="souq__subcmd__ledger"
+                ;;
             souq,manpages)
                 cmd="souq__subcmd__manpages"
                 ;;
@@ -132,6 +135,9 @@ _souq() {
                 ;;
             souq__subcmd__gig__subcmd__synonyms,import)
                 cmd="souq__subcmd__gig__subcmd__synonyms__subcmd__import"
+                ;;
+            souq__subcmd__ledger,journal)
+                cmd="souq__subcmd__ledger__subcmd__journal"
                 ;;
             souq__subcmd__moderate,approve)
                 cmd="souq__subcmd__moderate__subcmd__approve"
@@ -232,11 +238,17 @@ _souq() {
             souq__subcmd__wallet,deposit)
                 cmd="souq__subcmd__wallet__subcmd__deposit"
                 ;;
+            souq__subcmd__wallet,history)
+                cmd="souq__subcmd__wallet__subcmd__history"
+                ;;
             souq__subcmd__wallet,import-deposits)
                 cmd="souq__subcmd__wallet__subcmd__import__subcmd__deposits"
                 ;;
             souq__subcmd__wallet,show)
                 cmd="souq__subcmd__wallet__subcmd__show"
+                ;;
+            souq__subcmd__wallet,statement)
+                cmd="souq__subcmd__wallet__subcmd__statement"
                 ;;
             *)
                 ;;
@@ -245,7 +257,7 @@ _souq() {
 
     case "${cmd}" in
         souq)
-            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --yes --no-input --quiet --help --version init demo user gig config wallet order dispute report tick payout audit backup events moderate completions manpages help"
+            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --yes --no-input --quiet --help --version init demo user gig config wallet order dispute ledger report tick payout audit backup events moderate completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1474,6 +1486,90 @@ _souq() {
             fi
             case "${prev}" in
                 --admin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__ledger)
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help journal"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__ledger__subcmd__journal)
+            opts="-o -y -q -h --from --to --account --user --totals --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3003,7 +3099,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help deposit import-deposits show"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help deposit import-deposits show history statement"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3078,6 +3174,48 @@ _souq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        souq__subcmd__wallet__subcmd__history)
+            opts="-o -y -q -h --from --to --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         souq__subcmd__wallet__subcmd__import__subcmd__deposits)
             opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3119,6 +3257,44 @@ _souq() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__wallet__subcmd__statement)
+            opts="-o -y -q -h --month --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -48,6 +48,7 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "config" -d 'Policy: commi
 complete -c souq -n "__fish_souq_needs_command" -f -a "wallet" -d 'Wallets: record payments, show balances'
 complete -c souq -n "__fish_souq_needs_command" -f -a "order" -d 'Orders: place, deliver, complete, cancel, and the conversation around them'
 complete -c souq -n "__fish_souq_needs_command" -f -a "dispute" -d 'Disputes: open, comment, list, show, resolve (admin)'
+complete -c souq -n "__fish_souq_needs_command" -f -a "ledger" -d 'The ledger for the finance team: the journal of transfers and per-account totals'
 complete -c souq -n "__fish_souq_needs_command" -f -a "report" -d 'Reports: sales per period, sellers ranked by gross'
 complete -c souq -n "__fish_souq_needs_command" -f -a "tick" -d 'Apply what is due now: auto-completion, clearance, late flags, seller levels (for cron)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "payout" -d 'Batch payouts: run, export the provider file, reconcile its results'
@@ -516,24 +517,26 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -l db -d 'The database file' -r -F
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
 csv\t''
 yaml\t''"
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -l json -d 'Shorthand for --output json'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -l no-input -d 'Never prompt; a missing answer is an error'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -f -a "deposit" -d 'Record a payment a gateway confirmed for USER (admin); the same --method and --ref again is a no-op'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -f -a "import-deposits" -d 'Credit every payment of a gateway\'s settlement file (admin); all of it or none'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show" -f -a "show" -d 'Show balances: credit, pending, available and in payout (yours, or USER\'s for an admin)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -f -a "deposit" -d 'Record a payment a gateway confirmed for USER (admin); the same --method and --ref again is a no-op'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -f -a "import-deposits" -d 'Credit every payment of a gateway\'s settlement file (admin); all of it or none'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -f -a "show" -d 'Show balances: credit, pending, available and in payout (yours, or USER\'s for an admin)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -f -a "history" -d 'Every movement of credit, pending and available with the balances after it, and the day each pending earning clears (yours, or USER\'s for an admin)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -f -a "statement" -d 'A month\'s statement for USER: opening balances, the month\'s movements, closing balances'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l method -d 'How the gateway was paid' -r -f -a "paypal\t''
 payoneer\t''
 cashu\t''
@@ -585,6 +588,39 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l from -d 'First day included (2026-03-01), by when the money moved' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l to -d 'Last day included' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l month -d 'The calendar month, YYYY-MM' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
@@ -906,6 +942,42 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -f -a "journal" -d 'Every transfer (debit and credit account, amount, order / payout item, key, hash) and per-account totals; yours, or any account\'s for an admin'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l from -d 'First day included (2026-03-01), by when the transfer was made' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l to -d 'Last day included' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l account -d 'Only transfers touching this account ("escrow", "user:7:credit")' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l user -d 'Only transfers touching this user\'s accounts (credit, pending, available)' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l totals -d 'Print the per-account totals instead of the transfers (tables and CSV)'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l db -d 'The database file' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''

@@ -2,6 +2,7 @@
 //! they return data and typed errors, and never print or read the environment.
 
 pub mod audit;
+mod busy;
 pub mod clock;
 pub mod disputes;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod gigs;
 pub mod input;
 #[cfg(test)]
 mod input_proptests;
+pub mod journal;
 pub mod ledger;
 pub mod levels;
 pub mod moderation;
@@ -24,6 +26,7 @@ pub mod reports;
 pub mod reviews;
 pub mod search;
 pub mod spreadsheet;
+pub mod statement;
 pub mod status;
 pub mod store;
 pub mod text;

@@ -36,6 +36,9 @@ pub struct Policy {
     pub max_deposit: Money,
     pub review_new_gigs: bool,
     pub max_attachment_bytes: i64,
+    /// Hosts a link in a message or gig may point to (each with its subdomains): the
+    /// marketplace's own, lowercase, in the order given.
+    pub allowed_domains: Vec<String>,
     pub level_1: LevelThresholds,
     pub level_2: LevelThresholds,
     pub top_rated: LevelThresholds,
@@ -56,6 +59,7 @@ impl Default for Policy {
             max_deposit: Money::from_cents(1_000_000),
             review_new_gigs: false,
             max_attachment_bytes: 10 * 1024 * 1024,
+            allowed_domains: Vec::new(),
             level_1: LevelThresholds { completed: 10, min_rating_x100: 450, on_time_pct: 90, account_days: 60 },
             level_2: LevelThresholds { completed: 50, min_rating_x100: 460, on_time_pct: 90, account_days: 120 },
             top_rated: LevelThresholds { completed: 100, min_rating_x100: 470, on_time_pct: 95, account_days: 180 },
@@ -86,6 +90,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("max_deposit", "largest single deposit a payment gateway may credit"),
     ("review_new_gigs", "new gigs wait in the moderation queue before going live"),
     ("max_attachment_bytes", "largest file a delivery may attach"),
+    ("allowed_domains", "comma-separated domains (and their subdomains) links may point to"),
     ("level_1_completed", "completed orders needed for level_1"),
     ("level_1_min_rating", "average rating needed for level_1"),
     ("level_1_on_time_pct", "on-time delivery percentage needed for level_1"),
@@ -120,6 +125,32 @@ fn rating(key: &str, text: &str) -> Result<i64> {
     } else {
         Err(bad())
     }
+}
+
+/// A comma-separated list of domain names ("souq.example, khamsat.com"), lowercased; empty
+/// for none. A scheme, path, port or wildcard is refused rather than guessed at: the setting
+/// lets links through, so it says exactly which hosts.
+fn domains(key: &str, text: &str) -> Result<Vec<String>> {
+    let mut domains: Vec<String> = Vec::new();
+    for domain in text.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+        let lower = domain.to_ascii_lowercase();
+        let labels_ok = lower.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        });
+        if !lower.contains('.') || lower.len() > 253 || !labels_ok {
+            return Err(Error::invalid(format!(
+                "{key}: expected domain names separated by commas like souq.example,khamsat.com, got {}",
+                quote(domain)
+            )));
+        }
+        if !domains.contains(&lower) {
+            domains.push(lower);
+        }
+    }
+    Ok(domains)
 }
 
 fn show_rating(hundredths: i64) -> String {
@@ -178,6 +209,7 @@ impl Policy {
                 }
             }
             "max_attachment_bytes" => self.max_attachment_bytes = int_in(key, text, 1, 1 << 30)?,
+            "allowed_domains" => self.allowed_domains = domains(key, text)?,
             _ => {
                 let (level, field) = ["level_1_", "level_2_", "top_rated_"]
                     .iter()
@@ -233,6 +265,7 @@ impl Policy {
             "max_deposit" => self.max_deposit.to_string(),
             "review_new_gigs" => self.review_new_gigs.to_string(),
             "max_attachment_bytes" => self.max_attachment_bytes.to_string(),
+            "allowed_domains" => self.allowed_domains.join(","),
             _ => {
                 let (level, field) = ["level_1_", "level_2_", "top_rated_"]
                     .iter()
@@ -340,6 +373,11 @@ pub fn parse_yaml(yaml: &str) -> Result<Vec<(String, String)>> {
             serde_norway::Value::String(s) => pairs.push((key, s)),
             serde_norway::Value::Number(n) => pairs.push((key, n.to_string())),
             serde_norway::Value::Bool(b) => pairs.push((key, b.to_string())),
+            // a list setting (allowed_domains) may be written as a YAML sequence of names
+            serde_norway::Value::Sequence(items) if items.iter().all(serde_norway::Value::is_string) => {
+                let items: Vec<&str> = items.iter().filter_map(serde_norway::Value::as_str).collect();
+                pairs.push((key, items.join(",")))
+            }
             other => {
                 problems.push(format!("{}: expected a single value, got {}", quote(&key), quote(&format!("{other:?}"))))
             }

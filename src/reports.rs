@@ -33,6 +33,64 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The label of the period `day` falls in, as the sales query's strftime writes it.
+    fn label(self, day: time::Date) -> String {
+        match self {
+            Period::Day => day.to_string(),
+            Period::Week => {
+                let (year, week, _) = day.to_iso_week_date();
+                format!("{year}-W{week:02}")
+            }
+            Period::Month => format!("{}-{:02}", day.year(), u8::from(day.month())),
+        }
+    }
+
+    /// The first day of the period a label names; None for a label it never writes.
+    fn first_day(self, label: &str) -> Option<time::Date> {
+        let number = |text: &str| text.parse::<i32>().ok();
+        match self {
+            Period::Day => time::Date::parse(label, time::macros::format_description!("[year]-[month]-[day]")).ok(),
+            Period::Week => {
+                let (year, week) = label.split_once("-W")?;
+                let week = u8::try_from(number(week)?).ok()?;
+                time::Date::from_iso_week_date(number(year)?, week, time::Weekday::Monday).ok()
+            }
+            Period::Month => {
+                let (year, month) = label.split_once('-')?;
+                let month = time::Month::try_from(u8::try_from(number(month)?).ok()?).ok()?;
+                time::Date::from_calendar_date(number(year)?, month, 1).ok()
+            }
+        }
+    }
+}
+
+/// Every period from the first to the last, a zero row for each one with no sales, so a chart's
+/// bars keep their gaps: from --from (or the first period with sales) to --to (or the last).
+fn zero_filled(rows: Vec<SalesRow>, by: Period, range: DayRange) -> Vec<SalesRow> {
+    let first = range.from.or_else(|| rows.first().and_then(|r| by.first_day(&r.period)));
+    let last = range.to.or_else(|| rows.last().and_then(|r| by.first_day(&r.period)));
+    let (Some(first), Some(last)) = (first, last) else { return rows };
+    let mut sales = rows.into_iter().peekable();
+    let mut filled: Vec<SalesRow> = Vec::new();
+    let mut day = first;
+    while day <= last {
+        let period = by.label(day);
+        if filled.last().is_none_or(|row| row.period != period) {
+            let row = match sales.next_if(|row| row.period == period) {
+                Some(row) => row,
+                None => SalesRow { period, totals: Totals::default() },
+            };
+            filled.push(row);
+        }
+        let Some(next) = day.next_day() else { break };
+        day = next;
+    }
+    // rows outside the days walked (none, unless a label is not one this walk writes) are kept
+    filled.extend(sales);
+    filled
+}
+
 impl FromStr for Period {
     type Err = Error;
     fn from_str(text: &str) -> Result<Period> {
@@ -54,7 +112,7 @@ pub struct DayRange {
 
 impl DayRange {
     /// The days as SQL parameters ("2026-03-01"), refused when they are the wrong way round.
-    fn params(self) -> Result<(Option<String>, Option<String>)> {
+    pub(crate) fn params(self) -> Result<(Option<String>, Option<String>)> {
         if let (Some(from), Some(to)) = (self.from, self.to) {
             if from > to {
                 return Err(Error::invalid(format!("--from {from} is after --to {to}")));
@@ -150,10 +208,12 @@ pub fn sales(conn: &Connection, session: &Session, filter: &SalesFilter) -> Resu
          GROUP BY period ORDER BY period"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![from, to, seller.map(|s| s.id), filter.by.as_str()], |r| {
-        Ok(SalesRow { period: r.get(0)?, totals: totals(r, 1)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let rows = stmt
+        .query_map(params![from, to, seller.map(|s| s.id), filter.by.as_str()], |r| {
+            Ok(SalesRow { period: r.get(0)?, totals: totals(r, 1)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(zero_filled(rows, filter.by, filter.range))
 }
 
 /// Every seller with settled orders in the range, by gross (then net, then name), with their

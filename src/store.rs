@@ -50,7 +50,7 @@ impl Store {
         refuse_read_only(path)?;
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        conn.busy_timeout(busy_timeout)?;
+        crate::busy::install(&conn, busy_timeout)?;
         // before migrating: the search triggers call it, and a migration may write to gigs
         crate::search::register(&conn)?;
         crate::usernames::register(&conn)?;

@@ -70,23 +70,36 @@ fn auto_complete(conn: &Connection, session: &Session, policy: &Policy) -> Resul
     Ok(due.len() as i64)
 }
 
+/// The level whose sellers' earnings clear after clearance_days_top_rated.
+const TOP_RATED: &str = "top_rated";
+
+/// How many days a seller of `level` waits for earnings to clear: the rule tick applies, and
+/// the one `wallet history` dates pending earnings by.
+pub fn clearance_days(policy: &Policy, level: &str) -> i64 {
+    if level == TOP_RATED {
+        policy.clearance_days_top_rated
+    } else {
+        policy.clearance_days
+    }
+}
+
 /// Earnings of orders completed clearance_days ago (clearance_days_top_rated for top_rated
 /// sellers) move from pending to available.
 fn clear_earnings(conn: &Connection, session: &Session, policy: &Policy) -> Result<(i64, Money)> {
     const DUE: &str = "SELECT o.id, o.seller_id, o.net_cents FROM orders o JOIN users u ON u.id = o.seller_id
                        WHERE o.status = 'completed' AND o.cleared_at IS NULL
-                         AND o.completed_at <= CASE WHEN u.level = 'top_rated' THEN ?2 ELSE ?1 END
+                         AND o.completed_at <= CASE WHEN u.level = ?3 THEN ?2 ELSE ?1 END
                        ORDER BY o.id";
     // the same orders as DUE (nothing else changes them in this transaction), in one statement
     const MARK: &str = "UPDATE orders SET cleared_at = ?3
                         WHERE status = 'completed' AND cleared_at IS NULL
-                          AND completed_at <= CASE WHEN (SELECT level FROM users WHERE id = seller_id) = 'top_rated'
+                          AND completed_at <= CASE WHEN (SELECT level FROM users WHERE id = seller_id) = ?4
                                                    THEN ?2 ELSE ?1 END";
-    let cutoff = session.now.plus_days(-policy.clearance_days);
-    let cutoff_top_rated = session.now.plus_days(-policy.clearance_days_top_rated);
+    let cutoff = session.now.plus_days(-clearance_days(policy, "any other level"));
+    let cutoff_top_rated = session.now.plus_days(-clearance_days(policy, TOP_RATED));
     let due: Vec<(i64, i64, i64)> = conn
         .prepare_cached(DUE)?
-        .query_map(params![cutoff, cutoff_top_rated], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map(params![cutoff, cutoff_top_rated, TOP_RATED], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let actor = orders::ledger_actor(session);
     let mut cleared = Money::ZERO;
@@ -107,7 +120,7 @@ fn clear_earnings(conn: &Connection, session: &Session, policy: &Policy) -> Resu
         events::record(conn, session, "order.cleared", "order", order_id, json!({"net_cents": net}))?;
         cleared = cleared.checked_add(net)?;
     }
-    conn.prepare_cached(MARK)?.execute(params![cutoff, cutoff_top_rated, session.now])?;
+    conn.prepare_cached(MARK)?.execute(params![cutoff, cutoff_top_rated, session.now, TOP_RATED])?;
     Ok((due.len() as i64, cleared))
 }
 

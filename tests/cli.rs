@@ -84,6 +84,52 @@ fn a_database_locked_past_the_timeout_is_exit_7_and_unchanged() {
 }
 
 #[test]
+fn a_writer_waits_the_whole_busy_timeout_then_writes_once_the_lock_is_free() {
+    let market = Market::new();
+    let holder = rusqlite::Connection::open(&market.db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let out = market.cmd().env("SOUQ_BUSY_TIMEOUT_MS", "300").args(["user", "add", "layla"]).output().unwrap();
+    let waited = started.elapsed();
+    assert_eq!(out.status.code(), Some(7), "{}", String::from_utf8_lossy(&out.stderr));
+    // the short polls must add up to the deadline, not give up early
+    assert!(waited >= std::time::Duration::from_millis(300), "gave up after {waited:?}");
+    holder.execute_batch("COMMIT").unwrap();
+    market.cmd().env("SOUQ_BUSY_TIMEOUT_MS", "300").args(["user", "add", "layla"]).assert().success();
+}
+
+/// A writer that finds the database locked keeps polling and writes as soon as the lock is
+/// released, well before its timeout. The test knows the writer is waiting when the kernel shows
+/// it asleep in clock_nanosleep (souq sleeps nowhere else), so no time has to pass by guesswork.
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+#[test]
+fn a_waiting_writer_writes_once_the_lock_is_released() {
+    let market = Market::new();
+    let holder = rusqlite::Connection::open(&market.db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut writer = market
+        .std_cmd()
+        .env("SOUQ_BUSY_TIMEOUT_MS", "60000")
+        .args(["user", "add", "layla"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let syscall = format!("/proc/{}/syscall", writer.id());
+    loop {
+        assert!(writer.try_wait().unwrap().is_none(), "the writer finished while the lock was held");
+        let now = std::fs::read_to_string(&syscall).unwrap_or_default();
+        // nanosleep (35) or clock_nanosleep (230): the busy handler between two tries
+        if matches!(now.split(' ').next(), Some("35" | "230")) {
+            break;
+        }
+        std::thread::yield_now();
+    }
+    holder.execute_batch("COMMIT").unwrap();
+    assert!(writer.wait().unwrap().success());
+    assert_eq!(market.json(&["user", "show", "layla"])["username"], "layla");
+}
+
+#[test]
 fn a_database_newer_than_the_binary_is_refused() {
     let market = Market::new();
     rusqlite::Connection::open(&market.db).unwrap().pragma_update(None, "user_version", 99).unwrap();

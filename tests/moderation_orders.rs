@@ -98,3 +98,44 @@ fn a_review_with_a_phone_number_is_refused_with_the_completion() {
     market.ok(&["order", "complete", "1", "--as", "noura", "--rating", "5", "--review", "عمل رائع وسريع، ٥ نجوم"]);
     market.ok(&["audit"]);
 }
+
+/// The marketplace's own links are no contact once the policy allows its domains; a host that
+/// only looks like one (a prefix, a suffix, a user part) still is, and e-mail addresses at an
+/// allowed domain are still contact.
+#[test]
+fn links_to_allowed_domains_pass_and_look_alikes_do_not() {
+    let market = Market::with_order();
+    let own = "الخدمة المطلوبة هنا https://souq.example/gig/12 راجعها قبل الطلب";
+    let stderr = market.fails(4, &["order", "message", "1", "--as", "layla", "--message", own]);
+    assert!(stderr.contains("contact-in-messages") && stderr.contains("souq.example/gig/12"), "{stderr}");
+
+    market.ok(&["config", "set", "allowed_domains", "Souq.example, khamsat.com", "--as", "admin"]);
+    let shown = market.json(&["config", "show"]);
+    let setting = shown.as_array().unwrap().iter().find(|s| s["key"] == "allowed_domains").expect("listed");
+    assert_eq!(setting["value"], "souq.example,khamsat.com");
+    for allowed in [own, "see https://www.souq.example/gig/12?ref=chat", "https://khamsat.com/design/logo/123"] {
+        market.ok(&["order", "message", "1", "--as", "layla", "--message", allowed]);
+    }
+    for evasion in [
+        "https://evil-souq.example.com/gig/12",
+        "https://souq.example.evil.com/gig/12",
+        "https://souq.example@evil.com/gig/12",
+        "hxxps://t[.]me/layla_d and https://souq.example/gig/12",
+        "my mail: layla@souq.example",
+    ] {
+        let stderr = market.fails(4, &["order", "message", "1", "--as", "layla", "--message", evasion]);
+        assert!(stderr.contains("contact-in-messages"), "{evasion}: {stderr}");
+    }
+
+    let stderr = market.fails(6, &["config", "set", "allowed_domains", "https://souq.example/", "--as", "admin"]);
+    assert!(stderr.contains("allowed_domains"), "{stderr}");
+    let exported = market.ok(&["config", "export"]);
+    assert!(exported.contains("allowed_domains: souq.example,khamsat.com"), "{exported}");
+
+    // a policy file may list the domains
+    let file = market.path("policy.yaml");
+    std::fs::write(&file, "allowed_domains:\n  - khamsat.com\n").unwrap();
+    market.ok(&["config", "import", file.to_str().unwrap(), "--as", "admin"]);
+    market.fails(4, &["order", "message", "1", "--as", "layla", "--message", own]);
+    market.ok(&["order", "message", "1", "--as", "layla", "--message", "https://khamsat.com/design/logo/123"]);
+}

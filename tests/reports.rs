@@ -81,12 +81,54 @@ fn report_totals_equal_the_ledger() {
 fn sales_group_by_day_and_iso_week() {
     let market = sales_history();
     let by_day = market.json(&["report", "sales", "--by", "day", "--as", "admin"]);
-    assert_eq!(periods(&by_day), ["2026-03-01", "2026-03-03", "2026-04-02"]);
+    let sold: Vec<&str> =
+        by_day.as_array().unwrap().iter().filter(|r| r["orders"] != 0).map(|r| r["period"].as_str().unwrap()).collect();
+    assert_eq!(sold, ["2026-03-01", "2026-03-03", "2026-04-02"]);
     assert_eq!(by_day[0]["orders"], 2);
+    // every day from the first sale to the last is there, the empty ones as zeros
+    assert_eq!(by_day.as_array().unwrap().len(), 31 + 2);
+    assert_eq!(
+        by_day[1],
+        json!({"period": "2026-03-02", "orders": 0, "gross_cents": 0, "fee_cents": 0, "refund_cents": 0, "net_cents": 0})
+    );
     let by_week = market.json(&["report", "sales", "--by", "week", "--as", "admin"]);
-    // 2026-03-01 is a Sunday: the end of ISO week 9
-    assert_eq!(periods(&by_week), ["2026-W09", "2026-W10", "2026-W14"]);
+    // 2026-03-01 is a Sunday: the end of ISO week 9; weeks 11 to 13 sold nothing
+    assert_eq!(periods(&by_week), ["2026-W09", "2026-W10", "2026-W11", "2026-W12", "2026-W13", "2026-W14"]);
+    assert_eq!([2, 3, 4].map(|i| by_week[i]["gross_cents"].as_i64().unwrap()), [0, 0, 0]);
+    assert_eq!(total(&by_week, "gross_cents"), total(&by_day, "gross_cents"));
+    let by_month = market.json(&["report", "sales", "--from", "2026-01-15", "--to", "2026-05-01", "--as", "admin"]);
+    assert_eq!(periods(&by_month), ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]);
     market.assert_money_conserved();
+}
+
+#[test]
+fn weeks_are_zero_filled_across_the_iso_year_end() {
+    // 2026-12-28 is in 2026-W53 and 2027-01-04 opens 2027-W01; nothing sold in between
+    let mut market = Market::funded();
+    market.set_now("2026-12-21T10:00:00Z");
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["order", "cancel", "1", "--as", "layla"]);
+    market.set_now("2027-01-12T10:00:00Z");
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    market.ok(&["order", "cancel", "2", "--as", "layla"]);
+    let by_week = market.json(&["report", "sales", "--by", "week", "--as", "admin"]);
+    assert_eq!(periods(&by_week), ["2026-W52", "2026-W53", "2027-W01", "2027-W02"]);
+    let ranged = market.json(&[
+        "report",
+        "sales",
+        "--by",
+        "week",
+        "--from",
+        "2026-12-30",
+        "--to",
+        "2027-01-05",
+        "--as",
+        "admin",
+    ]);
+    assert_eq!(periods(&ranged), ["2026-W53", "2027-W01"]);
+    assert_eq!(total(&ranged, "orders"), 0);
+    let nothing = market.json(&["report", "sales", "--by", "day", "--from", "2027-02-01", "--as", "admin"]);
+    assert_eq!(nothing, json!([]), "no sales and no --to: no periods to fill");
 }
 
 #[test]
@@ -94,7 +136,9 @@ fn from_and_to_include_both_days_and_seller_narrows() {
     let market = sales_history();
     let march_rest =
         market.json(&["report", "sales", "--by", "day", "--from", "2026-03-02", "--to", "2026-04-02", "--as", "admin"]);
-    assert_eq!(periods(&march_rest), ["2026-03-03", "2026-04-02"]);
+    assert_eq!(periods(&march_rest).len(), 30 + 2, "2026-03-02 to 2026-04-02, every day");
+    assert_eq!((march_rest[0]["orders"].as_i64(), march_rest[1]["orders"].as_i64()), (Some(0), Some(1)));
+    assert_eq!(total(&march_rest, "orders"), 2);
     let first_day = market.json(&["report", "sales", "--by", "day", "--to", "2026-03-01", "--as", "admin"]);
     assert_eq!(periods(&first_day), ["2026-03-01"]);
     let omar = market.json(&["report", "sales", "--seller", "omar", "--as", "admin"]);
@@ -161,6 +205,14 @@ fn sellers_are_ranked_by_gross_with_their_stats() {
     assert_eq!(ranked[1]["seller"], "omar");
     assert_eq!(ranked[1]["gross_cents"], 1250);
     assert_eq!(ranked.as_array().unwrap().len(), 2);
+    // numbers in their own columns for scripts and spreadsheets: no "5.00 (1 ratings)", no "%"
+    let csv = market.ok(&["report", "sellers", "--as", "admin", "-o", "csv"]);
+    assert_eq!(
+        csv,
+        "rank,seller,orders,gross,fees,refunds,net,level,completed_orders,rating_average,rating_count,on_time_pct,completion_pct\n\
+         1,layla,3,60.00,6.53,27.33,26.14,new,2,5.00,1,100,66\n\
+         2,omar,1,12.50,2.50,0.00,10.00,new,1,,0,100,100\n"
+    );
     let april = market.json(&["report", "sellers", "--from", "2026-04-01", "--as", "admin"]);
     assert_eq!(april.as_array().unwrap().len(), 1);
     market.fails(5, &["report", "sellers", "--as", "layla"]);

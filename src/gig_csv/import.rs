@@ -561,8 +561,8 @@ fn check_row(row: &ReadRow, header: &Header, policy: &Policy, moderation: &RuleS
         .map_err(|(index, message)| row_error(index, message))
         .and_then(|input| input.validate(policy).map(|()| input).map_err(field_error))
         .map(|input| {
-            let verdict = moderation::judge_gig(moderation, &input).map_err(|error| {
-                field_error(FieldError { field: moderation::blocked_field(moderation, &input), error })
+            let verdict = moderation::judge_gig(moderation, policy, &input).map_err(|error| {
+                field_error(FieldError { field: moderation::blocked_field(moderation, policy, &input), error })
             });
             // as gigs::insert stores the columns
             let index = IndexEntry::of(input.title.trim(), &input.description, &input.tags.join(","));

@@ -45,10 +45,11 @@ impl Detector {
         Detector::ALL.into_iter().find(|d| d.name() == name)
     }
 
-    /// Where in `normalised` (from [`super::normalise::for_matching`]) the detector fires, if it does.
-    pub fn find(self, normalised: &str) -> Option<Found> {
+    /// Where in `normalised` (from [`super::normalise::for_matching`]) the detector fires, if it
+    /// does. A link to one of `allowed_domains` (policy: the marketplace's own) is no contact.
+    pub fn find(self, normalised: &str, allowed_domains: &[String]) -> Option<Found> {
         match self {
-            Detector::ContactInfo => contact_info(normalised),
+            Detector::ContactInfo => contact_info(normalised, allowed_domains),
             Detector::ExternalPayment => external_payment(normalised),
         }
     }
@@ -221,6 +222,32 @@ static OTHER_LINK: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:https?|hxxps?|h\*\*ps?)\s*(?::|\[:\])\s*//\s*[^\s]+|\bwww\s*(?:\.|\[\.\]|\(\.\))\s*[a-z0-9\-]+(?:\.[a-z0-9\-]+)*|\b[a-z0-9\-]{2,}\s*[\[({]\s*(?:\.|dot)\s*[\])}]\s*(?:com|net|org|io|co|me|info|sa|ae|eg)\b",
     )
 });
+
+/// The host a link match names: after the scheme and any user part ("https://souq.example@evil.com"
+/// goes to evil.com), before the port, path, query or fragment; defanged dots read as dots.
+fn link_host(link: &str) -> String {
+    let link = link.replace("[.]", ".").replace("(.)", ".").replace("{.}", ".");
+    let after_scheme = link.find("//").map_or(link.as_str(), |i| &link[i + 2..]).trim_start();
+    let authority = after_scheme.split(['/', '?', '#', '\\']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default().trim_end_matches('.');
+    host.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether `host` is one of `allowed` or a subdomain of one ("gig.souq.example", not
+/// "evil-souq.example" or "souq.example.evil.com").
+fn allowed_host(host: &str, allowed: &[String]) -> bool {
+    allowed
+        .iter()
+        .any(|domain| host.strip_suffix(domain.as_str()).is_some_and(|sub| sub.is_empty() || sub.ends_with('.')))
+}
+
+/// The first link `re` finds whose host is not allowed.
+fn link(re: &Regex, text: &str, allowed: &[String]) -> Option<Found> {
+    re.find_iter(text)
+        .find(|m| allowed.is_empty() || !allowed_host(&link_host(m.as_str()), allowed))
+        .map(|m| found(text, m.range(), "link"))
+}
 
 /// "link in bio": the contact is one tap away, on the profile.
 static LINK_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
@@ -431,12 +458,12 @@ fn intent(re: &Regex, text: &str, what: &'static str) -> Option<Found> {
         .find(|f| !refused(text, &f.span))
 }
 
-fn contact_info(text: &str) -> Option<Found> {
+fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
     phone::find(text)
         .map(|span| Found { span, what: "phone number" })
         .or_else(|| email(text))
-        .or_else(|| find_in(&CONTACT_LINK, text, "link"))
-        .or_else(|| find_in(&OTHER_LINK, text, "link"))
+        .or_else(|| link(&CONTACT_LINK, text, allowed))
+        .or_else(|| link(&OTHER_LINK, text, allowed))
         .or_else(|| intent(&LINK_IN_BIO, text, "link in bio"))
         .or_else(|| messenger(text))
         .or_else(|| intent(&CONTACT_REQUEST, text, "request for contact"))
@@ -468,12 +495,12 @@ mod tests {
 
     fn contact(text: &str) -> Option<String> {
         let normalised = for_matching(text);
-        Detector::ContactInfo.find(&normalised).map(|f| normalised[f.span].to_string())
+        Detector::ContactInfo.find(&normalised, &[]).map(|f| normalised[f.span].to_string())
     }
 
     fn payment(text: &str) -> Option<String> {
         let normalised = for_matching(text);
-        Detector::ExternalPayment.find(&normalised).map(|f| normalised[f.span].to_string())
+        Detector::ExternalPayment.find(&normalised, &[]).map(|f| normalised[f.span].to_string())
     }
 
     #[test]
@@ -495,6 +522,21 @@ mod tests {
         // تلي (Telegram) inside ابعتلي ("send me") is no messenger
         assert_eq!(contact("ابعتلي الملف المفتوح لو سمحت"), None);
         assert!(contact("كلمني عالتلي: @khaled_dz").is_some());
+    }
+
+    #[test]
+    fn an_allowed_domain_is_the_host_itself_or_a_subdomain() {
+        let allowed = ["souq.example".to_string()];
+        let host = |link: &str| link_host(&for_matching(link));
+        assert_eq!(host("https://Gig.Souq.example:443/x?y#z"), "gig.souq.example");
+        assert_eq!(host("hxxps://souq[.]example/gig"), "souq.example");
+        assert_eq!(host("https://souq.example@evil.com/gig"), "evil.com");
+        for yes in ["souq.example", "gig.souq.example"] {
+            assert!(allowed_host(yes, &allowed), "{yes}");
+        }
+        for no in ["evil-souq.example", "souq.example.evil.com", "xsouq.example", "example"] {
+            assert!(!allowed_host(no, &allowed), "{no}");
+        }
     }
 
     #[test]

@@ -206,7 +206,8 @@ pub fn screen_gig(
     created: bool,
     input: &GigInput,
 ) -> Result<Verdict> {
-    let verdict = Verdict { hits: active_rules(conn)?.check(Target::Gig, &input_text(input), Some(input.price)) };
+    let policy = policy::load(conn)?;
+    let verdict = judged(&*active_rules(conn)?, &policy, input);
     if let Some(hit) = verdict.blocking() {
         let entity_id = if created { 0 } else { gig_id };
         return Err(blocked(Blocked {
@@ -217,24 +218,28 @@ pub fn screen_gig(
             hit: hit.clone(),
         }));
     }
-    apply_gig_verdict(conn, session, &policy::load(conn)?, gig_id, input, &verdict)?;
+    apply_gig_verdict(conn, session, &policy, gig_id, input, &verdict)?;
     Ok(verdict)
 }
 
 /// The rules' verdict on a gig, without writing anything: Err (exit 4) naming the rule when one
 /// blocks it. A CSV import judges each row before writing it, so that one refused row of many
 /// leaves nothing behind, then applies the verdict to the row it wrote.
-pub fn judge_gig(rules: &RuleSet, input: &GigInput) -> Result<Verdict> {
-    let verdict = Verdict { hits: rules.check(Target::Gig, &input_text(input), Some(input.price)) };
+pub fn judge_gig(rules: &RuleSet, policy: &Policy, input: &GigInput) -> Result<Verdict> {
+    let verdict = judged(rules, policy, input);
     match verdict.blocking() {
         Some(hit) => Err(refusal(Target::Gig, hit)),
         None => Ok(verdict),
     }
 }
 
+fn judged(rules: &RuleSet, policy: &Policy, input: &GigInput) -> Verdict {
+    Verdict { hits: rules.check(Target::Gig, &input_text(input), Some(input.price), &policy.allowed_domains) }
+}
+
 /// Which of the gig's fields a blocking rule objects to (the first that is blocked on its own),
 /// so an import can name the column; "title" when only the fields together are blocked.
-pub fn blocked_field(rules: &RuleSet, input: &GigInput) -> &'static str {
+pub fn blocked_field(rules: &RuleSet, policy: &Policy, input: &GigInput) -> &'static str {
     let extras: Vec<&str> = input.extras.iter().map(|e| e.title.as_str()).collect();
     let fields = [
         ("title", input.title.clone()),
@@ -244,7 +249,9 @@ pub fn blocked_field(rules: &RuleSet, input: &GigInput) -> &'static str {
     ];
     fields
         .iter()
-        .find(|(_, text)| Verdict { hits: rules.check(Target::Gig, text, None) }.blocking().is_some())
+        .find(|(_, text)| {
+            Verdict { hits: rules.check(Target::Gig, text, None, &policy.allowed_domains) }.blocking().is_some()
+        })
         .map_or("title", |(field, _)| *field)
 }
 
@@ -284,7 +291,8 @@ pub fn screen_text(
     entity_id: i64,
     text: &str,
 ) -> Result<Verdict> {
-    let verdict = Verdict { hits: active_rules(conn)?.check(target, text, None) };
+    let allowed = policy::load(conn)?.allowed_domains;
+    let verdict = Verdict { hits: active_rules(conn)?.check(target, text, None, &allowed) };
     if let Some(hit) = verdict.blocking() {
         let order_id = match target {
             Target::Message => conn

@@ -233,8 +233,9 @@ impl RuleSet {
         &self.rules
     }
 
-    /// Every rule for `target` that `text` (and, for gigs, `price`) sets off.
-    pub fn check(&self, target: Target, text: &str, price: Option<Money>) -> Vec<Hit> {
+    /// Every rule for `target` that `text` (and, for gigs, `price`) sets off; links to
+    /// `allowed_domains` (the policy's) are no contact.
+    pub fn check(&self, target: Target, text: &str, price: Option<Money>, allowed_domains: &[String]) -> Vec<Hit> {
         let applicable = || self.rules.iter().filter(|r| r.applies_to.contains(&target));
         if applicable().next().is_none() {
             return Vec::new();
@@ -247,7 +248,7 @@ impl RuleSet {
         let mut mapped: Option<Vec<usize>> = None;
         for rule in applicable() {
             let text_hit = if rule.has_text_condition() {
-                match self.text_hit(rule, &normalised, &matched, &mut detected) {
+                match self.text_hit(rule, &normalised, &matched, &mut detected, allowed_domains) {
                     Some(found) => Some(found),
                     None => continue,
                 }
@@ -290,6 +291,7 @@ impl RuleSet {
         normalised: &str,
         matched: &SetMatches,
         detected: &mut [Option<Option<Found>>; 2],
+        allowed_domains: &[String],
     ) -> Option<Found> {
         if let Some(entry) = rule.set_entries.clone().find(|&i| matched.matched(i)) {
             let found = self.singles[entry].find(normalised)?;
@@ -298,7 +300,7 @@ impl RuleSet {
         }
         let detector = rule.detector?;
         let slot = &mut detected[detector as usize];
-        slot.get_or_insert_with(|| detector.find(normalised)).clone()
+        slot.get_or_insert_with(|| detector.find(normalised, allowed_domains)).clone()
     }
 }
 
@@ -475,20 +477,20 @@ mod tests {
     #[test]
     fn a_rule_fires_on_its_detector_and_names_itself() {
         let rules = RuleSet::parse("r.yaml", FILE).unwrap();
-        let hits = rules.check(Target::Message, "call ٠٥٠ ١٢٣ ٤٥ ٦٧", None);
+        let hits = rules.check(Target::Message, "call ٠٥٠ ١٢٣ ٤٥ ٦٧", None, &[]);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].rule, "phones");
         assert_eq!(hits[0].action, Action::Block);
-        assert!(rules.check(Target::Review, "call 050 123 45 67", None).is_empty());
+        assert!(rules.check(Target::Review, "call 050 123 45 67", None, &[]).is_empty());
     }
 
     #[test]
     fn words_and_price_must_both_hold() {
         let rules = RuleSet::parse("r.yaml", FILE).unwrap();
-        assert!(rules.check(Target::Gig, "a cheap logo", Some(Money::from_cents(500))).is_empty());
-        let hits = rules.check(Target::Gig, "شعار رخيص", Some(Money::from_cents(200)));
+        assert!(rules.check(Target::Gig, "a cheap logo", Some(Money::from_cents(500)), &[]).is_empty());
+        let hits = rules.check(Target::Gig, "شعار رخيص", Some(Money::from_cents(200)), &[]);
         assert_eq!(hits.iter().map(|h| h.rule.as_str()).collect::<Vec<_>>(), ["cheap"]);
-        assert!(rules.check(Target::Gig, "cheaper logos", Some(Money::from_cents(200))).is_empty());
+        assert!(rules.check(Target::Gig, "cheaper logos", Some(Money::from_cents(200)), &[]).is_empty());
     }
 
     fn error(yaml: &str) -> String {

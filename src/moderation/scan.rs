@@ -12,7 +12,7 @@ use super::rules::{Action, Hit, RuleSet, Target};
 use super::{content_hash, gig_text};
 use crate::error::Result;
 use crate::money::Money;
-use crate::{events, users, Session};
+use crate::{events, policy, users, Session};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ScanOptions {
@@ -126,6 +126,7 @@ struct Matched {
 fn start_matching<'scope, 'env>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     rules: &'env RuleSet,
+    allowed_domains: &'env [String],
     target: Target,
     mut batch: Vec<Item>,
 ) -> Vec<std::thread::ScopedJoinHandle<'scope, Matched>> {
@@ -144,7 +145,7 @@ fn start_matching<'scope, 'env>(
                 let hits = share
                     .into_iter()
                     .map(|item| {
-                        let hits = rules.check(target, &item.text, item.price);
+                        let hits = rules.check(target, &item.text, item.price, allowed_domains);
                         (item, hits)
                     })
                     .filter(|(_, hits)| !hits.is_empty())
@@ -209,6 +210,7 @@ pub fn scan(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ScanSummary> {
     users::acting_admin(conn, session, "scan content")?;
+    let allowed_domains = policy::load(conn)?.allowed_domains;
     let mut total = 0;
     for source in SOURCES {
         total += conn.prepare_cached(source.count)?.query_row([options.since], |r| r.get::<_, i64>(0))? as u64;
@@ -234,7 +236,7 @@ pub fn scan(
                 if batch.is_empty() {
                     return Ok(());
                 }
-                matching = start_matching(scope, rules, source.target, batch);
+                matching = start_matching(scope, rules, &allowed_domains, source.target, batch);
             }
         })?;
     }
