@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::phone;
 
@@ -139,10 +139,8 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static AT_HINT: LazyLock<Regex> =
     LazyLock::new(|| regex(r"@|\bat\b|\bat-|-at\b|\s+ات\s+|arroba|[(\[{<]\s*a\s*[)\]}>]"));
 
+/// An address, in a text where [`AT_HINT`] matched.
 fn email(text: &str) -> Option<Found> {
-    if !AT_HINT.is_match(text) {
-        return None;
-    }
     find_in(&EMAIL, text, "e-mail address")
 }
 
@@ -458,34 +456,70 @@ fn intent(re: &Regex, text: &str, what: &'static str) -> Option<Found> {
         .find(|f| !refused(text, &f.span))
 }
 
+// ---- first pass ----------------------------------------------------------------------------
+
+/// The patterns a detector starts from, as one set: a single pass over the text tells which of
+/// them match anywhere, and only those run to find where and to weigh the words around. Each
+/// alone is a pass over the text's (mostly Arabic, two-byte) letters, and most texts match
+/// none. Only a skip: what runs finds what it would have found without the set.
+fn first_pass(patterns: &[&Regex]) -> RegexSet {
+    RegexSet::new(patterns.iter().map(|re| re.as_str())).expect("built-in detector patterns")
+}
+
+/// Contact details, in the order [`contact_info`] tries them.
+static CONTACT_FIRST_PASS: LazyLock<RegexSet> =
+    LazyLock::new(|| first_pass(&[&AT_HINT, &CONTACT_LINK, &OTHER_LINK, &LINK_IN_BIO, &MESSENGER, &CONTACT_REQUEST]));
+
+/// Payment outside the site, in the order [`external_payment`] tries them.
+static PAYMENT_FIRST_PASS: LazyLock<RegexSet> =
+    LazyLock::new(|| first_pass(&[&PAYMENT_INTENT, &PAYMENT_BRAND, &PAYMENT_WEAK]));
+
 fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
-    phone::find(text)
-        .map(|span| Found { span, what: "phone number" })
-        .or_else(|| email(text))
-        .or_else(|| link(&CONTACT_LINK, text, allowed))
-        .or_else(|| link(&OTHER_LINK, text, allowed))
-        .or_else(|| intent(&LINK_IN_BIO, text, "link in bio"))
-        .or_else(|| messenger(text))
-        .or_else(|| intent(&CONTACT_REQUEST, text, "request for contact"))
+    let phone = phone::find(text).map(|span| Found { span, what: "phone number" });
+    if phone.is_some() {
+        return phone;
+    }
+    let matched = CONTACT_FIRST_PASS.matches(text);
+    let [at, contact_link, other_link, link_in_bio, messenger_name, request] =
+        std::array::from_fn(|i| matched.matched(i));
+    (at.then(|| email(text)).flatten())
+        .or_else(|| contact_link.then(|| link(&CONTACT_LINK, text, allowed)).flatten())
+        .or_else(|| other_link.then(|| link(&OTHER_LINK, text, allowed)).flatten())
+        .or_else(|| link_in_bio.then(|| intent(&LINK_IN_BIO, text, "link in bio")).flatten())
+        .or_else(|| messenger_name.then(|| messenger(text)).flatten())
+        .or_else(|| request.then(|| intent(&CONTACT_REQUEST, text, "request for contact")).flatten())
 }
 
 /// A brand of payment named as an offer: not the subject of the sentence's work, not refused;
-/// a weak one only with a payment verb in its clause.
-fn payment_brand(text: &str) -> Option<Found> {
+/// a weak one only with a payment verb in its clause. `strong`, `weak`: whether
+/// [`PAYMENT_BRAND`] and [`PAYMENT_WEAK`] match at all.
+fn payment_brand(text: &str, strong: bool, weak: bool) -> Option<Found> {
     let offered = |f: &Found| {
         let sentence = sentence(text, &f.span);
         !WORK_SUBJECT.is_match(&text[sentence]) && !refused(text, &f.span)
     };
-    let strong = PAYMENT_BRAND.find_iter(text).map(|m| found(text, m.range(), "payment outside the site"));
-    let weak = PAYMENT_WEAK.find_iter(text).map(|m| found(text, m.range(), "payment outside the site")).filter(|f| {
-        let clause = clause_start(text, f.span.start)..sentence(text, &f.span).end;
-        PAYMENT_VERB.is_match(&text[clause])
-    });
+    let strong = strong
+        .then(|| PAYMENT_BRAND.find_iter(text))
+        .into_iter()
+        .flatten()
+        .map(|m| found(text, m.range(), "payment outside the site"));
+    let weak = weak
+        .then(|| PAYMENT_WEAK.find_iter(text))
+        .into_iter()
+        .flatten()
+        .map(|m| found(text, m.range(), "payment outside the site"))
+        .filter(|f| {
+            let clause = clause_start(text, f.span.start)..sentence(text, &f.span).end;
+            PAYMENT_VERB.is_match(&text[clause])
+        });
     strong.chain(weak).find(offered)
 }
 
 fn external_payment(text: &str) -> Option<Found> {
-    intent(&PAYMENT_INTENT, text, "payment outside the site").or_else(|| payment_brand(text))
+    let matched = PAYMENT_FIRST_PASS.matches(text);
+    let [offer, brand, weak] = std::array::from_fn(|i| matched.matched(i));
+    (offer.then(|| intent(&PAYMENT_INTENT, text, "payment outside the site")).flatten())
+        .or_else(|| (brand || weak).then(|| payment_brand(text, brand, weak)).flatten())
 }
 
 #[cfg(test)]
