@@ -375,12 +375,14 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
     match command {
         GigCommand::Create(args) => {
             let input = create_input(app, &souq::policy::load(store.conn())?, args)?;
+            souq::moderation::prepare(store.conn())?;
             let gig = store.write(|tx| gigs::create(tx, &session, &input))?;
             output::one(app, &gig)
         }
         GigCommand::Update(args) => {
             let id = args.id;
             let changes = update_changes(args);
+            souq::moderation::prepare(store.conn())?;
             let gig = store.write(|tx| gigs::update(tx, &session, id, changes))?;
             output::one(app, &gig)
         }

@@ -303,20 +303,31 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             store.write(|tx| orders::place(tx, &session, &new))?
         }
         OrderCommand::Deliver { id, message, files } => {
+            souq::moderation::prepare(store.conn())?;
             store.write(|tx| orders::deliver(tx, &session, id, &message, &files))?
         }
         OrderCommand::Revise { id, message } => {
+            souq::moderation::prepare(store.conn())?;
             store.write(|tx| orders::revise(tx, &session, id, message.as_deref()))?
         }
         OrderCommand::Complete { id, review } => {
             let review = review.review();
+            if review.as_ref().is_some_and(|r| r.text.is_some()) {
+                souq::moderation::prepare(store.conn())?;
+            }
             store.write(|tx| orders::complete(tx, &session, id, review.as_ref()))?
         }
         OrderCommand::Review { id, rating, review } => {
             let review = Review { rating, text: review };
+            if review.text.is_some() {
+                souq::moderation::prepare(store.conn())?;
+            }
             store.write(|tx| orders::review(tx, &session, id, &review))?
         }
-        OrderCommand::Reply { id, text } => store.write(|tx| reviews::reply(tx, &session, id, &text))?,
+        OrderCommand::Reply { id, text } => {
+            souq::moderation::prepare(store.conn())?;
+            store.write(|tx| reviews::reply(tx, &session, id, &text))?
+        }
         OrderCommand::Cancel { id, reason } => {
             let order = store.write(|tx| orders::cancel(tx, &session, id, reason.as_deref()))?;
             if order.status != OrderStatus::Cancelled && order.cancel_requested_at.is_some() {
@@ -329,6 +340,7 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             order
         }
         OrderCommand::Message { id, message } => {
+            souq::moderation::prepare(store.conn())?;
             let sent = store.write(|tx| orders::message(tx, &session, id, &message))?;
             return output::one(app, &sent);
         }

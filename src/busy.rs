@@ -7,23 +7,26 @@
 
 use std::cell::Cell;
 use std::hash::{BuildHasher, RandomState};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
 use crate::error::Result;
 
+// rusqlite's busy handler is a plain `fn(i32) -> bool`, with no room for per-connection data:
+// the timeout is the process's (one SOUQ_BUSY_TIMEOUT_MS per command), and the start of the
+// current wait belongs to the thread whose statement is waiting.
+static TIMEOUT_MS: AtomicU64 = AtomicU64::new(0);
+
 thread_local! {
-    // rusqlite's busy handler is a plain `fn(i32) -> bool`, with no room for per-connection data:
-    // the timeout and the start of the current wait live beside the thread that runs the statement.
-    static TIMEOUT: Cell<Duration> = const { Cell::new(Duration::ZERO) };
     static WAIT_STARTED: Cell<Option<Instant>> = const { Cell::new(None) };
     static JITTER: RandomState = RandomState::new();
 }
 
 /// Makes `conn` wait for locks with [`wait`], giving up (SQLITE_BUSY) after `timeout`.
 pub fn install(conn: &Connection, timeout: Duration) -> Result<()> {
-    TIMEOUT.with(|t| t.set(timeout));
+    TIMEOUT_MS.store(u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX), Ordering::Relaxed);
     conn.busy_handler(Some(wait))?;
     Ok(())
 }
@@ -39,7 +42,7 @@ fn wait(attempt: i32) -> bool {
             now
         }
     };
-    let left = TIMEOUT.with(Cell::get).saturating_sub(now - started);
+    let left = Duration::from_millis(TIMEOUT_MS.load(Ordering::Relaxed)).saturating_sub(now - started);
     if left.is_zero() {
         return false;
     }

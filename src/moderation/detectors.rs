@@ -59,6 +59,31 @@ impl Detector {
 /// letter, and the words it guards are Latin. Arabic words end with [`AR_END`]; where they
 /// start is checked after the match ([`arabic_word_start`]): a class before the words would
 /// keep the regex engine from skipping ahead to their letters, several times slower.
+/// Compiles every pattern now (see [`super::prepare`]).
+pub(super) fn compile_all() {
+    let patterns = [
+        &EMAIL,
+        &AT_HINT,
+        &CONTACT_LINK,
+        &OTHER_LINK,
+        &LINK_IN_BIO,
+        &MESSENGER,
+        &HANDLE,
+        &CONTACT_VERB,
+        &CONTACT_REQUEST,
+        &PAYMENT_INTENT,
+        &PAYMENT_BRAND,
+        &PAYMENT_WEAK,
+        &PAYMENT_VERB,
+        &WORK_SUBJECT,
+        &REPORTED,
+        &phone::INNOCENT_NUMBERS,
+    ];
+    for pattern in patterns {
+        LazyLock::force(pattern);
+    }
+}
+
 pub(super) fn regex(pattern: &str) -> Regex {
     let pattern = pattern.replace(r"\b", r"(?-u:\b)").replace("AR_START", AR_START).replace("AR_END", AR_END);
     Regex::new(&pattern).expect("built-in detector pattern")

@@ -57,7 +57,7 @@ const BARE_COUNTRY_CODES: &[&str] = &[
 /// Numbers that are long but innocent, taken out before digits are counted: dates
 /// (2026-03-01, 01/03/2026, 20260301), amounts grouped in thousands (1,250,000.00),
 /// coordinates (24.7136, 46.6753) and IPv4 addresses.
-static INNOCENT_NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static INNOCENT_NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"\b(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}\.\d{3,}\s*°?\s*[nsew]?\s*,\s*-?\d{1,3}\.\d{3,}\s*°?\s*[nsew]?|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})\b",
     )
