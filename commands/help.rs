@@ -17,7 +17,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("SOUQ_DB", "the database file (--db); default ./souq.db"),
     ("SOUQ_USER", "the user to act as (--as)"),
     ("SOUQ_OUTPUT", "output format (-o): table, json, jsonl, csv, yaml"),
-    ("SOUQ_NOW", "the time souq acts at, RFC 3339 (2026-11-27T10:00:00Z), for simulations and tests"),
+    ("SOUQ_NOW", "the time souq acts at, RFC 3339 (2026-11-27T10:00:00Z), for simulations and tests; 1970 to 9899, and a writing command never earlier than the newest event"),
     ("SOUQ_BUSY_TIMEOUT_MS", "how long to wait for another process's write lock; default 5000"),
     ("NO_COLOR", "honoured: souq prints no colour anyway"),
     ("USER / LOGNAME", "the OS user recorded on every event"),
@@ -32,7 +32,7 @@ pub fn run(args: HelpArgs) -> Result<()> {
             output::text(&format!("Environment variables:\n\n{}", lines.concat()))?;
         }
         ["exit-codes"] => {
-            let lines: Vec<String> = CODES.iter().map(|(code, meaning)| format!("  {code}  {meaning}\n")).collect();
+            let lines: Vec<String> = CODES.iter().map(|(code, meaning)| format!("  {code:>3}  {meaning}\n")).collect();
             output::text(&format!("Exit codes:\n\n{}", lines.concat()))?;
         }
         path => {
