@@ -256,6 +256,9 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
             request.key
         )),
     }
+    if summary.batch.is_none() && app.format.is_table() {
+        return Ok(()); // a table of empty cells would say less than the note above
+    }
     output::one(app, &summary)
 }
 

@@ -109,6 +109,9 @@ fn a_run_with_nobody_eligible_records_nothing_and_the_same_cron_line_pays_once_e
     assert!(summary.get("id").is_none() && summary["replayed"] == false, "{summary:#}");
     assert_eq!(market.snapshot(), before, "no batch, no event");
     assert_eq!(market.json(&["payout", "list"]), serde_json::json!([]));
+    // a person reads the note; a table of empty cells would say nothing more
+    let table = market.cmd().args(&cron[..cron.len() - 2]).output().unwrap();
+    assert_eq!((table.status.code(), table.stdout.is_empty()), (Some(0), true));
 
     clear(&mut market);
     let paid: Value = serde_json::from_slice(&market.cmd().args(cron).output().unwrap().stdout).unwrap();
