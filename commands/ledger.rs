@@ -8,6 +8,7 @@ use souq::reports::DayRange;
 use crate::app::App;
 use crate::output::{self, Tabular};
 use crate::report::day;
+use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
 pub enum LedgerCommand {
@@ -75,6 +76,13 @@ impl Tabular for JournalEntry {
             self.actor.clone(),
             self.hash.clone(),
         ]
+    }
+    /// On a narrow terminal the accounts and the amount stay; the links and the chain go first.
+    fn fit() -> Fit {
+        Fit::List {
+            cut: &[],
+            drop: &["hash", "idem_key", "actor", "payout_batch_id", "payout_item_id", "order_id", "created_at"],
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use souq::Money;
 
 use crate::app::App;
 use crate::output::{self, Tabular};
+use crate::table::Fit;
 use crate::values::{self, DepositMethod};
 
 #[derive(Debug, Subcommand)]
@@ -112,6 +113,13 @@ impl Tabular for WalletMovement {
             self.balance.available_cents.to_string(),
             output::opt(&self.clears_on),
         ]
+    }
+    /// On a narrow terminal the balances and clearing dates stay; links and changes go first.
+    fn fit() -> Fit {
+        Fit::List {
+            cut: &[],
+            drop: &["payout_item_id", "order_id", "created_at", "credit_change", "pending_change", "available_change"],
+        }
     }
 }
 

@@ -175,6 +175,23 @@ fn wide_shows_every_column_and_columns_fits_a_pipe() {
     assert!(widths.iter().all(|w| *w == widths[0]), "{wide}");
 }
 
+#[test]
+fn the_money_of_finance_tables_stays_on_an_80_column_terminal() {
+    let market = multilingual_market();
+    for (args, kept) in [
+        (&["ledger", "journal", "--as", "admin"][..], &["debit_account", "credit_account", "amount"][..]),
+        (&["wallet", "history", "noura", "--as", "admin"], &["credit", "pending", "available", "clears_on"]),
+    ] {
+        let out = market.cmd().env("COLUMNS", "80").args(args).output().unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        assert!(out.lines().all(|l| cells(l) <= 80), "souq {args:?}:\n{out}");
+        let header = out.lines().nth(1).unwrap_or_default();
+        for column in kept {
+            assert!(header.contains(&format!(" {column} ")), "souq {args:?} dropped {column}:\n{out}");
+        }
+    }
+}
+
 /// Rows of a table printed for people (the header row excluded).
 fn table_rows(output: &str) -> usize {
     output.lines().filter(|l| l.starts_with('│')).count().saturating_sub(1)
