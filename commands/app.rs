@@ -1,12 +1,12 @@
 //! The resolved global options of one invocation: where the database is, who acts, when, and how to print.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Result;
 use souq::spreadsheet::CsvStyle;
-use souq::store::{Missing, Store};
+use souq::store::{Location, Missing, Store};
 use souq::{Session, Timestamp};
 
 use crate::output::Format;
@@ -31,17 +31,18 @@ pub struct App {
 }
 
 impl App {
-    pub fn db_path(&self) -> PathBuf {
-        self.db.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DB))
+    /// --db / SOUQ_DB: a SQLite file, or a PostgreSQL URL.
+    pub fn location(&self) -> Location {
+        Location::parse(self.db.as_deref().unwrap_or(Path::new(DEFAULT_DB)).as_os_str())
     }
 
     /// Opens the existing database (every command but init and demo).
     pub fn open(&self) -> Result<Store> {
-        Ok(Store::open(&self.db_path(), Missing::Refuse, self.busy_timeout)?)
+        Ok(Store::open(&self.location(), Missing::Refuse, self.busy_timeout)?)
     }
 
     pub fn open_or_create(&self) -> Result<Store> {
-        Ok(Store::open(&self.db_path(), Missing::Create, self.busy_timeout)?)
+        Ok(Store::open(&self.location(), Missing::Create, self.busy_timeout)?)
     }
 
     /// How CSV is written: `--excel`, `--delimiter`.

@@ -17,7 +17,7 @@ impl Tabular for Check {
 
 pub fn run(app: &App) -> Result<()> {
     let store = app.open()?;
-    let report = audit::run(store.conn())?;
+    let report = audit::run(store.db())?;
     print(app, &report)?;
     if report.ok {
         Ok(())

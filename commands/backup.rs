@@ -19,6 +19,6 @@ pub struct BackupArgs {
 pub fn run(app: &App, args: BackupArgs) -> Result<()> {
     let store = app.open()?;
     store.backup_to(&args.file, args.force)?;
-    app.note(format!("backed up {} to {}", store.path().display(), args.file.display()));
+    app.note(format!("backed up {} to {}", store.location(), args.file.display()));
     Ok(())
 }

@@ -47,13 +47,13 @@ pub fn run(app: &App, command: ConfigCommand) -> Result<()> {
     let mut store = app.open()?;
     let session = app.session();
     match command {
-        ConfigCommand::Show => output::list(app, &policy::show(store.conn())?),
+        ConfigCommand::Show => output::list(app, &policy::show(store.db())?),
         ConfigCommand::Set { key, value } => {
             let settings = store.write(|tx| policy::set_many(tx, &session, &[(key.clone(), value)]))?;
             let changed: Vec<Setting> = settings.into_iter().filter(|s| s.key == key).collect();
             output::list(app, &changed)
         }
-        ConfigCommand::Export => output::text(&policy::export_yaml(store.conn())?),
+        ConfigCommand::Export => output::text(&policy::export_yaml(store.db())?),
         ConfigCommand::Import { file } => {
             let yaml = crate::read_yaml(&file)?;
             let pairs = policy::parse_yaml(&yaml).map_err(|e| e.context(file.display()))?;

@@ -12,7 +12,7 @@ use souq::payouts::run::{self as payout_run, RunRequest};
 use souq::payouts::{self, export, reconcile, PayoutMethod};
 use souq::reports::{self, Period, SalesFilter};
 use souq::reviews;
-use souq::store::{Missing, Store};
+use souq::store::{Location, Missing, Store};
 use souq::users::{self, NewUser};
 use souq::wallet::{self, Deposit};
 use souq::{audit, tick};
@@ -28,13 +28,26 @@ pub struct DemoArgs {}
 const DEMO_DB: &str = "souq-demo.db";
 
 pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
-    let path = app.db.clone().unwrap_or_else(|| PathBuf::from(DEMO_DB));
-    remove_previous_demo(&path)?;
-    let mut store = Store::open(&path, Missing::Create, app.busy_timeout)?;
+    let location = match &app.db {
+        Some(_) => app.location(),
+        None => Location::File(PathBuf::from(DEMO_DB)),
+    };
+    if let Location::File(path) = &location {
+        remove_previous_demo(path)?;
+    }
+    let mut store = Store::open(&location, Missing::Create, app.busy_timeout)?;
+    if !souq::events::list(store.db(), &souq::events::Filter { limit: Some(1), ..Default::default() })?.is_empty() {
+        // a file was removed above; a PostgreSQL database is never emptied by souq
+        return Err(souq::Error::conflict(format!(
+            "{location} already holds a marketplace; the demo needs an empty one"
+        ))
+        .with_hint("on PostgreSQL: dropdb and createdb it, then run the demo again")
+        .into());
+    }
     // The story takes 37 days and ends before now: the timeline never runs backwards, so the
     // commands a visitor runs next (at now) must come after all of it.
     let start = app.now.plus_days(-40);
-    app.note(format!("demo marketplace: {}", path.display()));
+    app.note(format!("demo marketplace: {location}"));
 
     let admin = at(app, start, Some("admin"));
     store.write(|tx| {
@@ -52,21 +65,21 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
         Ok(())
     })?;
     section(app, "Users: an admin, three sellers (layla, omar, sam) and two buyers (noura, james)");
-    output::list(app, &users::list(store.conn())?)?;
+    output::list(app, &users::list(store.db())?)?;
 
     for (seller, input) in demo_gigs()? {
         let session = at(app, start, Some(seller));
         store.write(|tx| gigs::create(tx, &session, &input))?;
     }
     section(app, "Gigs in Arabic and English, with paid extras");
-    output::list(app, &gigs::list(store.conn(), &GigFilter::default())?)?;
+    output::list(app, &gigs::list(store.db(), &GigFilter::default())?)?;
 
     search_day(app, &store)?;
     moderation_day(app, &mut store, start)?;
     marketplace_day(app, &mut store, start.plus_seconds(600))?;
     payout_day(app, &mut store, start.plus_days(30))?;
     dispute_day(app, &mut store, start.plus_days(31))?;
-    app.note(format!("\nexplore it: souq --db {} gig list --seller layla", path.display()));
+    app.note(format!("\nexplore it: souq --db {location} gig list --seller layla"));
     Ok(())
 }
 
@@ -103,13 +116,13 @@ fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
     })?;
 
     section(app, "A review, answered by the seller");
-    output::one(app, &orders::get(store.conn(), reviewed)?)?;
+    output::one(app, &orders::get(store.db(), reviewed)?)?;
     section(app, "A dispute settled by an admin: 8.75 back to james, the commission only on omar's 16.25");
-    output::one(app, &disputes::get(store.conn(), dispute)?)?;
+    output::one(app, &disputes::get(store.db(), dispute)?)?;
     section(app, "Sales by day");
     let filter = SalesFilter { by: Period::Day, ..SalesFilter::default() };
-    crate::report::print_sales(app, &reports::sales(store.conn(), &day(6, "admin"), &filter)?)?;
-    app.note(format!("\nthe whole dispute: souq --db {} dispute show {dispute} --as admin", store.path().display()));
+    crate::report::print_sales(app, &reports::sales(store.db(), &day(6, "admin"), &filter)?)?;
+    app.note(format!("\nthe whole dispute: souq --db {} dispute show {dispute} --as admin", store.location()));
     Ok(())
 }
 
@@ -117,7 +130,7 @@ fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
 /// cancellation request, a late cancellation, `tick` on simulated days, wallets and the audit.
 fn marketplace_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
     let hour = |h: i64| start.plus_seconds(h * 3600);
-    let extra_of = |store: &Store, gig: i64| -> Result<i64> { Ok(gigs::get(store.conn(), gig)?.extras[0].id) };
+    let extra_of = |store: &Store, gig: i64| -> Result<i64> { Ok(gigs::get(store.db(), gig)?.extras[0].id) };
     let express = extra_of(store, 1)?;
 
     let admin = at(app, start, Some("admin"));
@@ -189,7 +202,7 @@ fn marketplace_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()>
     wallets(app, store, hour(20 * 24), "Wallets: cleared earnings are available to withdraw; refunds sit in credit")?;
 
     section(app, "Audit: every invariant of the ledger holds");
-    output::list(app, &audit::run(store.conn())?.checks)
+    output::list(app, &audit::run(store.db())?.checks)
 }
 
 fn run_tick(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
@@ -199,7 +212,7 @@ fn run_tick(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
 
 fn order_list(app: &App, store: &Store, now: Timestamp) -> Result<()> {
     let filter = orders::OrderFilter::default();
-    output::list(app, &orders::list(store.conn(), &at(app, now, Some("admin")), &filter)?)
+    output::list(app, &orders::list(store.db(), &at(app, now, Some("admin")), &filter)?)
 }
 
 fn wallets(app: &App, store: &Store, now: Timestamp, title: &str) -> Result<()> {
@@ -207,7 +220,7 @@ fn wallets(app: &App, store: &Store, now: Timestamp, title: &str) -> Result<()> 
     let admin = at(app, now, Some("admin"));
     let mut all = Vec::new();
     for user in ["layla", "omar", "sam", "noura", "james"] {
-        all.push(wallet::show(store.conn(), &admin, Some(user))?);
+        all.push(wallet::show(store.db(), &admin, Some(user))?);
     }
     output::list(app, &all)
 }
@@ -229,11 +242,11 @@ fn payout_day(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
     section(app, "Payout day: every PayPal seller with at least min_payout available, in one batch");
     output::one(app, &summary)?;
     let batch = summary.batch.as_ref().ok_or_else(|| souq::Error::internal("the demo's sellers have earnings"))?.id;
-    let items = payouts::items_of(store.conn(), batch)?;
+    let items = payouts::items_of(store.db(), batch)?;
     output::list(app, &items)?;
 
     section(app, "The PayPal Payouts file (souq payout export)");
-    for part in export::export(store.conn(), &admin, batch)? {
+    for part in export::export(store.db(), &admin, batch)? {
         app.note(String::from_utf8_lossy(&part.bytes).trim_end());
     }
 
@@ -245,7 +258,7 @@ fn payout_day(app: &App, store: &mut Store, now: Timestamp) -> Result<()> {
     let reconciled = store.write(|tx| reconcile::reconcile(tx, &admin, batch, results.as_bytes()))?;
     section(app, "PayPal's results reconciled (souq payout reconcile): paid out, or still in flight");
     output::one(app, &reconciled)?;
-    output::list(app, &payouts::items_of(store.conn(), batch)?)?;
+    output::list(app, &payouts::items_of(store.db(), batch)?)?;
     Ok(())
 }
 
@@ -267,10 +280,10 @@ fn moderation_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> 
     }
     section(app, "The moderation queue: a gig held for a phone number, one flagged for Western Union");
     let admin = at(app, start.plus_seconds(180), Some("admin"));
-    output::list(app, &moderation::queue(store.conn(), &admin, Some(moderation::FlagStatus::Open), None)?)?;
+    output::list(app, &moderation::queue(store.db(), &admin, Some(moderation::FlagStatus::Open), None)?)?;
     app.note(format!(
         "decide: souq --db {} --as admin moderate approve gig:{} --reason \"...\"",
-        store.path().display(),
+        store.location(),
         held.id
     ));
     Ok(())
@@ -298,14 +311,14 @@ fn blocked_message(app: &App, store: &mut Store, seller: Session, order_id: i64)
     section(app, "A message with a disguised phone number is refused, and the refusal is an event scripts follow");
     app.note(format!("refused: {}", refused.message()));
     let blocked = souq::events::Filter { kind_prefix: Some("message.blocked".into()), ..Default::default() };
-    output::list(app, &souq::events::list(store.conn(), &blocked)?)
+    output::list(app, &souq::events::list(store.db(), &blocked)?)
 }
 
 /// Search, spelled the way buyers type: without hamza, with ه for ة, without the article.
 fn search_day(app: &App, store: &Store) -> Result<()> {
     let query = souq::search::SearchQuery { text: "انجليزيه".into(), limit: 5, ..Default::default() };
     section(app, "Search: `souq gig search انجليزيه` finds \"الإنجليزية\" (Arabic spellings fold together)");
-    output::list(app, &souq::search::search(store.conn(), &query)?)
+    output::list(app, &souq::search::search(store.db(), &query)?)
 }
 
 fn at(app: &App, now: Timestamp, actor: Option<&str>) -> Session {
@@ -324,7 +337,7 @@ fn remove_previous_demo(path: &Path) -> Result<()> {
     let store = Store::open(path, Missing::Refuse, std::time::Duration::from_secs(5)).map_err(|_| not_a_demo(path))?;
     let filter =
         souq::events::Filter { kind_prefix: Some("demo.created".into()), limit: Some(1), ..Default::default() };
-    if souq::events::list(store.conn(), &filter)?.is_empty() {
+    if souq::events::list(store.db(), &filter)?.is_empty() {
         return Err(not_a_demo(path).into());
     }
     drop(store);

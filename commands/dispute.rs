@@ -162,9 +162,9 @@ pub fn run(app: &App, command: DisputeCommand) -> Result<()> {
             output::one(app, &store.write(|tx| disputes::comment(tx, &session, id, &text))?)
         }
         DisputeCommand::List { status, limit } => {
-            output::list_limited(app, disputes::list(store.conn(), &session, status)?, limit)
+            output::list_limited(app, disputes::list(store.db(), &session, status)?, limit)
         }
-        DisputeCommand::Show { id } => show(app, &disputes::show(store.conn(), &session, id)?),
+        DisputeCommand::Show { id } => show(app, &disputes::show(store.db(), &session, id)?),
         DisputeCommand::Resolve(args) => {
             let resolution = args.resolution();
             let note = args.note.as_deref();

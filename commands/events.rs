@@ -54,23 +54,23 @@ impl Tabular for Event {
 /// Events are for scripts: JSON lines unless another format was asked for explicitly.
 pub fn run(app: &App, args: EventsArgs) -> Result<()> {
     let store = app.open()?;
-    let viewer = souq::users::viewer(store.conn(), &app.session())?;
+    let viewer = souq::users::viewer(store.db(), &app.session())?;
     let visible = |found: Vec<Event>| -> Vec<Event> { found.into_iter().map(|e| e.seen_by(&viewer)).collect() };
     let mut filter = Filter { since: args.since.unwrap_or(0), kind_prefix: args.kind, entity: None, limit: args.limit };
     if !args.follow {
-        let found = visible(events::list(store.conn(), &filter)?);
+        let found = visible(events::list(store.db(), &filter)?);
         return match output::format(app) {
             Format::Table | Format::Wide => print_lines(&found),
             _ => output::list(app, &found),
         };
     }
     if args.since.is_none() {
-        filter.since = events::last_id(store.conn())?;
+        filter.since = events::last_id(store.db())?;
     }
     // Polling a local file: cheap, and it sees writes from every process, which SQLite's
     // update hooks (same connection only) would not.
     loop {
-        let found = visible(events::list(store.conn(), &filter)?);
+        let found = visible(events::list(store.db(), &filter)?);
         if let Some(last) = found.last() {
             filter.since = last.id;
             print_lines(&found)?;

@@ -374,19 +374,19 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
     let session = app.session();
     match command {
         GigCommand::Create(args) => {
-            let input = create_input(app, &souq::policy::load(store.conn())?, args)?;
-            souq::moderation::prepare(store.conn())?;
+            let input = create_input(app, &souq::policy::load(store.db())?, args)?;
+            souq::moderation::prepare(store.db())?;
             let gig = store.write(|tx| gigs::create(tx, &session, &input))?;
             output::one(app, &gig)
         }
         GigCommand::Update(args) => {
             let id = args.id;
             let changes = update_changes(args);
-            souq::moderation::prepare(store.conn())?;
+            souq::moderation::prepare(store.db())?;
             let gig = store.write(|tx| gigs::update(tx, &session, id, changes))?;
             output::one(app, &gig)
         }
-        GigCommand::Show { id } => output::one(app, &levels::gig_with_stats(store.conn(), id)?),
+        GigCommand::Show { id } => output::one(app, &levels::gig_with_stats(store.db(), id)?),
         GigCommand::List(args) => {
             let rows = args.limit.rows(None);
             let filter = GigFilter {
@@ -398,10 +398,10 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
                 limit: rows.map(|n| n as i64),
                 offset: args.offset,
             };
-            let found = gigs::list(store.conn(), &filter)?;
+            let found = gigs::list(store.db(), &filter)?;
             output::list(app, &found)?;
             if rows == Some(found.len()) {
-                let total = gigs::count(store.conn(), &filter)?;
+                let total = gigs::count(store.db(), &filter)?;
                 output::note_more(app, Some(total.saturating_sub(args.offset.max(0) as u64 + found.len() as u64)));
             }
             Ok(())
@@ -415,7 +415,7 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
             let label = file.display().to_string();
             output::list(app, &store.write(|tx| synonyms::import(tx, &session, &label, &yaml))?)
         }
-        GigCommand::Synonyms(SynonymsCommand::Export) => output::text(&synonyms::export(store.conn())?),
+        GigCommand::Synonyms(SynonymsCommand::Export) => output::text(&synonyms::export(store.db())?),
         GigCommand::Search(args) => {
             // one hit past the limit tells whether there are more, without ranking every match
             let rows = args.limit.rows(Some(SEARCH_LIMIT));
@@ -427,7 +427,7 @@ pub fn run(app: &App, command: GigCommand) -> Result<()> {
                 sort: args.sort.into(),
                 limit: rows.map_or(i64::MAX, |n| n as i64 + 1),
             };
-            let mut hits = search::search(store.conn(), &query)?;
+            let mut hits = search::search(store.db(), &query)?;
             let more = rows.is_some_and(|n| hits.len() > n);
             hits.truncate(rows.unwrap_or(usize::MAX));
             output::list(app, &hits)?;
@@ -493,13 +493,13 @@ fn export(app: &App, store: &souq::Store, args: ExportArgs) -> Result<()> {
     let count = match &args.file {
         Some(path) => {
             let mut out = io::BufWriter::new(files::create(path, Existing::replace_if(args.force))?);
-            let count = gig_csv::export(store.conn(), &filter, app.csv_style(), &mut out)?;
+            let count = gig_csv::export(store.db(), &filter, app.csv_style(), &mut out)?;
             out.into_inner().map_err(|e| souq::Error::internal(e.error()))?.finish()?;
             count
         }
         None => {
             let mut out = ClosedPipe { inner: io::stdout().lock(), closed: false };
-            match gig_csv::export(store.conn(), &filter, app.csv_style(), &mut out) {
+            match gig_csv::export(store.db(), &filter, app.csv_style(), &mut out) {
                 Err(_) if out.closed => return Ok(()),
                 result => result?,
             }

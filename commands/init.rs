@@ -25,7 +25,7 @@ pub fn run(app: &App, args: InitArgs) -> Result<()> {
             None => users::add(tx, &session, &NewUser { username: name, email: None, is_admin: true }).map(Some),
         }
     })?;
-    app.note(format!("database ready: {}", store.path().display()));
+    app.note(format!("database ready: {}", store.location()));
     if let Some(admin) = admin {
         output::one(app, &admin)?;
     }

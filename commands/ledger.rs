@@ -112,7 +112,7 @@ pub fn run(app: &App, command: LedgerCommand) -> Result<()> {
                 account: args.account,
                 user: args.user,
             };
-            let journal = journal::journal(store.conn(), &session, &filter)?;
+            let journal = journal::journal(store.db(), &session, &filter)?;
             output::detail(app, &journal, || {
                 if args.totals {
                     output::list(app, &journal.totals)

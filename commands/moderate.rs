@@ -163,7 +163,7 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
                 FlagStatus::All => None,
                 status => Some(moderation::FlagStatus::parse(&values::name(status))?),
             };
-            let flags = moderation::queue(store.conn(), &session, status, rule.as_deref())?;
+            let flags = moderation::queue(store.db(), &session, status, rule.as_deref())?;
             output::list_limited(app, flags, limit)
         }
         ModerateCommand::Approve(args) => decide(app, &mut store, args, true),
@@ -173,9 +173,9 @@ pub fn run(app: &App, command: ModerateCommand) -> Result<()> {
             let label = file.display().to_string();
             output::list(app, &store.write(|tx| moderation::import_rules(tx, &session, &label, &yaml))?)
         }
-        ModerateCommand::Rules(RulesCommand::Export) => output::text(&moderation::export_rules(store.conn())?),
+        ModerateCommand::Rules(RulesCommand::Export) => output::text(&moderation::export_rules(store.db())?),
         ModerateCommand::Rules(RulesCommand::Show { limit }) => {
-            output::list_limited(app, moderation::show_rules(store.conn())?, limit)
+            output::list_limited(app, moderation::show_rules(store.db())?, limit)
         }
         ModerateCommand::Scan(args) => scan(app, &mut store, args),
     }
@@ -191,7 +191,7 @@ fn scan(app: &App, store: &mut Store, args: ScanArgs) -> Result<()> {
     let session = app.session();
     let rules = match &args.rules {
         Some(file) => std::sync::Arc::new(RuleSet::parse(&file.display().to_string(), &crate::read_yaml(file)?)?),
-        None => moderation::active_rules(store.conn())?,
+        None => moderation::active_rules(store.db())?,
     };
     let options = ScanOptions { since: args.since, apply: args.apply };
     let bar = crate::progress::counting(app, "texts");
@@ -204,7 +204,7 @@ fn scan(app: &App, store: &mut Store, args: ScanArgs) -> Result<()> {
     let summary = if args.apply {
         store.write(|tx| moderation::scan(tx, &session, &rules, options, &mut progress))?
     } else {
-        moderation::scan(store.conn(), &session, &rules, options, &mut progress)?
+        moderation::scan(store.db(), &session, &rules, options, &mut progress)?
     };
     bar.finish_and_clear();
     if !args.apply && summary.new_flags > 0 {

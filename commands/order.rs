@@ -303,29 +303,29 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             store.write(|tx| orders::place(tx, &session, &new))?
         }
         OrderCommand::Deliver { id, message, files } => {
-            souq::moderation::prepare(store.conn())?;
+            souq::moderation::prepare(store.db())?;
             store.write(|tx| orders::deliver(tx, &session, id, &message, &files))?
         }
         OrderCommand::Revise { id, message } => {
-            souq::moderation::prepare(store.conn())?;
+            souq::moderation::prepare(store.db())?;
             store.write(|tx| orders::revise(tx, &session, id, message.as_deref()))?
         }
         OrderCommand::Complete { id, review } => {
             let review = review.review();
             if review.as_ref().is_some_and(|r| r.text.is_some()) {
-                souq::moderation::prepare(store.conn())?;
+                souq::moderation::prepare(store.db())?;
             }
             store.write(|tx| orders::complete(tx, &session, id, review.as_ref()))?
         }
         OrderCommand::Review { id, rating, review } => {
             let review = Review { rating, text: review };
             if review.text.is_some() {
-                souq::moderation::prepare(store.conn())?;
+                souq::moderation::prepare(store.db())?;
             }
             store.write(|tx| orders::review(tx, &session, id, &review))?
         }
         OrderCommand::Reply { id, text } => {
-            souq::moderation::prepare(store.conn())?;
+            souq::moderation::prepare(store.db())?;
             store.write(|tx| reviews::reply(tx, &session, id, &text))?
         }
         OrderCommand::Cancel { id, reason } => {
@@ -340,14 +340,14 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
             order
         }
         OrderCommand::Message { id, message } => {
-            souq::moderation::prepare(store.conn())?;
+            souq::moderation::prepare(store.db())?;
             let sent = store.write(|tx| orders::message(tx, &session, id, &message))?;
             return output::one(app, &sent);
         }
-        OrderCommand::Show { id } => return show(app, &orders::show(store.conn(), &session, id)?),
+        OrderCommand::Show { id } => return show(app, &orders::show(store.db(), &session, id)?),
         OrderCommand::Files { id, to, force } => {
             let written =
-                orders::export_files(store.conn(), &session, id, &to, souq::files::Existing::replace_if(force))?;
+                orders::export_files(store.db(), &session, id, &to, souq::files::Existing::replace_if(force))?;
             return output::list(app, &written);
         }
         OrderCommand::List(args) => {
@@ -357,7 +357,7 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
                 as_seller: args.as_seller,
                 late: args.late,
             };
-            return output::list_limited(app, orders::list(store.conn(), &session, &filter)?, args.limit);
+            return output::list_limited(app, orders::list(store.db(), &session, &filter)?, args.limit);
         }
     };
     output::one(app, &order)

@@ -188,12 +188,12 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
     let session = app.session();
     match command {
         PayoutCommand::Run(args) => run_batch(app, &mut store, args),
-        PayoutCommand::List { limit } => output::list_limited(app, payouts::list_batches(store.conn())?, limit),
-        PayoutCommand::Show { batch, items: false, .. } => output::one(app, &payouts::get_batch(store.conn(), batch)?),
+        PayoutCommand::List { limit } => output::list_limited(app, payouts::list_batches(store.db())?, limit),
+        PayoutCommand::Show { batch, items: false, .. } => output::one(app, &payouts::get_batch(store.db(), batch)?),
         PayoutCommand::Show { batch, items: true, limit } => {
-            let viewer = souq::users::viewer(store.conn(), &session)?;
+            let viewer = souq::users::viewer(store.db(), &session)?;
             let items: Vec<Item> =
-                payouts::items_of(store.conn(), batch)?.into_iter().map(|i| i.seen_by(&viewer)).collect();
+                payouts::items_of(store.db(), batch)?.into_iter().map(|i| i.seen_by(&viewer)).collect();
             output::list_limited(app, items, limit)
         }
         PayoutCommand::Export { batch, file, force } => export_batch(app, &store, batch, file, force),
@@ -227,7 +227,7 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
             "Pay {} seller(s) {} {} in payout batch {:?}{}?",
             plan.payees.len(),
             plan.total()?,
-            souq::policy::load(store.conn())?.currency,
+            souq::policy::load(store.db())?.currency,
             request.key,
             if plan.held.is_empty() { String::new() } else { format!(" ({} held)", plan.held.len()) }
         );
@@ -265,7 +265,7 @@ fn run_batch(app: &App, store: &mut souq::Store, args: RunArgs) -> Result<()> {
 /// Writes the provider file to stdout, or to --file (split into numbered files past 5,000
 /// PayPal rows) and lists the files written.
 fn export_batch(app: &App, store: &souq::Store, batch: i64, file: Option<PathBuf>, force: bool) -> Result<()> {
-    let parts = export::export(store.conn(), &app.session(), batch)?;
+    let parts = export::export(store.db(), &app.session(), batch)?;
     let Some(base) = file else {
         if parts.len() > 1 {
             return Err(souq::Error::usage(format!(

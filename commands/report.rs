@@ -127,10 +127,10 @@ pub fn run(app: &App, command: ReportCommand) -> Result<()> {
     match command {
         ReportCommand::Sales(args) => {
             let filter = SalesFilter { by: args.by.into(), range: args.range.days(), seller: args.seller };
-            print_sales(app, &reports::sales(store.conn(), &session, &filter)?)
+            print_sales(app, &reports::sales(store.db(), &session, &filter)?)
         }
         ReportCommand::Sellers { range, limit } => {
-            output::list_limited(app, reports::sellers(store.conn(), &session, range.days())?, limit)
+            output::list_limited(app, reports::sellers(store.db(), &session, range.days())?, limit)
         }
     }
 }

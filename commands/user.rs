@@ -125,13 +125,13 @@ pub fn run(app: &App, command: UserCommand) -> Result<()> {
             users::add(tx, &session, &NewUser { username: &name, email: email.as_deref(), is_admin: admin })
         })?,
         UserCommand::List { limit } => {
-            let viewer = users::viewer(store.conn(), &session)?;
-            let list: Vec<User> = users::list(store.conn())?.into_iter().map(|u| u.seen_by(&viewer)).collect();
+            let viewer = users::viewer(store.db(), &session)?;
+            let list: Vec<User> = users::list(store.db())?.into_iter().map(|u| u.seen_by(&viewer)).collect();
             return output::list_limited(app, list, limit);
         }
         UserCommand::Show { name } => {
-            let mut profile = levels::profile(store.conn(), &name)?;
-            profile.user = profile.user.seen_by(&users::viewer(store.conn(), &session)?);
+            let mut profile = levels::profile(store.db(), &name)?;
+            profile.user = profile.user.seen_by(&users::viewer(store.db(), &session)?);
             return output::one(app, &profile);
         }
         UserCommand::Suspend { name, reason } => {
@@ -145,5 +145,5 @@ pub fn run(app: &App, command: UserCommand) -> Result<()> {
         }
     };
     // whoever signed a user up without --as is not known to be that user
-    output::one(app, &user.seen_by(&users::viewer(store.conn(), &session)?))
+    output::one(app, &user.seen_by(&users::viewer(store.db(), &session)?))
 }

@@ -170,13 +170,13 @@ pub fn run(app: &App, command: WalletCommand) -> Result<()> {
             let deposit = Deposit { username: &user, amount, method: &method, reference: &reference };
             store.write(|tx| wallet::deposit(tx, &session, &deposit))?
         }
-        WalletCommand::Show { user } => wallet::show(store.conn(), &session, user.as_deref())?,
+        WalletCommand::Show { user } => wallet::show(store.db(), &session, user.as_deref())?,
         WalletCommand::History { user, from, to } => {
-            let history = statement::history(store.conn(), &session, user.as_deref(), DayRange { from, to })?;
+            let history = statement::history(store.db(), &session, user.as_deref(), DayRange { from, to })?;
             return output::detail(app, &history, || output::list(app, &history.movements));
         }
         WalletCommand::Statement { user, month } => {
-            let history = statement::history(store.conn(), &session, Some(&user), month)?;
+            let history = statement::history(store.db(), &session, Some(&user), month)?;
             return output::detail(app, &history, || {
                 let at = |day: &Option<String>| day.clone().unwrap_or_default();
                 let mut rows = vec![WalletMovement::balances_row("opening", at(&history.from), history.opening)];

@@ -278,7 +278,7 @@ mod tests {
     /// A marketplace at commission `bps` with one order of `price` x `quantity`, disputed by its buyer.
     fn disputed_order(dir: &std::path::Path, price: i64, quantity: i64, bps: i64) -> Store {
         let mut store = Store::open(&dir.join("d.db"), Missing::Create, Duration::from_secs(5)).unwrap();
-        store.conn().execute_batch("PRAGMA synchronous = OFF").unwrap();
+        store.db().execute_batch("PRAGMA synchronous = OFF").unwrap();
         store
             .write(|tx| {
                 for (name, is_admin) in [("admin", true), ("layla", false), ("noura", false)] {
@@ -325,7 +325,7 @@ mod tests {
             let resolved = store
                 .write(|tx| resolve(tx, &at("admin"), 1, Resolution::Refund(Money::from_cents(refund)), None))
                 .unwrap();
-            let balance = |account| ledger::balance(store.conn(), &account).unwrap().cents();
+            let balance = |account| ledger::balance(store.db(), &account).unwrap().cents();
             let (fee, net) = (balance(Account::Revenue), balance(Account::User(2, Bucket::Pending)));
             prop_assert_eq!(balance(Account::User(3, Bucket::Credit)), refund);
             prop_assert_eq!(fee, Money::fee(Money::from_cents(gross - refund), bps).unwrap().cents());
@@ -333,7 +333,7 @@ mod tests {
             prop_assert_eq!(balance(Account::Escrow), 0);
             prop_assert_eq!((resolved.order.fee_cents.cents(), resolved.order.net_cents.cents()), (fee, net));
             prop_assert_eq!(resolved.dispute.refund_cents, Some(Money::from_cents(refund)));
-            prop_assert!(audit::run(store.conn()).unwrap().ok);
+            prop_assert!(audit::run(store.db()).unwrap().ok);
         }
     }
 }

@@ -32,13 +32,16 @@ pub struct Error {
     /// Set when moderation refused the content: what to record once the command's
     /// transaction has rolled back (see `Store::write`).
     blocked: Option<Box<crate::moderation::Blocked>>,
+    /// Set when the database refused a statement for a constraint (CHECK, UNIQUE, FOREIGN KEY,
+    /// NOT NULL), on either engine: callers turn the ones they expect into marketplace words.
+    constraint: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl fmt::Display) -> Error {
-        Error { kind, message: message.to_string(), hint: None, blocked: None }
+        Error { kind, message: message.to_string(), hint: None, blocked: None, constraint: false }
     }
     pub fn internal(message: impl fmt::Display) -> Error {
         Error::new(ErrorKind::Internal, message)
@@ -88,6 +91,10 @@ impl Error {
     pub fn hint(&self) -> Option<&str> {
         self.hint.as_deref()
     }
+    /// Whether the database refused a statement for one of the schema's constraints.
+    pub fn is_constraint_violation(&self) -> bool {
+        self.constraint
+    }
     /// The moderation verdict, when a rule refused the content.
     pub fn moderation_block(&self) -> Option<&crate::moderation::Blocked> {
         self.blocked.as_deref()
@@ -107,8 +114,47 @@ impl From<rusqlite::Error> for Error {
             }
             Some(ErrorCode::NotADatabase) => Error::invalid("the file is not a SQLite database (or it is encrypted)"),
             Some(ErrorCode::DiskFull) => Error::internal("the disk is full"),
+            Some(ErrorCode::ConstraintViolation) => {
+                Error { constraint: true, ..Error::internal(format!("database: {err}")) }
+            }
             _ => Error::internal(format!("database: {err}")),
         }
+    }
+}
+
+impl From<postgres::Error> for Error {
+    fn from(err: postgres::Error) -> Error {
+        use postgres::error::SqlState;
+        let Some(db) = err.as_db_error() else {
+            if err.is_closed() {
+                return Error::internal("the connection to PostgreSQL was lost");
+            }
+            return Error::internal(format!("database: {err}"));
+        };
+        let code = db.code();
+        if [&SqlState::LOCK_NOT_AVAILABLE, &SqlState::T_R_DEADLOCK_DETECTED, &SqlState::T_R_SERIALIZATION_FAILURE]
+            .contains(&code)
+        {
+            return Error::new(ErrorKind::Busy, "the database is busy: another souq process held it past the timeout")
+                .with_hint("retry, or raise SOUQ_BUSY_TIMEOUT_MS");
+        }
+        if [&SqlState::INVALID_PASSWORD, &SqlState::INVALID_AUTHORIZATION_SPECIFICATION].contains(&code) {
+            return Error::forbidden(format!("PostgreSQL refused the login: {}", db.message()))
+                .with_hint("check the user and password in the URL (or PGPASSWORD / ~/.pgpass)");
+        }
+        if code == &SqlState::INSUFFICIENT_PRIVILEGE {
+            return Error::forbidden(format!("PostgreSQL: {}", db.message()))
+                .with_hint("souq's role needs to own the database's tables (see the README, More than one host)");
+        }
+        if code == &SqlState::INVALID_CATALOG_NAME {
+            return Error::new(ErrorKind::NotFound, format!("PostgreSQL: {}", db.message()))
+                .with_hint("create it first (createdb NAME), then `souq --db URL init --admin NAME`");
+        }
+        if code == &SqlState::DISK_FULL {
+            return Error::internal("the database server's disk is full");
+        }
+        let constraint = code.code().starts_with("23");
+        Error { constraint, ..Error::internal(format!("database: {}", db.message())) }
     }
 }
 

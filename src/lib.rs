@@ -4,6 +4,7 @@
 pub mod audit;
 mod busy;
 pub mod clock;
+pub mod db;
 pub mod disputes;
 pub mod error;
 pub mod events;

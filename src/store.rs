@@ -1,13 +1,17 @@
-//! The SQLite store: opening a database safely, forward-only migrations, and one transaction per command.
+//! The store: opening a database safely (a SQLite file, or a PostgreSQL database), forward-only
+//! migrations, and one transaction per command that holds the marketplace's write lock.
 
+use std::ffi::OsStr;
+use std::fmt;
 use std::fs::OpenOptions;
 use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 
+use crate::db::{Db, PgSession};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The migrations, in order: entry N takes the database from user_version N to N + 1.
@@ -17,12 +21,90 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/003_search_words.sql"),
 ];
 
+/// PostgreSQL's migrations, counted in its own souq_schema_version table. Its version 1 is
+/// SQLite's version 3 (PostgreSQL support began there); a later change adds an entry to both lists.
+pub const PG_MIGRATIONS: &[&str] = &[include_str!("../postgres/001_schema.sql")];
+
+/// The marketplace's write lock on PostgreSQL: a transaction-level advisory lock every writing
+/// command takes first, so writers run one at a time across hosts, as `BEGIN IMMEDIATE` makes
+/// them on SQLite ("souq" in ASCII; advisory locks are per database).
+pub const PG_WRITE_LOCK: i64 = 0x736F_7571;
+
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Where the marketplace lives: `--db` / SOUQ_DB.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A SQLite file (the embedded default).
+    File(PathBuf),
+    /// A PostgreSQL connection URL (`postgres://` or `postgresql://`).
+    Postgres(String),
+}
+
+impl Location {
+    /// A URL with a postgres scheme names a PostgreSQL database; anything else is a file path.
+    pub fn parse(arg: &OsStr) -> Location {
+        match arg.to_str() {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Location::Postgres(url.to_string())
+            }
+            _ => Location::File(PathBuf::from(arg)),
+        }
+    }
+}
+
+impl From<&Location> for Location {
+    fn from(location: &Location) -> Location {
+        location.clone()
+    }
+}
+
+impl From<&Path> for Location {
+    fn from(path: &Path) -> Location {
+        Location::File(path.to_path_buf())
+    }
+}
+
+impl From<&PathBuf> for Location {
+    fn from(path: &PathBuf) -> Location {
+        Location::File(path.clone())
+    }
+}
+
+impl From<PathBuf> for Location {
+    fn from(path: PathBuf) -> Location {
+        Location::File(path)
+    }
+}
+
+/// As people should see it: a URL without its password.
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Location::File(path) => write!(f, "{}", path.display()),
+            Location::Postgres(url) => f.write_str(&without_password(url)),
+        }
+    }
+}
+
+/// `postgres://user:secret@host/db` -> `postgres://user@host/db`.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((credentials, host)) => {
+            let user = credentials.split_once(':').map_or(credentials, |(user, _)| user);
+            format!("{scheme}://{user}@{host}{tail}")
+        }
+        None => url.to_string(),
+    }
+}
 
 /// An open souq database.
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    db: Db,
+    location: Location,
 }
 
 /// How to treat a path with no souq database yet.
@@ -35,8 +117,15 @@ pub enum Missing {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path`, migrating it forward to this build's schema.
-    pub fn open(path: &Path, missing: Missing, busy_timeout: Duration) -> Result<Store> {
+    /// Opens (or creates) the database at `location`, migrating it forward to this build's schema.
+    pub fn open(location: impl Into<Location>, missing: Missing, busy_timeout: Duration) -> Result<Store> {
+        match &location.into() {
+            Location::File(path) => Store::open_file(path, missing, busy_timeout),
+            Location::Postgres(url) => Store::open_postgres(url, missing, busy_timeout),
+        }
+    }
+
+    fn open_file(path: &Path, missing: Missing, busy_timeout: Duration) -> Result<Store> {
         refuse_network_filesystem(path)?;
         let exists = path.exists();
         match (exists, missing) {
@@ -54,83 +143,158 @@ impl Store {
         // before migrating: the search triggers call it, and a migration may write to gigs
         crate::search::register(&conn)?;
         crate::usernames::register(&conn)?;
-        let mut store = Store { conn, path: path.to_path_buf() };
-        store.migrate(MIGRATIONS, missing)?;
-        store.configure()?;
+        let mut store = Store { db: Db::Sqlite(conn), location: Location::File(path.to_path_buf()) };
+        store.migrate_file(MIGRATIONS, missing)?;
+        store.configure_file()?;
         Ok(store)
     }
 
-    fn configure(&self) -> Result<()> {
+    fn conn(&self) -> &Connection {
+        self.db.sqlite().expect("a SQLite store")
+    }
+
+    fn configure_file(&self) -> Result<()> {
         // WAL lets readers run beside the one writer; FULL makes each commit durable.
-        let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let mode: String = self.conn().query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::internal(format!("could not switch {} to WAL (got {mode})", self.path.display())));
+            return Err(Error::internal(format!("could not switch {} to WAL (got {mode})", self.location)));
         }
-        self.conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+        self.conn().execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
         Ok(())
     }
 
     /// Applies `migrations[user_version..]`, each in its own immediate transaction.
-    fn migrate(&mut self, migrations: &[&str], missing: Missing) -> Result<()> {
+    fn migrate_file(&mut self, migrations: &[&str], missing: Missing) -> Result<()> {
         let version = self.user_version()?;
-        let latest = migrations.len() as i64;
-        if version > latest {
-            return Err(Error::conflict(format!(
-                "{} has schema version {version}, newer than this souq understands ({latest})",
-                self.path.display()
-            ))
-            .with_hint("upgrade souq; it never downgrades a database"));
-        }
-        if version == 0 && missing == Missing::Refuse {
-            return Err(Error::not_found("souq database", self.path.display())
-                .with_hint("the file exists but was never initialised: run `souq init`"));
-        }
+        check_version(&self.location, version, migrations.len(), missing)?;
         if version == 0 && self.has_foreign_tables()? {
             return Err(Error::invalid(format!(
                 "{} is a SQLite database but not a souq one; refusing to touch it",
-                self.path.display()
+                self.location
             )));
         }
         for (index, sql) in migrations.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute_batch(sql).map_err(|e| Error::internal(format!("migration {} failed: {e}", index + 1)))?;
-            tx.pragma_update(None, "user_version", index as i64 + 1)?;
-            tx.commit()?;
+            self.write(|db| {
+                db.execute_batch(sql).map_err(|e| e.context(format!("migration {} failed", index + 1)))?;
+                Ok(db.sqlite().expect("a SQLite store").pragma_update(None, "user_version", index as i64 + 1)?)
+            })?;
         }
         Ok(())
     }
 
     fn user_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self.conn().query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     fn has_foreign_tables(&self) -> Result<bool> {
         let count: i64 =
-            self.conn
+            self.conn()
                 .query_row("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))?;
         Ok(count > 0)
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    fn open_postgres(url: &str, missing: Missing, busy_timeout: Duration) -> Result<Store> {
+        let location = Location::Postgres(url.to_string());
+        let mut config: postgres::Config =
+            url.parse().map_err(|e| Error::usage(format!("{location} is not a PostgreSQL URL: {e}")))?;
+        config.application_name("souq").connect_timeout(busy_timeout.max(Duration::from_secs(1)));
+        let client = config.connect(postgres::NoTls).map_err(|e| {
+            let err = Error::from(e);
+            match err.kind() {
+                ErrorKind::Internal => {
+                    Error::internal(format!("cannot reach PostgreSQL at {location}: {}", err.message()))
+                        .with_hint("is the server running, and the host, port or socket in the URL right?")
+                }
+                _ => err,
+            }
+        })?;
+        let mut store = Store { db: Db::Postgres(PgSession::new(client)), location };
+        // A lock wait past the busy timeout fails as 55P03 (exit 7), as SQLite's busy timeout does;
+        // C collation everywhere is in the schema, UTC and UTF-8 are set here for every session.
+        let settings = format!(
+            "SET lock_timeout = {}; SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'",
+            busy_timeout.as_millis().max(1)
+        );
+        store.db.execute_batch(&settings)?;
+        store.migrate_postgres(PG_MIGRATIONS, missing)?;
+        Ok(store)
     }
 
-    /// For reads. Writes go through [`Store::write`].
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// Applies `migrations[version..]`, each in a transaction that holds the write lock: two
+    /// hosts running `init` at once apply the schema once.
+    fn migrate_postgres(&mut self, migrations: &[&str], missing: Missing) -> Result<()> {
+        let version = self.pg_version()?;
+        check_version(&self.location, version.unwrap_or(0), migrations.len(), missing)?;
+        if version.is_none() && self.pg_has_foreign_tables()? {
+            return Err(Error::invalid(format!(
+                "{} holds another application's tables, not souq's; refusing to touch it",
+                self.location
+            ))
+            .with_hint("give souq a database (or a schema, through search_path) of its own"));
+        }
+        for (index, sql) in migrations.iter().enumerate().skip(version.unwrap_or(0) as usize) {
+            let applied = self.write(|db| {
+                db.execute_batch("CREATE TABLE IF NOT EXISTS souq_schema_version (version BIGINT NOT NULL)")?;
+                let now: Option<i64> = db.query_opt("SELECT version FROM souq_schema_version", &[], |r| r.get(0))?;
+                if now.unwrap_or(0) > index as i64 {
+                    return Ok(false); // another host applied it while we waited for the lock
+                }
+                db.execute_batch(sql).map_err(|e| e.context(format!("migration {} failed", index + 1)))?;
+                db.execute("DELETE FROM souq_schema_version", &[])?;
+                db.execute(
+                    "INSERT INTO souq_schema_version (version) VALUES (?1)",
+                    rusqlite::params![index as i64 + 1],
+                )?;
+                Ok(true)
+            })?;
+            if !applied {
+                continue;
+            }
+        }
+        Ok(())
     }
 
-    /// Runs `work` in one `BEGIN IMMEDIATE` transaction: committed if it returns Ok,
+    /// The schema version, or None when souq's version table is not there.
+    fn pg_version(&self) -> Result<Option<i64>> {
+        let exists: bool =
+            self.db.query_row("SELECT to_regclass('souq_schema_version') IS NOT NULL", &[], |r| r.get(0))?;
+        if !exists {
+            return Ok(None);
+        }
+        self.db.query_opt("SELECT version FROM souq_schema_version", &[], |r| r.get(0))
+    }
+
+    fn pg_has_foreign_tables(&self) -> Result<bool> {
+        let count: i64 = self.db.query_row(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+            &[],
+            |r| r.get(0),
+        )?;
+        Ok(count > 0)
+    }
+
+    /// Where the database is, as people should see it.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The database, for reads. Writes go through [`Store::write`].
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Runs `work` in one transaction that holds the marketplace's write lock (SQLite's
+    /// `BEGIN IMMEDIATE`; PostgreSQL's advisory lock, taken first): committed if it returns Ok,
     /// rolled back (nothing written) if it returns Err.
     ///
     /// A refusal by moderation rolls the work back like any error, then records the
     /// `<target>.blocked` event in a transaction of its own: only when moderation was the reason.
-    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = match work(&tx) {
+    pub fn write<T>(&mut self, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+        self.begin_write()?;
+        let value = match work(&self.db) {
             Ok(value) => value,
             Err(err) => {
-                drop(tx);
+                self.rollback();
                 if let Some(blocked) = err.moderation_block() {
                     // Failing to record is not the user's error: they are told why they were refused.
                     let _ = self.record_blocked(blocked);
@@ -138,27 +302,47 @@ impl Store {
                 return Err(err);
             }
         };
-        tx.commit()?;
+        if let Err(err) = self.db.execute_batch("COMMIT") {
+            self.rollback();
+            return Err(err);
+        }
         Ok(value)
     }
 
+    fn begin_write(&self) -> Result<()> {
+        match &self.db {
+            Db::Sqlite(conn) => Ok(conn.execute_batch("BEGIN IMMEDIATE")?),
+            Db::Postgres(_) => {
+                // READ COMMITTED under one lock: each statement sees every earlier commit, and no
+                // other writer runs until this one ends, as under SQLite's single writer.
+                self.db.execute_batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
+                let locked = self.db.execute("SELECT pg_advisory_xact_lock(?1)", rusqlite::params![PG_WRITE_LOCK]);
+                locked.map(drop).inspect_err(|_| self.rollback())
+            }
+        }
+    }
+
+    /// Ends the open transaction without writing. A failure here leaves nothing to undo: the
+    /// connection drops the transaction when the process ends.
+    fn rollback(&self) {
+        let _ = self.db.execute_batch("ROLLBACK");
+    }
+
     fn record_blocked(&mut self, blocked: &crate::moderation::Blocked) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        crate::moderation::record_blocked(&tx, blocked)?;
-        Ok(tx.commit()?)
+        self.write(|db| crate::moderation::record_blocked(db, blocked).map(drop))
     }
 
     /// Runs `work` exactly as [`Store::write`] would, then rolls it back: a dry run that
     /// reports what would happen using the same code.
-    pub fn preview<T>(&mut self, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = work(&tx)?;
-        tx.rollback()?;
-        Ok(value)
+    pub fn preview<T>(&mut self, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+        self.begin_write()?;
+        let value = work(&self.db);
+        self.rollback();
+        value
     }
 
     /// `write` when `commit`, `preview` otherwise.
-    pub fn write_or_preview<T>(&mut self, commit: bool, work: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    pub fn write_or_preview<T>(&mut self, commit: bool, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
         if commit {
             self.write(work)
         } else {
@@ -173,6 +357,10 @@ impl Store {
     /// `dest`'s folder and renamed into place, so `dest` is either whole or absent; on failure
     /// nothing is left behind. An existing `dest` is replaced only when `force`.
     pub fn backup_to(&self, dest: &Path, force: bool) -> Result<()> {
+        let Location::File(_) = self.location else {
+            return Err(Error::usage("backup copies a SQLite file; this marketplace is on PostgreSQL")
+                .with_hint("use pg_dump: pg_dump --format=custom --file=souq.dump URL"));
+        };
         let exists = || std::fs::symlink_metadata(dest).is_ok();
         if self.is_this_database(dest) {
             return Err(Error::invalid(format!(
@@ -217,7 +405,8 @@ impl Store {
             let folder = p.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
             std::fs::canonicalize(folder).ok().zip(p.file_name()).map(|(f, name)| f.join(name))
         };
-        let (Some(dest), Some(db)) = (absolute(path), absolute(&self.path)) else { return false };
+        let Location::File(own) = &self.location else { return false };
+        let (Some(dest), Some(db)) = (absolute(path), absolute(own)) else { return false };
         let target = std::fs::metadata(path).ok();
         ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
             let mut name = db.as_os_str().to_owned();
@@ -231,7 +420,7 @@ impl Store {
 
     fn copy_into(&self, target: &Path) -> Result<()> {
         let mut target = Connection::open(target)?;
-        let step = rusqlite::backup::Backup::new(&self.conn, &mut target)?.step(-1)?;
+        let step = rusqlite::backup::Backup::new(self.conn(), &mut target)?.step(-1)?;
         if step != rusqlite::backup::StepResult::Done {
             return Err(Error::new(
                 ErrorKind::Busy,
@@ -241,6 +430,23 @@ impl Store {
         }
         target.close().map_err(|(_, e)| Error::from(e))
     }
+}
+
+/// Refuses a database newer than this build, and (unless creating) one never initialised.
+fn check_version(location: &Location, version: i64, latest: usize, missing: Missing) -> Result<()> {
+    if version > latest as i64 {
+        return Err(Error::conflict(format!(
+            "{location} has schema version {version}, newer than this souq understands ({latest})"
+        ))
+        .with_hint("upgrade souq; it never downgrades a database"));
+    }
+    if version == 0 && missing == Missing::Refuse {
+        return Err(Error::not_found("souq database", location).with_hint(match location {
+            Location::File(_) => "the file exists but was never initialised: run `souq init`",
+            Location::Postgres(_) => "the database has no souq schema yet: run `souq --db URL init --admin NAME`",
+        }));
+    }
+    Ok(())
 }
 
 /// A name for the copy in progress beside `dest` (the same filesystem, so the rename is atomic),
@@ -367,7 +573,7 @@ mod tests {
 
     fn raw_store(path: &Path) -> Store {
         create_private_file(path).unwrap();
-        Store { conn: Connection::open(path).unwrap(), path: path.to_path_buf() }
+        Store { db: Db::Sqlite(Connection::open(path).unwrap()), location: Location::File(path.to_path_buf()) }
     }
 
     #[test]
@@ -375,14 +581,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.db");
         let mut store = raw_store(&path);
-        store.migrate(&[V1], Missing::Create).unwrap();
-        store.conn.execute("INSERT INTO things (name) VALUES ('kept')", []).unwrap();
+        store.migrate_file(&[V1], Missing::Create).unwrap();
+        store.conn().execute("INSERT INTO things (name) VALUES ('kept')", []).unwrap();
         assert_eq!(store.user_version().unwrap(), 1);
 
-        store.migrate(&[V1, V2], Missing::Refuse).unwrap();
+        store.migrate_file(&[V1, V2], Missing::Refuse).unwrap();
         assert_eq!(store.user_version().unwrap(), 2);
         let (name, colour): (String, String) =
-            store.conn.query_row("SELECT name, colour FROM things", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            store.conn().query_row("SELECT name, colour FROM things", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
         assert_eq!((name.as_str(), colour.as_str()), ("kept", "red"));
     }
 
@@ -390,8 +596,8 @@ mod tests {
     fn a_newer_database_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = raw_store(&dir.path().join("m.db"));
-        store.migrate(&[V1, V2], Missing::Create).unwrap();
-        let err = store.migrate(&[V1], Missing::Refuse).unwrap_err();
+        store.migrate_file(&[V1, V2], Missing::Create).unwrap();
+        let err = store.migrate_file(&[V1], Missing::Refuse).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Conflict);
     }
 
@@ -399,16 +605,26 @@ mod tests {
     fn a_failed_migration_leaves_the_version() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = raw_store(&dir.path().join("m.db"));
-        store.migrate(&[V1], Missing::Create).unwrap();
-        assert!(store.migrate(&[V1, "ALTER TABLE nope ADD COLUMN x;"], Missing::Refuse).is_err());
+        store.migrate_file(&[V1], Missing::Create).unwrap();
+        assert!(store.migrate_file(&[V1, "ALTER TABLE nope ADD COLUMN x;"], Missing::Refuse).is_err());
         assert_eq!(store.user_version().unwrap(), 1);
     }
 
     #[test]
     fn the_real_schema_applies() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.db"), Missing::Create, Duration::from_secs(1)).unwrap();
+        let location = Location::File(dir.path().join("s.db"));
+        let store = Store::open(&location, Missing::Create, Duration::from_secs(1)).unwrap();
         assert_eq!(store.user_version().unwrap(), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn urls_name_postgres_and_lose_their_password_when_shown() {
+        let url = Location::parse(OsStr::new("postgresql://souq:s3cret@db.example:5432/market?sslmode=disable"));
+        assert_eq!(url.to_string(), "postgresql://souq@db.example:5432/market?sslmode=disable");
+        assert!(matches!(Location::parse(OsStr::new("postgres:///market")), Location::Postgres(_)));
+        assert_eq!(Location::parse(OsStr::new("market.db")), Location::File(PathBuf::from("market.db")));
+        assert_eq!(Location::parse(OsStr::new("postgres.db")), Location::File(PathBuf::from("postgres.db")));
     }
 
     #[test]

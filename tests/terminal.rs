@@ -51,9 +51,9 @@ fn attacked_market() -> Market {
         "UPDATE disputes SET reason = ?1",
         "UPDATE dispute_comments SET body = ?1",
     ] {
-        store.conn().execute(sql, [&attack]).unwrap();
+        store.db().execute(sql, rusqlite::params![attack]).unwrap();
     }
-    store.conn().execute("UPDATE orders SET review = ?1", [ATTACKS[4]]).unwrap();
+    store.db().execute("UPDATE orders SET review = ?1", rusqlite::params![ATTACKS[4]]).unwrap();
     market
 }
 

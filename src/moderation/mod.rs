@@ -369,7 +369,7 @@ mod tests {
 
     fn kinds(store: &Store, prefix: &str) -> Vec<events::Event> {
         let filter = events::Filter { kind_prefix: Some(prefix.into()), ..Default::default() };
-        events::list(store.conn(), &filter).unwrap()
+        events::list(store.db(), &filter).unwrap()
     }
 
     #[test]
@@ -408,7 +408,7 @@ mod tests {
             assert_eq!(verdict.action(), Some(Action::Flag));
         }
         let admin = Session { actor: Some("admin".into()), ..layla };
-        let flags = queue(store.conn(), &admin, Some(FlagStatus::Open), None).unwrap();
+        let flags = queue(store.db(), &admin, Some(FlagStatus::Open), None).unwrap();
         assert_eq!(flags.len(), 1);
         assert_eq!((flags[0].entity.as_str(), flags[0].entity_id), ("delivery", 5));
     }

@@ -42,7 +42,7 @@ fn who(party: Who) -> impl Strategy<Value = Who> {
 /// which exercises "not found"), so that operations mostly land on real orders: half of them
 /// on one of the newest three, which are still open more often than not.
 fn pick(store: &Store, selector: i64) -> i64 {
-    let placed: i64 = store.conn().query_row("SELECT count(*) FROM orders", [], |r| r.get(0)).unwrap();
+    let placed: i64 = store.db().query_row("SELECT count(*) FROM orders", &[], |r| r.get(0)).unwrap();
     if selector % 2 == 0 {
         (placed - selector / 2 % 3).max(1)
     } else {
@@ -53,7 +53,7 @@ fn pick(store: &Store, selector: i64) -> i64 {
 /// The acting user's index for `who` on `order` (on an order that does not exist: the admin).
 fn resolve(store: &Store, order: i64, who: Who) -> usize {
     let party = |name: &str| USERS.iter().position(|u| *u == name).unwrap();
-    let found = orders::find(store.conn(), order).unwrap();
+    let found = orders::find(store.db(), order).unwrap();
     match (who, found) {
         (Who::Anyone(user), _) => user,
         (Who::Buyer, Some(o)) => party(&o.buyer),
@@ -158,7 +158,7 @@ fn gig(title: &str, price: i64, extras: &[&str]) -> GigInput {
 fn marketplace(dir: &std::path::Path, now: Timestamp) -> Store {
     let mut store = Store::open(&dir.join("p.db"), Missing::Create, Duration::from_secs(5)).unwrap();
     // durability is not under test here; speed is
-    store.conn().execute_batch("PRAGMA synchronous = OFF").unwrap();
+    store.db().execute_batch("PRAGMA synchronous = OFF").unwrap();
     store
         .write(|tx| {
             for (i, name) in USERS.iter().enumerate() {
@@ -238,9 +238,9 @@ fn apply(store: &mut Store, op: &Op, now: &mut Timestamp) -> Option<Result<()>> 
             store.write(|tx| disputes::open(tx, &s, order, "not as described")).map(drop)
         }
         Op::Resolve { dispute, actor, how, refund } => {
-            let opened: i64 = store.conn().query_row("SELECT count(*) FROM disputes", [], |r| r.get(0)).unwrap();
+            let opened: i64 = store.db().query_row("SELECT count(*) FROM disputes", &[], |r| r.get(0)).unwrap();
             let id = 1 + dispute % opened.max(1);
-            let order = disputes::get(store.conn(), id).map_or(0, |d| d.order_id);
+            let order = disputes::get(store.db(), id).map_or(0, |d| d.order_id);
             let s = session(Some(resolve(store, order, *actor)), at);
             let resolution = match how {
                 0 => disputes::Resolution::RefundAll,
@@ -277,7 +277,7 @@ fn random_operations_keep_every_audit_check() {
                     Err(e) => prop_assert!(e.kind() != ErrorKind::Internal, "step {step} {op:?}: {e}"),
                 }
             }
-            let report = audit::run(store.conn()).unwrap();
+            let report = audit::run(store.db()).unwrap();
             let failed: Vec<_> = report.checks.iter().filter(|c| !c.ok).collect();
             prop_assert!(report.ok, "after step {step} {op:?}: {failed:?}");
         }

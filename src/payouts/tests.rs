@@ -58,7 +58,7 @@ fn request(key: &str) -> RunRequest {
 }
 
 fn assert_audit_ok(store: &Store) {
-    let report = audit::run(store.conn()).unwrap();
+    let report = audit::run(store.db()).unwrap();
     assert!(report.ok, "{:#?}", report.checks.iter().filter(|c| !c.ok).collect::<Vec<_>>());
 }
 
@@ -69,10 +69,10 @@ fn a_run_moves_available_into_flight_once_per_key() {
     let made = store.write(|tx| run(tx, &admin, &request("k"), None, &mut |_, _| {})).unwrap();
     let batch = made.batch.clone().unwrap();
     assert_eq!((batch.items, batch.total_cents.cents(), made.replayed), (2, 3500, false));
-    assert_eq!(ledger::balance(store.conn(), &Account::PayoutsInFlight).unwrap().cents(), 3500);
+    assert_eq!(ledger::balance(store.db(), &Account::PayoutsInFlight).unwrap().cents(), 3500);
     let again = store.write(|tx| run(tx, &admin, &request("k"), None, &mut |_, _| {})).unwrap();
     assert_eq!((again.batch, again.replayed), (made.batch, true));
-    assert_eq!(ledger::balance(store.conn(), &Account::PayoutsInFlight).unwrap().cents(), 3500);
+    assert_eq!(ledger::balance(store.db(), &Account::PayoutsInFlight).unwrap().cents(), 3500);
     assert_audit_ok(&store);
 }
 
@@ -84,7 +84,7 @@ fn a_run_refuses_when_the_confirmed_plan_no_longer_holds() {
     store.write(|tx| users::set_suspended(tx, &admin, "s1", true, None)).unwrap();
     let err = store.write(|tx| run(tx, &admin, &request("k"), Some(&confirmed), &mut |_, _| {})).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
-    assert!(find_batch_by_key(store.conn(), "k").unwrap().is_none());
+    assert!(find_batch_by_key(store.db(), "k").unwrap().is_none());
 }
 
 #[test]
@@ -121,17 +121,17 @@ proptest! {
             store.write(|tx| reconcile(tx, &admin, 1, csv.as_bytes())).unwrap();
             assert_audit_ok(&store);
         }
-        let items = items_of(store.conn(), 1).unwrap();
+        let items = items_of(store.db(), 1).unwrap();
         for (n, item) in items.iter().enumerate() {
-            let user = users::get(store.conn(), &format!("s{n}")).unwrap();
-            let available = ledger::balance(store.conn(), &Account::User(user.id, Bucket::Available)).unwrap().cents();
+            let user = users::get(store.db(), &format!("s{n}")).unwrap();
+            let available = ledger::balance(store.db(), &Account::User(user.id, Bucket::Available)).unwrap().cents();
             let expected = match item.status {
                 ItemStatus::Failed | ItemStatus::Reversed => balances[n],
                 _ => 0,
             };
             prop_assert_eq!(available, expected, "{:?}", item);
         }
-        let paid_out = ledger::balance(store.conn(), &Account::World("paypal".into())).unwrap().cents();
+        let paid_out = ledger::balance(store.db(), &Account::World("paypal".into())).unwrap().cents();
         let paid: i64 = items.iter().filter(|i| i.status == ItemStatus::Paid).map(|i| i.amount_cents.cents()).sum();
         prop_assert_eq!(paid_out, paid);
     }

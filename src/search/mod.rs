@@ -379,11 +379,13 @@ mod tests {
             .unwrap();
         }
         let store = Store::open(&path, Missing::Refuse, std::time::Duration::from_secs(1)).unwrap();
-        let conn = store.conn();
+        let conn = store.db();
         let query = SearchQuery { text: "تصميم شعار".into(), limit: 5, ..SearchQuery::default() };
         assert_eq!(search(conn, &query).unwrap().len(), 1);
         let known: i64 = conn
-            .query_row("SELECT count(*) FROM search_terms WHERE term IN ('تصاميم', 'شعار')", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM search_terms WHERE term IN ('تصاميم', 'شعار')", &[], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(known, 2);
     }
@@ -431,8 +433,8 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        assert_eq!((found(store.conn(), "unindexed"), found(store.conn(), "انجليزيه")), (1, 1));
+        assert_eq!((found(store.db(), "unindexed"), found(store.db(), "انجليزيه")), (1, 1));
         store.write(|tx| gigs::create(tx, &layla, &gig("afterwards")).map(drop)).unwrap();
-        assert_eq!(found(store.conn(), "afterwards"), 1, "the triggers index again after the guard");
+        assert_eq!(found(store.db(), "afterwards"), 1, "the triggers index again after the guard");
     }
 }

@@ -1,0 +1,1 @@
+-- The PostgreSQL schema: being written (issue 11).
