@@ -38,11 +38,11 @@ impl App {
 
     /// Opens the existing database (every command but init and demo).
     pub fn open(&self) -> Result<Store> {
-        Ok(Store::open(&self.location(), Missing::Refuse, self.busy_timeout)?)
+        Ok(Store::open(self.location(), Missing::Refuse, self.busy_timeout)?)
     }
 
     pub fn open_or_create(&self) -> Result<Store> {
-        Ok(Store::open(&self.location(), Missing::Create, self.busy_timeout)?)
+        Ok(Store::open(self.location(), Missing::Create, self.busy_timeout)?)
     }
 
     /// How CSV is written: `--excel`, `--delimiter`.

@@ -29,7 +29,8 @@ pub enum Engine {
 /// A connection to the marketplace's database, on either engine.
 pub enum Db {
     Sqlite(rusqlite::Connection),
-    Postgres(PgSession),
+    // boxed: a client is larger than a SQLite handle, and a store holds one or the other
+    Postgres(Box<PgSession>),
 }
 
 /// Parameters, in `?1 ?2 ...` order: `params![a, b]` (rusqlite's macro) or `&[]`.

@@ -277,7 +277,7 @@ mod tests {
 
     /// A marketplace at commission `bps` with one order of `price` x `quantity`, disputed by its buyer.
     fn disputed_order(dir: &std::path::Path, price: i64, quantity: i64, bps: i64) -> Store {
-        let mut store = Store::open(&dir.join("d.db"), Missing::Create, Duration::from_secs(5)).unwrap();
+        let mut store = Store::open(dir.join("d.db"), Missing::Create, Duration::from_secs(5)).unwrap();
         store.db().execute_batch("PRAGMA synchronous = OFF").unwrap();
         store
             .write(|tx| {

@@ -111,7 +111,7 @@ fn market() -> &'static Mutex<Store> {
     static MARKET: std::sync::OnceLock<Mutex<Store>> = std::sync::OnceLock::new();
     MARKET.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap().keep();
-        let mut store = Store::open(&dir.join("p.db"), Missing::Create, Duration::from_secs(5)).unwrap();
+        let mut store = Store::open(dir.join("p.db"), Missing::Create, Duration::from_secs(5)).unwrap();
         let session = admin_session();
         store
             .write(|tx| {

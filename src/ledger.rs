@@ -440,7 +440,7 @@ mod tests {
     #[test]
     fn a_key_posts_once_refuses_other_fields_and_replays_even_when_money_has_moved_on() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("l.db"), Missing::Create, Duration::from_secs(1)).unwrap();
+        let mut store = Store::open(dir.path().join("l.db"), Missing::Create, Duration::from_secs(1)).unwrap();
         let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
         let world = Account::World("card".into());
         store

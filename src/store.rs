@@ -208,7 +208,7 @@ impl Store {
                 _ => err,
             }
         })?;
-        let mut store = Store { db: Db::Postgres(PgSession::new(client)), location };
+        let mut store = Store { db: Db::Postgres(Box::new(PgSession::new(client))), location };
         // A lock wait past the busy timeout fails as 55P03 (exit 7), as SQLite's busy timeout does;
         // C collation everywhere is in the schema, UTC and UTF-8 are set here for every session.
         let settings = format!(

@@ -355,7 +355,7 @@ mod tests {
 
     fn market() -> (tempfile::TempDir, Store, Session) {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("m.db"), Missing::Create, Duration::from_secs(1)).unwrap();
+        let mut store = Store::open(dir.path().join("m.db"), Missing::Create, Duration::from_secs(1)).unwrap();
         let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
         let admin = Session { actor: Some("admin".into()), os_user: "test".into(), now };
         store

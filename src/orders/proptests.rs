@@ -156,7 +156,7 @@ fn gig(title: &str, price: i64, extras: &[&str]) -> GigInput {
 }
 
 fn marketplace(dir: &std::path::Path, now: Timestamp) -> Store {
-    let mut store = Store::open(&dir.join("p.db"), Missing::Create, Duration::from_secs(5)).unwrap();
+    let mut store = Store::open(dir.join("p.db"), Missing::Create, Duration::from_secs(5)).unwrap();
     // durability is not under test here; speed is
     store.db().execute_batch("PRAGMA synchronous = OFF").unwrap();
     store

@@ -23,7 +23,7 @@ fn session(actor: &str) -> Session {
 /// A store with the admin `admin` and sellers s0.. on PayPal with these available balances.
 fn market(balances: &[i64]) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("t.db"), Missing::Create, Duration::from_secs(1)).unwrap();
+    let mut store = Store::open(dir.path().join("t.db"), Missing::Create, Duration::from_secs(1)).unwrap();
     let admin = session("admin");
     store
         .write(|tx| {
