@@ -7,6 +7,7 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::{events, users, Session};
@@ -318,7 +319,7 @@ pub fn show(conn: &Connection) -> Result<Vec<Setting>> {
 /// Sets keys (admin only), all or none, writing one `config.set` event per key that changed.
 /// Every key is applied before the policy is checked as a whole; any problem refuses the change
 /// with one error listing every bad key.
-pub fn set_many(conn: &Connection, session: &Session, pairs: &[(String, String)]) -> Result<Vec<Setting>> {
+pub fn set_many(conn: &Db, session: &Session, pairs: &[(String, String)]) -> Result<Vec<Setting>> {
     users::acting_admin(conn, session, "change the policy")?;
     let before = load(conn)?;
     let mut policy = before.clone();

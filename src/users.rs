@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::payouts::PayoutMethod;
 use crate::status::UserStatus;
@@ -194,7 +195,7 @@ pub struct NewUser<'a> {
 
 /// Signs a user up. Anyone may add a plain user; adding an admin takes an acting admin,
 /// except for the very first one (that is how a marketplace gets its first admin).
-pub fn add(conn: &Connection, session: &Session, new: &NewUser) -> Result<User> {
+pub fn add(conn: &Db, session: &Session, new: &NewUser) -> Result<User> {
     usernames::validate(new.username)?;
     if let Some(email) = new.email {
         validate_email(email)?;
@@ -238,7 +239,7 @@ pub fn add(conn: &Connection, session: &Session, new: &NewUser) -> Result<User> 
 /// Suspends or reinstates `username` (admin only). Doing it twice is not an error:
 /// the user ends in the asked state and no second event is written.
 pub fn set_suspended(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     username: &str,
     suspended: bool,
@@ -264,13 +265,7 @@ pub fn set_suspended(
 
 /// Sets how `username` is paid (the user themselves or an admin). The account is validated for
 /// the method and stored normalised; setting the same method and account again changes nothing.
-pub fn set_payout(
-    conn: &Connection,
-    session: &Session,
-    username: &str,
-    method: PayoutMethod,
-    account: &str,
-) -> Result<User> {
+pub fn set_payout(conn: &Db, session: &Session, username: &str, method: PayoutMethod, account: &str) -> Result<User> {
     let actor = acting(conn, session)?;
     let user = get(conn, username)?;
     if actor.id != user.id {

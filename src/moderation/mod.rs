@@ -31,6 +31,7 @@ pub use queue::{decide, Decided, Flag, FlagStatus};
 pub use rules::{Action, Hit, Rule, RuleSet, Severity, Target};
 pub use scan::{scan, ScanOptions, ScanSummary};
 
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::gigs::GigInput;
 use crate::policy::{self, Policy};
@@ -105,7 +106,7 @@ pub fn export_rules(conn: &Connection) -> Result<String> {
 
 /// Makes `yaml` the active rule set (admin only) after validating all of it; `file` names it in
 /// errors. Importing the rules already active changes nothing and writes no event.
-pub fn import_rules(conn: &Connection, session: &Session, file: &str, yaml: &str) -> Result<Vec<Rule>> {
+pub fn import_rules(conn: &Db, session: &Session, file: &str, yaml: &str) -> Result<Vec<Rule>> {
     let admin = users::acting_admin(conn, session, "change the moderation rules")?;
     let parsed = RuleSet::parse(file, yaml)?;
     if active_source(conn)?.1 == yaml {
@@ -187,14 +188,7 @@ fn blocked(blocked: Blocked) -> Error {
 }
 
 /// Raises a flag for every hit on content `entity`/`entity_id`; returns how many were new.
-fn raise_all(
-    conn: &Connection,
-    session: &Session,
-    target: Target,
-    entity_id: i64,
-    text: &str,
-    hits: &[Hit],
-) -> Result<usize> {
+fn raise_all(conn: &Db, session: &Session, target: Target, entity_id: i64, text: &str, hits: &[Hit]) -> Result<usize> {
     let hash = content_hash(text);
     let subject = queue::Subject { entity: target.entity(), entity_id, content_hash: &hash };
     let mut new = 0;
@@ -209,13 +203,7 @@ fn raise_all(
 /// caller's transaction rolls back. Hold: the gig goes to pending_review. Flag: it stays as it
 /// is, queued. A gig pending review by policy (review_new_gigs) is queued too.
 /// `created`: the gig row was inserted in this transaction (a refusal rolls its id back).
-pub fn screen_gig(
-    conn: &Connection,
-    session: &Session,
-    gig_id: i64,
-    created: bool,
-    input: &GigInput,
-) -> Result<Verdict> {
+pub fn screen_gig(conn: &Db, session: &Session, gig_id: i64, created: bool, input: &GigInput) -> Result<Verdict> {
     let policy = policy::load(conn)?;
     let verdict = judged(&*active_rules(conn)?, &policy, input);
     if let Some(hit) = verdict.blocking() {
@@ -268,7 +256,7 @@ pub fn blocked_field(rules: &RuleSet, policy: &Policy, input: &GigInput) -> &'st
 /// Records what `verdict` (from [`judge_gig`]) says about gig `gig_id`, just written: flags
 /// queued, a hold sends the gig to pending_review, a gig pending review by policy is queued.
 pub fn apply_gig_verdict(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     policy: &Policy,
     gig_id: i64,
@@ -294,13 +282,7 @@ pub fn apply_gig_verdict(
 /// Screens a message, delivery or review (`entity_id`: the message id, delivery id, or the
 /// order id of a review) right after it is written, in the same transaction. Block: Err (exit 4)
 /// naming the rule and carrying the verdict ([`Blocked`], about the order). Flag: queued.
-pub fn screen_text(
-    conn: &Connection,
-    session: &Session,
-    target: Target,
-    entity_id: i64,
-    text: &str,
-) -> Result<Verdict> {
+pub fn screen_text(conn: &Db, session: &Session, target: Target, entity_id: i64, text: &str) -> Result<Verdict> {
     let allowed = policy::load(conn)?.allowed_domains;
     let verdict = Verdict { hits: active_rules(conn)?.check(target, text, None, &allowed) };
     if let Some(hit) = verdict.blocking() {
@@ -329,7 +311,7 @@ pub fn screen_text(
 /// Records `<target>.blocked` for a refusal (called by `Store::write` once the refused command
 /// rolled back), with the rule, what it matched as written and as normalised, and the author;
 /// returns the event id.
-pub fn record_blocked(conn: &Connection, blocked: &Blocked) -> Result<i64> {
+pub fn record_blocked(conn: &Db, blocked: &Blocked) -> Result<i64> {
     let hit = &blocked.hit;
     let kind = format!("{}.blocked", blocked.target.name());
     let data = json!({

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::rules::Action;
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::status::GigStatus;
 use crate::{events, users, Session};
@@ -96,7 +97,7 @@ pub(super) struct Subject<'a> {
 
 /// Raises a flag unless this rule already flagged this very content (then None).
 pub(super) fn raise(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     rule: &str,
     action: Action,
@@ -197,7 +198,7 @@ impl Decided {
 /// Approves (the content may stay) or rejects (it may not) a flag or a gig, with the admin's
 /// reason. An approved gig with nothing else open goes live; a rejected gig is `rejected`.
 /// Deciding a flag again the same way is a no-op; the other way is refused (exit 4).
-pub fn decide(conn: &Connection, session: &Session, what: Decided, approve: bool, reason: &str) -> Result<Vec<Flag>> {
+pub fn decide(conn: &Db, session: &Session, what: Decided, approve: bool, reason: &str) -> Result<Vec<Flag>> {
     let admin = users::acting_admin(conn, session, "moderate")?;
     if reason.trim().is_empty() {
         return Err(Error::invalid("a reason is needed: it is kept with the decision"));
@@ -251,7 +252,7 @@ pub fn decide(conn: &Connection, session: &Session, what: Decided, approve: bool
 
 /// After a decision: a rejected gig is `rejected`; an approved one leaves pending_review once
 /// no open flag holds it back.
-fn settle_gig(conn: &Connection, session: &Session, gig_id: i64, approve: bool, reason: &str) -> Result<()> {
+fn settle_gig(conn: &Db, session: &Session, gig_id: i64, approve: bool, reason: &str) -> Result<()> {
     let gig = crate::gigs::get(conn, gig_id)?;
     let to = if !approve {
         "rejected"
@@ -268,7 +269,7 @@ fn settle_gig(conn: &Connection, session: &Session, gig_id: i64, approve: bool, 
 
 /// Moves a gig between review states, with its event (gig.held, gig.approved, gig.rejected).
 pub(super) fn set_gig_status(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     gig_id: i64,
     from: &str,

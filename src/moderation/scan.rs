@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::json;
 
 use super::queue::{self, Subject};
 use super::rules::{Action, Hit, RuleSet, Target};
 use super::{content_hash, gig_text};
+use crate::db::Db;
 use crate::error::Result;
 use crate::money::Money;
 use crate::{events, policy, users, Session};
@@ -163,7 +163,7 @@ fn join(matcher: std::thread::ScopedJoinHandle<'_, Matched>) -> Matched {
 /// Counts one matched text and, with `apply`, queues its flags and holds its gig. Only a new
 /// finding holds a gig: one an admin already approved stays live.
 fn record(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     target: Target,
     item: &Item,
@@ -203,7 +203,7 @@ fn record(
 /// `moderation.scanned` event records the summary; without it the database is left untouched.
 /// The scan holds one transaction for its whole run when applying (the caller's).
 pub fn scan(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     rules: &RuleSet,
     options: ScanOptions,
