@@ -1,6 +1,8 @@
 //! Shared test fixtures: a fresh marketplace database per test, and the binary run against it.
 #![allow(dead_code)] // each test file uses a different part of this module
 
+pub mod pg;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
