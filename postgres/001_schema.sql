@@ -1,6 +1,6 @@
 -- souq's schema on PostgreSQL (15 or newer): version 1, the same marketplace as the SQLite schema
 -- at its version 3 (schema.sql + migrations/002_username_key.sql + migrations/003_search_words.sql).
--- Applied by the version runner in src/store.rs in one transaction, which records the version in
+-- Applied by souq's version runner in one transaction, which records the version in
 -- souq_schema_version; forward only, like the SQLite migrations. tests/schema_drift.rs proves that
 -- both define the same tables, columns, keys, indexes and CHECKs: change one, change the other.
 -- Money is integer cents. Times are RFC 3339 UTC text ("2026-11-27T13:59:26Z"),
