@@ -16,8 +16,8 @@ pub fn fresh_database() -> Option<String> {
         .unwrap_or_else(|e| panic!("{CLUSTER}={cluster}: cannot connect: {e}"));
     // CREATE DATABASE takes no parameters, so the name goes in quoted as an identifier.
     // FILE_COPY copies the template's files and checkpoints (cheap with fsync=off); the default,
-    // WAL_LOG, writes every page of them to the WAL, which costs CPU the tests are short of:
-    // median of 50 on 2 busy cores, 45-60 ms against 80-97 ms. template0 rather than template1:
+    // WAL_LOG, also writes every page of them to the WAL. Measured on 2 busy cores, two tests
+    // creating at once, median of 50: 45-60 ms against 80-97 ms. template0 rather than template1:
     // as fast, never changed, and never in use by a session (which would make CREATE fail).
     let create = format!("CREATE DATABASE {} TEMPLATE template0 STRATEGY file_copy", quoted_identifier(&name));
     client.batch_execute(&create).unwrap_or_else(|e| panic!("{create}: {e}"));
