@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::events::{self, Event};
 use crate::money::Money;
@@ -92,7 +93,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Dispute> {
 
 /// The buyer or the seller opens a dispute on an active or delivered order. The order becomes
 /// `disputed`, which stops its clocks: tick neither completes, cancels nor flags it.
-pub fn open(conn: &Connection, session: &Session, order_id: i64, reason: &str) -> Result<Dispute> {
+pub fn open(conn: &Db, session: &Session, order_id: i64, reason: &str) -> Result<Dispute> {
     let (user, order, role) = orders::visible_to_actor(conn, session, order_id)?;
     if !matches!(role, Role::Buyer | Role::Seller) {
         return Err(Error::forbidden(format!(
@@ -121,7 +122,7 @@ pub fn open(conn: &Connection, session: &Session, order_id: i64, reason: &str) -
 }
 
 /// The buyer, the seller or an admin adds to an open dispute.
-pub fn comment(conn: &Connection, session: &Session, id: i64, body: &str) -> Result<Comment> {
+pub fn comment(conn: &Db, session: &Session, id: i64, body: &str) -> Result<Comment> {
     let dispute = get(conn, id)?;
     let (user, _, _) = orders::visible_to_actor(conn, session, dispute.order_id)?;
     if dispute.status != DisputeStatus::Open {
@@ -154,13 +155,7 @@ pub struct Resolved {
 /// An admin who is not a party to the order settles an open dispute. The money moves only through `orders::refund_all` and
 /// `orders::settle`, the same paths cancellation and completion take. A refund must be more
 /// than zero and at most the order's gross (exit 6 otherwise); a resolved dispute is exit 4.
-pub fn resolve(
-    conn: &Connection,
-    session: &Session,
-    id: i64,
-    resolution: Resolution,
-    note: Option<&str>,
-) -> Result<Resolved> {
+pub fn resolve(conn: &Db, session: &Session, id: i64, resolution: Resolution, note: Option<&str>) -> Result<Resolved> {
     let admin = users::acting_admin(conn, session, "resolve disputes")?;
     let dispute = get(conn, id)?;
     if dispute.status != DisputeStatus::Open {
@@ -210,7 +205,7 @@ pub fn resolve(
 }
 
 /// Disputes the acting user may see: on their own orders, or every one for an admin.
-pub fn list(conn: &Connection, session: &Session, status: Option<DisputeStatus>) -> Result<Vec<Dispute>> {
+pub fn list(conn: &Db, session: &Session, status: Option<DisputeStatus>) -> Result<Vec<Dispute>> {
     let user = users::acting(conn, session)?;
     let sql = format!(
         "{SELECT}
@@ -234,7 +229,7 @@ pub struct DisputeDetail {
 }
 
 /// The whole story of a dispute, for its buyer, its seller or an admin.
-pub fn show(conn: &Connection, session: &Session, id: i64) -> Result<DisputeDetail> {
+pub fn show(conn: &Db, session: &Session, id: i64) -> Result<DisputeDetail> {
     let dispute = get(conn, id)?;
     let (_, order, _) = orders::visible_to_actor(conn, session, dispute.order_id)?;
     let of = |entity: &str, entity_id: i64| {

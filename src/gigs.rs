@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::policy::{self, Policy};
@@ -449,7 +450,7 @@ fn gig_event_data(gig: &Gig) -> serde_json::Value {
 }
 
 /// Lists a new gig for the acting user.
-pub fn create(conn: &Connection, session: &Session, input: &GigInput) -> Result<Gig> {
+pub fn create(conn: &Db, session: &Session, input: &GigInput) -> Result<Gig> {
     let seller = users::acting(conn, session)?;
     let policy = policy::load(conn)?;
     input.validate(&policy).map_err(|f| f.error)?;
@@ -474,7 +475,7 @@ pub struct GigChanges {
 }
 
 /// The gig's seller or an admin may manage it.
-fn managed_gig(conn: &Connection, session: &Session, gig_id: i64) -> Result<(User, Gig)> {
+fn managed_gig(conn: &Db, session: &Session, gig_id: i64) -> Result<(User, Gig)> {
     let actor = users::acting(conn, session)?;
     let gig = get(conn, gig_id)?;
     if gig.seller != actor.username && !actor.is_admin {
@@ -502,7 +503,7 @@ impl GigChanges {
     }
 }
 
-pub fn update(conn: &Connection, session: &Session, gig_id: i64, changes: GigChanges) -> Result<Gig> {
+pub fn update(conn: &Db, session: &Session, gig_id: i64, changes: GigChanges) -> Result<Gig> {
     let (_, gig) = managed_gig(conn, session, gig_id)?;
     let before = input_of(&gig);
     let after = changes.applied_to(before.clone());
@@ -518,7 +519,7 @@ pub fn update(conn: &Connection, session: &Session, gig_id: i64, changes: GigCha
 }
 
 /// Pauses an active gig, or resumes a paused one. Asking for the state it is in is a no-op.
-pub fn set_paused(conn: &Connection, session: &Session, gig_id: i64, paused: bool) -> Result<Gig> {
+pub fn set_paused(conn: &Db, session: &Session, gig_id: i64, paused: bool) -> Result<Gig> {
     let (_, gig) = managed_gig(conn, session, gig_id)?;
     let (from, to, kind) = if paused {
         (GigStatus::Active, GigStatus::Paused, "gig.paused")

@@ -5,9 +5,10 @@
 
 use std::str::FromStr;
 
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Row};
 use serde::Serialize;
 
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::levels::{self, SellerStats};
 use crate::money::Money;
@@ -183,7 +184,7 @@ fn totals(r: &Row, first: usize) -> rusqlite::Result<Totals> {
 
 /// The seller the report is limited to. Admins see any seller or all; anyone else sees only
 /// their own sales, whether or not they name themselves.
-fn scope(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Option<User>> {
+fn scope(conn: &Db, session: &Session, filter: &SalesFilter) -> Result<Option<User>> {
     let actor = users::acting(conn, session)?;
     match &filter.seller {
         Some(name) if *name != actor.username => {
@@ -196,7 +197,7 @@ fn scope(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<O
 }
 
 /// Orders, gross, fees, refunds and net per period, oldest first.
-pub fn sales(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Vec<SalesRow>> {
+pub fn sales(conn: &Db, session: &Session, filter: &SalesFilter) -> Result<Vec<SalesRow>> {
     let seller = scope(conn, session, filter)?;
     let (from, to) = filter.range.params()?;
     let sql = format!(
@@ -218,7 +219,7 @@ pub fn sales(conn: &Connection, session: &Session, filter: &SalesFilter) -> Resu
 
 /// Every seller with settled orders in the range, by gross (then net, then name), with their
 /// current stats. Admins only: it shows every seller's money.
-pub fn sellers(conn: &Connection, session: &Session, range: DayRange) -> Result<Vec<SellerRow>> {
+pub fn sellers(conn: &Db, session: &Session, range: DayRange) -> Result<Vec<SellerRow>> {
     users::acting_admin(conn, session, "rank sellers")?;
     let (from, to) = range.params()?;
     let sql = format!(

@@ -1,9 +1,10 @@
 //! Reviews: the buyer's rating and text live on the order (orders::complete and orders::review);
 //! here the seller answers a review, once.
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde_json::json;
 
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::moderation::{self, Target};
 use crate::orders::{self, Order, Role};
@@ -14,7 +15,7 @@ pub const MAX_REPLY_CHARS: usize = 2_000;
 /// The seller replies to the buyer's review of a completed order. One reply per review: a
 /// second one is refused (exit 4), as is a reply to an order with no review yet, or one a
 /// moderation rule blocks (the caller records that with `moderation::record_blocked`).
-pub fn reply(conn: &Connection, session: &Session, order_id: i64, reply: &str) -> Result<Order> {
+pub fn reply(conn: &Db, session: &Session, order_id: i64, reply: &str) -> Result<Order> {
     let (_, order, role) = orders::visible_to_actor(conn, session, order_id)?;
     if role != Role::Seller {
         return Err(Error::forbidden(format!("only the seller {} replies to order {order_id}'s review", order.seller)));

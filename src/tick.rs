@@ -9,6 +9,7 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::db::Db;
 use crate::error::Result;
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
@@ -29,7 +30,7 @@ pub struct TickSummary {
 
 /// Applies everything due at `session.now`. Run by an operator (cron) with no acting user, or
 /// by an admin; the caller wraps it in one transaction.
-pub fn run(conn: &Connection, session: &Session) -> Result<TickSummary> {
+pub fn run(conn: &Db, session: &Session) -> Result<TickSummary> {
     if session.actor.is_some() {
         users::acting_admin(conn, session, "run tick")?;
     }

@@ -12,6 +12,7 @@ use serde_json::json;
 use super::pipeline;
 use super::quotes::QuoteTracker;
 use super::{write_error, Input, COLUMNS};
+use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
 use crate::gigs::{self, ExtraInput, FieldError, GigInput};
 use crate::moderation::{self, RuleSet, Verdict};
@@ -141,7 +142,7 @@ pub fn import(
 }
 
 fn import_rows(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     source: Input<impl Read>,
     options: ImportOptions,
@@ -485,7 +486,7 @@ struct Sellers {
 
 impl Sellers {
     /// The seller a row is for. A non-admin naming someone else stops the whole import (exit 5).
-    fn resolve(&mut self, conn: &Connection, name: &str, line: u64) -> Result<std::result::Result<&User, String>> {
+    fn resolve(&mut self, conn: &Db, name: &str, line: u64) -> Result<std::result::Result<&User, String>> {
         if name.is_empty() || name == self.actor.username {
             return Ok(Ok(&self.actor));
         }
@@ -608,7 +609,7 @@ fn gig_input(header: &Header, cells: &[&str]) -> std::result::Result<GigInput, (
 /// Err stops the import. Checks that gig create/update must pass belong in [`check_row`]
 /// (no database) or here.
 fn write_row(
-    conn: &Connection,
+    conn: &Db,
     checked: Checked,
     rules: &Rules,
     sellers: &mut Sellers,
@@ -650,7 +651,7 @@ fn write_row(
 /// took) is a bad row; a failure of the database or the disk is the outer error, which stops
 /// the import with nothing written, `--skip-invalid` or not.
 fn write_gig(
-    conn: &Connection,
+    conn: &Db,
     seller: &User,
     gig: &JudgedGig,
     existing: Option<i64>,

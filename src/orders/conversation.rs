@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::{visible_to_actor, Order, Role};
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::files::{self, Existing};
 use crate::moderation::{self, Target};
@@ -45,7 +46,7 @@ pub struct Delivery {
 }
 
 /// The buyer or the seller writes on an order (in any state: people talk after completion too).
-pub fn message(conn: &Connection, session: &Session, id: i64, body: &str) -> Result<Message> {
+pub fn message(conn: &Db, session: &Session, id: i64, body: &str) -> Result<Message> {
     let (user, order, role) = visible_to_actor(conn, session, id)?;
     if !matches!(role, Role::Buyer | Role::Seller) {
         return Err(Error::forbidden(format!("only {} and {} write on order {id}", order.buyer, order.seller)));
@@ -54,13 +55,7 @@ pub fn message(conn: &Connection, session: &Session, id: i64, body: &str) -> Res
 }
 
 /// Every message on an order is written here (and only here), so checks on message text apply to all of them.
-pub(super) fn store_message(
-    conn: &Connection,
-    session: &Session,
-    order: &Order,
-    sender: &User,
-    body: &str,
-) -> Result<Message> {
+pub(super) fn store_message(conn: &Db, session: &Session, order: &Order, sender: &User, body: &str) -> Result<Message> {
     let body = text::required(body, "message", MAX_MESSAGE_CHARS)?;
     conn.prepare_cached("INSERT INTO messages (order_id, sender_id, body, created_at) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![order.id, sender.id, body, session.now])?;
@@ -79,7 +74,7 @@ pub(super) fn store_message(
 /// Every delivery is written here (and only here): its message, then its files into `blobs`,
 /// each read up to the policy's size limit.
 pub(super) fn store_delivery(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     order: &Order,
     seller: &User,
@@ -103,7 +98,7 @@ pub(super) fn store_delivery(
 }
 
 /// Each file into `blobs` (once per content), read up to the policy's size limit.
-fn store_files(conn: &Connection, files: &[PathBuf]) -> Result<Vec<DeliveredFile>> {
+fn store_files(conn: &Db, files: &[PathBuf]) -> Result<Vec<DeliveredFile>> {
     if files.is_empty() {
         return Ok(Vec::new());
     }
@@ -213,13 +208,7 @@ pub struct WrittenFile {
 /// a re-run is a no-op); with other content, without [`Existing::Replace`], nothing is written.
 /// Each file is written as [`files::write`] does (0600, whole or not at all, never through a
 /// symlink).
-pub fn export_files(
-    conn: &Connection,
-    session: &Session,
-    id: i64,
-    dir: &Path,
-    existing: Existing,
-) -> Result<Vec<WrittenFile>> {
+pub fn export_files(conn: &Db, session: &Session, id: i64, dir: &Path, existing: Existing) -> Result<Vec<WrittenFile>> {
     visible_to_actor(conn, session, id)?;
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::conflict(format!("cannot make the folder {}: {e}", dir.display())))?;

@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
 use super::{conversation, get, ledger_actor, refund_all, settle, visible_to_actor, Order, Role};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::gigs;
 use crate::ledger::{self, Account, Bucket, Movement};
@@ -37,7 +38,7 @@ pub struct NewOrder {
 /// and the commission, sets the due time (delivery days plus the extras' days) and moves the
 /// gross into escrow, from the buyer's credit first and then from available. Not enough money
 /// is a conflict and nothing changes.
-pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Order> {
+pub fn place(conn: &Db, session: &Session, new: &NewOrder) -> Result<Order> {
     let buyer = users::acting(conn, session)?;
     if let Some(order) = placed_with_key(conn, buyer.id, new)? {
         return Ok(order);
@@ -209,7 +210,7 @@ fn pay_into_escrow(conn: &Connection, session: &Session, order_id: i64, buyer_id
 
 /// The seller delivers an active order: a message and files (stored by content hash). A first
 /// delivery after the due time marks the order late for good (it counts against on-time rates).
-pub fn deliver(conn: &Connection, session: &Session, id: i64, message: &str, files: &[PathBuf]) -> Result<Order> {
+pub fn deliver(conn: &Db, session: &Session, id: i64, message: &str, files: &[PathBuf]) -> Result<Order> {
     let (user, order, role) = visible_to_actor(conn, session, id)?;
     if role != Role::Seller {
         return Err(Error::forbidden(format!("only the seller {} delivers order {id}", order.seller)));
@@ -232,7 +233,7 @@ pub fn deliver(conn: &Connection, session: &Session, id: i64, message: &str, fil
 }
 
 /// The buyer sends a delivered order back for changes: it is active again, its due time unchanged.
-pub fn revise(conn: &Connection, session: &Session, id: i64, message: Option<&str>) -> Result<Order> {
+pub fn revise(conn: &Db, session: &Session, id: i64, message: Option<&str>) -> Result<Order> {
     let (user, order, role) = visible_to_actor(conn, session, id)?;
     if role != Role::Buyer {
         return Err(Error::forbidden(format!("only the buyer {} asks for a revision of order {id}", order.buyer)));
@@ -255,7 +256,7 @@ pub struct Review {
 
 /// The buyer accepts a delivered order: escrow is released to the seller (net) and revenue
 /// (fee), optionally with a review. Completing an already completed order again is a no-op.
-pub fn complete(conn: &Connection, session: &Session, id: i64, review: Option<&Review>) -> Result<Order> {
+pub fn complete(conn: &Db, session: &Session, id: i64, review: Option<&Review>) -> Result<Order> {
     let (_, order, role) = visible_to_actor(conn, session, id)?;
     if role != Role::Buyer {
         return Err(Error::forbidden(format!("only the buyer {} completes order {id}", order.buyer)));
@@ -280,7 +281,7 @@ pub fn complete(conn: &Connection, session: &Session, id: i64, review: Option<&R
 }
 
 /// The buyer rates a completed order, once.
-pub fn review(conn: &Connection, session: &Session, id: i64, review: &Review) -> Result<Order> {
+pub fn review(conn: &Db, session: &Session, id: i64, review: &Review) -> Result<Order> {
     let (_, order, role) = visible_to_actor(conn, session, id)?;
     if role != Role::Buyer {
         return Err(Error::forbidden(format!("only the buyer {} reviews order {id}", order.buyer)));
@@ -306,7 +307,7 @@ fn validate_review(review: &Review) -> Result<()> {
     Ok(())
 }
 
-fn store_review(conn: &Connection, session: &Session, order: &Order, review: &Review) -> Result<Order> {
+fn store_review(conn: &Db, session: &Session, order: &Order, review: &Review) -> Result<Order> {
     if let Some(review_text) = &review.text {
         moderation::screen_text(conn, session, Target::Review, order.id, review_text)?;
     }
@@ -320,7 +321,7 @@ fn store_review(conn: &Connection, session: &Session, order: &Order, review: &Re
 /// the buyer of a late order. Otherwise the buyer's cancel is a request, which the seller
 /// accepts by cancelling too, or which `tick` accepts after cancel_request_days. Cancelling a
 /// cancelled order again is a no-op.
-pub fn cancel(conn: &Connection, session: &Session, id: i64, reason: Option<&str>) -> Result<Order> {
+pub fn cancel(conn: &Db, session: &Session, id: i64, reason: Option<&str>) -> Result<Order> {
     let (user, order, role) = visible_to_actor(conn, session, id)?;
     if order.status == OrderStatus::Cancelled {
         return Ok(order);

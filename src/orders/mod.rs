@@ -12,6 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::events::{self, Event};
 use crate::money::Money;
@@ -161,7 +162,7 @@ pub(crate) fn query(conn: &Connection, condition: &str, params: impl rusqlite::P
 }
 
 /// The acting user and the order, refused (exit 5) unless the user is its buyer, its seller or an admin.
-pub(crate) fn visible_to_actor(conn: &Connection, session: &Session, id: i64) -> Result<(User, Order, Role)> {
+pub(crate) fn visible_to_actor(conn: &Db, session: &Session, id: i64) -> Result<(User, Order, Role)> {
     let user = users::acting(conn, session)?;
     let order = get(conn, id)?;
     match order.role_of(&user) {
@@ -184,7 +185,7 @@ pub struct OrderDetail {
 }
 
 /// The order, its deliveries, messages and events, for its buyer, its seller or an admin.
-pub fn show(conn: &Connection, session: &Session, id: i64) -> Result<OrderDetail> {
+pub fn show(conn: &Db, session: &Session, id: i64) -> Result<OrderDetail> {
     let (_, order, _) = visible_to_actor(conn, session, id)?;
     let filter = events::Filter { entity: Some(("order".into(), id)), ..Default::default() };
     Ok(OrderDetail {
@@ -208,7 +209,7 @@ pub struct OrderFilter {
 }
 
 /// The acting user's orders (an admin sees every order unless they ask for their own side).
-pub fn list(conn: &Connection, session: &Session, filter: &OrderFilter) -> Result<Vec<Order>> {
+pub fn list(conn: &Db, session: &Session, filter: &OrderFilter) -> Result<Vec<Order>> {
     let user = users::acting(conn, session)?;
     let everyone = user.is_admin && !filter.as_buyer && !filter.as_seller;
     let (buyer, seller) = match (filter.as_buyer, filter.as_seller) {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::terms::words;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::{events, users, Session};
 
@@ -29,7 +30,7 @@ const MAX_PHRASE_CHARS: usize = 60;
 
 /// Replaces the synonym list (admin only) with the groups of `yaml`, after checking all of it;
 /// `file` names it in errors. Returns the groups as stored.
-pub fn import(conn: &Connection, session: &Session, file: &str, yaml: &str) -> Result<Vec<SynonymGroup>> {
+pub fn import(conn: &Db, session: &Session, file: &str, yaml: &str) -> Result<Vec<SynonymGroup>> {
     users::acting_admin(conn, session, "change the search synonyms")?;
     let parsed: SynonymFile =
         serde_norway::from_str(yaml).map_err(|e| Error::invalid(format!("{file}: not a synonym list: {e}")))?;
@@ -44,7 +45,7 @@ pub fn import(conn: &Connection, session: &Session, file: &str, yaml: &str) -> R
             }
         }
     }
-    conn.execute("DELETE FROM search_synonyms", [])?;
+    conn.execute("DELETE FROM search_synonyms", &[])?;
     let mut insert =
         conn.prepare_cached("INSERT INTO search_synonyms (group_no, position, phrase) VALUES (?1, ?2, ?3)")?;
     for (n, group) in parsed.synonyms.iter().enumerate() {
