@@ -20,6 +20,7 @@ use souq::{Money, Session, Timestamp};
 
 use crate::app::App;
 use crate::output;
+use souq::db::Db;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {}
@@ -87,9 +88,9 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
 /// the sales report that shows both.
 fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
     let day = |n: i64, who: &str| at(app, start.plus_days(n), Some(who));
-    let gig_of = |conn: &rusqlite::Connection, seller: &str, sku: &str| -> souq::Result<i64> {
-        let seller = users::get(conn, seller)?;
-        Ok(gigs::find_by_sku(conn, seller.id, sku)?.ok_or_else(|| souq::Error::not_found("gig", sku))?.id)
+    let gig_of = |db: &Db, seller: &str, sku: &str| -> souq::Result<i64> {
+        let seller = users::get(db, seller)?;
+        Ok(gigs::find_by_sku(db, seller.id, sku)?.ok_or_else(|| souq::Error::not_found("gig", sku))?.id)
     };
     let (reviewed, dispute) = store.write(|tx| {
         for (buyer, reference) in [("noura", "demo-noura"), ("james", "demo-james")] {

@@ -475,7 +475,7 @@ pub struct GigChanges {
 }
 
 /// The gig's seller or an admin may manage it.
-fn managed_gig(conn: &Connection, session: &Session, gig_id: i64) -> Result<(User, Gig)> {
+fn managed_gig(conn: &Db, session: &Session, gig_id: i64) -> Result<(User, Gig)> {
     let actor = users::acting(conn, session)?;
     let gig = get(conn, gig_id)?;
     if gig.seller != actor.username && !actor.is_admin {

@@ -163,7 +163,7 @@ pub struct Profile {
     pub stats: SellerStats,
 }
 
-pub fn profile(conn: &Connection, username: &str) -> Result<Profile> {
+pub fn profile(conn: &Db, username: &str) -> Result<Profile> {
     let user = users::get(conn, username)?;
     Ok(Profile { stats: stats(conn, user.id)?, user })
 }
@@ -176,7 +176,7 @@ pub struct GigWithStats {
     pub stats: SellerStats,
 }
 
-pub fn gig_with_stats(conn: &Connection, gig_id: i64) -> Result<GigWithStats> {
+pub fn gig_with_stats(conn: &Db, gig_id: i64) -> Result<GigWithStats> {
     let gig = gigs::get(conn, gig_id)?;
     let seller = users::get(conn, &gig.seller)?;
     Ok(GigWithStats { stats: stats(conn, seller.id)?, gig })

@@ -1,48 +1,77 @@
-//! Unit tests' view of both engines: the same work on a fresh SQLite store and, when
-//! SOUQ_TEST_PG names a throwaway PostgreSQL cluster (a libpq URL), on a fresh schema there;
-//! what each gives must be the same.
+//! Unit-test support: a fresh marketplace on every engine at hand, so one test body checks the
+//! same SQL on both — a SQLite file always, and a PostgreSQL database when SOUQ_TEST_PG names a
+//! cluster where tests may create databases (a libpq URL, `postgresql://...`).
 
+use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use rusqlite::params;
 use serde_json::Value;
 
-use crate::db::{Db, PgSession};
-use crate::store::{Missing, Store, PG_MIGRATIONS};
+use crate::db::{Db, Engine};
+use crate::store::{Location, Missing, Store};
 
-/// Runs `work` on SQLite, then on PostgreSQL when SOUQ_TEST_PG is set, and checks both gave the
-/// same; SQLite's answer, for the test's own checks.
-pub fn on_each(work: impl Fn(&Db) -> Value) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("t.db"), Missing::Create, Duration::from_secs(5)).unwrap();
-    let on_sqlite = work(store.db());
-    match postgres() {
-        Some((db, schema)) => {
-            let on_postgres = work(&db);
-            db.execute_batch(&format!("DROP SCHEMA {schema} CASCADE")).unwrap();
-            assert_eq!(on_postgres, on_sqlite, "PostgreSQL (left) and SQLite (right) differ");
-        }
-        None => eprintln!("SOUQ_TEST_PG is unset: the PostgreSQL half of this test was skipped"),
-    }
-    on_sqlite
+const CLUSTER: &str = "SOUQ_TEST_PG";
+
+/// A new, migrated marketplace; a SQLite file lives as long as this does.
+pub struct Fresh {
+    pub store: Store,
+    _dir: Option<tempfile::TempDir>,
 }
 
-/// A connection to SOUQ_TEST_PG's cluster whose search path is a new schema holding souq's
-/// tables, and the schema's name.
-fn postgres() -> Option<(Db, String)> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let url = std::env::var("SOUQ_TEST_PG").ok().filter(|url| !url.is_empty())?;
-    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("SOUQ_TEST_PG: cannot connect");
-    // unique among this run's tests (the counter) and across runs on one cluster (the time)
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-    let schema = format!("souq_unit_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
-    client.batch_execute(&format!("CREATE SCHEMA {schema}; SET search_path = {schema}")).unwrap();
-    let db = Db::Postgres(Box::new(PgSession::new(client)));
-    for migration in PG_MIGRATIONS {
-        db.execute_batch(migration).unwrap();
+impl Fresh {
+    pub fn engine(&self) -> Engine {
+        self.store.db().engine()
     }
-    Some((db, schema))
+}
+
+/// A fresh marketplace on SQLite, then one on PostgreSQL when SOUQ_TEST_PG is set. Without it,
+/// says so on stderr (shown with --nocapture and for failures): never a silent pass.
+pub fn fresh_stores(test: &str) -> Vec<Fresh> {
+    let open = |location: Location, dir| Fresh {
+        store: Store::open(location, Missing::Create, Duration::from_secs(5)).expect("a fresh marketplace"),
+        _dir: dir,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut stores = vec![open(Location::File(dir.path().join("souq.db")), Some(dir))];
+    match std::env::var(CLUSTER).ok().filter(|url| !url.is_empty()) {
+        Some(cluster) => stores.push(open(Location::Postgres(fresh_database(&cluster)), None)),
+        None => eprintln!("{test}: {CLUSTER} is not set; the PostgreSQL half did not run"),
+    }
+    stores
+}
+
+/// A new database in `cluster`, by URL.
+fn fresh_database(cluster: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    // unique within a run (process, counter) and across runs on one cluster (the random part)
+    let random = RandomState::new().hash_one(std::time::SystemTime::now()) as u32;
+    let name = format!("souq_unit_{}_{}_{random:08x}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
+    let mut client = postgres::Client::connect(cluster, postgres::NoTls)
+        .unwrap_or_else(|e| panic!("{CLUSTER}={cluster}: cannot connect: {e}"));
+    // CREATE DATABASE takes no parameters; the name is made above of [a-z0-9_] only
+    client.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE template0")).unwrap();
+    with_database(cluster, &name)
+}
+
+/// `cluster` with its database (the URL's path) replaced, keeping user, host and query.
+fn with_database(cluster: &str, database: &str) -> String {
+    let scheme_end = cluster.find("://").map(|at| at + 3).expect("SOUQ_TEST_PG is a postgresql:// URL");
+    let rest = &cluster[scheme_end..];
+    let query_start = rest.find('?').unwrap_or(rest.len());
+    let path_start = rest[..query_start].find('/').unwrap_or(query_start);
+    format!("{}{}/{database}{}", &cluster[..scheme_end], &rest[..path_start], &rest[query_start..])
+}
+
+/// Runs `work` on every engine at hand (fresh_stores) and checks they all gave the same;
+/// SQLite's answer, for the test's own checks.
+pub fn on_each(work: impl Fn(&Db) -> Value) -> Value {
+    let answers: Vec<Value> = fresh_stores("this test").iter().map(|fresh| work(fresh.store.db())).collect();
+    for other in &answers[1..] {
+        assert_eq!(other, &answers[0], "PostgreSQL (left) and SQLite (right) differ");
+    }
+    answers.into_iter().next().expect("SQLite always runs")
 }
 
 /// A small marketplace written directly (the users and gigs modules have their own tests):
@@ -103,4 +132,10 @@ pub fn seed(db: &Db) {
         )
         .unwrap();
     }
+}
+
+#[test]
+fn a_cluster_url_gets_the_new_database() {
+    assert_eq!(with_database("postgresql://u@/postgres?host=/tmp/s", "d1"), "postgresql://u@/d1?host=/tmp/s");
+    assert_eq!(with_database("postgres://u:p@h:5432", "d1"), "postgres://u:p@h:5432/d1");
 }

@@ -160,7 +160,7 @@ pub fn import_deposits(conn: &Db, session: &Session, input: impl std::io::Read) 
 }
 
 /// A user's balances: the acting user's own, or anyone's for an admin.
-pub fn show(conn: &Connection, session: &Session, username: Option<&str>) -> Result<Wallet> {
+pub fn show(conn: &Db, session: &Session, username: Option<&str>) -> Result<Wallet> {
     let actor = users::acting(conn, session)?;
     let user = match username {
         Some(name) if name != actor.username => {
@@ -172,6 +172,6 @@ pub fn show(conn: &Connection, session: &Session, username: Option<&str>) -> Res
     show_unchecked(conn, &user)
 }
 
-fn show_unchecked(conn: &Connection, user: &users::User) -> Result<Wallet> {
+fn show_unchecked(conn: &Db, user: &users::User) -> Result<Wallet> {
     ledger::wallet(conn, user.id, &user.username, &policy::load(conn)?.currency)
 }

@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 
 use super::{write_error, COLUMNS};
+use crate::db::Db;
 use crate::error::Result;
 use crate::gigs::{self, ExtraInput};
 use crate::spreadsheet::{escape_cell, CsvStyle};
@@ -20,7 +21,7 @@ pub struct ExportFilter {
 /// Writes the gigs `filter` selects to `out` in [`COLUMNS`], one row at a time, and returns how
 /// many, in `style` (plain, or for Excel). `gig import` of the result as their seller reports
 /// every row unchanged, in every style.
-pub fn export(conn: &Connection, filter: &ExportFilter, style: CsvStyle, out: &mut dyn Write) -> Result<u64> {
+pub fn export(conn: &Db, filter: &ExportFilter, style: CsvStyle, out: &mut dyn Write) -> Result<u64> {
     if let Some(seller) = &filter.seller {
         users::get(conn, seller)?;
     }

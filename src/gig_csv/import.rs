@@ -486,7 +486,7 @@ struct Sellers {
 
 impl Sellers {
     /// The seller a row is for. A non-admin naming someone else stops the whole import (exit 5).
-    fn resolve(&mut self, conn: &Connection, name: &str, line: u64) -> Result<std::result::Result<&User, String>> {
+    fn resolve(&mut self, conn: &Db, name: &str, line: u64) -> Result<std::result::Result<&User, String>> {
         if name.is_empty() || name == self.actor.username {
             return Ok(Ok(&self.actor));
         }

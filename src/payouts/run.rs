@@ -75,7 +75,7 @@ const ELIGIBLE_SQL: &str = "SELECT u.id, u.username, u.status, u.payout_method, 
      ORDER BY u.id";
 
 /// Who a run with this request would pay now (admin only). Reads only.
-pub fn plan(conn: &Connection, session: &Session, request: &RunRequest) -> Result<Plan> {
+pub fn plan(conn: &Db, session: &Session, request: &RunRequest) -> Result<Plan> {
     users::acting_admin(conn, session, "run payouts")?;
     validate_key(&request.key)?;
     let min = match request.min {
