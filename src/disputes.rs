@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::events::{self, Event};
 use crate::money::Money;
@@ -154,13 +155,7 @@ pub struct Resolved {
 /// An admin who is not a party to the order settles an open dispute. The money moves only through `orders::refund_all` and
 /// `orders::settle`, the same paths cancellation and completion take. A refund must be more
 /// than zero and at most the order's gross (exit 6 otherwise); a resolved dispute is exit 4.
-pub fn resolve(
-    conn: &Connection,
-    session: &Session,
-    id: i64,
-    resolution: Resolution,
-    note: Option<&str>,
-) -> Result<Resolved> {
+pub fn resolve(conn: &Db, session: &Session, id: i64, resolution: Resolution, note: Option<&str>) -> Result<Resolved> {
     let admin = users::acting_admin(conn, session, "resolve disputes")?;
     let dispute = get(conn, id)?;
     if dispute.status != DisputeStatus::Open {

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use rusqlite::{params, Connection, Row};
 use serde::Serialize;
 
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::levels::{self, SellerStats};
 use crate::money::Money;
@@ -218,7 +219,7 @@ pub fn sales(conn: &Connection, session: &Session, filter: &SalesFilter) -> Resu
 
 /// Every seller with settled orders in the range, by gross (then net, then name), with their
 /// current stats. Admins only: it shows every seller's money.
-pub fn sellers(conn: &Connection, session: &Session, range: DayRange) -> Result<Vec<SellerRow>> {
+pub fn sellers(conn: &Db, session: &Session, range: DayRange) -> Result<Vec<SellerRow>> {
     users::acting_admin(conn, session, "rank sellers")?;
     let (from, to) = range.params()?;
     let sql = format!(

@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
 use super::{conversation, get, ledger_actor, refund_all, settle, visible_to_actor, Order, Role};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::gigs;
 use crate::ledger::{self, Account, Bucket, Movement};
@@ -37,7 +38,7 @@ pub struct NewOrder {
 /// and the commission, sets the due time (delivery days plus the extras' days) and moves the
 /// gross into escrow, from the buyer's credit first and then from available. Not enough money
 /// is a conflict and nothing changes.
-pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Order> {
+pub fn place(conn: &Db, session: &Session, new: &NewOrder) -> Result<Order> {
     let buyer = users::acting(conn, session)?;
     if let Some(order) = placed_with_key(conn, buyer.id, new)? {
         return Ok(order);
@@ -179,7 +180,7 @@ fn placed_with_key(conn: &Connection, buyer_id: i64, new: &NewOrder) -> Result<O
 }
 
 /// Takes `gross` from the buyer's credit, then from their available balance.
-fn pay_into_escrow(conn: &Connection, session: &Session, order_id: i64, buyer_id: i64, gross: Money) -> Result<()> {
+fn pay_into_escrow(conn: &Db, session: &Session, order_id: i64, buyer_id: i64, gross: Money) -> Result<()> {
     let (credit, available) =
         ledger::balances(conn, &Account::User(buyer_id, Bucket::Credit), &Account::User(buyer_id, Bucket::Available))?;
     let from_credit = credit.min(gross);
@@ -255,7 +256,7 @@ pub struct Review {
 
 /// The buyer accepts a delivered order: escrow is released to the seller (net) and revenue
 /// (fee), optionally with a review. Completing an already completed order again is a no-op.
-pub fn complete(conn: &Connection, session: &Session, id: i64, review: Option<&Review>) -> Result<Order> {
+pub fn complete(conn: &Db, session: &Session, id: i64, review: Option<&Review>) -> Result<Order> {
     let (_, order, role) = visible_to_actor(conn, session, id)?;
     if role != Role::Buyer {
         return Err(Error::forbidden(format!("only the buyer {} completes order {id}", order.buyer)));
@@ -320,7 +321,7 @@ fn store_review(conn: &Connection, session: &Session, order: &Order, review: &Re
 /// the buyer of a late order. Otherwise the buyer's cancel is a request, which the seller
 /// accepts by cancelling too, or which `tick` accepts after cancel_request_days. Cancelling a
 /// cancelled order again is a no-op.
-pub fn cancel(conn: &Connection, session: &Session, id: i64, reason: Option<&str>) -> Result<Order> {
+pub fn cancel(conn: &Db, session: &Session, id: i64, reason: Option<&str>) -> Result<Order> {
     let (user, order, role) = visible_to_actor(conn, session, id)?;
     if order.status == OrderStatus::Cancelled {
         return Ok(order);

@@ -1,10 +1,11 @@
 //! Where an order's escrow goes: released to the seller (minus the fee, after any refund) or
 //! refunded to the buyer. Completion, tick and dispute resolution all settle through here.
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde_json::json;
 
 use super::{get, ledger_actor, Order};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
@@ -15,7 +16,7 @@ use crate::{events, Session};
 /// released, its net to the seller's pending balance and the fee (at the commission snapshotted
 /// on the order) to revenue. A normal completion passes Money::ZERO. Accepts an active, delivered
 /// or disputed order; the caller decides who may do this.
-pub fn settle(conn: &Connection, session: &Session, order: &Order, refund: Money) -> Result<Order> {
+pub fn settle(conn: &Db, session: &Session, order: &Order, refund: Money) -> Result<Order> {
     require_open(order, "completed")?;
     if refund.cents() < 0 || refund > order.gross_cents {
         return Err(Error::invalid(format!(
@@ -56,7 +57,7 @@ pub fn settle(conn: &Connection, session: &Session, order: &Order, refund: Money
 
 /// Cancels `order` and refunds its whole gross from escrow to the buyer's credit. Accepts an
 /// active, delivered or disputed order; the caller decides who may do this.
-pub fn refund_all(conn: &Connection, session: &Session, order: &Order) -> Result<Order> {
+pub fn refund_all(conn: &Db, session: &Session, order: &Order) -> Result<Order> {
     require_open(order, "cancelled")?;
     let credit = Account::User(order.buyer_id, Bucket::Credit);
     post(conn, session, order, credit, order.gross_cents, "refund", format!("order:{}:refund", order.id))?;
@@ -86,7 +87,7 @@ fn require_open(order: &Order, becoming: &str) -> Result<()> {
 
 /// Moves `amount` out of escrow for `order`; nothing to move (a zero fee, a zero refund) is no transfer.
 fn post(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     order: &Order,
     to: Account,

@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
-
 use super::{get_batch, items_of, Item, PayoutMethod};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::spreadsheet::escape_cell;
@@ -25,11 +24,11 @@ pub struct ExportPart {
 
 /// The provider file(s) for a batch (admin only: they carry sellers' accounts). Every item is
 /// listed whatever its status, so the bytes never change once the batch exists.
-pub fn export(conn: &Connection, session: &Session, batch_id: i64) -> Result<Vec<ExportPart>> {
-    users::acting_admin(conn, session, "export payouts")?;
-    let batch = get_batch(conn, batch_id)?;
-    let items = items_of(conn, batch_id)?;
-    let currency = policy::load(conn)?.currency;
+pub fn export(db: &Db, session: &Session, batch_id: i64) -> Result<Vec<ExportPart>> {
+    users::acting_admin(db, session, "export payouts")?;
+    let batch = get_batch(db, batch_id)?;
+    let items = items_of(db, batch_id)?;
+    let currency = policy::load(db)?.currency;
     let note = format!("souq payout batch {batch_id}");
     if batch.method == Some(PayoutMethod::Paypal) {
         if items.is_empty() {
