@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
+use souq::db::Db;
 use souq::disputes::{self, Resolution};
 use souq::gigs::{self, ExtraInput, GigFilter, GigInput};
 use souq::moderation;
@@ -87,9 +88,9 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
 /// the sales report that shows both.
 fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
     let day = |n: i64, who: &str| at(app, start.plus_days(n), Some(who));
-    let gig_of = |conn: &rusqlite::Connection, seller: &str, sku: &str| -> souq::Result<i64> {
-        let seller = users::get(conn, seller)?;
-        Ok(gigs::find_by_sku(conn, seller.id, sku)?.ok_or_else(|| souq::Error::not_found("gig", sku))?.id)
+    let gig_of = |db: &Db, seller: &str, sku: &str| -> souq::Result<i64> {
+        let seller = users::get(db, seller)?;
+        Ok(gigs::find_by_sku(db, seller.id, sku)?.ok_or_else(|| souq::Error::not_found("gig", sku))?.id)
     };
     let (reviewed, dispute) = store.write(|tx| {
         for (buyer, reference) in [("noura", "demo-noura"), ("james", "demo-james")] {

@@ -175,7 +175,7 @@ pub struct GigWithStats {
     pub stats: SellerStats,
 }
 
-pub fn gig_with_stats(conn: &Connection, gig_id: i64) -> Result<GigWithStats> {
+pub fn gig_with_stats(conn: &crate::db::Db, gig_id: i64) -> Result<GigWithStats> {
     let gig = gigs::get(conn, gig_id)?;
     let seller = users::get(conn, &gig.seller)?;
     Ok(GigWithStats { stats: stats(conn, seller.id)?, gig })

@@ -30,6 +30,8 @@ pub mod spreadsheet;
 pub mod statement;
 pub mod status;
 pub mod store;
+#[cfg(test)]
+mod test_pg;
 pub mod text;
 pub mod tick;
 pub mod usernames;

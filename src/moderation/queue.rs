@@ -197,7 +197,13 @@ impl Decided {
 /// Approves (the content may stay) or rejects (it may not) a flag or a gig, with the admin's
 /// reason. An approved gig with nothing else open goes live; a rejected gig is `rejected`.
 /// Deciding a flag again the same way is a no-op; the other way is refused (exit 4).
-pub fn decide(conn: &Connection, session: &Session, what: Decided, approve: bool, reason: &str) -> Result<Vec<Flag>> {
+pub fn decide(
+    conn: &crate::db::Db,
+    session: &Session,
+    what: Decided,
+    approve: bool,
+    reason: &str,
+) -> Result<Vec<Flag>> {
     let admin = users::acting_admin(conn, session, "moderate")?;
     if reason.trim().is_empty() {
         return Err(Error::invalid("a reason is needed: it is kept with the decision"));
@@ -251,7 +257,7 @@ pub fn decide(conn: &Connection, session: &Session, what: Decided, approve: bool
 
 /// After a decision: a rejected gig is `rejected`; an approved one leaves pending_review once
 /// no open flag holds it back.
-fn settle_gig(conn: &Connection, session: &Session, gig_id: i64, approve: bool, reason: &str) -> Result<()> {
+fn settle_gig(conn: &crate::db::Db, session: &Session, gig_id: i64, approve: bool, reason: &str) -> Result<()> {
     let gig = crate::gigs::get(conn, gig_id)?;
     let to = if !approve {
         "rejected"

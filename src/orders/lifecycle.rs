@@ -37,7 +37,7 @@ pub struct NewOrder {
 /// and the commission, sets the due time (delivery days plus the extras' days) and moves the
 /// gross into escrow, from the buyer's credit first and then from available. Not enough money
 /// is a conflict and nothing changes.
-pub fn place(conn: &Connection, session: &Session, new: &NewOrder) -> Result<Order> {
+pub fn place(conn: &crate::db::Db, session: &Session, new: &NewOrder) -> Result<Order> {
     let buyer = users::acting(conn, session)?;
     if let Some(order) = placed_with_key(conn, buyer.id, new)? {
         return Ok(order);
