@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
-use souq::db::Db;
 use souq::disputes::{self, Resolution};
 use souq::gigs::{self, ExtraInput, GigFilter, GigInput};
 use souq::moderation;
@@ -21,6 +20,7 @@ use souq::{Money, Session, Timestamp};
 
 use crate::app::App;
 use crate::output;
+use souq::db::Db;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {}

@@ -67,8 +67,9 @@ pub fn run(app: &App, args: EventsArgs) -> Result<()> {
     if args.since.is_none() {
         filter.since = events::last_id(store.db())?;
     }
-    // Polling a local file: cheap, and it sees writes from every process, which SQLite's
-    // update hooks (same connection only) would not.
+    // Polling: cheap, and it sees writes from every process (every host, on PostgreSQL), which
+    // SQLite's update hooks (same connection only) would not. Ids grow in commit order on both
+    // engines (events::record says why), so asking for "id > the last seen" misses nothing.
     loop {
         let found = visible(events::list(store.db(), &filter)?);
         if let Some(last) = found.last() {

@@ -1,11 +1,12 @@
 //! Disputes: the buyer or the seller stops an order's clocks and asks an admin to decide; the
 //! admin's resolution moves the escrowed money through the orders module's settlement.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::Timestamp;
+use crate::db::{Db, Row};
 use crate::error::{Error, Result};
 use crate::events::{self, Event};
 use crate::money::Money;
@@ -69,7 +70,7 @@ const SELECT: &str = "
     JOIN users o ON o.id = d.opened_by
     LEFT JOIN users r ON r.id = d.resolved_by";
 
-fn from_row(r: &Row) -> rusqlite::Result<Dispute> {
+fn from_row(r: &Row) -> Result<Dispute> {
     Ok(Dispute {
         id: r.get(0)?,
         order_id: r.get(1)?,
@@ -77,7 +78,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Dispute> {
         reason: r.get(3)?,
         status: r.get(4)?,
         resolution: r.get(5)?,
-        refund_cents: r.get::<_, Option<i64>>(6)?.map(Money::from_cents),
+        refund_cents: r.get::<Option<i64>>(6)?.map(Money::from_cents),
         resolved_by: r.get(7)?,
         note: r.get(8)?,
         opened_at: r.get(9)?,
@@ -85,15 +86,15 @@ fn from_row(r: &Row) -> rusqlite::Result<Dispute> {
     })
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Dispute> {
+pub fn get(db: &Db, id: i64) -> Result<Dispute> {
     let sql = format!("{SELECT} WHERE d.id = ?1");
-    conn.prepare_cached(&sql)?.query_row([id], from_row).optional()?.ok_or_else(|| Error::not_found("dispute", id))
+    db.query_opt(&sql, params![id], from_row)?.ok_or_else(|| Error::not_found("dispute", id))
 }
 
 /// The buyer or the seller opens a dispute on an active or delivered order. The order becomes
 /// `disputed`, which stops its clocks: tick neither completes, cancels nor flags it.
-pub fn open(conn: &Connection, session: &Session, order_id: i64, reason: &str) -> Result<Dispute> {
-    let (user, order, role) = orders::visible_to_actor(conn, session, order_id)?;
+pub fn open(db: &Db, session: &Session, order_id: i64, reason: &str) -> Result<Dispute> {
+    let (user, order, role) = orders::visible_to_actor(db, session, order_id)?;
     if !matches!(role, Role::Buyer | Role::Seller) {
         return Err(Error::forbidden(format!(
             "only {} and {} open a dispute on order {order_id}",
@@ -104,36 +105,30 @@ pub fn open(conn: &Connection, session: &Session, order_id: i64, reason: &str) -
         return Err(Error::conflict(format!("order {order_id} is {} and cannot be disputed", order.status)));
     }
     let reason = text::required(reason, "reason", MAX_TEXT_CHARS)?;
-    conn.prepare_cached("INSERT INTO disputes (order_id, opened_by, reason, opened_at) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![order_id, user.id, reason, session.now])?;
-    let id = conn.last_insert_rowid();
-    conn.prepare_cached("UPDATE orders SET status = 'disputed' WHERE id = ?1")?.execute([order_id])?;
-    events::record(
-        conn,
-        session,
-        "order.disputed",
-        "order",
-        order_id,
-        json!({"dispute_id": id, "from": order.status}),
+    // the order is active or delivered, so it has no open dispute for the one-open index to refuse
+    let id = db.insert(
+        "INSERT INTO disputes (order_id, opened_by, reason, opened_at) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+        params![order_id, user.id, reason, session.now],
     )?;
-    events::record(conn, session, "dispute.opened", "dispute", id, json!({"order_id": order_id, "reason": reason}))?;
-    get(conn, id)
+    db.execute("UPDATE orders SET status = 'disputed' WHERE id = ?1", params![order_id])?;
+    events::record(db, session, "order.disputed", "order", order_id, json!({"dispute_id": id, "from": order.status}))?;
+    events::record(db, session, "dispute.opened", "dispute", id, json!({"order_id": order_id, "reason": reason}))?;
+    get(db, id)
 }
 
 /// The buyer, the seller or an admin adds to an open dispute.
-pub fn comment(conn: &Connection, session: &Session, id: i64, body: &str) -> Result<Comment> {
-    let dispute = get(conn, id)?;
-    let (user, _, _) = orders::visible_to_actor(conn, session, dispute.order_id)?;
+pub fn comment(db: &Db, session: &Session, id: i64, body: &str) -> Result<Comment> {
+    let dispute = get(db, id)?;
+    let (user, _, _) = orders::visible_to_actor(db, session, dispute.order_id)?;
     if dispute.status != DisputeStatus::Open {
         return Err(Error::conflict(format!("dispute {id} is resolved and takes no more comments")));
     }
     let body = text::required(body, "comment", MAX_TEXT_CHARS)?;
-    conn.prepare_cached(
-        "INSERT INTO dispute_comments (dispute_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![id, user.id, body, session.now])?;
-    let comment_id = conn.last_insert_rowid();
-    events::record(conn, session, "dispute.commented", "dispute", id, json!({"comment_id": comment_id}))?;
+    let comment_id = db.insert(
+        "INSERT INTO dispute_comments (dispute_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+        params![id, user.id, body, session.now],
+    )?;
+    events::record(db, session, "dispute.commented", "dispute", id, json!({"comment_id": comment_id}))?;
     Ok(Comment {
         id: comment_id,
         dispute_id: id,
@@ -154,15 +149,9 @@ pub struct Resolved {
 /// An admin who is not a party to the order settles an open dispute. The money moves only through `orders::refund_all` and
 /// `orders::settle`, the same paths cancellation and completion take. A refund must be more
 /// than zero and at most the order's gross (exit 6 otherwise); a resolved dispute is exit 4.
-pub fn resolve(
-    conn: &Connection,
-    session: &Session,
-    id: i64,
-    resolution: Resolution,
-    note: Option<&str>,
-) -> Result<Resolved> {
-    let admin = users::acting_admin(conn, session, "resolve disputes")?;
-    let dispute = get(conn, id)?;
+pub fn resolve(db: &Db, session: &Session, id: i64, resolution: Resolution, note: Option<&str>) -> Result<Resolved> {
+    let admin = users::acting_admin(db, session, "resolve disputes")?;
+    let dispute = get(db, id)?;
     if dispute.status != DisputeStatus::Open {
         return Err(Error::conflict(format!(
             "dispute {id} is already resolved ({})",
@@ -170,7 +159,7 @@ pub fn resolve(
         )));
     }
     let note = note.map(|n| text::required(n, "note", MAX_TEXT_CHARS)).transpose()?;
-    let order = orders::get(conn, dispute.order_id)?;
+    let order = orders::get(db, dispute.order_id)?;
     if order.role_of(&admin) != Role::Admin {
         return Err(Error::forbidden(format!(
             "{} is a party to order {} and cannot decide its dispute; another admin must",
@@ -178,8 +167,8 @@ pub fn resolve(
         )));
     }
     let order = match resolution {
-        Resolution::RefundAll => orders::refund_all(conn, session, &order)?,
-        Resolution::Release => orders::settle(conn, session, &order, Money::ZERO)?,
+        Resolution::RefundAll => orders::refund_all(db, session, &order)?,
+        Resolution::Release => orders::settle(db, session, &order, Money::ZERO)?,
         Resolution::Refund(amount) => {
             if !amount.is_positive() || amount > order.gross_cents {
                 return Err(Error::invalid(format!(
@@ -188,17 +177,17 @@ pub fn resolve(
                 ))
                 .with_hint("--release pays the seller in full; --refund-all returns everything to the buyer"));
             }
-            orders::settle(conn, session, &order, amount)?
+            orders::settle(db, session, &order, amount)?
         }
     };
-    conn.prepare_cached(
+    db.execute(
         "UPDATE disputes SET status = 'resolved', resolution = ?2, refund_cents = ?3, note = ?4, resolved_by = ?5,
                              resolved_at = ?6
          WHERE id = ?1",
-    )?
-    .execute(params![id, resolution.name(), order.refund_cents.cents(), note, admin.id, session.now])?;
+        params![id, resolution.name(), order.refund_cents.cents(), note, admin.id, session.now],
+    )?;
     events::record(
-        conn,
+        db,
         session,
         "dispute.resolved",
         "dispute",
@@ -206,21 +195,20 @@ pub fn resolve(
         json!({"order_id": order.id, "resolution": resolution.name(), "refund_cents": order.refund_cents,
                "fee_cents": order.fee_cents, "net_cents": order.net_cents}),
     )?;
-    Ok(Resolved { dispute: get(conn, id)?, order })
+    Ok(Resolved { dispute: get(db, id)?, order })
 }
 
 /// Disputes the acting user may see: on their own orders, or every one for an admin.
-pub fn list(conn: &Connection, session: &Session, status: Option<DisputeStatus>) -> Result<Vec<Dispute>> {
-    let user = users::acting(conn, session)?;
+pub fn list(db: &Db, session: &Session, status: Option<DisputeStatus>) -> Result<Vec<Dispute>> {
+    let user = users::acting(db, session)?;
+    // the cast types ?3 for PostgreSQL, which cannot tell it from `?3 IS NULL` alone
     let sql = format!(
         "{SELECT}
          JOIN orders x ON x.id = d.order_id
-         WHERE (?1 OR x.buyer_id = ?2 OR x.seller_id = ?2) AND (?3 IS NULL OR d.status = ?3)
+         WHERE (?1 OR x.buyer_id = ?2 OR x.seller_id = ?2) AND (CAST(?3 AS TEXT) IS NULL OR d.status = ?3)
          ORDER BY d.id"
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![user.is_admin, user.id, status], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    db.query_map(&sql, params![user.is_admin, user.id, status], from_row)
 }
 
 /// A dispute with its order, comments and timeline (the dispute's and its order's events).
@@ -234,27 +222,33 @@ pub struct DisputeDetail {
 }
 
 /// The whole story of a dispute, for its buyer, its seller or an admin.
-pub fn show(conn: &Connection, session: &Session, id: i64) -> Result<DisputeDetail> {
-    let dispute = get(conn, id)?;
-    let (_, order, _) = orders::visible_to_actor(conn, session, dispute.order_id)?;
+pub fn show(db: &Db, session: &Session, id: i64) -> Result<DisputeDetail> {
+    let dispute = get(db, id)?;
+    let (_, order, _) = orders::visible_to_actor(db, session, dispute.order_id)?;
     let of = |entity: &str, entity_id: i64| {
-        events::list(conn, &events::Filter { entity: Some((entity.into(), entity_id)), ..Default::default() })
+        events::list(db, &events::Filter { entity: Some((entity.into(), entity_id)), ..Default::default() })
     };
     let mut timeline = of("dispute", id)?;
     timeline.extend(of("order", order.id)?);
     timeline.sort_by_key(|e| e.id);
-    Ok(DisputeDetail { comments: comments_of(conn, id)?, timeline, dispute, order })
+    Ok(DisputeDetail { comments: comments_of(db, id)?, timeline, dispute, order })
 }
 
-fn comments_of(conn: &Connection, id: i64) -> Result<Vec<Comment>> {
-    let mut stmt = conn.prepare_cached(
+fn comments_of(db: &Db, id: i64) -> Result<Vec<Comment>> {
+    db.query_map(
         "SELECT c.id, c.dispute_id, u.username, c.body, c.created_at
          FROM dispute_comments c JOIN users u ON u.id = c.author_id WHERE c.dispute_id = ?1 ORDER BY c.id",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok(Comment { id: r.get(0)?, dispute_id: r.get(1)?, author: r.get(2)?, body: r.get(3)?, created_at: r.get(4)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![id],
+        |r| {
+            Ok(Comment {
+                id: r.get(0)?,
+                dispute_id: r.get(1)?,
+                author: r.get(2)?,
+                body: r.get(3)?,
+                created_at: r.get(4)?,
+            })
+        },
+    )
 }
 
 #[cfg(test)]
@@ -306,6 +300,47 @@ mod tests {
             })
             .unwrap();
         store
+    }
+
+    #[test]
+    fn disputes_read_alike_on_both_engines() {
+        let seen = crate::test_engines::on_each(|db| {
+            crate::test_engines::seed(db);
+            db.execute(
+                "INSERT INTO disputes (order_id, opened_by, reason, status, resolution, refund_cents, resolved_by,
+                                       opened_at, resolved_at)
+                 VALUES (1, 3, 'late', 'resolved', 'refund', 500, 1, '2026-03-01T12:00:00Z', '2026-03-02T09:00:00Z')",
+                &[],
+            )
+            .unwrap();
+            db.execute(
+                "INSERT INTO disputes (order_id, opened_by, reason, opened_at) VALUES (3, 2, 'no reply', '2026-03-03T12:00:00Z')",
+                &[],
+            )
+            .unwrap();
+            db.execute(
+                "INSERT INTO dispute_comments (dispute_id, author_id, body, created_at)
+                 VALUES (1, 2, 'sent it', '2026-03-01T13:00:00Z')",
+                &[],
+            )
+            .unwrap();
+            serde_json::json!({
+                "resolved": get(db, 1).unwrap(),
+                "open": get(db, 2).unwrap(),
+                "comments": comments_of(db, 1).unwrap(),
+                "missing": get(db, 9).unwrap_err().kind() == crate::error::ErrorKind::NotFound,
+            })
+        });
+        assert_eq!(
+            (&seen["resolved"]["refund_cents"], &seen["resolved"]["resolved_by"]),
+            (&500.into(), &"admin".into())
+        );
+        assert_eq!(
+            (&seen["open"]["refund_cents"], &seen["open"]["opened_by"]),
+            (&serde_json::Value::Null, &"layla".into())
+        );
+        assert_eq!(seen["comments"][0]["author"], "layla");
+        assert_eq!(seen["missing"], true);
     }
 
     proptest! {

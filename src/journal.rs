@@ -2,9 +2,10 @@
 //! accounts and what it belongs to, and per-account totals (opening, debits, credits, closing)
 //! that tie out with the cached balances `wallet show` and `audit` read.
 
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Row};
 use serde::Serialize;
 
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::ledger::{Account, Bucket};
 use crate::money::Money;
@@ -70,7 +71,7 @@ enum Scope {
 
 /// Admins see every account; anyone else sees only transfers touching their own accounts,
 /// and asking for another's account or user is refused.
-fn scope(conn: &Connection, session: &Session, filter: &JournalFilter) -> Result<Scope> {
+fn scope(conn: &Db, session: &Session, filter: &JournalFilter) -> Result<Scope> {
     let actor = users::acting(conn, session)?;
     if let Some(name) = &filter.account {
         let own = [Bucket::Credit, Bucket::Pending, Bucket::Available]
@@ -122,7 +123,7 @@ fn entry(r: &Row) -> rusqlite::Result<JournalEntry> {
 }
 
 /// The transfers of the period touching the accounts in scope, and those accounts' totals.
-pub fn journal(conn: &Connection, session: &Session, filter: &JournalFilter) -> Result<Journal> {
+pub fn journal(conn: &Db, session: &Session, filter: &JournalFilter) -> Result<Journal> {
     let scope = scope(conn, session, filter)?;
     let (from, to) = filter.range.params()?;
     let (user_id, account) = match &scope {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::gigs::{self, Gig};
 use crate::policy::{LevelThresholds, Policy};
@@ -133,7 +134,7 @@ pub fn all_stats(conn: &Connection) -> Result<HashMap<i64, SellerStats>> {
 
 /// Recomputes every seller's level at `session.now` and stores the ones that changed, each
 /// with a `user.level_changed` event. Returns how many changed. Run by `tick`.
-pub fn recompute(conn: &Connection, session: &Session, policy: &Policy) -> Result<i64> {
+pub fn recompute(conn: &Db, session: &Session, policy: &Policy) -> Result<i64> {
     let mut changes = 0;
     for seller in sellers(conn)? {
         let level = seller.tally.level(policy, session.now.days_since(seller.created_at));
@@ -162,7 +163,7 @@ pub struct Profile {
     pub stats: SellerStats,
 }
 
-pub fn profile(conn: &Connection, username: &str) -> Result<Profile> {
+pub fn profile(conn: &Db, username: &str) -> Result<Profile> {
     let user = users::get(conn, username)?;
     Ok(Profile { stats: stats(conn, user.id)?, user })
 }
@@ -175,7 +176,7 @@ pub struct GigWithStats {
     pub stats: SellerStats,
 }
 
-pub fn gig_with_stats(conn: &crate::db::Db, gig_id: i64) -> Result<GigWithStats> {
+pub fn gig_with_stats(conn: &Db, gig_id: i64) -> Result<GigWithStats> {
     let gig = gigs::get(conn, gig_id)?;
     let seller = users::get(conn, &gig.seller)?;
     Ok(GigWithStats { stats: stats(conn, seller.id)?, gig })

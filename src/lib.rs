@@ -31,7 +31,7 @@ pub mod statement;
 pub mod status;
 pub mod store;
 #[cfg(test)]
-mod test_pg;
+mod test_engines;
 pub mod text;
 pub mod tick;
 pub mod usernames;

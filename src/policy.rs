@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::{events, users, Session};
@@ -294,19 +295,16 @@ fn unknown_key(key: &str) -> Error {
 }
 
 /// The policy in force: defaults overlaid with what is stored.
-pub fn load(conn: &Connection) -> Result<Policy> {
+pub fn load(db: &Db) -> Result<Policy> {
     let mut policy = Policy::default();
-    let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (key, value) = row?;
-        policy.apply(&key, &value).map_err(|e| e.context("stored setting"))?;
-    }
+    db.query_each("SELECT key, value FROM settings", &[], |r| {
+        policy.apply(&r.get::<String>(0)?, &r.get::<String>(1)?).map_err(|e| e.context("stored setting"))
+    })?;
     Ok(policy)
 }
 
-pub fn show(conn: &Connection) -> Result<Vec<Setting>> {
-    let policy = load(conn)?;
+pub fn show(db: &Db) -> Result<Vec<Setting>> {
+    let policy = load(db)?;
     let defaults = Policy::default();
     KEYS.iter()
         .map(|(key, description)| {
@@ -318,9 +316,9 @@ pub fn show(conn: &Connection) -> Result<Vec<Setting>> {
 /// Sets keys (admin only), all or none, writing one `config.set` event per key that changed.
 /// Every key is applied before the policy is checked as a whole; any problem refuses the change
 /// with one error listing every bad key.
-pub fn set_many(conn: &Connection, session: &Session, pairs: &[(String, String)]) -> Result<Vec<Setting>> {
-    users::acting_admin(conn, session, "change the policy")?;
-    let before = load(conn)?;
+pub fn set_many(db: &Db, session: &Session, pairs: &[(String, String)]) -> Result<Vec<Setting>> {
+    users::acting_admin(db, session, "change the policy")?;
+    let before = load(db)?;
     let mut policy = before.clone();
     let mut problems = Vec::new();
     let mut unknown = false;
@@ -338,20 +336,20 @@ pub fn set_many(conn: &Connection, session: &Session, pairs: &[(String, String)]
     for (key, _) in KEYS.iter().filter(|(key, _)| pairs.iter().any(|(k, _)| k == key)) {
         let (from, to) = (before.get(key)?, policy.get(key)?);
         if from != to {
-            conn.execute(
+            db.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![key, to],
             )?;
-            events::record(conn, session, "config.set", "config", 0, json!({"key": key, "from": from, "to": to}))?;
+            events::record(db, session, "config.set", "config", 0, json!({"key": key, "from": from, "to": to}))?;
         }
     }
-    show(conn)
+    show(db)
 }
 
 /// The policy as a YAML mapping, every key present, in `KEYS` order.
-pub fn export_yaml(conn: &Connection) -> Result<String> {
-    let policy = load(conn)?;
+pub fn export_yaml(db: &Db) -> Result<String> {
+    let policy = load(db)?;
     let mut out = String::from("# souq policy: `souq config import FILE` reads this back\n");
     for (key, description) in KEYS {
         let value = policy.get(key)?;
@@ -417,6 +415,32 @@ mod tests {
         {
             let err = policy.apply(key, value).unwrap_err();
             assert!(err.to_string().contains(key), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_setting_is_inserted_then_updated_in_place() {
+        use crate::test_engines::fresh_stores;
+        use crate::users::NewUser;
+        for mut m in fresh_stores("a_setting_is_inserted_then_updated_in_place") {
+            let now = crate::Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
+            let admin = Session { actor: Some("admin".into()), os_user: "test".into(), now };
+            m.store
+                .write(|tx| users::add(tx, &admin, &NewUser { username: "admin", email: None, is_admin: true }))
+                .unwrap();
+            for bps in ["1500", "1750", "1750"] {
+                let pairs = [
+                    ("commission_bps".to_string(), bps.to_string()),
+                    ("allowed_domains".into(), "souq.example".into()),
+                ];
+                m.store.write(|tx| set_many(tx, &admin, &pairs)).unwrap();
+                assert_eq!(load(m.store.db()).unwrap().commission_bps.to_string(), bps, "{:?}", m.engine());
+            }
+            let rows: i64 = m.store.db().query_row("SELECT count(*) FROM settings", &[], |r| r.get(0)).unwrap();
+            assert_eq!(rows, 2);
+            let filter = events::Filter { kind_prefix: Some("config.set".into()), ..Default::default() };
+            assert_eq!(events::list(m.store.db(), &filter).unwrap().len(), 3, "{:?}", m.engine());
+            assert!(export_yaml(m.store.db()).unwrap().contains("commission_bps: '1750'"));
         }
     }
 }

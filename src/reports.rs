@@ -5,9 +5,10 @@
 
 use std::str::FromStr;
 
-use rusqlite::{params, Connection, Row};
+use rusqlite::params;
 use serde::Serialize;
 
+use crate::db::{Db, Row};
 use crate::error::{Error, Result};
 use crate::levels::{self, SellerStats};
 use crate::money::Money;
@@ -24,17 +25,7 @@ pub enum Period {
 }
 
 impl Period {
-    fn as_str(self) -> &'static str {
-        match self {
-            Period::Day => "day",
-            Period::Week => "week",
-            Period::Month => "month",
-        }
-    }
-}
-
-impl Period {
-    /// The label of the period `day` falls in, as the sales query's strftime writes it.
+    /// The label of the period `day` falls in: "2026-03-01", "2026-W09" (ISO week) or "2026-03".
     fn label(self, day: time::Date) -> String {
         match self {
             Period::Day => day.to_string(),
@@ -159,19 +150,22 @@ pub struct SellerRow {
 }
 
 /// Settled orders with their seller's name and the time they settled, restricted by ?1 from
-/// day, ?2 to day, ?3 seller id.
+/// day, ?2 to day, ?3 seller id (each cast where first used: from `?N IS NULL` alone PostgreSQL
+/// cannot tell a parameter's type).
 const SETTLED: &str = "
     FROM (SELECT o.*, u.username AS seller, coalesce(o.completed_at, o.cancelled_at) AS settled_at
           FROM orders o JOIN users u ON u.id = o.seller_id
           WHERE o.status IN ('completed', 'cancelled')) s
-    WHERE (?1 IS NULL OR substr(s.settled_at, 1, 10) >= ?1)
-      AND (?2 IS NULL OR substr(s.settled_at, 1, 10) <= ?2)
-      AND (?3 IS NULL OR s.seller_id = ?3)";
+    WHERE (CAST(?1 AS TEXT) IS NULL OR substr(s.settled_at, 1, 10) >= ?1)
+      AND (CAST(?2 AS TEXT) IS NULL OR substr(s.settled_at, 1, 10) <= ?2)
+      AND (CAST(?3 AS BIGINT) IS NULL OR s.seller_id = ?3)";
 
-const SUMS: &str = "count(*), sum(s.gross_cents), sum(s.fee_cents), sum(s.refund_cents), sum(s.net_cents)";
+const SUMS: &str = "count(*), CAST(coalesce(sum(s.gross_cents), 0) AS BIGINT),
+    CAST(coalesce(sum(s.fee_cents), 0) AS BIGINT), CAST(coalesce(sum(s.refund_cents), 0) AS BIGINT),
+    CAST(coalesce(sum(s.net_cents), 0) AS BIGINT)";
 
-fn totals(r: &Row, first: usize) -> rusqlite::Result<Totals> {
-    let money = |i: usize| r.get::<_, i64>(first + i).map(Money::from_cents);
+fn totals(r: &Row, first: usize) -> Result<Totals> {
+    let money = |i: usize| r.get::<i64>(first + i).map(Money::from_cents);
     Ok(Totals {
         orders: r.get(first)?,
         gross_cents: money(1)?,
@@ -183,12 +177,12 @@ fn totals(r: &Row, first: usize) -> rusqlite::Result<Totals> {
 
 /// The seller the report is limited to. Admins see any seller or all; anyone else sees only
 /// their own sales, whether or not they name themselves.
-fn scope(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Option<User>> {
-    let actor = users::acting(conn, session)?;
+fn scope(db: &Db, session: &Session, filter: &SalesFilter) -> Result<Option<User>> {
+    let actor = users::acting(db, session)?;
     match &filter.seller {
         Some(name) if *name != actor.username => {
             actor.require_admin(&format!("see {name}'s sales"))?;
-            Ok(Some(users::get(conn, name)?))
+            Ok(Some(users::get(db, name)?))
         }
         None if actor.is_admin => Ok(None),
         _ => Ok(Some(actor)),
@@ -196,42 +190,54 @@ fn scope(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<O
 }
 
 /// Orders, gross, fees, refunds and net per period, oldest first.
-pub fn sales(conn: &Connection, session: &Session, filter: &SalesFilter) -> Result<Vec<SalesRow>> {
-    let seller = scope(conn, session, filter)?;
-    let (from, to) = filter.range.params()?;
-    let sql = format!(
-        "SELECT CASE ?4 WHEN 'day' THEN strftime('%Y-%m-%d', s.settled_at)
-                        WHEN 'week' THEN strftime('%G-W%V', s.settled_at)
-                        ELSE strftime('%Y-%m', s.settled_at) END AS period,
-                {SUMS}
-         {SETTLED}
-         GROUP BY period ORDER BY period"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
-        .query_map(params![from, to, seller.map(|s| s.id), filter.by.as_str()], |r| {
-            Ok(SalesRow { period: r.get(0)?, totals: totals(r, 1)? })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+pub fn sales(db: &Db, session: &Session, filter: &SalesFilter) -> Result<Vec<SalesRow>> {
+    let seller = scope(db, session, filter)?;
+    let rows = per_period(db, filter.by, filter.range, seller.map(|s| s.id))?;
     Ok(zero_filled(rows, filter.by, filter.range))
+}
+
+/// The settled orders in `range` (of one seller, or everyone's) summed per period, oldest
+/// first; a period with no sales has no row.
+fn per_period(db: &Db, by: Period, range: DayRange, seller_id: Option<i64>) -> Result<Vec<SalesRow>> {
+    let (from, to) = range.params()?;
+    // Summed per day in SQL (the first ten characters of the RFC 3339 text, alike on both
+    // engines), then per week or month here: SQLite's strftime and PostgreSQL's to_char have no
+    // common spelling, and ISO weeks are the label's own rule in Rust either way.
+    let sql = format!(
+        "SELECT substr(s.settled_at, 1, 10), {SUMS}
+         {SETTLED}
+         GROUP BY substr(s.settled_at, 1, 10) ORDER BY 1"
+    );
+    let days = db.query_map(&sql, params![from, to, seller_id], |r| Ok((r.get::<String>(0)?, totals(r, 1)?)))?;
+    let mut rows: Vec<SalesRow> = Vec::new();
+    for (day, totals) in days {
+        let date = Period::Day
+            .first_day(&day)
+            .ok_or_else(|| Error::internal(format!("an order settled on {day:?}, which is not a day")))?;
+        // days come in order, so each period's days are together
+        let period = by.label(date);
+        match rows.last_mut() {
+            Some(row) if row.period == period => row.totals = row.totals.plus(&totals)?,
+            _ => rows.push(SalesRow { period, totals }),
+        }
+    }
+    Ok(rows)
 }
 
 /// Every seller with settled orders in the range, by gross (then net, then name), with their
 /// current stats. Admins only: it shows every seller's money.
-pub fn sellers(conn: &Connection, session: &Session, range: DayRange) -> Result<Vec<SellerRow>> {
-    users::acting_admin(conn, session, "rank sellers")?;
+pub fn sellers(db: &Db, session: &Session, range: DayRange) -> Result<Vec<SellerRow>> {
+    users::acting_admin(db, session, "rank sellers")?;
     let (from, to) = range.params()?;
     let sql = format!(
         "SELECT s.seller_id, s.seller, {SUMS}
          {SETTLED}
-         GROUP BY s.seller_id
+         GROUP BY s.seller_id, s.seller
          ORDER BY sum(s.gross_cents) DESC, sum(s.net_cents) DESC, s.seller"
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let ranked: Vec<(i64, String, Totals)> = stmt
-        .query_map(params![from, to, None::<i64>], |r| Ok((r.get(0)?, r.get(1)?, totals(r, 2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stats = levels::all_stats(conn)?;
+    let ranked: Vec<(i64, String, Totals)> =
+        db.query_map(&sql, params![from, to, None::<i64>], |r| Ok((r.get(0)?, r.get(1)?, totals(r, 2)?)))?;
+    let mut stats = levels::all_stats(db)?;
     ranked
         .into_iter()
         .enumerate()
@@ -245,13 +251,50 @@ pub fn sellers(conn: &Connection, session: &Session, range: DayRange) -> Result<
 
 /// The sum of report rows, for a table's total line.
 pub fn sum<'a>(rows: impl IntoIterator<Item = &'a Totals>) -> Result<Totals> {
-    rows.into_iter().try_fold(Totals::default(), |acc, t| {
+    rows.into_iter().try_fold(Totals::default(), |acc, t| acc.plus(t))
+}
+
+impl Totals {
+    fn plus(&self, other: &Totals) -> Result<Totals> {
         Ok(Totals {
-            orders: acc.orders + t.orders,
-            gross_cents: acc.gross_cents.checked_add(t.gross_cents)?,
-            fee_cents: acc.fee_cents.checked_add(t.fee_cents)?,
-            refund_cents: acc.refund_cents.checked_add(t.refund_cents)?,
-            net_cents: acc.net_cents.checked_add(t.net_cents)?,
+            orders: self.orders + other.orders,
+            gross_cents: self.gross_cents.checked_add(other.gross_cents)?,
+            fee_cents: self.fee_cents.checked_add(other.fee_cents)?,
+            refund_cents: self.refund_cents.checked_add(other.refund_cents)?,
+            net_cents: self.net_cents.checked_add(other.net_cents)?,
         })
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::test_engines::{on_each, seed};
+
+    #[test]
+    fn sales_sum_alike_on_both_engines() {
+        let seen = on_each(|db| {
+            seed(db);
+            let since = DayRange { from: time::Date::from_calendar_date(2026, time::Month::March, 5).ok(), to: None };
+            json!({
+                "day": per_period(db, Period::Day, DayRange::default(), None).unwrap(),
+                "week": per_period(db, Period::Week, DayRange::default(), Some(2)).unwrap(),
+                "month": per_period(db, Period::Month, DayRange::default(), None).unwrap(),
+                "since": per_period(db, Period::Day, since, None).unwrap(),
+                "nobody": per_period(db, Period::Month, DayRange::default(), Some(3)).unwrap(),
+            })
+        });
+        let periods = |by: &str| seen[by].as_array().unwrap().iter().map(|r| r["period"].clone()).collect::<Vec<_>>();
+        assert_eq!(periods("day"), [json!("2026-03-02"), json!("2026-03-09")]);
+        assert_eq!(periods("week"), [json!("2026-W10"), json!("2026-W11")]);
+        assert_eq!(periods("since"), [json!("2026-03-09")]);
+        assert_eq!(seen["nobody"], json!([]));
+        let month = &seen["month"][0];
+        assert_eq!(
+            (&month["period"], &month["orders"], &month["gross_cents"], &month["refund_cents"], &month["net_cents"]),
+            (&json!("2026-03"), &json!(2), &json!(5500), &json!(2000), &json!(2800))
+        );
+    }
 }

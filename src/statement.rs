@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::journal::{self, JournalEntry, JournalFilter};
 use crate::ledger::{Account, Bucket};
@@ -89,7 +90,7 @@ pub struct WalletHistory {
 }
 
 /// USER's history (the actor's own when None; another's for an admin only).
-pub fn history(conn: &Connection, session: &Session, username: Option<&str>, range: DayRange) -> Result<WalletHistory> {
+pub fn history(conn: &Db, session: &Session, username: Option<&str>, range: DayRange) -> Result<WalletHistory> {
     let actor = users::acting(conn, session)?;
     let user = match username {
         Some(name) if name != actor.username => {

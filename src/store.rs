@@ -220,57 +220,38 @@ impl Store {
         Ok(store)
     }
 
-    /// Applies `migrations[version..]`, each in a transaction that holds the write lock: two
-    /// hosts running `init` at once apply the schema once.
+    /// Applies `migrations[version..]` in one transaction that holds the write lock (PostgreSQL's
+    /// DDL is transactional): two hosts running `init` at once apply the schema once, and the
+    /// second sees the first's tables as souq's own.
     fn migrate_postgres(&mut self, migrations: &[&str], missing: Missing) -> Result<()> {
-        let version = self.pg_version()?;
+        // Up to date is the common case: it is answered without taking the lock.
+        let version = pg_version(&self.db)?;
         check_version(&self.location, version.unwrap_or(0), migrations.len(), missing)?;
-        if version.is_none() && self.pg_has_foreign_tables()? {
-            return Err(Error::invalid(format!(
-                "{} holds another application's tables, not souq's; refusing to touch it",
-                self.location
-            ))
-            .with_hint("give souq a database (or a schema, through search_path) of its own"));
+        if version == Some(migrations.len() as i64) {
+            return Ok(());
         }
-        for (index, sql) in migrations.iter().enumerate().skip(version.unwrap_or(0) as usize) {
-            let applied = self.write(|db| {
-                db.execute_batch("CREATE TABLE IF NOT EXISTS souq_schema_version (version BIGINT NOT NULL)")?;
-                let now: Option<i64> = db.query_opt("SELECT version FROM souq_schema_version", &[], |r| r.get(0))?;
-                if now.unwrap_or(0) > index as i64 {
-                    return Ok(false); // another host applied it while we waited for the lock
-                }
-                db.execute_batch(sql).map_err(|e| e.context(format!("migration {} failed", index + 1)))?;
-                db.execute("DELETE FROM souq_schema_version", &[])?;
-                db.execute(
-                    "INSERT INTO souq_schema_version (version) VALUES (?1)",
-                    rusqlite::params![index as i64 + 1],
-                )?;
-                Ok(true)
-            })?;
-            if !applied {
-                continue;
+        let location = self.location.clone();
+        self.write(|db| {
+            let version = pg_version(db)?; // again, under the lock: another host may have migrated
+            check_version(&location, version.unwrap_or(0), migrations.len(), missing)?;
+            if version.is_none() && pg_has_foreign_tables(db)? {
+                return Err(Error::invalid(format!(
+                    "{location} holds another application's tables, not souq's; refusing to touch it"
+                ))
+                .with_hint("give souq a database (or a schema, through search_path) of its own"));
             }
-        }
-        Ok(())
-    }
-
-    /// The schema version, or None when souq's version table is not there.
-    fn pg_version(&self) -> Result<Option<i64>> {
-        let exists: bool =
-            self.db.query_row("SELECT to_regclass('souq_schema_version') IS NOT NULL", &[], |r| r.get(0))?;
-        if !exists {
-            return Ok(None);
-        }
-        self.db.query_opt("SELECT version FROM souq_schema_version", &[], |r| r.get(0))
-    }
-
-    fn pg_has_foreign_tables(&self) -> Result<bool> {
-        let count: i64 = self.db.query_row(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
-            &[],
-            |r| r.get(0),
-        )?;
-        Ok(count > 0)
+            db.execute_batch("CREATE TABLE IF NOT EXISTS souq_schema_version (version BIGINT NOT NULL)")?;
+            let from = version.unwrap_or(0) as usize;
+            for (index, sql) in migrations.iter().enumerate().skip(from) {
+                db.execute_batch(sql).map_err(|e| e.context(format!("migration {} failed", index + 1)))?;
+            }
+            db.execute("DELETE FROM souq_schema_version", &[])?;
+            db.execute(
+                "INSERT INTO souq_schema_version (version) VALUES (?1)",
+                rusqlite::params![migrations.len() as i64],
+            )?;
+            Ok(())
+        })
     }
 
     /// Where the database is, as people should see it.
@@ -330,6 +311,18 @@ impl Store {
 
     fn record_blocked(&mut self, blocked: &crate::moderation::Blocked) -> Result<()> {
         self.write(|db| crate::moderation::record_blocked(db, blocked).map(drop))
+    }
+
+    /// Runs `work` on one consistent snapshot of the database (a read transaction: SQLite's
+    /// deferred `BEGIN` under WAL, PostgreSQL's REPEATABLE READ READ ONLY), writers unblocked.
+    pub fn read<T>(&mut self, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+        self.db.execute_batch(match self.db.engine() {
+            crate::db::Engine::Sqlite => "BEGIN",
+            crate::db::Engine::Postgres => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        })?;
+        let value = work(&self.db);
+        self.rollback();
+        value
     }
 
     /// Runs `work` exactly as [`Store::write`] would, then rolls it back: a dry run that
@@ -430,6 +423,24 @@ impl Store {
         }
         target.close().map_err(|(_, e)| Error::from(e))
     }
+}
+
+/// PostgreSQL's schema version, or None when souq's version table is not there.
+fn pg_version(db: &Db) -> Result<Option<i64>> {
+    let exists: bool = db.query_row("SELECT to_regclass('souq_schema_version') IS NOT NULL", &[], |r| r.get(0))?;
+    if !exists {
+        return Ok(None);
+    }
+    db.query_opt("SELECT version FROM souq_schema_version", &[], |r| r.get(0))
+}
+
+fn pg_has_foreign_tables(db: &Db) -> Result<bool> {
+    let count: i64 = db.query_row(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+        &[],
+        |r| r.get(0),
+    )?;
+    Ok(count > 0)
 }
 
 /// Refuses a database newer than this build, and (unless creating) one never initialised.

@@ -5,10 +5,11 @@
 //! only rows not yet done, so running it twice changes nothing the second time. Disputed orders
 //! are skipped throughout: a dispute stops the clocks.
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::db::Db;
 use crate::error::Result;
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
@@ -29,7 +30,7 @@ pub struct TickSummary {
 
 /// Applies everything due at `session.now`. Run by an operator (cron) with no acting user, or
 /// by an admin; the caller wraps it in one transaction.
-pub fn run(conn: &Connection, session: &Session) -> Result<TickSummary> {
+pub fn run(conn: &Db, session: &Session) -> Result<TickSummary> {
     if session.actor.is_some() {
         users::acting_admin(conn, session, "run tick")?;
     }
@@ -50,10 +51,10 @@ pub fn run(conn: &Connection, session: &Session) -> Result<TickSummary> {
 }
 
 /// A buyer's cancellation request the seller left unanswered for cancel_request_days is accepted.
-fn accept_cancellation_requests(conn: &Connection, session: &Session, policy: &Policy) -> Result<i64> {
+fn accept_cancellation_requests(conn: &Db, session: &Session, policy: &Policy) -> Result<i64> {
     const DUE: &str = "o.cancel_requested_at IS NOT NULL AND o.status IN ('active', 'delivered')
                        AND o.cancel_requested_at <= ?1";
-    let due = orders::query(conn, DUE, [session.now.plus_days(-policy.cancel_request_days)])?;
+    let due = orders::query(conn, DUE, params![session.now.plus_days(-policy.cancel_request_days)])?;
     for order in &due {
         orders::refund_all(conn, session, order)?;
     }
@@ -61,9 +62,9 @@ fn accept_cancellation_requests(conn: &Connection, session: &Session, policy: &P
 }
 
 /// A delivery the buyer left alone for auto_complete_days completes itself.
-fn auto_complete(conn: &Connection, session: &Session, policy: &Policy) -> Result<i64> {
+fn auto_complete(conn: &Db, session: &Session, policy: &Policy) -> Result<i64> {
     const DUE: &str = "o.status = 'delivered' AND o.delivered_at <= ?1";
-    let due = orders::query(conn, DUE, [session.now.plus_days(-policy.auto_complete_days)])?;
+    let due = orders::query(conn, DUE, params![session.now.plus_days(-policy.auto_complete_days)])?;
     for order in &due {
         orders::settle(conn, session, order, Money::ZERO)?;
     }
@@ -85,7 +86,7 @@ pub fn clearance_days(policy: &Policy, level: &str) -> i64 {
 
 /// Earnings of orders completed clearance_days ago (clearance_days_top_rated for top_rated
 /// sellers) move from pending to available.
-fn clear_earnings(conn: &Connection, session: &Session, policy: &Policy) -> Result<(i64, Money)> {
+fn clear_earnings(conn: &Db, session: &Session, policy: &Policy) -> Result<(i64, Money)> {
     const DUE: &str = "SELECT o.id, o.seller_id, o.net_cents FROM orders o JOIN users u ON u.id = o.seller_id
                        WHERE o.status = 'completed' AND o.cleared_at IS NULL
                          AND o.completed_at <= CASE WHEN u.level = ?3 THEN ?2 ELSE ?1 END
@@ -125,7 +126,7 @@ fn clear_earnings(conn: &Connection, session: &Session, policy: &Policy) -> Resu
 }
 
 /// Active orders past their due time with nothing delivered are flagged late, once.
-fn flag_late(conn: &Connection, session: &Session) -> Result<i64> {
+fn flag_late(conn: &Db, session: &Session) -> Result<i64> {
     const FLAG: &str = "UPDATE orders SET late = 1
                         WHERE status = 'active' AND late = 0 AND delivered_at IS NULL AND due_at < ?1
                         RETURNING id";

@@ -34,7 +34,9 @@ pub fn key(name: &str) -> String {
     unicode_security::skeleton(&name.to_lowercase()).collect()
 }
 
-/// `souq_username_key(name)` in SQL, so a migration can key the users it finds.
+/// `souq_username_key(name)` in SQL, for SQLite's migration 002 to key the users it finds. souq
+/// itself binds [`key`] as a parameter wherever it writes a name, the same SQL on both engines:
+/// PostgreSQL has no such function.
 pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function(
         "souq_username_key",

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::{self, Account, Bucket, Movement, Wallet};
 use crate::money::Money;
@@ -50,7 +51,7 @@ impl Deposit<'_> {
 /// Records a payment the gateway confirmed into `username`'s credit (world:METHOD -> credit).
 /// Admin only: money enters the marketplace through a gateway, never on a user's word. The same
 /// method and reference again is a no-op; with another user or amount it is a conflict.
-pub fn deposit(conn: &Connection, session: &Session, deposit: &Deposit) -> Result<Wallet> {
+pub fn deposit(conn: &Db, session: &Session, deposit: &Deposit) -> Result<Wallet> {
     users::acting_admin(conn, session, "record a payment")?;
     let user = users::get(conn, deposit.username)?;
     let problems = deposit.problems(policy::load(conn)?.max_deposit);
@@ -63,7 +64,7 @@ pub fn deposit(conn: &Connection, session: &Session, deposit: &Deposit) -> Resul
 }
 
 /// Posts a checked deposit and records its event (once: a replay writes nothing).
-fn credit(conn: &Connection, session: &Session, user: &users::User, deposit: &Deposit) -> Result<bool> {
+fn credit(conn: &Db, session: &Session, user: &users::User, deposit: &Deposit) -> Result<bool> {
     let reference = deposit.reference.trim();
     let movement = Movement {
         from: Account::World(deposit.method.to_string()),
@@ -114,7 +115,7 @@ pub struct ImportSummary {
 /// row makes the whole file invalid, naming each bad line and column. A row already credited
 /// (same method and reference, same user and amount) is skipped, so the same file twice credits
 /// nothing the second time; a known reference with other fields is a conflict, naming its line.
-pub fn import_deposits(conn: &Connection, session: &Session, input: impl std::io::Read) -> Result<ImportSummary> {
+pub fn import_deposits(conn: &Db, session: &Session, input: impl std::io::Read) -> Result<ImportSummary> {
     users::acting_admin(conn, session, "import deposits")?;
     let max = policy::load(conn)?.max_deposit;
     let rows = provider_file::parse(
@@ -159,7 +160,7 @@ pub fn import_deposits(conn: &Connection, session: &Session, input: impl std::io
 }
 
 /// A user's balances: the acting user's own, or anyone's for an admin.
-pub fn show(conn: &Connection, session: &Session, username: Option<&str>) -> Result<Wallet> {
+pub fn show(conn: &Db, session: &Session, username: Option<&str>) -> Result<Wallet> {
     let actor = users::acting(conn, session)?;
     let user = match username {
         Some(name) if name != actor.username => {
@@ -171,6 +172,6 @@ pub fn show(conn: &Connection, session: &Session, username: Option<&str>) -> Res
     show_unchecked(conn, &user)
 }
 
-fn show_unchecked(conn: &Connection, user: &users::User) -> Result<Wallet> {
+fn show_unchecked(conn: &Db, user: &users::User) -> Result<Wallet> {
     ledger::wallet(conn, user.id, &user.username, &policy::load(conn)?.currency)
 }

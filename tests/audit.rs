@@ -1,12 +1,11 @@
 //! `souq audit` through the binary: green after every kind of scenario, and exit 8 with the
-//! broken invariant named after the ledger is edited behind the tool's back (with the sqlite3
-//! shell, the way an attacker or a careless operator would).
+//! broken invariant named after the ledger is edited behind the tool's back (straight SQL on the
+//! database, the way an attacker or a careless operator would).
 
 mod common;
-use std::process::Command;
-
 use common::Market;
 use serde_json::Value;
+use souq::db::Engine;
 
 /// A marketplace with money in every place: credit, escrow, pending, available, revenue.
 fn busy_market() -> Market {
@@ -26,9 +25,16 @@ fn busy_market() -> Market {
     market
 }
 
-fn sqlite3(market: &Market, sql: &str) {
-    let status = Command::new("sqlite3").arg(&market.db).arg(sql).status().expect("the sqlite3 shell is installed");
-    assert!(status.success(), "sqlite3 {sql}");
+/// What an attacker does first: drops the triggers that keep the ledger append-only (on
+/// PostgreSQL a trigger is named with its table).
+fn drop_append_only_triggers(market: &Market) {
+    market.run_sql(match market.engine() {
+        Engine::Sqlite => "DROP TRIGGER transfers_append_only_update; DROP TRIGGER transfers_append_only_delete;",
+        Engine::Postgres => {
+            "DROP TRIGGER transfers_append_only_update ON transfers;
+             DROP TRIGGER transfers_append_only_delete ON transfers;"
+        }
+    });
 }
 
 /// The names of the failed checks, from `audit -o json` (which exits 8).
@@ -67,11 +73,9 @@ fn audit_passes_on_a_busy_marketplace_and_names_every_check() {
 #[test]
 fn an_edited_transfer_amount_fails_the_audit() {
     let market = busy_market();
-    // the attacker drops the append-only trigger first, then pays themselves more
-    sqlite3(
-        &market,
-        "DROP TRIGGER transfers_append_only_update; UPDATE transfers SET amount = amount + 1000 WHERE kind = 'release';",
-    );
+    drop_append_only_triggers(&market);
+    // and pays themselves more
+    market.run_sql("UPDATE transfers SET amount = amount + 1000 WHERE kind = 'release'");
     let failed = failed_checks(&market);
     assert!(failed.contains(&"hash_chain".to_string()), "{failed:?}");
     assert!(failed.contains(&"cached_balances".to_string()), "{failed:?}");
@@ -80,14 +84,15 @@ fn an_edited_transfer_amount_fails_the_audit() {
 #[test]
 fn a_deleted_transfer_fails_the_audit() {
     let market = busy_market();
-    sqlite3(&market, "DROP TRIGGER transfers_append_only_delete; DELETE FROM transfers WHERE id = 3;");
+    drop_append_only_triggers(&market);
+    market.run_sql("DELETE FROM transfers WHERE id = 3");
     assert!(failed_checks(&market).contains(&"hash_chain".to_string()));
 }
 
 #[test]
 fn an_edited_balance_fails_the_audit() {
     let market = busy_market();
-    sqlite3(&market, "UPDATE accounts SET balance = balance + 500 WHERE name = 'user:2:pending';");
+    market.run_sql("UPDATE accounts SET balance = balance + 500 WHERE name = 'user:2:pending'");
     let failed = failed_checks(&market);
     assert!(failed.contains(&"cached_balances".to_string()), "{failed:?}");
     assert!(failed.contains(&"debits_equal_credits".to_string()), "{failed:?}");
@@ -98,8 +103,7 @@ fn an_edited_balance_fails_the_audit() {
 fn money_taken_out_of_escrow_fails_the_audit() {
     let market = busy_market();
     // balanced on paper (escrow down, revenue up, as if by a transfer) but no open order lost its money
-    sqlite3(
-        &market,
+    market.run_sql(
         "UPDATE accounts SET balance = balance - 100 WHERE name = 'escrow';
          UPDATE accounts SET balance = balance + 100 WHERE name = 'revenue';",
     );
@@ -109,7 +113,7 @@ fn money_taken_out_of_escrow_fails_the_audit() {
 #[test]
 fn a_failed_audit_exits_8_with_one_error_line() {
     let market = busy_market();
-    sqlite3(&market, "UPDATE accounts SET balance = balance + 1 WHERE name = 'revenue';");
+    market.run_sql("UPDATE accounts SET balance = balance + 1 WHERE name = 'revenue'");
     let err = market.fails(8, &["audit"]);
     assert!(err.contains("cached_balances"), "{err}");
 }
@@ -117,7 +121,7 @@ fn a_failed_audit_exits_8_with_one_error_line() {
 #[test]
 fn the_demo_marketplace_passes_the_audit() {
     let market = Market::empty();
-    let out = market.cmd().args(["demo", "--db", market.db.to_str().unwrap()]).output().unwrap();
+    let out = market.cmd().args(["demo", "--db", &market.db]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     for state in ["active", "delivered", "completed", "cancelled", "late"] {

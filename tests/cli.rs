@@ -1,22 +1,20 @@
-//! Command-line conventions through the binary: the database file's safety, exit codes,
-//! output formats, broken pipes, help topics.
+//! Command-line conventions through the binary: the database's safety (and the SQLite file's),
+//! exit codes, output formats, broken pipes, help topics.
 
 mod common;
 
 use std::io::Read;
-use std::os::unix::fs::PermissionsExt;
 use std::process::Stdio;
 
 use common::Market;
+use souq::db::Engine;
 
 #[test]
-fn init_creates_an_owner_only_database_and_is_idempotent() {
+fn init_is_idempotent() {
     let market = Market::empty();
     let admin = market.json(&["init", "--admin", "admin"]);
     assert_eq!(admin["username"], "admin");
     assert_eq!(admin["is_admin"], true);
-    let mode = std::fs::metadata(&market.db).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600);
     let before = market.snapshot();
     let again = market.json(&["init", "--admin", "admin"]);
     assert_eq!(again["id"], admin["id"]);
@@ -27,45 +25,16 @@ fn init_creates_an_owner_only_database_and_is_idempotent() {
 fn a_missing_database_is_not_found_and_not_created() {
     let market = Market::empty();
     let stderr = market.fails(3, &["gig", "list"]);
-    assert!(stderr.contains("souq init"), "{stderr}");
-    assert!(!market.db.exists());
+    assert!(stderr.contains("init"), "{stderr}");
+    assert!(market.is_blank());
 }
 
 #[test]
-fn a_file_that_is_not_a_database_is_left_byte_for_byte() {
+fn a_foreign_database_is_refused_by_init() {
     let market = Market::empty();
-    let content = b"sku,title\nnot,a database\n".repeat(100);
-    std::fs::write(&market.db, &content).unwrap();
-    market.fails(6, &["gig", "list"]);
-    market.fails(6, &["init"]);
-    assert_eq!(std::fs::read(&market.db).unwrap(), content);
-    assert!(!market.path("souq.db-wal").exists());
-}
-
-#[test]
-fn a_foreign_sqlite_database_is_refused_by_init() {
-    let market = Market::empty();
-    let conn = rusqlite::Connection::open(&market.db).unwrap();
-    conn.execute_batch("CREATE TABLE mine (x); INSERT INTO mine VALUES (1);").unwrap();
-    drop(conn);
+    market.run_sql("CREATE TABLE mine (x BIGINT); INSERT INTO mine VALUES (1);");
     let before = market.snapshot();
     market.fails(6, &["init", "--admin", "admin"]);
-    assert_eq!(market.snapshot(), before);
-}
-
-#[test]
-fn a_read_only_database_or_folder_is_a_clear_error() {
-    let market = Market::new();
-    let before = market.snapshot();
-    std::fs::set_permissions(&market.db, std::fs::Permissions::from_mode(0o400)).unwrap();
-    let stderr = market.fails(1, &["user", "add", "layla"]);
-    assert!(stderr.contains("read-only"), "{stderr}");
-    std::fs::set_permissions(&market.db, std::fs::Permissions::from_mode(0o600)).unwrap();
-
-    std::fs::set_permissions(market.dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
-    let stderr = market.fails(1, &["user", "add", "layla"]);
-    std::fs::set_permissions(market.dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
-    assert!(stderr.contains("folder"), "{stderr}");
     assert_eq!(market.snapshot(), before);
 }
 
@@ -73,40 +42,37 @@ fn a_read_only_database_or_folder_is_a_clear_error() {
 fn a_database_locked_past_the_timeout_is_exit_7_and_unchanged() {
     let market = Market::new();
     let before = market.snapshot();
-    let holder = rusqlite::Connection::open(&market.db).unwrap();
-    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let holder = market.hold_write_lock();
     let out = market.cmd().env("SOUQ_BUSY_TIMEOUT_MS", "50").args(["user", "add", "layla"]).output().unwrap();
     assert_eq!(out.status.code(), Some(7), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: the database is busy"));
-    holder.execute_batch("ROLLBACK").unwrap();
-    drop(holder);
+    holder.release();
     assert_eq!(market.snapshot(), before);
 }
 
 #[test]
 fn a_writer_waits_the_whole_busy_timeout_then_writes_once_the_lock_is_free() {
     let market = Market::new();
-    let holder = rusqlite::Connection::open(&market.db).unwrap();
-    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let holder = market.hold_write_lock();
     let started = std::time::Instant::now();
     let out = market.cmd().env("SOUQ_BUSY_TIMEOUT_MS", "300").args(["user", "add", "layla"]).output().unwrap();
     let waited = started.elapsed();
     assert_eq!(out.status.code(), Some(7), "{}", String::from_utf8_lossy(&out.stderr));
     // the short polls must add up to the deadline, not give up early
     assert!(waited >= std::time::Duration::from_millis(300), "gave up after {waited:?}");
-    holder.execute_batch("COMMIT").unwrap();
+    holder.release();
     market.cmd().env("SOUQ_BUSY_TIMEOUT_MS", "300").args(["user", "add", "layla"]).assert().success();
 }
 
-/// A writer that finds the database locked keeps polling and writes as soon as the lock is
-/// released, well before its timeout. The test knows the writer is waiting when the kernel shows
-/// it asleep in clock_nanosleep (souq sleeps nowhere else), so no time has to pass by guesswork.
+/// A writer that finds the database locked keeps waiting and writes as soon as the lock is
+/// released, well before its timeout. The test knows the writer is waiting without guessing at
+/// time: on SQLite the kernel shows it asleep in clock_nanosleep (souq's busy handler sleeps
+/// nowhere else); on PostgreSQL the server lists its lock request as not granted yet.
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 #[test]
 fn a_waiting_writer_writes_once_the_lock_is_released() {
     let market = Market::new();
-    let holder = rusqlite::Connection::open(&market.db).unwrap();
-    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut holder = market.hold_write_lock();
     let mut writer = market
         .std_cmd()
         .env("SOUQ_BUSY_TIMEOUT_MS", "60000")
@@ -117,14 +83,24 @@ fn a_waiting_writer_writes_once_the_lock_is_released() {
     let syscall = format!("/proc/{}/syscall", writer.id());
     loop {
         assert!(writer.try_wait().unwrap().is_none(), "the writer finished while the lock was held");
-        let now = std::fs::read_to_string(&syscall).unwrap_or_default();
-        // nanosleep (35) or clock_nanosleep (230): the busy handler between two tries
-        if matches!(now.split(' ').next(), Some("35" | "230")) {
+        let waiting = match &mut holder {
+            common::WriteLock::Sqlite(_) => {
+                let now = std::fs::read_to_string(&syscall).unwrap_or_default();
+                // nanosleep (35) or clock_nanosleep (230): the busy handler between two tries
+                matches!(now.split(' ').next(), Some("35" | "230"))
+            }
+            common::WriteLock::Postgres(client) => {
+                let sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+                           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+                client.query_one(sql, &[]).unwrap().get::<_, i64>(0) > 0
+            }
+        };
+        if waiting {
             break;
         }
         std::thread::yield_now();
     }
-    holder.execute_batch("COMMIT").unwrap();
+    holder.release();
     assert!(writer.wait().unwrap().success());
     assert_eq!(market.json(&["user", "show", "layla"])["username"], "layla");
 }
@@ -132,7 +108,10 @@ fn a_waiting_writer_writes_once_the_lock_is_released() {
 #[test]
 fn a_database_newer_than_the_binary_is_refused() {
     let market = Market::new();
-    rusqlite::Connection::open(&market.db).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    market.run_sql(match market.engine() {
+        Engine::Sqlite => "PRAGMA user_version = 99",
+        Engine::Postgres => "UPDATE souq_schema_version SET version = 99",
+    });
     let before = market.snapshot();
     let stderr = market.fails(4, &["gig", "list"]);
     assert!(stderr.contains("newer"), "{stderr}");
@@ -286,15 +265,62 @@ fn help_text_is_reviewed() {
     insta::assert_snapshot!("gig_create_help", market.ok(&["gig", "create", "--help"]));
 }
 
-#[test]
-fn backup_copies_the_database_and_never_overwrites() {
-    let market = Market::with_gig();
-    market.ok(&["backup", "copy.db"]);
-    let copy = market.path("copy.db");
-    assert_eq!(common::dump(&copy), market.snapshot());
-    let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600);
-    let before = std::fs::read(&copy).unwrap();
-    market.fails(4, &["backup", "copy.db"]);
-    assert_eq!(std::fs::read(&copy).unwrap(), before);
+/// About the SQLite file itself: its mode, its bytes, its folder, and `backup`, which copies it
+/// (on PostgreSQL there is no file, and `backup` refuses: pg_dump's job).
+mod sqlite_only {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::common::{self, Market};
+
+    /// The file is created owner-only; a PostgreSQL database's access is the server's roles.
+    #[test]
+    fn init_creates_an_owner_only_database_file() {
+        let market = Market::empty();
+        market.ok(&["init", "--admin", "admin"]);
+        let mode = std::fs::metadata(market.sqlite_file()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    /// A file that is not a SQLite database, and no -wal file made beside it.
+    #[test]
+    fn a_file_that_is_not_a_database_is_left_byte_for_byte() {
+        let market = Market::empty();
+        let content = b"sku,title\nnot,a database\n".repeat(100);
+        std::fs::write(market.sqlite_file(), &content).unwrap();
+        market.fails(6, &["gig", "list"]);
+        market.fails(6, &["init"]);
+        assert_eq!(std::fs::read(market.sqlite_file()).unwrap(), content);
+        assert!(!market.path("souq.db-wal").exists());
+    }
+
+    /// File and folder permissions: SQLite needs to write the file and, for its -wal and -shm
+    /// files, the folder.
+    #[test]
+    fn a_read_only_database_or_folder_is_a_clear_error() {
+        let market = Market::new();
+        let before = market.snapshot();
+        std::fs::set_permissions(market.sqlite_file(), std::fs::Permissions::from_mode(0o400)).unwrap();
+        let stderr = market.fails(1, &["user", "add", "layla"]);
+        assert!(stderr.contains("read-only"), "{stderr}");
+        std::fs::set_permissions(market.sqlite_file(), std::fs::Permissions::from_mode(0o600)).unwrap();
+
+        std::fs::set_permissions(market.dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
+        let stderr = market.fails(1, &["user", "add", "layla"]);
+        std::fs::set_permissions(market.dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        assert!(stderr.contains("folder"), "{stderr}");
+        assert_eq!(market.snapshot(), before);
+    }
+
+    #[test]
+    fn backup_copies_the_database_and_never_overwrites() {
+        let market = Market::with_gig();
+        market.ok(&["backup", "copy.db"]);
+        let copy = market.path("copy.db");
+        assert_eq!(common::dump(&copy), market.snapshot());
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let before = std::fs::read(&copy).unwrap();
+        market.fails(4, &["backup", "copy.db"]);
+        assert_eq!(std::fs::read(&copy).unwrap(), before);
+    }
 }

@@ -336,10 +336,8 @@ fn list_shows_disputes_on_your_orders_and_every_one_to_an_admin() {
 #[test]
 fn a_dispute_edited_behind_souqs_back_fails_the_audit() {
     let market = disputed();
-    let conn = rusqlite::Connection::open(&market.db).unwrap();
     // the order slips out of `disputed` while its dispute stays open (escrow still holds it)
-    conn.execute("UPDATE orders SET status = 'active'", []).unwrap();
-    drop(conn);
+    market.run_sql("UPDATE orders SET status = 'active'");
     let out = market.cmd().args(["audit", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(8));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

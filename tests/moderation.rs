@@ -292,8 +292,7 @@ fn audit_finds_a_gig_waiting_for_review_outside_the_queue() {
     let market = Market::with_gig();
     create_gig(&market, "Logo", "call 050 123 4567", "20");
     market.ok(&["audit"]);
-    let conn = rusqlite::Connection::open(&market.db).unwrap();
-    conn.execute("DELETE FROM moderation_flags", []).unwrap();
+    market.run_sql("DELETE FROM moderation_flags");
     let out = market.cmd().args(["audit", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&out.stdout).contains("gig 2 is pending_review with no open flag"));

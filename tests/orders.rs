@@ -382,9 +382,7 @@ fn stored_file_names_cannot_escape_the_target_folder() {
     std::fs::write(market.path("a.txt"), "a").unwrap();
     market.ok(&["order", "deliver", "1", "--message", "x", "--attach", "a.txt", "--as", "layla"]);
     // an attacker rewrites the stored name behind the tool's back
-    let conn = rusqlite::Connection::open(&market.db).unwrap();
-    conn.execute("UPDATE delivery_files SET name = '../escaped.txt'", []).unwrap();
-    drop(conn);
+    market.run_sql("UPDATE delivery_files SET name = '../escaped.txt'");
     let out = market.path("out");
     std::fs::create_dir(&out).unwrap();
     market.fails(6, &["order", "files", "1", "--to", out.to_str().unwrap(), "--as", "noura"]);

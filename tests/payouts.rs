@@ -274,10 +274,7 @@ fn other_methods_export_a_generic_csv_with_formulas_defused() {
     market.sellers_with_available(&[("dash", "bank", IBAN, 1500), ("layla", "payoneer", "l@example.com", 2000)]);
     // souq no longer signs up a name starting with '-' (src/usernames.rs), but an older
     // database may hold one
-    rusqlite::Connection::open(&market.db)
-        .unwrap()
-        .execute("UPDATE users SET username = '-dash' WHERE username = 'dash'", [])
-        .unwrap();
+    market.run_sql("UPDATE users SET username = '-dash' WHERE username = 'dash'");
     run_json(&market, &["--key", "all"]);
     assert_eq!(
         market.ok(&["payout", "export", "1", "--as", "admin"]),

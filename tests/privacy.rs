@@ -115,8 +115,7 @@ fn events_mask_deposit_references_for_others_and_accounts_for_everyone() {
     }
     let set = market.json(&["events", "--kind", "user.payout_set", "--as", "admin"]);
     assert_eq!(set[0]["data"]["account"], "****3000", "stored masked: the last 4 only");
-    let conn = rusqlite::Connection::open(&market.db).unwrap();
-    let stored: i64 =
-        conn.query_row("SELECT count(*) FROM events WHERE data LIKE ?1", [format!("%{IBAN}%")], |r| r.get(0)).unwrap();
+    let stored =
+        market.query_i64("SELECT count(*) FROM events WHERE data LIKE ?1", rusqlite::params![format!("%{IBAN}%")]);
     assert_eq!(stored, 0, "no event carries a whole account");
 }

@@ -133,9 +133,10 @@ fn audit_checks_the_index_has_every_gig() {
     let market = market();
     market.ok(&["gig", "update", "3", "--as", "layla", "--title", "تصميم قرطاسية"]);
     market.ok(&["audit"]);
-    let conn = rusqlite::Connection::open(&market.db).unwrap();
-    conn.execute("DELETE FROM gigs_fts WHERE rowid = 3", []).unwrap();
-    drop(conn);
+    market.run_sql(match market.engine() {
+        souq::db::Engine::Sqlite => "DELETE FROM gigs_fts WHERE rowid = 3",
+        souq::db::Engine::Postgres => "DELETE FROM gig_search WHERE gig_id = 3",
+    });
     let out = market.cmd().args(["audit", "-o", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&out.stdout).contains("gig 3 is missing from the search index"));

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use common::Market;
 use serde_json::Value;
+use souq::db::Engine;
 
 fn sample(name: &str) -> String {
     let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "samples", name].iter().collect();
@@ -223,17 +224,25 @@ fn peak_child_rss_kib() -> i64 {
 }
 
 /// A database failure in the middle of an import (here an index whose expression fails on the
-/// third gig, as a full disk or a corrupt page would; an import runs no triggers) is an internal error, exit 1, with nothing imported,
-/// --skip-invalid or not: never a bad row skipped while the others are committed.
+/// third gig, as a full disk or a corrupt page would; an import runs no triggers) is an internal
+/// error, exit 1, with nothing imported, --skip-invalid or not: never a bad row skipped while the
+/// others are committed.
 #[test]
 fn a_database_error_during_import_is_internal_and_imports_nothing() {
     let market = seller_market();
-    let conn = rusqlite::Connection::open(&market.db).unwrap();
-    conn.execute_batch(
-        "CREATE INDEX disk_trouble ON gigs (json(CASE WHEN sku = 'g3' THEN 'a failing write' ELSE '1' END))",
-    )
-    .unwrap();
-    drop(conn);
+    // each engine's own failing expression: SQLite's json() of text that is none, PostgreSQL's
+    // division by zero (of a column, so that it is not folded away when the index is made)
+    let (trouble, message) = match market.engine() {
+        Engine::Sqlite => (
+            "CREATE INDEX disk_trouble ON gigs (json(CASE WHEN sku = 'g3' THEN 'a failing write' ELSE '1' END))",
+            "malformed JSON",
+        ),
+        Engine::Postgres => (
+            "CREATE INDEX disk_trouble ON gigs ((CASE WHEN sku = 'g3' THEN price_cents / 0 ELSE 0 END))",
+            "division by zero",
+        ),
+    };
+    market.run_sql(trouble);
     let before = market.snapshot();
     let path = market.path("five.csv");
     let rows: String = (1..=5).map(|i| format!("g{i},خدمة رقم {i},1{i},2\n")).collect();
@@ -242,7 +251,7 @@ fn a_database_error_during_import_is_internal_and_imports_nothing() {
         let mut args = vec!["gig", "import", path.to_str().unwrap(), "--as", "layla"];
         args.extend(extra);
         let stderr = market.fails(1, &args);
-        assert_eq!(stderr, "error: database: malformed JSON\n");
+        assert_eq!(stderr, format!("error: database: {message}\n"));
         assert_eq!(market.snapshot(), before, "{extra:?}");
     }
 }

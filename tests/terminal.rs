@@ -41,8 +41,8 @@ fn attacked_market() -> Market {
     market.ok(&["dispute", "open", "2", "--reason", "late", "--as", "noura"]);
     market.ok(&["dispute", "comment", "1", "on its way", "--as", "layla"]);
     let attack = ATTACKS.join(" ");
-    // through the library's connection: the search index's triggers call its SQL functions
-    let store = souq::Store::open(&market.db, souq::store::Missing::Refuse, std::time::Duration::from_secs(5)).unwrap();
+    // through the library's connection: SQLite's search index triggers call its SQL functions
+    let store = market.store();
     for sql in [
         "UPDATE gigs SET title = ?1, description = ?1",
         "UPDATE messages SET body = ?1",

@@ -128,9 +128,7 @@ fn disputed_orders_are_left_alone() {
     market.ok(&["order", "place", "1", "--as", "noura"]);
     market.ok(&["order", "cancel", "2", "--as", "noura"]);
     // what `dispute open` does to an order: its clocks stop
-    let conn = rusqlite::Connection::open(&market.db).unwrap();
-    conn.execute("UPDATE orders SET status = 'disputed'", []).unwrap();
-    drop(conn);
+    market.run_sql("UPDATE orders SET status = 'disputed'");
     market.set_now("2026-05-01T00:00:00Z");
     let before = market.snapshot();
     let summary = tick(&market);

@@ -298,14 +298,11 @@ fn copy(
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use super::*;
     use crate::clock::Timestamp;
     use crate::gigs::ExtraInput;
     use crate::money::Money;
-    use crate::status::UserStatus;
-    use crate::store::{Missing, Store};
+    use crate::store::Store;
 
     fn new_gig(n: usize) -> NewGig {
         let input = GigInput {
@@ -338,21 +335,9 @@ mod tests {
         let policy = Policy::default();
         store
             .write(|db| {
-                let id = db.insert(
-                    "INSERT INTO users (username, created_at) VALUES ('layla', ?1) RETURNING id",
-                    rusqlite::params![now],
-                )?;
-                let seller = User {
-                    id,
-                    username: "layla".into(),
-                    email: None,
-                    is_admin: false,
-                    status: UserStatus::Active,
-                    level: "new".into(),
-                    payout_method: None,
-                    payout_account: None,
-                    created_at: now,
-                };
+                db.execute("INSERT INTO users (username, created_at) VALUES ('layla', ?1)", rusqlite::params![now])?;
+                let seller = crate::users::get(db, "layla")?;
+                let id = seller.id;
                 let mut writer = Writer::start(db)?;
                 let mut found = Vec::new();
                 for batch in [vec![0, 1, 2, 3], vec![2, 3, 4, 5, 4, 6]] {
@@ -414,11 +399,11 @@ mod tests {
     /// the same ids, index them, and tell a sku seen in this batch from one of an earlier one.
     #[test]
     fn postgres_batches_store_what_sqlite_stores() {
-        let Some(mut pg) = crate::test_pg::fresh_store("postgres_batches_store_what_sqlite_stores") else { return };
-        let dir = tempfile::tempdir().unwrap();
-        let mut sqlite = Store::open(dir.path().join("s.db"), Missing::Create, Duration::from_secs(5)).unwrap();
-        let on_sqlite = import(&mut sqlite);
-        let on_pg = import(&mut pg);
+        let mut stores = crate::test_engines::fresh_stores("postgres_batches_store_what_sqlite_stores");
+        let [sqlite, pg] = &mut stores[..] else { return };
+        let (sqlite, pg) = (&mut sqlite.store, &mut pg.store);
+        let on_sqlite = import(sqlite);
+        let on_pg = import(pg);
         // SQLite has written the row before the repeat; PostgreSQL still holds it in the batch
         assert_eq!(on_sqlite, ["sku-2: gig 3", "sku-3: gig 4", "sku-4: gig 5"]);
         assert_eq!(on_pg, ["sku-2: gig 3", "sku-3: gig 4", "sku-4: pending"]);
@@ -427,7 +412,7 @@ mod tests {
         let ids = |store: &Store| {
             search::search(store.db(), &query).unwrap().iter().map(|hit| hit.gig.id).collect::<Vec<_>>()
         };
-        assert_eq!(ids(&pg), [6]);
-        assert_eq!(ids(&sqlite), [6]);
+        assert_eq!(ids(pg), [6]);
+        assert_eq!(ids(sqlite), [6]);
     }
 }

@@ -20,7 +20,7 @@ mod scan;
 
 use std::sync::{Arc, Mutex};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -31,6 +31,7 @@ pub use queue::{decide, Decided, Flag, FlagStatus};
 pub use rules::{Action, Hit, Rule, RuleSet, Severity, Target};
 pub use scan::{scan, ScanOptions, ScanSummary};
 
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::gigs::GigInput;
 use crate::policy::{self, Policy};
@@ -40,46 +41,63 @@ use crate::{events, users, Session};
 pub const DEFAULT_RULES: &str = include_str!("../../examples/moderation.yaml");
 
 /// The queue, oldest first (see [`queue::list`]).
-pub fn queue(
-    conn: &Connection,
-    session: &Session,
-    status: Option<FlagStatus>,
-    rule: Option<&str>,
-) -> Result<Vec<Flag>> {
-    queue::list(conn, session, status, rule)
+pub fn queue(db: &Db, session: &Session, status: Option<FlagStatus>, rule: Option<&str>) -> Result<Vec<Flag>> {
+    queue::list(db, session, status, rule)
 }
 
 /// The newest imported rule set's source, or the built-in one.
-fn active_source(conn: &Connection) -> Result<(String, String)> {
-    let stored: Option<(i64, String)> = conn
-        .prepare_cached("SELECT id, source FROM moderation_rule_sets ORDER BY id DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+fn active_source(db: &Db) -> Result<(String, String)> {
+    let stored: Option<(i64, String)> =
+        db.query_opt("SELECT id, source FROM moderation_rule_sets ORDER BY id DESC LIMIT 1", &[], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     Ok(match stored {
         Some((id, source)) => (format!("rule set #{id}"), source),
         None => ("built-in rules".to_string(), DEFAULT_RULES.to_string()),
     })
 }
 
+/// What a compiled rule set was made from: it is reused while this stays the same.
+#[derive(PartialEq)]
+enum Made {
+    /// SQLite: the file and the newest set's id. Rule sets are only ever added, so the pair
+    /// names one source, and each call reads only the id.
+    File { file: String, newest: i64 },
+    /// PostgreSQL: a session has no name for its database as sure as a file's path (hosts,
+    /// ports and database names repeat across clusters), so each call reads the newest source
+    /// itself, still in one statement, and the source is the key.
+    Source { label: String, source: String },
+}
+
 /// The active rules, compiled once per process and again only when another set is imported.
-/// Each call reads only the newest set's id (every message, delivery and imported gig is
-/// screened, so this runs often); the source is read and compiled when the database file or
-/// that id changes. Rule sets are only ever added, so (file, id) names one source.
-pub fn active_rules(conn: &Connection) -> Result<Arc<RuleSet>> {
-    static COMPILED: Mutex<Option<(String, i64, Arc<RuleSet>)>> = Mutex::new(None);
-    let file = conn.path().unwrap_or_default().to_string();
-    let newest: i64 =
-        conn.prepare_cached("SELECT coalesce(max(id), 0) FROM moderation_rule_sets")?.query_row([], |r| r.get(0))?;
-    let mut compiled = COMPILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((cached_file, cached_id, rules)) = compiled.as_ref() {
-        // an in-memory database has no file name to tell it from another: never reused
-        if !file.is_empty() && *cached_file == file && *cached_id == newest {
-            return Ok(Arc::clone(rules));
+/// Every message, delivery and imported gig is screened, so this runs often: one statement,
+/// and the rules are compiled only when [`Made`] changes.
+pub fn active_rules(db: &Db) -> Result<Arc<RuleSet>> {
+    static COMPILED: Mutex<Option<(Made, Arc<RuleSet>)>> = Mutex::new(None);
+    let made = match db.sqlite() {
+        Some(conn) => Made::File {
+            file: conn.path().unwrap_or_default().to_string(),
+            newest: db.query_row("SELECT coalesce(max(id), 0) FROM moderation_rule_sets", &[], |r| r.get(0))?,
+        },
+        None => {
+            let (label, source) = active_source(db)?;
+            Made::Source { label, source }
         }
+    };
+    let mut compiled = COMPILED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    // an in-memory SQLite database has no file name to tell it from another: never reused
+    let in_memory = matches!(&made, Made::File { file, .. } if file.is_empty());
+    if let Some((_, rules)) = compiled.as_ref().filter(|(cached, _)| !in_memory && *cached == made) {
+        return Ok(Arc::clone(rules));
     }
-    let (label, source) = active_source(conn)?;
-    let rules = Arc::new(RuleSet::parse(&label, &source)?);
-    *compiled = Some((file, newest, Arc::clone(&rules)));
+    let rules = Arc::new(match &made {
+        Made::File { .. } => {
+            let (label, source) = active_source(db)?;
+            RuleSet::parse(&label, &source)?
+        }
+        Made::Source { label, source } => RuleSet::parse(label, source)?,
+    });
+    *compiled = Some((made, Arc::clone(&rules)));
     Ok(rules)
 }
 
@@ -87,37 +105,37 @@ pub fn active_rules(conn: &Connection) -> Result<Arc<RuleSet>> {
 /// takes the write lock. Compiling them is most of such a command's CPU (90 million
 /// instructions for `order message`, 20-30 ms here); done inside the transaction, every
 /// other writer waited for it. Later calls in this process reuse what this one compiled.
-pub fn prepare(conn: &Connection) -> Result<()> {
-    active_rules(conn)?;
+pub fn prepare(db: &Db) -> Result<()> {
+    active_rules(db)?;
     detectors::compile_all();
     Ok(())
 }
 
 /// The active rules, as `moderate rules show` lists them.
-pub fn show_rules(conn: &Connection) -> Result<Vec<Rule>> {
-    Ok(active_rules(conn)?.rules().to_vec())
+pub fn show_rules(db: &Db) -> Result<Vec<Rule>> {
+    Ok(active_rules(db)?.rules().to_vec())
 }
 
 /// The active rule set's YAML, exactly as imported (comments kept), so export -> import is a no-op.
-pub fn export_rules(conn: &Connection) -> Result<String> {
-    Ok(active_source(conn)?.1)
+pub fn export_rules(db: &Db) -> Result<String> {
+    Ok(active_source(db)?.1)
 }
 
 /// Makes `yaml` the active rule set (admin only) after validating all of it; `file` names it in
 /// errors. Importing the rules already active changes nothing and writes no event.
-pub fn import_rules(conn: &Connection, session: &Session, file: &str, yaml: &str) -> Result<Vec<Rule>> {
-    let admin = users::acting_admin(conn, session, "change the moderation rules")?;
+pub fn import_rules(db: &Db, session: &Session, file: &str, yaml: &str) -> Result<Vec<Rule>> {
+    let admin = users::acting_admin(db, session, "change the moderation rules")?;
     let parsed = RuleSet::parse(file, yaml)?;
-    if active_source(conn)?.1 == yaml {
+    if active_source(db)?.1 == yaml {
         return Ok(parsed.rules().to_vec());
     }
-    conn.execute(
-        "INSERT INTO moderation_rule_sets (source, rules, imported_by, imported_at) VALUES (?1, ?2, ?3, ?4)",
+    let id = db.insert(
+        "INSERT INTO moderation_rule_sets (source, rules, imported_by, imported_at) VALUES (?1, ?2, ?3, ?4)
+         RETURNING id",
         params![yaml, parsed.rules().len() as i64, admin.id, session.now],
     )?;
-    let id = conn.last_insert_rowid();
     let ids: Vec<&str> = parsed.rules().iter().map(|r| r.id.as_str()).collect();
-    events::record(conn, session, "moderation.rules_imported", "rule_set", id, json!({"file": file, "rules": ids}))?;
+    events::record(db, session, "moderation.rules_imported", "rule_set", id, json!({"file": file, "rules": ids}))?;
     Ok(parsed.rules().to_vec())
 }
 
@@ -187,19 +205,12 @@ fn blocked(blocked: Blocked) -> Error {
 }
 
 /// Raises a flag for every hit on content `entity`/`entity_id`; returns how many were new.
-fn raise_all(
-    conn: &Connection,
-    session: &Session,
-    target: Target,
-    entity_id: i64,
-    text: &str,
-    hits: &[Hit],
-) -> Result<usize> {
+fn raise_all(db: &Db, session: &Session, target: Target, entity_id: i64, text: &str, hits: &[Hit]) -> Result<usize> {
     let hash = content_hash(text);
     let subject = queue::Subject { entity: target.entity(), entity_id, content_hash: &hash };
     let mut new = 0;
     for hit in hits {
-        new += usize::from(queue::raise(conn, session, &hit.rule, hit.action, &subject, &hit.excerpt)?.is_some());
+        new += usize::from(queue::raise(db, session, &hit.rule, hit.action, &subject, &hit.excerpt)?.is_some());
     }
     Ok(new)
 }
@@ -209,15 +220,9 @@ fn raise_all(
 /// caller's transaction rolls back. Hold: the gig goes to pending_review. Flag: it stays as it
 /// is, queued. A gig pending review by policy (review_new_gigs) is queued too.
 /// `created`: the gig row was inserted in this transaction (a refusal rolls its id back).
-pub fn screen_gig(
-    conn: &Connection,
-    session: &Session,
-    gig_id: i64,
-    created: bool,
-    input: &GigInput,
-) -> Result<Verdict> {
-    let policy = policy::load(conn)?;
-    let verdict = judged(&*active_rules(conn)?, &policy, input);
+pub fn screen_gig(db: &Db, session: &Session, gig_id: i64, created: bool, input: &GigInput) -> Result<Verdict> {
+    let policy = policy::load(db)?;
+    let verdict = judged(&*active_rules(db)?, &policy, input);
     if let Some(hit) = verdict.blocking() {
         let entity_id = if created { 0 } else { gig_id };
         return Err(blocked(Blocked {
@@ -228,7 +233,7 @@ pub fn screen_gig(
             hit: hit.clone(),
         }));
     }
-    apply_gig_verdict(conn, session, &policy, gig_id, input, &verdict)?;
+    apply_gig_verdict(db, session, &policy, gig_id, input, &verdict)?;
     Ok(verdict)
 }
 
@@ -268,7 +273,7 @@ pub fn blocked_field(rules: &RuleSet, policy: &Policy, input: &GigInput) -> &'st
 /// Records what `verdict` (from [`judge_gig`]) says about gig `gig_id`, just written: flags
 /// queued, a hold sends the gig to pending_review, a gig pending review by policy is queued.
 pub fn apply_gig_verdict(
-    conn: &Connection,
+    db: &Db,
     session: &Session,
     policy: &Policy,
     gig_id: i64,
@@ -278,15 +283,14 @@ pub fn apply_gig_verdict(
     if verdict.hits.is_empty() && !policy.review_new_gigs {
         return Ok(()); // the common case of a bulk import: nothing to record, no query
     }
-    raise_all(conn, session, Target::Gig, gig_id, &input_text(input), &verdict.hits)?;
-    let status: String =
-        conn.prepare_cached("SELECT status FROM gigs WHERE id = ?1")?.query_row([gig_id], |r| r.get(0))?;
+    raise_all(db, session, Target::Gig, gig_id, &input_text(input), &verdict.hits)?;
+    let status: String = db.query_row("SELECT status FROM gigs WHERE id = ?1", params![gig_id], |r| r.get(0))?;
     if verdict.action() == Some(Action::Hold) && matches!(status.as_str(), "active" | "paused") {
         let hit = verdict.strongest().map(|h| h.rule.as_str()).unwrap_or_default();
-        queue::set_gig_status(conn, session, gig_id, &status, "pending_review", &format!("held by rule {hit}"))?;
-    } else if status == "pending_review" && policy.review_new_gigs && !queue::has_open(conn, "gig", gig_id)? {
+        queue::set_gig_status(db, session, gig_id, &status, "pending_review", &format!("held by rule {hit}"))?;
+    } else if status == "pending_review" && policy.review_new_gigs && !queue::has_open(db, "gig", gig_id)? {
         let subject = queue::Subject { entity: "gig", entity_id: gig_id, content_hash: "" };
-        queue::raise(conn, session, queue::REVIEW_NEW_GIGS, Action::Hold, &subject, &input.title)?;
+        queue::raise(db, session, queue::REVIEW_NEW_GIGS, Action::Hold, &subject, &input.title)?;
     }
     Ok(())
 }
@@ -294,23 +298,17 @@ pub fn apply_gig_verdict(
 /// Screens a message, delivery or review (`entity_id`: the message id, delivery id, or the
 /// order id of a review) right after it is written, in the same transaction. Block: Err (exit 4)
 /// naming the rule and carrying the verdict ([`Blocked`], about the order). Flag: queued.
-pub fn screen_text(
-    conn: &Connection,
-    session: &Session,
-    target: Target,
-    entity_id: i64,
-    text: &str,
-) -> Result<Verdict> {
-    let allowed = policy::load(conn)?.allowed_domains;
-    let verdict = Verdict { hits: active_rules(conn)?.check(target, text, None, &allowed) };
+pub fn screen_text(db: &Db, session: &Session, target: Target, entity_id: i64, text: &str) -> Result<Verdict> {
+    let allowed = policy::load(db)?.allowed_domains;
+    let verdict = Verdict { hits: active_rules(db)?.check(target, text, None, &allowed) };
     if let Some(hit) = verdict.blocking() {
         let order_id = match target {
-            Target::Message => conn
-                .prepare_cached("SELECT order_id FROM messages WHERE id = ?1")?
-                .query_row([entity_id], |r| r.get(0))?,
-            Target::Delivery => conn
-                .prepare_cached("SELECT order_id FROM deliveries WHERE id = ?1")?
-                .query_row([entity_id], |r| r.get(0))?,
+            Target::Message => {
+                db.query_row("SELECT order_id FROM messages WHERE id = ?1", params![entity_id], |r| r.get(0))?
+            }
+            Target::Delivery => {
+                db.query_row("SELECT order_id FROM deliveries WHERE id = ?1", params![entity_id], |r| r.get(0))?
+            }
             _ => entity_id,
         };
         let entity = if target == Target::Username { "user" } else { "order" };
@@ -322,14 +320,14 @@ pub fn screen_text(
             hit: hit.clone(),
         }));
     }
-    raise_all(conn, session, target, entity_id, text, &verdict.hits)?;
+    raise_all(db, session, target, entity_id, text, &verdict.hits)?;
     Ok(verdict)
 }
 
 /// Records `<target>.blocked` for a refusal (called by `Store::write` once the refused command
 /// rolled back), with the rule, what it matched as written and as normalised, and the author;
 /// returns the event id.
-pub fn record_blocked(conn: &Connection, blocked: &Blocked) -> Result<i64> {
+pub fn record_blocked(db: &Db, blocked: &Blocked) -> Result<i64> {
     let hit = &blocked.hit;
     let kind = format!("{}.blocked", blocked.target.name());
     let data = json!({
@@ -340,22 +338,20 @@ pub fn record_blocked(conn: &Connection, blocked: &Blocked) -> Result<i64> {
         "excerpt": hit.excerpt,
         "author": blocked.session.actor,
     });
-    events::record(conn, &blocked.session, &kind, blocked.entity, blocked.entity_id, data)
+    events::record(db, &blocked.session, &kind, blocked.entity, blocked.entity_id, data)
 }
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use super::*;
     use crate::clock::Timestamp;
     use crate::error::ErrorKind;
-    use crate::store::{Missing, Store};
+    use crate::store::Store;
+    use crate::test_engines::fresh_stores;
     use crate::users::NewUser;
 
-    fn market() -> (tempfile::TempDir, Store, Session) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path().join("m.db"), Missing::Create, Duration::from_secs(1)).unwrap();
+    /// An admin and layla in `store`; the admin's session.
+    pub(super) fn market(store: &mut Store) -> Session {
         let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
         let admin = Session { actor: Some("admin".into()), os_user: "test".into(), now };
         store
@@ -364,7 +360,11 @@ mod tests {
                 users::add(tx, &admin, &NewUser { username: "layla", email: None, is_admin: false })
             })
             .unwrap();
-        (dir, store, Session { actor: Some("layla".into()), ..admin })
+        admin
+    }
+
+    fn as_layla(admin: &Session) -> Session {
+        Session { actor: Some("layla".into()), ..admin.clone() }
     }
 
     fn kinds(store: &Store, prefix: &str) -> Vec<events::Event> {
@@ -374,42 +374,73 @@ mod tests {
 
     #[test]
     fn a_blocked_review_is_refused_and_recorded_after_the_rollback() {
-        let (_dir, mut store, layla) = market();
-        let text = "كلمني واتس ٠٥٠ ١٢٣ ٤٥ ٦٧";
-        let err = store.write(|tx| screen_text(tx, &layla, Target::Review, 3, text)).unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Conflict);
-        assert!(err.message().contains("contact-in-messages"), "{}", err.message());
-        assert_eq!(err.moderation_block().map(|b| b.hit.rule.as_str()), Some("contact-in-messages"));
-        let blocked = kinds(&store, "review.blocked");
-        assert_eq!((blocked[0].entity.as_str(), blocked[0].entity_id), ("order", Some(3)));
-        assert_eq!(blocked[0].data["author"], "layla");
-        assert_eq!(blocked[0].data["rule"], "contact-in-messages");
-        assert_eq!(blocked[0].data["matched"], "٠٥٠ ١٢٣ ٤٥ ٦٧");
-        assert_eq!(blocked[0].data["normalised"], "050 123 45 67");
+        for mut m in fresh_stores("a_blocked_review_is_refused_and_recorded_after_the_rollback") {
+            let layla = as_layla(&market(&mut m.store));
+            let text = "كلمني واتس ٠٥٠ ١٢٣ ٤٥ ٦٧";
+            let err = m.store.write(|tx| screen_text(tx, &layla, Target::Review, 3, text)).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Conflict);
+            assert!(err.message().contains("contact-in-messages"), "{}", err.message());
+            assert_eq!(err.moderation_block().map(|b| b.hit.rule.as_str()), Some("contact-in-messages"));
+            let blocked = kinds(&m.store, "review.blocked");
+            assert_eq!((blocked[0].entity.as_str(), blocked[0].entity_id), ("order", Some(3)), "{:?}", m.engine());
+            assert_eq!(blocked[0].data["author"], "layla");
+            assert_eq!(blocked[0].data["rule"], "contact-in-messages");
+            assert_eq!(blocked[0].data["matched"], "٠٥٠ ١٢٣ ٤٥ ٦٧");
+            assert_eq!(blocked[0].data["normalised"], "050 123 45 67");
+        }
     }
 
     #[test]
     fn a_refusal_for_another_reason_records_nothing() {
-        let (_dir, mut store, layla) = market();
-        let refused: Result<()> = store.write(|tx| {
-            screen_text(tx, &layla, Target::Review, 3, "here are your 3 files")?;
-            Err(Error::conflict("order 3 is already delivered"))
-        });
-        assert!(refused.unwrap_err().moderation_block().is_none());
-        assert!(kinds(&store, "review.blocked").is_empty());
+        for mut m in fresh_stores("a_refusal_for_another_reason_records_nothing") {
+            let layla = as_layla(&market(&mut m.store));
+            let refused: Result<()> = m.store.write(|tx| {
+                screen_text(tx, &layla, Target::Review, 3, "here are your 3 files")?;
+                Err(Error::conflict("order 3 is already delivered"))
+            });
+            assert!(refused.unwrap_err().moderation_block().is_none());
+            assert!(kinds(&m.store, "review.blocked").is_empty(), "{:?}", m.engine());
+        }
     }
 
     #[test]
     fn a_flagged_delivery_is_accepted_and_queued_once() {
-        let (_dir, mut store, layla) = market();
-        let text = "files attached; next time pay me via paypal.me/layla";
-        for _ in 0..2 {
-            let verdict = store.write(|tx| screen_text(tx, &layla, Target::Delivery, 5, text)).unwrap();
-            assert_eq!(verdict.action(), Some(Action::Flag));
+        for mut m in fresh_stores("a_flagged_delivery_is_accepted_and_queued_once") {
+            let admin = market(&mut m.store);
+            let layla = as_layla(&admin);
+            let text = "files attached; next time pay me via paypal.me/layla";
+            for _ in 0..2 {
+                let verdict = m.store.write(|tx| screen_text(tx, &layla, Target::Delivery, 5, text)).unwrap();
+                assert_eq!(verdict.action(), Some(Action::Flag));
+            }
+            let flags = queue(m.store.db(), &admin, Some(FlagStatus::Open), None).unwrap();
+            assert_eq!(flags.len(), 1, "{:?}", m.engine());
+            assert_eq!((flags[0].entity.as_str(), flags[0].entity_id), ("delivery", 5));
+            assert!(queue(m.store.db(), &admin, Some(FlagStatus::Approved), None).unwrap().is_empty());
+            assert_eq!(queue(m.store.db(), &admin, None, Some("off-platform-payment")).unwrap().len(), 1);
+            let decided = m.store.write(|tx| decide(tx, &admin, Decided::Flag(flags[0].id), true, "a link")).unwrap();
+            assert_eq!(decided[0].status, FlagStatus::Approved);
         }
-        let admin = Session { actor: Some("admin".into()), ..layla };
-        let flags = queue(store.db(), &admin, Some(FlagStatus::Open), None).unwrap();
-        assert_eq!(flags.len(), 1);
-        assert_eq!((flags[0].entity.as_str(), flags[0].entity_id), ("delivery", 5));
+    }
+
+    #[test]
+    fn an_imported_rule_set_is_active_at_once_and_importing_it_again_changes_nothing() {
+        for mut m in fresh_stores("an_imported_rule_set_is_active_at_once") {
+            let admin = market(&mut m.store);
+            assert!(show_rules(m.store.db()).unwrap().len() > 1);
+            let yaml = "rules:\n  - id: no-shouting\n    applies_to: [message]\n    patterns: ['HELLO']\n    \
+                        action: flag\n    severity: low\n";
+            for _ in 0..2 {
+                let rules = m.store.write(|tx| import_rules(tx, &admin, "mine.yaml", yaml)).unwrap();
+                assert_eq!(rules.len(), 1);
+            }
+            let ids: Vec<String> = show_rules(m.store.db()).unwrap().into_iter().map(|r| r.id).collect();
+            assert_eq!(ids, ["no-shouting"], "{:?}", m.engine());
+            assert_eq!(export_rules(m.store.db()).unwrap(), yaml);
+            let imported = kinds(&m.store, "moderation.rules_imported");
+            assert_eq!(imported.len(), 1);
+            let newest = m.store.db().query_row("SELECT max(id) FROM moderation_rule_sets", &[], |r| r.get(0));
+            assert_eq!(imported[0].entity_id, Some(newest.unwrap()));
+        }
     }
 }

@@ -1,12 +1,13 @@
 //! The review queue: flags raised by rules (and by review_new_gigs), and the admin's
 //! approve / reject, which also decide a held gig's fate.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
 use super::rules::Action;
 use crate::clock::Timestamp;
+use crate::db::{Db, Row};
 use crate::error::{Error, Result};
 use crate::status::GigStatus;
 use crate::{events, users, Session};
@@ -74,7 +75,7 @@ pub const REVIEW_NEW_GIGS: &str = "review_new_gigs";
 
 const FLAG_COLUMNS: &str = "id, rule, action, entity, entity_id, excerpt, status, created_at";
 
-fn flag_from_row(r: &Row) -> rusqlite::Result<Flag> {
+fn flag_from_row(r: &Row) -> Result<Flag> {
     Ok(Flag {
         id: r.get(0)?,
         rule: r.get(1)?,
@@ -96,34 +97,26 @@ pub(super) struct Subject<'a> {
 
 /// Raises a flag unless this rule already flagged this very content (then None).
 pub(super) fn raise(
-    conn: &Connection,
+    db: &Db,
     session: &Session,
     rule: &str,
     action: Action,
     subject: &Subject,
     excerpt: &str,
 ) -> Result<Option<i64>> {
-    let inserted = conn
-        .prepare_cached(
-            "INSERT INTO moderation_flags (rule, action, entity, entity_id, content_hash, excerpt, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (entity, entity_id, rule, content_hash) DO NOTHING",
-        )?
-        .execute(params![
-            rule,
-            action.name(),
-            subject.entity,
-            subject.entity_id,
-            subject.content_hash,
-            excerpt,
-            session.now
-        ])?;
-    if inserted == 0 {
-        return Ok(None);
-    }
-    let id = conn.last_insert_rowid();
+    // Content already flagged by this rule is a row the insert skips (no id comes back): never
+    // a UNIQUE error, which would abort a PostgreSQL transaction (a scan re-runs over old content).
+    let inserted = db.query_opt(
+        "INSERT INTO moderation_flags (rule, action, entity, entity_id, content_hash, excerpt, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (entity, entity_id, rule, content_hash) DO NOTHING
+         RETURNING id",
+        params![rule, action.name(), subject.entity, subject.entity_id, subject.content_hash, excerpt, session.now],
+        |r| r.get::<i64>(0),
+    )?;
+    let Some(id) = inserted else { return Ok(None) };
     events::record(
-        conn,
+        db,
         session,
         "moderation.flagged",
         subject.entity,
@@ -134,46 +127,40 @@ pub(super) fn raise(
 }
 
 /// Whether this rule already flagged this content (what `scan` without --apply reports).
-pub(super) fn already_raised(conn: &Connection, rule: &str, subject: &Subject) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM moderation_flags
-                            WHERE entity = ?1 AND entity_id = ?2 AND rule = ?3 AND content_hash = ?4)",
-        )?
-        .query_row(params![subject.entity, subject.entity_id, rule, subject.content_hash], |r| r.get(0))?)
+pub(super) fn already_raised(db: &Db, rule: &str, subject: &Subject) -> Result<bool> {
+    db.query_row(
+        "SELECT EXISTS (SELECT 1 FROM moderation_flags
+                        WHERE entity = ?1 AND entity_id = ?2 AND rule = ?3 AND content_hash = ?4)",
+        params![subject.entity, subject.entity_id, rule, subject.content_hash],
+        |r| r.get(0),
+    )
 }
 
-fn open_flags_of(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<Flag>> {
+fn open_flags_of(db: &Db, entity: &str, entity_id: i64) -> Result<Vec<Flag>> {
     let sql = format!(
         "SELECT {FLAG_COLUMNS} FROM moderation_flags
          WHERE entity = ?1 AND entity_id = ?2 AND status = 'open' ORDER BY id"
     );
-    let flags = conn
-        .prepare_cached(&sql)?
-        .query_map(params![entity, entity_id], flag_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(flags)
+    db.query_map(&sql, params![entity, entity_id], flag_from_row)
 }
 
-pub(super) fn has_open(conn: &Connection, entity: &str, entity_id: i64) -> Result<bool> {
-    Ok(!open_flags_of(conn, entity, entity_id)?.is_empty())
+pub(super) fn has_open(db: &Db, entity: &str, entity_id: i64) -> Result<bool> {
+    Ok(!open_flags_of(db, entity, entity_id)?.is_empty())
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Flag> {
+pub fn get(db: &Db, id: i64) -> Result<Flag> {
     let sql = format!("SELECT {FLAG_COLUMNS} FROM moderation_flags WHERE id = ?1");
-    conn.prepare_cached(&sql)?.query_row([id], flag_from_row).optional()?.ok_or_else(|| Error::not_found("flag", id))
+    db.query_opt(&sql, params![id], flag_from_row)?.ok_or_else(|| Error::not_found("flag", id))
 }
 
 /// The queue, oldest first: flags in `status` (all statuses when None), of one rule if given.
-pub fn list(conn: &Connection, session: &Session, status: Option<FlagStatus>, rule: Option<&str>) -> Result<Vec<Flag>> {
-    users::acting_admin(conn, session, "read the moderation queue")?;
+pub fn list(db: &Db, session: &Session, status: Option<FlagStatus>, rule: Option<&str>) -> Result<Vec<Flag>> {
+    users::acting_admin(db, session, "read the moderation queue")?;
     let sql = format!(
         "SELECT {FLAG_COLUMNS} FROM moderation_flags
-         WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR rule = ?2) ORDER BY id"
+         WHERE (CAST(?1 AS TEXT) IS NULL OR status = ?1) AND (CAST(?2 AS TEXT) IS NULL OR rule = ?2) ORDER BY id"
     );
-    let flags =
-        conn.prepare_cached(&sql)?.query_map(params![status, rule], flag_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(flags)
+    db.query_map(&sql, params![status, rule], flag_from_row)
 }
 
 /// What `moderate approve|reject` acts on: one flag, or a gig with all its open flags.
@@ -197,21 +184,15 @@ impl Decided {
 /// Approves (the content may stay) or rejects (it may not) a flag or a gig, with the admin's
 /// reason. An approved gig with nothing else open goes live; a rejected gig is `rejected`.
 /// Deciding a flag again the same way is a no-op; the other way is refused (exit 4).
-pub fn decide(
-    conn: &crate::db::Db,
-    session: &Session,
-    what: Decided,
-    approve: bool,
-    reason: &str,
-) -> Result<Vec<Flag>> {
-    let admin = users::acting_admin(conn, session, "moderate")?;
+pub fn decide(db: &Db, session: &Session, what: Decided, approve: bool, reason: &str) -> Result<Vec<Flag>> {
+    let admin = users::acting_admin(db, session, "moderate")?;
     if reason.trim().is_empty() {
         return Err(Error::invalid("a reason is needed: it is kept with the decision"));
     }
     let status = if approve { FlagStatus::Approved } else { FlagStatus::Rejected };
     let (flags, gig_id) = match what {
         Decided::Flag(id) => {
-            let flag = get(conn, id)?;
+            let flag = get(db, id)?;
             if flag.status == status {
                 return Ok(vec![flag]);
             }
@@ -222,8 +203,8 @@ pub fn decide(
             (vec![flag], gig_id)
         }
         Decided::Gig(id) => {
-            let gig = crate::gigs::get(conn, id)?;
-            let flags = open_flags_of(conn, "gig", id)?;
+            let gig = crate::gigs::get(db, id)?;
+            let flags = open_flags_of(db, "gig", id)?;
             if flags.is_empty() && gig.status != GigStatus::PendingReview {
                 return Err(Error::conflict(format!(
                     "gig {id} is {} and has no open flags: nothing to decide",
@@ -235,33 +216,33 @@ pub fn decide(
     };
     let mut decided = Vec::with_capacity(flags.len());
     for flag in flags {
-        conn.prepare_cached(
+        db.execute(
             "UPDATE moderation_flags SET status = ?1, decided_by = ?2, decided_at = ?3, reason = ?4 WHERE id = ?5",
-        )?
-        .execute(params![status, admin.id, session.now, reason, flag.id])?;
+            params![status, admin.id, session.now, reason, flag.id],
+        )?;
         events::record(
-            conn,
+            db,
             session,
             &format!("moderation.{}", status.name()),
             &flag.entity,
             flag.entity_id,
             json!({"flag_id": flag.id, "rule": flag.rule, "reason": reason}),
         )?;
-        decided.push(get(conn, flag.id)?);
+        decided.push(get(db, flag.id)?);
     }
     if let Some(gig_id) = gig_id {
-        settle_gig(conn, session, gig_id, approve, reason)?;
+        settle_gig(db, session, gig_id, approve, reason)?;
     }
     Ok(decided)
 }
 
 /// After a decision: a rejected gig is `rejected`; an approved one leaves pending_review once
 /// no open flag holds it back.
-fn settle_gig(conn: &crate::db::Db, session: &Session, gig_id: i64, approve: bool, reason: &str) -> Result<()> {
-    let gig = crate::gigs::get(conn, gig_id)?;
+fn settle_gig(db: &Db, session: &Session, gig_id: i64, approve: bool, reason: &str) -> Result<()> {
+    let gig = crate::gigs::get(db, gig_id)?;
     let to = if !approve {
         "rejected"
-    } else if gig.status == GigStatus::PendingReview && !has_open(conn, "gig", gig_id)? {
+    } else if gig.status == GigStatus::PendingReview && !has_open(db, "gig", gig_id)? {
         "active"
     } else {
         return Ok(());
@@ -269,28 +250,24 @@ fn settle_gig(conn: &crate::db::Db, session: &Session, gig_id: i64, approve: boo
     if gig.status.as_str() == to {
         return Ok(());
     }
-    set_gig_status(conn, session, gig_id, gig.status.as_str(), to, reason)
+    set_gig_status(db, session, gig_id, gig.status.as_str(), to, reason)
 }
 
 /// Moves a gig between review states, with its event (gig.held, gig.approved, gig.rejected).
 pub(super) fn set_gig_status(
-    conn: &Connection,
+    db: &Db,
     session: &Session,
     gig_id: i64,
     from: &str,
     to: &str,
     reason: &str,
 ) -> Result<()> {
-    conn.prepare_cached("UPDATE gigs SET status = ?1, updated_at = ?2 WHERE id = ?3")?.execute(params![
-        to,
-        session.now,
-        gig_id
-    ])?;
+    db.execute("UPDATE gigs SET status = ?1, updated_at = ?2 WHERE id = ?3", params![to, session.now, gig_id])?;
     let kind = match to {
         "pending_review" => "gig.held",
         "active" => "gig.approved",
         _ => "gig.rejected",
     };
-    events::record(conn, session, kind, "gig", gig_id, json!({"from": from, "to": to, "reason": reason}))?;
+    events::record(db, session, kind, "gig", gig_id, json!({"from": from, "to": to, "reason": reason}))?;
     Ok(())
 }

@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::params;
 use serde_json::json;
 
 use super::{conversation, get, ledger_actor, refund_all, settle, visible_to_actor, Order, Role};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::gigs;
 use crate::ledger::{self, Account, Bucket, Movement};
@@ -37,12 +38,12 @@ pub struct NewOrder {
 /// and the commission, sets the due time (delivery days plus the extras' days) and moves the
 /// gross into escrow, from the buyer's credit first and then from available. Not enough money
 /// is a conflict and nothing changes.
-pub fn place(conn: &crate::db::Db, session: &Session, new: &NewOrder) -> Result<Order> {
-    let buyer = users::acting(conn, session)?;
-    if let Some(order) = placed_with_key(conn, buyer.id, new)? {
+pub fn place(db: &Db, session: &Session, new: &NewOrder) -> Result<Order> {
+    let buyer = users::acting(db, session)?;
+    if let Some(order) = placed_with_key(db, buyer.id, new)? {
         return Ok(order);
     }
-    let gig = gigs::get(conn, new.gig_id)?;
+    let gig = gigs::get(db, new.gig_id)?;
     if !QUANTITY.contains(&new.quantity) {
         return Err(Error::invalid(format!("quantity must be 1-100, got {}", new.quantity)));
     }
@@ -55,7 +56,7 @@ pub fn place(conn: &crate::db::Db, session: &Session, new: &NewOrder) -> Result<
     if gig.status != GigStatus::Active {
         return Err(Error::conflict(format!("gig {} is {} and cannot be ordered", gig.id, gig.status)));
     }
-    let seller = users::get(conn, &gig.seller)?;
+    let seller = users::get(db, &gig.seller)?;
     if seller.is_suspended() {
         return Err(Error::conflict(format!("gig {}'s seller {} is suspended", gig.id, seller.username)));
     }
@@ -79,39 +80,40 @@ pub fn place(conn: &crate::db::Db, session: &Session, new: &NewOrder) -> Result<
         bought.push(extra);
     }
     let gross = unit.checked_mul(new.quantity)?;
-    let policy = policy::load(conn)?;
+    let policy = policy::load(db)?;
     let fee = Money::fee(gross, policy.commission_bps)?;
     let net = gross.checked_sub(fee)?;
-    conn.prepare_cached(
+    // a key used before was looked up first (placed_with_key): under the write lock no other
+    // writer can take it meanwhile, so this insert never trips the key's unique index
+    let order_id = db.insert(
         "INSERT INTO orders (gig_id, buyer_id, seller_id, status, quantity, unit_price_cents, gross_cents,
                              commission_bps, fee_cents, net_cents, note, placed_at, due_at, place_key)
-         VALUES (?1, ?2, ?3, 'active', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        gig.id,
-        buyer.id,
-        seller.id,
-        new.quantity,
-        unit.cents(),
-        gross.cents(),
-        policy.commission_bps,
-        fee.cents(),
-        net.cents(),
-        new.note,
-        session.now,
-        session.now.plus_days(days),
-        new.key
-    ])?;
-    let order_id = conn.last_insert_rowid();
+         VALUES (?1, ?2, ?3, 'active', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
+        params![
+            gig.id,
+            buyer.id,
+            seller.id,
+            new.quantity,
+            unit.cents(),
+            gross.cents(),
+            policy.commission_bps,
+            fee.cents(),
+            net.cents(),
+            new.note,
+            session.now,
+            session.now.plus_days(days),
+            new.key
+        ],
+    )?;
     for extra in bought {
-        conn.prepare_cached(
+        db.execute(
             "INSERT INTO order_extras (order_id, extra_id, title, price_cents, extra_days) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![order_id, extra.id, extra.title, extra.price_cents.cents(), extra.extra_days])?;
+            params![order_id, extra.id, extra.title, extra.price_cents.cents(), extra.extra_days],
+        )?;
     }
-    pay_into_escrow(conn, session, order_id, buyer.id, gross)?;
+    pay_into_escrow(db, session, order_id, buyer.id, gross)?;
     events::record(
-        conn,
+        db,
         session,
         "order.placed",
         "order",
@@ -155,17 +157,17 @@ pub fn place(conn: &crate::db::Db, session: &Session, new: &NewOrder) -> Result<
 
 /// The order this buyer already placed with `new.key`, if any. The same key asking for another
 /// gig, extras, quantity or note is a conflict: a retry must not turn into a different purchase.
-fn placed_with_key(conn: &Connection, buyer_id: i64, new: &NewOrder) -> Result<Option<Order>> {
+fn placed_with_key(db: &Db, buyer_id: i64, new: &NewOrder) -> Result<Option<Order>> {
     let Some(key) = &new.key else { return Ok(None) };
     if key.is_empty() || key.chars().count() > 100 {
         return Err(Error::invalid("an order key must be 1-100 characters"));
     }
-    let id: Option<i64> = conn
-        .prepare_cached("SELECT id FROM orders WHERE buyer_id = ?1 AND place_key = ?2")?
-        .query_row(params![buyer_id, key], |r| r.get(0))
-        .optional()?;
+    let id: Option<i64> =
+        db.query_opt("SELECT id FROM orders WHERE buyer_id = ?1 AND place_key = ?2", params![buyer_id, key], |r| {
+            r.get(0)
+        })?;
     let Some(id) = id else { return Ok(None) };
-    let order = get(conn, id)?;
+    let order = get(db, id)?;
     let mut asked = new.extras.clone();
     asked.sort_unstable();
     let mut bought = order.extras.clone();
@@ -179,9 +181,9 @@ fn placed_with_key(conn: &Connection, buyer_id: i64, new: &NewOrder) -> Result<O
 }
 
 /// Takes `gross` from the buyer's credit, then from their available balance.
-fn pay_into_escrow(conn: &Connection, session: &Session, order_id: i64, buyer_id: i64, gross: Money) -> Result<()> {
+fn pay_into_escrow(db: &Db, session: &Session, order_id: i64, buyer_id: i64, gross: Money) -> Result<()> {
     let (credit, available) =
-        ledger::balances(conn, &Account::User(buyer_id, Bucket::Credit), &Account::User(buyer_id, Bucket::Available))?;
+        ledger::balances(db, &Account::User(buyer_id, Bucket::Credit), &Account::User(buyer_id, Bucket::Available))?;
     let from_credit = credit.min(gross);
     let from_available = gross.checked_sub(from_credit)?;
     if from_available > available {
@@ -201,7 +203,7 @@ fn pay_into_escrow(conn: &Connection, session: &Session, order_id: i64, buyer_id
                 payout_item_id: None,
                 idem_key: format!("order:{order_id}:payment:{}", bucket.as_str()),
             };
-            ledger::post(conn, ledger_actor(session), session.now, &movement)?;
+            ledger::post(db, ledger_actor(session), session.now, &movement)?;
         }
     }
     Ok(())
@@ -209,18 +211,20 @@ fn pay_into_escrow(conn: &Connection, session: &Session, order_id: i64, buyer_id
 
 /// The seller delivers an active order: a message and files (stored by content hash). A first
 /// delivery after the due time marks the order late for good (it counts against on-time rates).
-pub fn deliver(conn: &Connection, session: &Session, id: i64, message: &str, files: &[PathBuf]) -> Result<Order> {
-    let (user, order, role) = visible_to_actor(conn, session, id)?;
+pub fn deliver(db: &Db, session: &Session, id: i64, message: &str, files: &[PathBuf]) -> Result<Order> {
+    let (user, order, role) = visible_to_actor(db, session, id)?;
     if role != Role::Seller {
         return Err(Error::forbidden(format!("only the seller {} delivers order {id}", order.seller)));
     }
     require_status(&order, &[OrderStatus::Active], "delivered")?;
     let late = order.late || order.is_overdue(session.now);
-    let delivery = conversation::store_delivery(conn, session, &order, &user, message, files)?;
-    conn.prepare_cached("UPDATE orders SET status = 'delivered', delivered_at = ?2, late = ?3 WHERE id = ?1")?
-        .execute(params![id, session.now, late])?;
+    let delivery = conversation::store_delivery(db, session, &order, &user, message, files)?;
+    db.execute(
+        "UPDATE orders SET status = 'delivered', delivered_at = ?2, late = ?3 WHERE id = ?1",
+        params![id, session.now, late],
+    )?;
     events::record(
-        conn,
+        db,
         session,
         "order.delivered",
         "order",
@@ -232,18 +236,18 @@ pub fn deliver(conn: &Connection, session: &Session, id: i64, message: &str, fil
 }
 
 /// The buyer sends a delivered order back for changes: it is active again, its due time unchanged.
-pub fn revise(conn: &Connection, session: &Session, id: i64, message: Option<&str>) -> Result<Order> {
-    let (user, order, role) = visible_to_actor(conn, session, id)?;
+pub fn revise(db: &Db, session: &Session, id: i64, message: Option<&str>) -> Result<Order> {
+    let (user, order, role) = visible_to_actor(db, session, id)?;
     if role != Role::Buyer {
         return Err(Error::forbidden(format!("only the buyer {} asks for a revision of order {id}", order.buyer)));
     }
     require_status(&order, &[OrderStatus::Delivered], "sent back for revision")?;
     if let Some(text) = message {
-        conversation::store_message(conn, session, &order, &user, text)?;
+        conversation::store_message(db, session, &order, &user, text)?;
     }
-    conn.prepare_cached("UPDATE orders SET status = 'active' WHERE id = ?1")?.execute([id])?;
-    events::record(conn, session, "order.revision_requested", "order", id, json!({}))?;
-    get(conn, id)
+    db.execute("UPDATE orders SET status = 'active' WHERE id = ?1", params![id])?;
+    events::record(db, session, "order.revision_requested", "order", id, json!({}))?;
+    get(db, id)
 }
 
 /// A rating with an optional review text.
@@ -255,8 +259,8 @@ pub struct Review {
 
 /// The buyer accepts a delivered order: escrow is released to the seller (net) and revenue
 /// (fee), optionally with a review. Completing an already completed order again is a no-op.
-pub fn complete(conn: &Connection, session: &Session, id: i64, review: Option<&Review>) -> Result<Order> {
-    let (_, order, role) = visible_to_actor(conn, session, id)?;
+pub fn complete(db: &Db, session: &Session, id: i64, review: Option<&Review>) -> Result<Order> {
+    let (_, order, role) = visible_to_actor(db, session, id)?;
     if role != Role::Buyer {
         return Err(Error::forbidden(format!("only the buyer {} completes order {id}", order.buyer)));
     }
@@ -272,16 +276,16 @@ pub fn complete(conn: &Connection, session: &Session, id: i64, review: Option<&R
         return Ok(order);
     }
     require_status(&order, &[OrderStatus::Delivered], "completed")?;
-    let order = settle(conn, session, &order, Money::ZERO)?;
+    let order = settle(db, session, &order, Money::ZERO)?;
     match review {
-        Some(r) => store_review(conn, session, &order, r),
+        Some(r) => store_review(db, session, &order, r),
         None => Ok(order),
     }
 }
 
 /// The buyer rates a completed order, once.
-pub fn review(conn: &Connection, session: &Session, id: i64, review: &Review) -> Result<Order> {
-    let (_, order, role) = visible_to_actor(conn, session, id)?;
+pub fn review(db: &Db, session: &Session, id: i64, review: &Review) -> Result<Order> {
+    let (_, order, role) = visible_to_actor(db, session, id)?;
     if role != Role::Buyer {
         return Err(Error::forbidden(format!("only the buyer {} reviews order {id}", order.buyer)));
     }
@@ -290,7 +294,7 @@ pub fn review(conn: &Connection, session: &Session, id: i64, review: &Review) ->
     if order.rating.is_some() {
         return Err(Error::conflict(format!("order {id} is already reviewed")));
     }
-    store_review(conn, session, &order, review)
+    store_review(db, session, &order, review)
 }
 
 fn validate_review(review: &Review) -> Result<()> {
@@ -306,22 +310,24 @@ fn validate_review(review: &Review) -> Result<()> {
     Ok(())
 }
 
-fn store_review(conn: &Connection, session: &Session, order: &Order, review: &Review) -> Result<Order> {
+fn store_review(db: &Db, session: &Session, order: &Order, review: &Review) -> Result<Order> {
     if let Some(review_text) = &review.text {
-        moderation::screen_text(conn, session, Target::Review, order.id, review_text)?;
+        moderation::screen_text(db, session, Target::Review, order.id, review_text)?;
     }
-    conn.prepare_cached("UPDATE orders SET rating = ?2, review = ?3, reviewed_at = ?4 WHERE id = ?1")?
-        .execute(params![order.id, review.rating, review.text, session.now])?;
-    events::record(conn, session, "order.reviewed", "order", order.id, json!({"rating": review.rating}))?;
-    get(conn, order.id)
+    db.execute(
+        "UPDATE orders SET rating = ?2, review = ?3, reviewed_at = ?4 WHERE id = ?1",
+        params![order.id, review.rating, review.text, session.now],
+    )?;
+    events::record(db, session, "order.reviewed", "order", order.id, json!({"rating": review.rating}))?;
+    get(db, order.id)
 }
 
 /// Cancels an order, or asks to. The seller and admins cancel at once (full refund); so does
 /// the buyer of a late order. Otherwise the buyer's cancel is a request, which the seller
 /// accepts by cancelling too, or which `tick` accepts after cancel_request_days. Cancelling a
 /// cancelled order again is a no-op.
-pub fn cancel(conn: &Connection, session: &Session, id: i64, reason: Option<&str>) -> Result<Order> {
-    let (user, order, role) = visible_to_actor(conn, session, id)?;
+pub fn cancel(db: &Db, session: &Session, id: i64, reason: Option<&str>) -> Result<Order> {
+    let (user, order, role) = visible_to_actor(db, session, id)?;
     if order.status == OrderStatus::Cancelled {
         return Ok(order);
     }
@@ -338,17 +344,17 @@ pub fn cancel(conn: &Connection, session: &Session, id: i64, reason: Option<&str
         if order.cancel_requested_at.is_some() {
             return Ok(order);
         }
-        conn.prepare_cached(
+        db.execute(
             "UPDATE orders SET cancel_requested_by = ?2, cancel_requested_at = ?3, cancel_reason = ?4 WHERE id = ?1",
-        )?
-        .execute(params![id, user.id, session.now, reason])?;
-        events::record(conn, session, "order.cancel_requested", "order", id, json!({"reason": reason}))?;
-        return get(conn, id);
+            params![id, user.id, session.now, reason],
+        )?;
+        events::record(db, session, "order.cancel_requested", "order", id, json!({"reason": reason}))?;
+        return get(db, id);
     }
     if let Some(reason) = reason {
-        conn.prepare_cached("UPDATE orders SET cancel_reason = ?2 WHERE id = ?1")?.execute(params![id, reason])?;
+        db.execute("UPDATE orders SET cancel_reason = ?2 WHERE id = ?1", params![id, reason])?;
     }
-    refund_all(conn, session, &get(conn, id)?)
+    refund_all(db, session, &get(db, id)?)
 }
 
 fn require_status(order: &Order, allowed: &[OrderStatus], becoming: &str) -> Result<()> {

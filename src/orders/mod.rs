@@ -8,10 +8,11 @@ mod lifecycle;
 mod proptests;
 mod settlement;
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::params;
 use serde::Serialize;
 
 use crate::clock::Timestamp;
+use crate::db::{Db, Params, Row};
 use crate::error::{Error, Result};
 use crate::events::{self, Event};
 use crate::money::Money;
@@ -102,14 +103,19 @@ const ORDER_SELECT: &str = "
            o.net_cents, o.refund_cents, o.placed_at, o.due_at, o.delivered_at, o.completed_at,
            o.cancelled_at, o.cleared_at, o.late, r.username, o.cancel_requested_at, o.cancel_reason,
            o.rating, o.review, o.note, o.buyer_id, o.seller_id, o.commission_bps,
-           (SELECT group_concat(extra_id) FROM order_extras x WHERE x.order_id = o.id), o.review_reply
+           (SELECT string_agg(CAST(x.extra_id AS TEXT), ',') FROM order_extras x WHERE x.order_id = o.id),
+           o.review_reply
     FROM orders o
     JOIN users b ON b.id = o.buyer_id
     JOIN users s ON s.id = o.seller_id
     LEFT JOIN users r ON r.id = o.cancel_requested_by";
 
-fn from_row(r: &Row) -> rusqlite::Result<Order> {
+fn from_row(r: &Row) -> Result<Order> {
+    // string_agg (SQLite's group_concat, under the name both engines know) promises no order
     let extras: Option<String> = r.get(26)?;
+    let mut extras: Vec<i64> =
+        extras.map(|e| e.split(',').filter_map(|id| id.parse().ok()).collect()).unwrap_or_default();
+    extras.sort_unstable();
     Ok(Order {
         id: r.get(0)?,
         gig_id: r.get(1)?,
@@ -138,32 +144,30 @@ fn from_row(r: &Row) -> rusqlite::Result<Order> {
         buyer_id: r.get(23)?,
         seller_id: r.get(24)?,
         commission_bps: r.get(25)?,
-        extras: extras.map(|e| e.split(',').filter_map(|id| id.parse().ok()).collect()).unwrap_or_default(),
+        extras,
     })
 }
 
-pub fn find(conn: &Connection, id: i64) -> Result<Option<Order>> {
+pub fn find(db: &Db, id: i64) -> Result<Option<Order>> {
     let sql = format!("{ORDER_SELECT} WHERE o.id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], from_row).optional()?)
+    db.query_opt(&sql, params![id], from_row)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Order> {
-    find(conn, id)?.ok_or_else(|| Error::not_found("order", id))
+pub fn get(db: &Db, id: i64) -> Result<Order> {
+    find(db, id)?.ok_or_else(|| Error::not_found("order", id))
 }
 
 /// The orders meeting `condition`, a constant SQL condition over `o` (the orders row) with
 /// parameters, in id order. For tick and list, which select many orders at once.
-pub(crate) fn query(conn: &Connection, condition: &str, params: impl rusqlite::Params) -> Result<Vec<Order>> {
+pub(crate) fn query(db: &Db, condition: &str, params: Params) -> Result<Vec<Order>> {
     let sql = format!("{ORDER_SELECT} WHERE {condition} ORDER BY o.id");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params, from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    db.query_map(&sql, params, from_row)
 }
 
 /// The acting user and the order, refused (exit 5) unless the user is its buyer, its seller or an admin.
-pub(crate) fn visible_to_actor(conn: &Connection, session: &Session, id: i64) -> Result<(User, Order, Role)> {
-    let user = users::acting(conn, session)?;
-    let order = get(conn, id)?;
+pub(crate) fn visible_to_actor(db: &Db, session: &Session, id: i64) -> Result<(User, Order, Role)> {
+    let user = users::acting(db, session)?;
+    let order = get(db, id)?;
     match order.role_of(&user) {
         Role::Outsider => Err(Error::forbidden(format!(
             "order {id} belongs to {} and {}; {} is neither",
@@ -184,13 +188,13 @@ pub struct OrderDetail {
 }
 
 /// The order, its deliveries, messages and events, for its buyer, its seller or an admin.
-pub fn show(conn: &Connection, session: &Session, id: i64) -> Result<OrderDetail> {
-    let (_, order, _) = visible_to_actor(conn, session, id)?;
+pub fn show(db: &Db, session: &Session, id: i64) -> Result<OrderDetail> {
+    let (_, order, _) = visible_to_actor(db, session, id)?;
     let filter = events::Filter { entity: Some(("order".into(), id)), ..Default::default() };
     Ok(OrderDetail {
-        deliveries: conversation::deliveries_of(conn, id)?,
-        messages: conversation::messages_of(conn, id)?,
-        timeline: events::list(conn, &filter)?,
+        deliveries: conversation::deliveries_of(db, id)?,
+        messages: conversation::messages_of(db, id)?,
+        timeline: events::list(db, &filter)?,
         order,
     })
 }
@@ -208,21 +212,49 @@ pub struct OrderFilter {
 }
 
 /// The acting user's orders (an admin sees every order unless they ask for their own side).
-pub fn list(conn: &Connection, session: &Session, filter: &OrderFilter) -> Result<Vec<Order>> {
-    let user = users::acting(conn, session)?;
+pub fn list(db: &Db, session: &Session, filter: &OrderFilter) -> Result<Vec<Order>> {
+    let user = users::acting(db, session)?;
     let everyone = user.is_admin && !filter.as_buyer && !filter.as_seller;
     let (buyer, seller) = match (filter.as_buyer, filter.as_seller) {
         (true, false) => (true, false),
         (false, true) => (false, true),
         _ => (true, true),
     };
+    // the cast types ?5 for PostgreSQL, which cannot tell it from `?5 IS NULL` alone
     const CONDITION: &str = "(?1 OR (?2 AND o.buyer_id = ?4) OR (?3 AND o.seller_id = ?4))
-         AND (?5 IS NULL OR o.status = ?5)
+         AND (CAST(?5 AS TEXT) IS NULL OR o.status = ?5)
          AND (NOT ?6 OR o.late = 1 OR (o.status = 'active' AND o.delivered_at IS NULL AND o.due_at < ?7))";
-    query(conn, CONDITION, params![everyone, buyer, seller, user.id, filter.status, filter.late, session.now])
+    query(db, CONDITION, params![everyone, buyer, seller, user.id, filter.status, filter.late, session.now])
 }
 
 /// Who the ledger records as moving money: the acting user, or the operator's job (tick).
 pub(crate) fn ledger_actor(session: &Session) -> &str {
     session.actor.as_deref().unwrap_or("system")
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::test_engines::{on_each, seed};
+
+    #[test]
+    fn orders_read_alike_on_both_engines() {
+        let seen = on_each(|db| {
+            seed(db);
+            let due_by = Timestamp::parse("2026-03-06").unwrap();
+            let overdue = query(db, "o.status = 'active' AND o.due_at < ?1", params![due_by]).unwrap();
+            json!({
+                "order": get(db, 1).unwrap(),
+                "missing": find(db, 99).unwrap().is_none(),
+                "overdue": overdue.iter().map(|o| o.id).collect::<Vec<_>>(),
+            })
+        });
+        // order_extras were written 2 then 1
+        assert_eq!(seen["order"]["extras"], json!([1, 2]));
+        assert_eq!((&seen["order"]["buyer"], &seen["order"]["late"]), (&json!("noura"), &json!(false)));
+        assert_eq!(seen["missing"], true);
+        assert_eq!(seen["overdue"], json!([3]));
+    }
 }

@@ -1,10 +1,11 @@
 //! Where an order's escrow goes: released to the seller (minus the fee, after any refund) or
 //! refunded to the buyer. Completion, tick and dispute resolution all settle through here.
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde_json::json;
 
 use super::{get, ledger_actor, Order};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
@@ -15,7 +16,7 @@ use crate::{events, Session};
 /// released, its net to the seller's pending balance and the fee (at the commission snapshotted
 /// on the order) to revenue. A normal completion passes Money::ZERO. Accepts an active, delivered
 /// or disputed order; the caller decides who may do this.
-pub fn settle(conn: &Connection, session: &Session, order: &Order, refund: Money) -> Result<Order> {
+pub fn settle(db: &Db, session: &Session, order: &Order, refund: Money) -> Result<Order> {
     require_open(order, "completed")?;
     if refund.cents() < 0 || refund > order.gross_cents {
         return Err(Error::invalid(format!(
@@ -27,16 +28,16 @@ pub fn settle(conn: &Connection, session: &Session, order: &Order, refund: Money
     let fee = Money::fee(part, order.commission_bps)?;
     let net = part.checked_sub(fee)?;
     let key = |what: &str| format!("order:{}:{what}", order.id);
-    post(conn, session, order, Account::User(order.buyer_id, Bucket::Credit), refund, "refund", key("refund"))?;
-    post(conn, session, order, Account::User(order.seller_id, Bucket::Pending), net, "release", key("release:net"))?;
-    post(conn, session, order, Account::Revenue, fee, "fee", key("release:fee"))?;
-    conn.prepare_cached(
+    post(db, session, order, Account::User(order.buyer_id, Bucket::Credit), refund, "refund", key("refund"))?;
+    post(db, session, order, Account::User(order.seller_id, Bucket::Pending), net, "release", key("release:net"))?;
+    post(db, session, order, Account::Revenue, fee, "fee", key("release:fee"))?;
+    db.execute(
         "UPDATE orders SET status = 'completed', completed_at = ?2, fee_cents = ?3, net_cents = ?4, refund_cents = ?5
          WHERE id = ?1",
-    )?
-    .execute(params![order.id, session.now, fee.cents(), net.cents(), refund.cents()])?;
+        params![order.id, session.now, fee.cents(), net.cents(), refund.cents()],
+    )?;
     events::record(
-        conn,
+        db,
         session,
         "order.completed",
         "order",
@@ -56,24 +57,24 @@ pub fn settle(conn: &Connection, session: &Session, order: &Order, refund: Money
 
 /// Cancels `order` and refunds its whole gross from escrow to the buyer's credit. Accepts an
 /// active, delivered or disputed order; the caller decides who may do this.
-pub fn refund_all(conn: &Connection, session: &Session, order: &Order) -> Result<Order> {
+pub fn refund_all(db: &Db, session: &Session, order: &Order) -> Result<Order> {
     require_open(order, "cancelled")?;
     let credit = Account::User(order.buyer_id, Bucket::Credit);
-    post(conn, session, order, credit, order.gross_cents, "refund", format!("order:{}:refund", order.id))?;
-    conn.prepare_cached(
+    post(db, session, order, credit, order.gross_cents, "refund", format!("order:{}:refund", order.id))?;
+    db.execute(
         "UPDATE orders SET status = 'cancelled', cancelled_at = ?2, fee_cents = 0, net_cents = 0, refund_cents = gross_cents
          WHERE id = ?1",
-    )?
-    .execute(params![order.id, session.now])?;
+        params![order.id, session.now],
+    )?;
     events::record(
-        conn,
+        db,
         session,
         "order.cancelled",
         "order",
         order.id,
         json!({"refund_cents": order.gross_cents, "reason": order.cancel_reason}),
     )?;
-    get(conn, order.id)
+    get(db, order.id)
 }
 
 fn require_open(order: &Order, becoming: &str) -> Result<()> {
@@ -86,7 +87,7 @@ fn require_open(order: &Order, becoming: &str) -> Result<()> {
 
 /// Moves `amount` out of escrow for `order`; nothing to move (a zero fee, a zero refund) is no transfer.
 fn post(
-    conn: &Connection,
+    db: &Db,
     session: &Session,
     order: &Order,
     to: Account,
@@ -104,7 +105,7 @@ fn post(
             payout_item_id: None,
             idem_key,
         };
-        ledger::post(conn, ledger_actor(session), session.now, &movement)?;
+        ledger::post(db, ledger_actor(session), session.now, &movement)?;
     }
     Ok(())
 }

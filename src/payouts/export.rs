@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
-
 use super::{get_batch, items_of, Item, PayoutMethod};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::spreadsheet::escape_cell;
@@ -25,7 +24,7 @@ pub struct ExportPart {
 
 /// The provider file(s) for a batch (admin only: they carry sellers' accounts). Every item is
 /// listed whatever its status, so the bytes never change once the batch exists.
-pub fn export(conn: &Connection, session: &Session, batch_id: i64) -> Result<Vec<ExportPart>> {
+pub fn export(conn: &Db, session: &Session, batch_id: i64) -> Result<Vec<ExportPart>> {
     users::acting_admin(conn, session, "export payouts")?;
     let batch = get_batch(conn, batch_id)?;
     let items = items_of(conn, batch_id)?;

@@ -3,11 +3,12 @@
 
 use std::io::Read;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
 use super::{get_batch, item_ref, parse_item_ref, refresh_batch_status, ItemStatus, PayoutMethod};
+use crate::db::Db;
 use crate::error::Result;
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
@@ -71,7 +72,7 @@ struct ResultRow {
 /// provider_ref) to batch `batch_id` (admin only). A file that does not parse changes nothing
 /// and names every bad line; rows that match nothing or are refused are reported and skipped.
 /// It is read as a stream within [`provider_file`]'s limits.
-pub fn reconcile(conn: &Connection, session: &Session, batch_id: i64, input: impl Read) -> Result<ReconcileSummary> {
+pub fn reconcile(conn: &Db, session: &Session, batch_id: i64, input: impl Read) -> Result<ReconcileSummary> {
     users::acting_admin(conn, session, "reconcile payouts")?;
     get_batch(conn, batch_id)?;
     let rows = parse(input)?;
@@ -150,13 +151,7 @@ fn step(current: ItemStatus, row: &ResultRow, seller_id: i64, method: PayoutMeth
     }
 }
 
-fn apply(
-    conn: &Connection,
-    session: &Session,
-    batch_id: i64,
-    row: &ResultRow,
-    summary: &mut ReconcileSummary,
-) -> Result<()> {
+fn apply(conn: &Db, session: &Session, batch_id: i64, row: &ResultRow, summary: &mut ReconcileSummary) -> Result<()> {
     let problem = |message: String| Problem { line: row.line, item_id: row.item_id.clone(), message };
     let item = match parse_item_ref(&row.item_id).filter(|(b, _)| *b == batch_id) {
         Some((_, item_id)) => conn

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{find_batch_by_key, get_batch, item_ref, refresh_batch_status, Batch, PayoutMethod};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::ledger::{self, Account, Bucket, Movement};
 use crate::money::Money;
@@ -74,7 +75,7 @@ const ELIGIBLE_SQL: &str = "SELECT u.id, u.username, u.status, u.payout_method, 
      ORDER BY u.id";
 
 /// Who a run with this request would pay now (admin only). Reads only.
-pub fn plan(conn: &Connection, session: &Session, request: &RunRequest) -> Result<Plan> {
+pub fn plan(conn: &Db, session: &Session, request: &RunRequest) -> Result<Plan> {
     users::acting_admin(conn, session, "run payouts")?;
     validate_key(&request.key)?;
     let min = match request.min {
@@ -128,7 +129,7 @@ pub fn plan(conn: &Connection, session: &Session, request: &RunRequest) -> Resul
 /// `confirmed` is the plan the operator agreed to: if the database changed since, the run is
 /// refused rather than paying something else. `progress(done, total)` is called per item.
 pub fn run(
-    conn: &Connection,
+    conn: &Db,
     session: &Session,
     request: &RunRequest,
     confirmed: Option<&Plan>,

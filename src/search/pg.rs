@@ -119,9 +119,9 @@ mod tests {
     use crate::db::Db;
     use crate::gigs::{self, GigInput};
     use crate::money::Money;
-    use crate::status::{GigStatus, UserStatus};
-    use crate::store::{Missing, Store};
-    use crate::users::User;
+    use crate::status::GigStatus;
+    use crate::store::Store;
+    use crate::users;
 
     const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search_corpus");
     const SYNONYMS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/synonyms.yaml");
@@ -137,21 +137,8 @@ mod tests {
         let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
         store
             .write(|db| {
-                let id = db.insert(
-                    "INSERT INTO users (username, created_at) VALUES ('layla', ?1) RETURNING id",
-                    params![now],
-                )?;
-                let seller = User {
-                    id,
-                    username: "layla".into(),
-                    email: None,
-                    is_admin: false,
-                    status: UserStatus::Active,
-                    level: "new".into(),
-                    payout_method: None,
-                    payout_account: None,
-                    created_at: now,
-                };
+                db.execute("INSERT INTO users (username, created_at) VALUES ('layla', ?1)", params![now])?;
+                let seller = users::get(db, "layla")?;
                 let mut reader = csv::Reader::from_path(format!("{CORPUS}/catalogue.csv")).unwrap();
                 for record in reader.records() {
                     let r = record.unwrap();
@@ -212,12 +199,11 @@ mod tests {
     /// test counts and prints rather than fails on.
     #[test]
     fn postgres_finds_what_sqlite_finds() {
-        let Some(mut pg) = crate::test_pg::fresh_store("postgres_finds_what_sqlite_finds") else { return };
-        let dir = tempfile::tempdir().unwrap();
-        let mut sqlite =
-            Store::open(dir.path().join("s.db"), Missing::Create, std::time::Duration::from_secs(5)).unwrap();
-        load(&mut sqlite);
-        load(&mut pg);
+        let mut stores = crate::test_engines::fresh_stores("postgres_finds_what_sqlite_finds");
+        let [sqlite, pg] = &mut stores[..] else { return };
+        let (sqlite, pg) = (&mut sqlite.store, &mut pg.store);
+        load(sqlite);
+        load(pg);
         let (mut compared, mut reordered) = (0, Vec::new());
         for text in queries() {
             for (sort, category, min_price) in [

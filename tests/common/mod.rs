@@ -1,19 +1,30 @@
-//! Shared test fixtures: a fresh marketplace database per test, and the binary run against it.
+//! Shared test fixtures: a fresh marketplace database per test — a SQLite file, or a PostgreSQL
+//! database when SOUQ_TEST_PG names a throwaway cluster (scripts/test.sh) — and the binary run
+//! against it. Tests read and edit the database through the helpers here, which run the same SQL
+//! on both engines.
 #![allow(dead_code)] // each test file uses a different part of this module
 
+pub mod pg;
+
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use assert_cmd::Command;
 use serde_json::Value;
+use souq::db::{Db, Engine, PgSession, Row};
+use souq::store::{Location, Missing};
 use tempfile::TempDir;
 
 /// The moment every test starts at, unless it moves the clock.
 pub const T0: &str = "2026-03-01T10:00:00Z";
 
-/// A fresh database in its own folder, and the clock the next command runs at.
+/// A fresh database and a folder for the files a test writes, and the clock the next command
+/// runs at.
 pub struct Market {
     pub dir: TempDir,
-    pub db: PathBuf,
+    /// What SOUQ_DB is set to: the SQLite file's path, or the PostgreSQL database's URL.
+    pub db: String,
     pub now: String,
 }
 
@@ -25,10 +36,12 @@ impl Market {
         market
     }
 
-    /// A folder with no database in it yet.
+    /// No souq database yet: a path where no file is (SQLite), or a new empty database
+    /// (PostgreSQL, when SOUQ_TEST_PG is set and the test is not one of the SQLite-only ones).
     pub fn empty() -> Market {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("souq.db");
+        let url = if in_a_sqlite_only_test() { None } else { pg::fresh_database() };
+        let db = url.unwrap_or_else(|| dir.path().join("souq.db").to_str().expect("a UTF-8 temp folder").to_string());
         Market { dir, db, now: T0.to_string() }
     }
 
@@ -59,6 +72,29 @@ impl Market {
 
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
+    }
+
+    /// Where the database is, as souq reads SOUQ_DB.
+    pub fn location(&self) -> Location {
+        Location::parse(OsStr::new(&self.db))
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self.location() {
+            Location::File(_) => Engine::Sqlite,
+            Location::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// The SQLite file, for the tests about the file itself (their path says `sqlite_only`,
+    /// which gives them a file whatever SOUQ_TEST_PG says).
+    pub fn sqlite_file(&self) -> &Path {
+        match self.engine() {
+            Engine::Sqlite => Path::new(&self.db),
+            Engine::Postgres => {
+                panic!("a SQLite-only test got a PostgreSQL database: put it in a `sqlite_only` module")
+            }
+        }
     }
 
     /// Moves the clock for the commands that follow.
@@ -115,37 +151,149 @@ impl Market {
         stderr
     }
 
-    /// The database file's bytes plus every row of every table: equal snapshots mean a
-    /// failed command left the database exactly as it was.
+    /// Every row of every table: equal snapshots mean a failed command left the database
+    /// exactly as it was.
     pub fn snapshot(&self) -> String {
         dump(&self.db)
     }
 }
 
-/// Every table's rows, in rowid order, as text (through the sqlite3 crate, not the binary).
-pub fn dump(db: &Path) -> String {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    tables.retain(|t| !t.contains("_fts")); // FTS shadow tables mirror gigs
+/// Whether the running test is a SQLite-only one: libtest runs each test on a thread named
+/// after its path, and those tests have `sqlite_only` in it (scripts/test.sh leaves them out of
+/// the PostgreSQL run by that name).
+fn in_a_sqlite_only_test() -> bool {
+    std::thread::current().name().is_some_and(|name| name.contains("sqlite_only"))
+}
+
+/// A plain connection to `location` (a path or a URL, as SOUQ_DB takes), without souq's
+/// checks and migrations: it may hold no souq schema, another application's, or a newer one.
+/// On SQLite it lacks souq's SQL functions, so writes that fire the search triggers go through
+/// [`Market::store`] instead.
+pub fn connect(location: impl AsRef<OsStr>) -> Db {
+    match Location::parse(location.as_ref()) {
+        Location::File(path) => Db::Sqlite(rusqlite::Connection::open(path).unwrap()),
+        Location::Postgres(url) => {
+            let client = postgres::Client::connect(&url, postgres::NoTls)
+                .unwrap_or_else(|e| panic!("cannot connect to the test database {url}: {e}"));
+            Db::Postgres(Box::new(PgSession::new(client)))
+        }
+    }
+}
+
+/// Every table's rows as text, through a connection of the test's own (not the binary). Each
+/// table's rows are sorted as text: the order rows come back in is the engine's business
+/// (PostgreSQL's moves when a row is rewritten), what they hold is the test's.
+pub fn dump(location: impl AsRef<OsStr>) -> String {
+    let db = connect(location);
     let mut out = String::new();
-    for table in tables {
+    for table in tables(&db).iter().filter(|t| !left_out_of_snapshots(t)) {
         out.push_str(&format!("== {table}\n"));
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let columns = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            let cells: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
-            out.push_str(&cells.join("|"));
+        // names come from the catalog; quoted as identifiers (the same syntax on both engines)
+        let select = format!("SELECT * FROM \"{}\"", table.replace('"', "\"\""));
+        let mut rows = db.query_map(&select, &[], |row| Ok(cells(row).join("|"))).unwrap();
+        rows.sort();
+        for row in rows {
+            out.push_str(&row);
             out.push('\n');
         }
     }
     out
+}
+
+/// The names of the tables in the database (the current schema on PostgreSQL), sorted.
+fn tables(db: &Db) -> Vec<String> {
+    let sql = match db.engine() {
+        Engine::Sqlite => {
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
+        Engine::Postgres => "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
+    };
+    db.query_map(sql, &[], |r| r.get(0)).unwrap()
+}
+
+/// The search index mirrors gigs, in each engine's own form (FTS5's tables, PostgreSQL's
+/// gig_search), and SQLite keeps its schema version outside any table.
+fn left_out_of_snapshots(table: &str) -> bool {
+    table.starts_with("gigs_fts") || table == "gig_search" || table == "souq_schema_version"
+}
+
+/// Every column of `row`, each as its value's debug text (`Integer(3)`, `Text("...")`).
+fn cells(row: &Row) -> Vec<String> {
+    let columns = match row {
+        Row::Sqlite(row) => row.as_ref().column_count(),
+        Row::Postgres(row) => row.len(),
+    };
+    (0..columns).map(|i| format!("{:?}", row.get::<rusqlite::types::Value>(i).unwrap())).collect()
+}
+
+/// Reading and editing the database directly, the same SQL on both engines.
+impl Market {
+    /// A plain connection to this market's database: see [`connect`].
+    pub fn connect(&self) -> Db {
+        connect(&self.db)
+    }
+
+    /// The marketplace opened through souq itself: its checks, and on SQLite its SQL functions
+    /// (the search index's triggers call them).
+    pub fn store(&self) -> souq::Store {
+        souq::Store::open(self.location(), Missing::Refuse, Duration::from_secs(5)).unwrap()
+    }
+
+    /// The one integer `sql` gives (`?1`-style parameters), read directly.
+    pub fn query_i64(&self, sql: &str, params: souq::db::Params) -> i64 {
+        self.connect().query_row(sql, params, |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Runs `sql` (statements without parameters) straight on the database, behind souq's back:
+    /// how a test makes what souq itself would never write.
+    pub fn run_sql(&self, sql: &str) {
+        self.connect().execute_batch(sql).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Whether nothing has been made here yet: no file (SQLite), no table (PostgreSQL).
+    pub fn is_blank(&self) -> bool {
+        match self.location() {
+            Location::File(path) => !path.exists(),
+            Location::Postgres(_) => tables(&self.connect()).is_empty(),
+        }
+    }
+
+    /// Takes the marketplace's write lock from a session of the test's own, as another process
+    /// or host would, until [`WriteLock::release`].
+    pub fn hold_write_lock(&self) -> WriteLock {
+        match self.location() {
+            Location::File(path) => {
+                let conn = rusqlite::Connection::open(path).unwrap();
+                conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+                WriteLock::Sqlite(conn)
+            }
+            Location::Postgres(url) => {
+                let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+                // a session lock: it conflicts with the transaction lock every writer takes first
+                client.execute("SELECT pg_advisory_lock($1)", &[&souq::store::PG_WRITE_LOCK]).unwrap();
+                WriteLock::Postgres(client)
+            }
+        }
+    }
+}
+
+/// The marketplace's write lock, held by the test: a SQLite connection in `BEGIN IMMEDIATE`,
+/// or a PostgreSQL session holding souq's advisory lock.
+pub enum WriteLock {
+    Sqlite(rusqlite::Connection),
+    Postgres(postgres::Client),
+}
+
+impl WriteLock {
+    /// Lets the writers waiting for it in, having written nothing.
+    pub fn release(self) {
+        match self {
+            WriteLock::Sqlite(conn) => conn.execute_batch("ROLLBACK").unwrap(),
+            WriteLock::Postgres(mut client) => {
+                client.execute("SELECT pg_advisory_unlock($1)", &[&souq::store::PG_WRITE_LOCK]).unwrap();
+            }
+        }
+    }
 }
 
 impl Market {
@@ -165,9 +313,7 @@ impl Market {
 
     /// The balance of one ledger account by name ("escrow", "user:3:credit"), read directly.
     pub fn balance(&self, account: &str) -> i64 {
-        let conn = rusqlite::Connection::open(&self.db).unwrap();
-        conn.query_row("SELECT coalesce(max(balance), 0) FROM accounts WHERE name = ?1", [account], |r| r.get(0))
-            .unwrap()
+        self.query_i64("SELECT coalesce(max(balance), 0) FROM accounts WHERE name = ?1", rusqlite::params![account])
     }
 
     /// `wallet show USER` as JSON, read by an admin.
@@ -178,12 +324,12 @@ impl Market {
     /// Money is conserved: what came in through deposits (the world accounts' negative
     /// balances) equals every user and platform balance together.
     pub fn assert_money_conserved(&self) {
-        let conn = rusqlite::Connection::open(&self.db).unwrap();
-        let (inside, outside): (i64, i64) = conn
+        let (inside, outside): (i64, i64) = self
+            .connect()
             .query_row(
-                "SELECT coalesce(sum(CASE WHEN kind <> 'world' THEN balance END), 0),
-                        coalesce(-sum(CASE WHEN kind = 'world' THEN balance END), 0) FROM accounts",
-                [],
+                "SELECT CAST(coalesce(sum(CASE WHEN kind <> 'world' THEN balance END), 0) AS BIGINT),
+                        CAST(coalesce(-sum(CASE WHEN kind = 'world' THEN balance END), 0) AS BIGINT) FROM accounts",
+                &[],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .unwrap();
@@ -199,8 +345,7 @@ impl Market {
     pub fn sellers_with_available(&self, sellers: &[(&str, &str, &str, i64)]) {
         use souq::ledger::{self, Account, Bucket, Movement};
         use souq::payouts::PayoutMethod;
-        let mut store =
-            souq::Store::open(&self.db, souq::store::Missing::Refuse, std::time::Duration::from_secs(5)).unwrap();
+        let mut store = self.store();
         let session = souq::Session {
             actor: Some("admin".into()),
             os_user: "tester".into(),
