@@ -652,8 +652,11 @@ fn write_gig(
         writer.updated(current.id)?;
         Ok(Ok(Outcome::Updated))
     })();
+    // Only souq's own refusal (a conflict, which no failed statement raises): any error from the
+    // database (of whatever kind: a lost privilege is `Forbidden`) has ended a PostgreSQL
+    // transaction, and the import with it.
     match outcome {
-        Err(error) if !matches!(error.kind(), ErrorKind::Internal | ErrorKind::Busy) => {
+        Err(error) if error.kind() == ErrorKind::Conflict => {
             Ok(Err(RowError { line, column: "sku".into(), message: error.message().to_string() }))
         }
         other => other,

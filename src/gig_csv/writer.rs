@@ -35,6 +35,7 @@ pub(super) enum Found {
     Pending,
 }
 
+/// The import's writer for its engine.
 pub(super) enum Writer<'c> {
     Sqlite { index: search::Deferred<'c>, _cache: PageCache<'c> },
     Postgres(Batch),
@@ -159,11 +160,13 @@ pub(super) struct Batch {
     new: Vec<(i64, NewGig)>,
 }
 
-/// The gigs with any of a JSON array's (seller_id, sku) pairs.
+/// The gigs with any of a JSON array's (seller_id, sku) pairs, each looked up in the (seller_id,
+/// sku) index: the statement is planned while gigs looks empty (its rows are this transaction's,
+/// unseen by the statistics), and a join would then read the whole table for every batch.
 const KNOWN_SQL: &str = "
-    SELECT g.seller_id, g.sku, g.id
+    SELECT k.seller_id, k.sku, g.id
     FROM json_to_recordset(CAST(CAST(?1 AS TEXT) AS json)) AS k (seller_id BIGINT, sku TEXT)
-    JOIN gigs g ON g.seller_id = k.seller_id AND g.sku = k.sku";
+    CROSS JOIN LATERAL (SELECT id FROM gigs WHERE seller_id = k.seller_id AND sku = k.sku LIMIT 1) AS g";
 
 /// As many new gig ids as ?1, taken from the gigs' identity as a default id would be.
 const NEW_IDS_SQL: &str = "SELECT nextval(pg_get_serial_sequence('gigs', 'id')) FROM generate_series(1, ?1)";
