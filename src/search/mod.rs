@@ -453,9 +453,10 @@ mod tests {
             delivery_days: 3,
             extras: Vec::new(),
         };
-        let found = |conn: &Connection, word: &str| -> i64 {
+        // the FTS5 index and its deferral are SQLite's
+        let found = |db: &Db, word: &str| -> i64 {
             let sql = "SELECT count(*) FROM gigs_fts WHERE gigs_fts MATCH ?1";
-            conn.query_row(sql, [format!("\"{word}\"")], |r| r.get(0)).unwrap()
+            db.query_row(sql, params![format!("\"{word}\"")], |r| r.get(0)).unwrap()
         };
         store
             .write(|tx| {
