@@ -141,7 +141,7 @@ fn buyer(i: usize) -> String {
 /// Users, one gig per seller, a deposit per buyer, then N orders placed and delivered at t0.
 fn build_marketplace(path: &Path, n: usize, t0: Timestamp) -> (Timing, Timing) {
     let mut store = Store::open(path, Missing::Create, Duration::from_secs(5)).unwrap();
-    tune(store.db());
+    tune(store.db().sqlite().expect("the tick benchmark runs on SQLite"));
     store
         .write(|tx| {
             users::add(tx, &at(None, t0), &NewUser { username: "admin", email: None, is_admin: true })?;
@@ -215,7 +215,7 @@ fn copy(from: &Path, dir: &Path, name: &str) -> PathBuf {
 /// `souq tick` as cron runs it: one transaction per run, at the time everything is due.
 fn time_tick(path: &Path, complete_at: Timestamp, clear_at: Timestamp, n: usize) -> [Timing; 2] {
     let mut store = Store::open(path, Missing::Refuse, Duration::from_secs(5)).unwrap();
-    tune(store.db());
+    tune(store.db().sqlite().expect("the tick benchmark runs on SQLite"));
     let (first, completing) = measure(|| store.write(|tx| tick::run(tx, &at(None, complete_at))).unwrap());
     let (second, clearing) = measure(|| store.write(|tx| tick::run(tx, &at(None, clear_at))).unwrap());
     assert_eq!((first.auto_completed, second.cleared_orders), (n as i64, n as i64));

@@ -13,6 +13,7 @@ mod gig;
 mod help;
 mod init;
 mod ledger;
+mod migrate;
 mod moderate;
 mod order;
 mod output;
@@ -43,19 +44,20 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Run a micro-services marketplace from the shell: gigs, escrow, payouts, disputes, moderation.
 ///
-/// Everything lives in one SQLite database (--db). `souq demo` builds a sample marketplace;
+/// Everything lives in one database (--db): a SQLite file, or PostgreSQL for more than one
+/// host. `souq demo` builds a sample marketplace;
 /// `souq help environment` and `souq help exit-codes` describe the variables and exit codes.
 #[derive(Debug, Parser)]
 #[command(name = "souq", version, disable_help_subcommand = true, max_term_width = 100)]
 pub struct Cli {
-    /// The database file
+    /// The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
         env = "SOUQ_DB",
         hide_env_values = true,
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
     db: Option<PathBuf>,
 
@@ -152,6 +154,8 @@ enum Command {
     Audit,
     /// Copy the database to a new file, consistently, while others keep working
     Backup(backup::BackupArgs),
+    /// Move the marketplace into a new PostgreSQL database, every row kept (for more than one host)
+    MigrateTo(migrate::MigrateArgs),
     /// The event log, as JSON lines for scripts
     Events(events::EventsArgs),
     /// Moderation: the review queue, approve / reject, rules, scans
@@ -220,6 +224,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Payout(cmd) => payout::run(&app, cmd),
         Command::Audit => audit::run(&app),
         Command::Backup(args) => backup::run(&app, args),
+        Command::MigrateTo(args) => migrate::run(&app, args),
         Command::Events(args) => events::run(&app, args),
         Command::Moderate(cmd) => moderate::run(&app, cmd),
         Command::Completions(args) => completions::run(args),

@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'souq' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('payout', 'payout', [CompletionResultType]::ParameterValue, 'Batch payouts: run, export the provider file, reconcile its results')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check every invariant of the ledger and the marketplace (exit 8 on a violation)')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database to a new file, consistently, while others keep working')
+            [CompletionResult]::new('migrate-to', 'migrate-to', [CompletionResultType]::ParameterValue, 'Move the marketplace into a new PostgreSQL database, every row kept (for more than one host)')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event log, as JSON lines for scripts')
             [CompletionResult]::new('moderate', 'moderate', [CompletionResultType]::ParameterValue, 'Moderation: the review queue, approve / reject, rules, scans')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -60,7 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;init' {
             [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'Create this admin too (skipped if the user already exists)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -77,7 +78,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;demo' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -94,7 +95,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;user' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -118,7 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;user;add' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Where the user is reached')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -137,7 +138,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;user;list' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -155,7 +156,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;user;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -173,7 +174,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;user;suspend' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the record and the user.suspended event')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -191,7 +192,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;user;unsuspend' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, for the record and the user.unsuspended event')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -210,7 +211,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;user;set-payout' {
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How the user is paid')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'An email for paypal and payoneer, an IBAN for bank')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -227,7 +228,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -262,7 +263,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'Tags separated by commas')
             [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'Your own key for the gig (default gig-ID)')
             [CompletionResult]::new('--extra', '--extra', [CompletionResultType]::ParameterName, 'A paid add-on, "Title=PRICE+DAYSd" (repeatable)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -287,7 +288,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'New tags separated by commas (replacing the old ones)')
             [CompletionResult]::new('--sku', '--sku', [CompletionResultType]::ParameterName, 'A new key of your own for the gig')
             [CompletionResult]::new('--extra', '--extra', [CompletionResultType]::ParameterName, 'Replace the extras with these ("Title=PRICE+DAYSd", repeatable)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -305,7 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -329,7 +330,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--max-price', '--max-price', [CompletionResultType]::ParameterName, 'Only gigs costing at most this much')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip the first N gigs (with --limit, to page through)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -347,7 +348,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;pause' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -364,7 +365,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;resume' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -383,7 +384,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;gig;import' {
             [CompletionResult]::new('--rejects', '--rejects', [CompletionResultType]::ParameterName, 'Write the bad rows, with a reason column, to this CSV file (created 0600; never the input)')
             [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'The file''s encoding (utf-8, windows-1256, utf-16le, utf-16be, iso-8859-6 ...); by default a byte order mark decides, else UTF-8, else Windows-1256 if the bytes read as Arabic')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -406,7 +407,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--seller', '--seller', [CompletionResultType]::ParameterName, 'Only this seller''s gigs')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only gigs in this status')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout (created 0600, in place only once complete)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -429,7 +430,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--max-price', '--max-price', [CompletionResultType]::ParameterName, 'Only gigs costing at most this much')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order of the results')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -447,7 +448,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;synonyms' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -466,7 +467,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;synonyms;import' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -483,7 +484,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;gig;synonyms;export' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -500,7 +501,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;config' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -521,7 +522,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;config;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -538,7 +539,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;config;set' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -555,7 +556,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;config;export' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -572,7 +573,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;config;import' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -589,7 +590,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;wallet' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -613,7 +614,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;wallet;deposit' {
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How the gateway was paid')
             [CompletionResult]::new('--ref', '--ref', [CompletionResultType]::ParameterName, 'The gateway''s reference for the payment')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -630,7 +631,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;wallet;import-deposits' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -648,7 +649,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;wallet;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -667,7 +668,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;wallet;history' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day included (2026-03-01), by when the money moved')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day included')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -685,7 +686,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;wallet;statement' {
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'The calendar month, YYYY-MM')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -702,7 +703,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;order' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -734,7 +735,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--quantity', '--quantity', [CompletionResultType]::ParameterName, 'How many times the gig (with its extras)')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Instructions for the seller')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Your own key for this purchase: placing again with the same key returns the same order and moves no money (for scripts that retry)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -753,7 +754,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;order;deliver' {
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'What you delivered')
             [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'A file to attach (repeatable); stored in the database')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -771,7 +772,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;order;revise' {
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'What should change')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -790,7 +791,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;order;complete' {
             [CompletionResult]::new('--rating', '--rating', [CompletionResultType]::ParameterName, 'Stars, 1-5')
             [CompletionResult]::new('--review', '--review', [CompletionResultType]::ParameterName, 'What you thought (needs --rating)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -809,7 +810,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;order;review' {
             [CompletionResult]::new('--rating', '--rating', [CompletionResultType]::ParameterName, 'Stars, 1-5')
             [CompletionResult]::new('--review', '--review', [CompletionResultType]::ParameterName, 'What you thought')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -827,7 +828,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;order;cancel' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -845,7 +846,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;order;message' {
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message text')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -862,7 +863,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;order;reply' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -879,7 +880,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;order;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -897,7 +898,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;order;files' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The folder to write into (created if missing)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -917,7 +918,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;order;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only orders in this status')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -938,7 +939,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;dispute' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -961,7 +962,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;dispute;open' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'What went wrong')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -978,7 +979,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;dispute;comment' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -997,7 +998,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;dispute;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only disputes in this status')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1015,7 +1016,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;dispute;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1034,7 +1035,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;dispute;resolve' {
             [CompletionResult]::new('--refund', '--refund', [CompletionResultType]::ParameterName, 'Return AMOUNT to the buyer; the order completes on the rest, commission on the seller''s part only')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Why, for the record')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1054,7 +1055,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;ledger' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1076,7 +1077,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day included')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only transfers touching this account ("escrow", "user:7:credit")')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only transfers touching this user''s accounts (credit, pending, available)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1094,7 +1095,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;report' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1117,7 +1118,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day included (2026-03-01), by when the order was settled')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day included')
             [CompletionResult]::new('--seller', '--seller', [CompletionResultType]::ParameterName, 'Only this seller''s orders')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1137,7 +1138,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day included (2026-03-01), by when the order was settled')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day included')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1155,7 +1156,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;tick' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1173,7 +1174,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;payout' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1198,7 +1199,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Names this run: the same key again returns the same batch and pays nobody twice')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'Pay only sellers paid by this method')
             [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Smallest available balance to pay (default: the min_payout setting)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1217,7 +1218,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;payout;list' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1236,7 +1237,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;payout;show' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1256,7 +1257,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;payout;export' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Write here instead of stdout (needed when the export is split into several files; created 0600, each in place only once complete)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1274,7 +1275,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;payout;reconcile' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1292,7 +1293,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;audit' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1309,7 +1310,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;backup' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1326,12 +1327,29 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'souq;migrate-to' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
+            [CompletionResult]::new('--delimiter', '--delimiter', [CompletionResultType]::ParameterName, 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Shorthand for --output json')
+            [CompletionResult]::new('--excel', '--excel', [CompletionResultType]::ParameterName, 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed off a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing answer is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no notes or progress on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'souq;events' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events after this id (with --follow and no --since: only new ones)')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only kinds starting with this, e.g. "order." or "message.blocked"')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many events (not with --follow)')
             [CompletionResult]::new('--poll-ms', '--poll-ms', [CompletionResultType]::ParameterName, 'How often --follow looks for new events, in milliseconds')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1349,7 +1367,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;moderate' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1374,7 +1392,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only flags in this status, or all')
             [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'Only flags raised by this rule id')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1393,7 +1411,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;moderate;approve' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: kept with the decision and in its event')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1411,7 +1429,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;moderate;reject' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: kept with the decision and in its event')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1428,7 +1446,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;moderate;rules' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1448,7 +1466,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;moderate;rules;import' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1465,7 +1483,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;moderate;rules;export' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1483,7 +1501,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         }
         'souq;moderate;rules;show' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (default on a terminal: 50)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1503,7 +1521,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
         'souq;moderate;scan' {
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'Scan with the rules in this YAML file instead of the active ones')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only content with an id above this (in each table: gigs, messages, deliveries, reviews, users)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1521,7 +1539,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;completions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1538,7 +1556,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;manpages' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
@@ -1555,7 +1573,7 @@ Register-ArgumentCompleter -Native -CommandName 'souq' -ScriptBlock {
             break
         }
         'souq;help' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table fits the terminal; wide shows every column)')

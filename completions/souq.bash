@@ -52,6 +52,9 @@ _souq() {
             souq,manpages)
                 cmd="souq__subcmd__manpages"
                 ;;
+            souq,migrate-to)
+                cmd="souq__subcmd__migrate__subcmd__to"
+                ;;
             souq,moderate)
                 cmd="souq__subcmd__moderate"
                 ;;
@@ -257,7 +260,7 @@ _souq() {
 
     case "${cmd}" in
         souq)
-            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --yes --no-input --quiet --help --version init demo user gig config wallet order dispute ledger report tick payout audit backup events moderate completions manpages help"
+            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --yes --no-input --quiet --help --version init demo user gig config wallet order dispute ledger report tick payout audit backup migrate-to events moderate completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,6 +1604,40 @@ _souq() {
             return 0
             ;;
         souq__subcmd__manpages)
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__migrate__subcmd__to)
             opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[souq] = {|@words|
     }
     var completions = [
         &'souq'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -48,6 +48,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand payout 'Batch payouts: run, export the provider file, reconcile its results'
             cand audit 'Check every invariant of the ledger and the marketplace (exit 8 on a violation)'
             cand backup 'Copy the database to a new file, consistently, while others keep working'
+            cand migrate-to 'Move the marketplace into a new PostgreSQL database, every row kept (for more than one host)'
             cand events 'The event log, as JSON lines for scripts'
             cand moderate 'Moderation: the review queue, approve / reject, rules, scans'
             cand completions 'Print a shell completion script'
@@ -56,7 +57,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;init'= {
             cand --admin 'Create this admin too (skipped if the user already exists)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -72,7 +73,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;demo'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -88,7 +89,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;user'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -111,7 +112,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;user;add'= {
             cand --email 'Where the user is reached'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -129,7 +130,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;user;list'= {
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -146,7 +147,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;user;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -163,7 +164,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;user;suspend'= {
             cand --reason 'Why, for the record and the user.suspended event'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -180,7 +181,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;user;unsuspend'= {
             cand --reason 'Why, for the record and the user.unsuspended event'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -198,7 +199,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;user;set-payout'= {
             cand --method 'How the user is paid'
             cand --account 'An email for paypal and payoneer, an IBAN for bank'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -214,7 +215,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;gig'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -248,7 +249,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --tags 'Tags separated by commas'
             cand --sku 'Your own key for the gig (default gig-ID)'
             cand --extra 'A paid add-on, "Title=PRICE+DAYSd" (repeatable)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -272,7 +273,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --tags 'New tags separated by commas (replacing the old ones)'
             cand --sku 'A new key of your own for the gig'
             cand --extra 'Replace the extras with these ("Title=PRICE+DAYSd", repeatable)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -289,7 +290,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;gig;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -312,7 +313,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --max-price 'Only gigs costing at most this much'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
             cand --offset 'Skip the first N gigs (with --limit, to page through)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -329,7 +330,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;gig;pause'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -345,7 +346,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;gig;resume'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -363,7 +364,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;gig;import'= {
             cand --rejects 'Write the bad rows, with a reason column, to this CSV file (created 0600; never the input)'
             cand --encoding 'The file''s encoding (utf-8, windows-1256, utf-16le, utf-16be, iso-8859-6 ...); by default a byte order mark decides, else UTF-8, else Windows-1256 if the bytes read as Arabic'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -385,7 +386,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --seller 'Only this seller''s gigs'
             cand --status 'Only gigs in this status'
             cand --file 'Write to this file instead of stdout (created 0600, in place only once complete)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -407,7 +408,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --max-price 'Only gigs costing at most this much'
             cand --sort 'Order of the results'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -424,7 +425,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;gig;synonyms'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -442,7 +443,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand export 'Print the synonym list as YAML that `gig synonyms import` reads back'
         }
         &'souq;gig;synonyms;import'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -458,7 +459,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;gig;synonyms;export'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -474,7 +475,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;config'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -494,7 +495,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand import 'Apply a YAML file of settings (admin); all of it or none'
         }
         &'souq;config;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -510,7 +511,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;config;set'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -526,7 +527,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;config;export'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -542,7 +543,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;config;import'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -558,7 +559,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;wallet'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -581,7 +582,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;wallet;deposit'= {
             cand --method 'How the gateway was paid'
             cand --ref 'The gateway''s reference for the payment'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -597,7 +598,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;wallet;import-deposits'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -614,7 +615,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;wallet;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -632,7 +633,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;wallet;history'= {
             cand --from 'First day included (2026-03-01), by when the money moved'
             cand --to 'Last day included'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -649,7 +650,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;wallet;statement'= {
             cand --month 'The calendar month, YYYY-MM'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -665,7 +666,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;order'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -696,7 +697,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --quantity 'How many times the gig (with its extras)'
             cand --note 'Instructions for the seller'
             cand --key 'Your own key for this purchase: placing again with the same key returns the same order and moves no money (for scripts that retry)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -714,7 +715,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;order;deliver'= {
             cand --message 'What you delivered'
             cand --attach 'A file to attach (repeatable); stored in the database'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -731,7 +732,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;order;revise'= {
             cand --message 'What should change'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -749,7 +750,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;order;complete'= {
             cand --rating 'Stars, 1-5'
             cand --review 'What you thought (needs --rating)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -767,7 +768,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;order;review'= {
             cand --rating 'Stars, 1-5'
             cand --review 'What you thought'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -784,7 +785,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;order;cancel'= {
             cand --reason 'Why'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -801,7 +802,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;order;message'= {
             cand --message 'The message text'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -817,7 +818,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;order;reply'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -833,7 +834,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;order;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -850,7 +851,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;order;files'= {
             cand --to 'The folder to write into (created if missing)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -869,7 +870,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;order;list'= {
             cand --status 'Only orders in this status'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -889,7 +890,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;dispute'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -911,7 +912,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;dispute;open'= {
             cand --reason 'What went wrong'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -927,7 +928,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;dispute;comment'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -945,7 +946,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;dispute;list'= {
             cand --status 'Only disputes in this status'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -962,7 +963,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;dispute;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -980,7 +981,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;dispute;resolve'= {
             cand --refund 'Return AMOUNT to the buyer; the order completes on the rest, commission on the seller''s part only'
             cand --note 'Why, for the record'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -999,7 +1000,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;ledger'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1020,7 +1021,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --to 'Last day included'
             cand --account 'Only transfers touching this account ("escrow", "user:7:credit")'
             cand --user 'Only transfers touching this user''s accounts (credit, pending, available)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1037,7 +1038,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;report'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1059,7 +1060,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --from 'First day included (2026-03-01), by when the order was settled'
             cand --to 'Last day included'
             cand --seller 'Only this seller''s orders'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1078,7 +1079,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --from 'First day included (2026-03-01), by when the order was settled'
             cand --to 'Last day included'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1095,7 +1096,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;tick'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1112,7 +1113,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;payout'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1136,7 +1137,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --key 'Names this run: the same key again returns the same batch and pays nobody twice'
             cand --method 'Pay only sellers paid by this method'
             cand --min 'Smallest available balance to pay (default: the min_payout setting)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1154,7 +1155,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;payout;list'= {
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1172,7 +1173,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;payout;show'= {
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1191,7 +1192,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;payout;export'= {
             cand --file 'Write here instead of stdout (needed when the export is split into several files; created 0600, each in place only once complete)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1208,7 +1209,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;payout;reconcile'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1225,7 +1226,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;audit'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1241,7 +1242,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;backup'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1257,12 +1258,28 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'souq;migrate-to'= {
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
+            cand --as 'Act as this user'
+            cand -o 'Output format (table fits the terminal; wide shows every column)'
+            cand --output 'Output format (table fits the terminal; wide shows every column)'
+            cand --delimiter 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)'
+            cand --json 'Shorthand for --output json'
+            cand --excel 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'souq;events'= {
             cand --since 'Only events after this id (with --follow and no --since: only new ones)'
             cand --kind 'Only kinds starting with this, e.g. "order." or "message.blocked"'
             cand --limit 'At most this many events (not with --follow)'
             cand --poll-ms 'How often --follow looks for new events, in milliseconds'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1279,7 +1296,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;moderate'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1303,7 +1320,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --status 'Only flags in this status, or all'
             cand --rule 'Only flags raised by this rule id'
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1321,7 +1338,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;moderate;approve'= {
             cand --reason 'Why: kept with the decision and in its event'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1338,7 +1355,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;moderate;reject'= {
             cand --reason 'Why: kept with the decision and in its event'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1354,7 +1371,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;moderate;rules'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1373,7 +1390,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand show 'List the active rules'
         }
         &'souq;moderate;rules;import'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1389,7 +1406,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;moderate;rules;export'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1406,7 +1423,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         }
         &'souq;moderate;rules;show'= {
             cand --limit 'Show at most N rows (default on a terminal: 50)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1425,7 +1442,7 @@ set edit:completion:arg-completer[souq] = {|@words|
         &'souq;moderate;scan'= {
             cand --rules 'Scan with the rules in this YAML file instead of the active ones'
             cand --since 'Only content with an id above this (in each table: gigs, messages, deliveries, reviews, users)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1442,7 +1459,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;completions'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1458,7 +1475,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;manpages'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'
@@ -1474,7 +1491,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --help 'Print help'
         }
         &'souq;help'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
             cand --as 'Act as this user'
             cand -o 'Output format (table fits the terminal; wide shows every column)'
             cand --output 'Output format (table fits the terminal; wide shows every column)'

@@ -24,7 +24,7 @@ function __fish_souq_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c souq -n "__fish_souq_needs_command" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_needs_command" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_needs_command" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_needs_command" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -54,13 +54,14 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "tick" -d 'Apply what is d
 complete -c souq -n "__fish_souq_needs_command" -f -a "payout" -d 'Batch payouts: run, export the provider file, reconcile its results'
 complete -c souq -n "__fish_souq_needs_command" -f -a "audit" -d 'Check every invariant of the ledger and the marketplace (exit 8 on a violation)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "backup" -d 'Copy the database to a new file, consistently, while others keep working'
+complete -c souq -n "__fish_souq_needs_command" -f -a "migrate-to" -d 'Move the marketplace into a new PostgreSQL database, every row kept (for more than one host)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "events" -d 'The event log, as JSON lines for scripts'
 complete -c souq -n "__fish_souq_needs_command" -f -a "moderate" -d 'Moderation: the review queue, approve / reject, rules, scans'
 complete -c souq -n "__fish_souq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c souq -n "__fish_souq_needs_command" -f -a "manpages" -d 'Write the man pages (the repository keeps them in man/; see man/refresh.sh)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "help" -d 'Help on a command, or on a topic: environment, exit-codes'
 complete -c souq -n "__fish_souq_using_subcommand init" -l admin -d 'Create this admin too (skipped if the user already exists)' -r
-complete -c souq -n "__fish_souq_using_subcommand init" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand init" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand init" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand init" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -75,7 +76,7 @@ complete -c souq -n "__fish_souq_using_subcommand init" -s y -l yes -d 'Answer y
 complete -c souq -n "__fish_souq_using_subcommand init" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand init" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand init" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand demo" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand demo" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand demo" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand demo" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -90,7 +91,7 @@ complete -c souq -n "__fish_souq_using_subcommand demo" -s y -l yes -d 'Answer y
 complete -c souq -n "__fish_souq_using_subcommand demo" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand demo" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -112,7 +113,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "unsuspend" -d 'Lift a suspension (admin)'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -f -a "set-payout" -d 'Set how a user is paid (the user themselves or an admin)'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l email -d 'Where the user is reached' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -129,7 +130,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -145,7 +146,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -161,7 +162,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -d 'Why, for the record and the user.suspended event' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -177,7 +178,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l reason -d 'Why, for the record and the user.unsuspended event' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -196,7 +197,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 payoneer\t''
 bank\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l account -d 'An email for paypal and payoneer, an IBAN for bank' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -211,7 +212,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -244,7 +245,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l tags -d 'Tags separated by commas' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l sku -d 'Your own key for the gig (default gig-ID)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l extra -d 'A paid add-on, "Title=PRICE+DAYSd" (repeatable)' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -267,7 +268,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l tags -d 'New tags separated by commas (replacing the old ones)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l sku -d 'A new key of your own for the gig' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l extra -d 'Replace the extras with these ("Title=PRICE+DAYSd", repeatable)' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -283,7 +284,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -309,7 +310,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l max-price -d 'Only gigs costing at most this much' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N gigs (with --limit, to page through)' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -325,7 +326,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -340,7 +341,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -357,7 +358,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l rejects -d 'Write the bad rows, with a reason column, to this CSV file (created 0600; never the input)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l encoding -d 'The file\'s encoding (utf-8, windows-1256, utf-16le, utf-16be, iso-8859-6 ...); by default a byte order mark decides, else UTF-8, else Windows-1256 if the bytes read as Arabic' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -382,7 +383,7 @@ paused\t''
 rejected\t''
 suspended\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l file -d 'Write to this file instead of stdout (created 0600, in place only once complete)' -r -F
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -405,7 +406,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 price\t'Cheapest first'
 newest\t'Most recently listed first'"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -421,7 +422,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -438,7 +439,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -f -a "import" -d 'Replace the synonym list with a YAML file (admin)'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -f -a "export" -d 'Print the synonym list as YAML that `gig synonyms import` reads back'
-complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -457,7 +458,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -f -a "set" -d 'Change one setting (admin)'
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -f -a "export" -d 'Print the policy as YAML'
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -f -a "import" -d 'Apply a YAML file of settings (admin); all of it or none'
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -472,7 +473,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -487,7 +488,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -502,7 +503,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -517,7 +518,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -542,7 +543,7 @@ payoneer\t''
 cashu\t''
 card\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l ref -d 'The gateway\'s reference for the payment' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -557,7 +558,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -573,7 +574,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -590,7 +591,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l from -d 'First day included (2026-03-01), by when the money moved' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l to -d 'Last day included' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -606,7 +607,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l month -d 'The calendar month, YYYY-MM' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -621,7 +622,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -651,7 +652,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l quantity -d 'How many times the gig (with its extras)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l note -d 'Instructions for the seller' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l key -d 'Your own key for this purchase: placing again with the same key returns the same order and moves no money (for scripts that retry)' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -668,7 +669,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l message -d 'What you delivered' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l attach -d 'A file to attach (repeatable); stored in the database' -r -F
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -684,7 +685,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l message -d 'What should change' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -701,7 +702,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l rating -d 'Stars, 1-5' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l review -d 'What you thought (needs --rating)' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -718,7 +719,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l rating -d 'Stars, 1-5' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l review -d 'What you thought' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -734,7 +735,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l reason -d 'Why' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -750,7 +751,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l message -d 'The message text' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -765,7 +766,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -780,7 +781,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -796,7 +797,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l to -d 'The folder to write into (created if missing)' -r -F
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -818,7 +819,7 @@ completed\t''
 cancelled\t''
 disputed\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -837,7 +838,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -858,7 +859,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_s
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -f -a "show" -d 'Show a dispute with its order, comments and timeline'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -f -a "resolve" -d 'Settle a dispute (admin); asks first on a terminal, needs --yes off one'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l reason -d 'What went wrong' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -873,7 +874,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -891,7 +892,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l status -d 'Only disputes in this status' -r -f -a "open\t''
 resolved\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -907,7 +908,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -924,7 +925,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l refund -d 'Return AMOUNT to the buyer; the order completes on the rest, commission on the seller\'s part only' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l note -d 'Why, for the record' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -942,7 +943,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -962,7 +963,7 @@ complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l to -d 'Last day included' -r
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l account -d 'Only transfers touching this account ("escrow", "user:7:credit")' -r
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l user -d 'Only transfers touching this user\'s accounts (credit, pending, available)' -r
-complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -978,7 +979,7 @@ complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1001,7 +1002,7 @@ month\t'2026-03'"
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l from -d 'First day included (2026-03-01), by when the order was settled' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l to -d 'Last day included' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l seller -d 'Only this seller\'s orders' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1019,7 +1020,7 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l from -d 'First day included (2026-03-01), by when the order was settled' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l to -d 'Last day included' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1035,7 +1036,7 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand tick" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand tick" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand tick" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand tick" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1051,7 +1052,7 @@ complete -c souq -n "__fish_souq_using_subcommand tick" -s y -l yes -d 'Answer y
 complete -c souq -n "__fish_souq_using_subcommand tick" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand tick" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand tick" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1076,7 +1077,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 payoneer\t''
 bank\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l min -d 'Smallest available balance to pay (default: the min_payout setting)' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1093,7 +1094,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1110,7 +1111,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1128,7 +1129,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l file -d 'Write here instead of stdout (needed when the export is split into several files; created 0600, each in place only once complete)' -r -F
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1144,7 +1145,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1160,7 +1161,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c souq -n "__fish_souq_using_subcommand audit" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand audit" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand audit" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand audit" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1175,7 +1176,7 @@ complete -c souq -n "__fish_souq_using_subcommand audit" -s y -l yes -d 'Answer 
 complete -c souq -n "__fish_souq_using_subcommand audit" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand audit" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand audit" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand backup" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand backup" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand backup" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand backup" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1191,11 +1192,26 @@ complete -c souq -n "__fish_souq_using_subcommand backup" -s y -l yes -d 'Answer
 complete -c souq -n "__fish_souq_using_subcommand backup" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand backup" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand backup" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand events" -l since -d 'Only events after this id (with --follow and no --since: only new ones)' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -l kind -d 'Only kinds starting with this, e.g. "order." or "message.blocked"' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -l limit -d 'At most this many events (not with --follow)' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -l poll-ms -d 'How often --follow looks for new events, in milliseconds' -r
-complete -c souq -n "__fish_souq_using_subcommand events" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand events" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand events" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1211,7 +1227,7 @@ complete -c souq -n "__fish_souq_using_subcommand events" -s y -l yes -d 'Answer
 complete -c souq -n "__fish_souq_using_subcommand events" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand events" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand events" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1237,7 +1253,7 @@ rejected\t''
 all\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l rule -d 'Only flags raised by this rule id' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1254,7 +1270,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l reason -d 'Why: kept with the decision and in its event' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1270,7 +1286,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l reason -d 'Why: kept with the decision and in its event' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1285,7 +1301,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1305,7 +1321,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -f -a "show" -d 'List the active rules'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l rules -d 'Scan with the rules in this YAML file instead of the active ones' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l since -d 'Only content with an id above this (in each table: gigs, messages, deliveries, reviews, users)' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1321,7 +1337,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand completions" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand completions" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand completions" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand completions" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1336,7 +1352,7 @@ complete -c souq -n "__fish_souq_using_subcommand completions" -s y -l yes -d 'A
 complete -c souq -n "__fish_souq_using_subcommand completions" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand completions" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand manpages" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand manpages" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand manpages" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''
@@ -1351,7 +1367,7 @@ complete -c souq -n "__fish_souq_using_subcommand manpages" -s y -l yes -d 'Answ
 complete -c souq -n "__fish_souq_using_subcommand manpages" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand manpages" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand manpages" -s h -l help -d 'Print help'
-complete -c souq -n "__fish_souq_using_subcommand help" -l db -d 'The database file' -r -F
+complete -c souq -n "__fish_souq_using_subcommand help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand help" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand help" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
 wide\t''

@@ -154,18 +154,6 @@ impl Db {
     }
 }
 
-// Transition aid while modules move to `Db`: a module not yet converted still takes a
-// `&rusqlite::Connection`. Removed once every module runs on both engines.
-impl std::ops::Deref for Db {
-    type Target = rusqlite::Connection;
-    fn deref(&self) -> &rusqlite::Connection {
-        match self {
-            Db::Sqlite(conn) => conn,
-            Db::Postgres(_) => panic!("this code path has not been converted to PostgreSQL yet"),
-        }
-    }
-}
-
 fn sqlite_params<'p>(params: Params<'p>) -> impl rusqlite::Params + 'p {
     rusqlite::params_from_iter(params.iter().copied())
 }

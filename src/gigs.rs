@@ -1,19 +1,19 @@
 //! Gigs: the services sellers list, with their paid extras; validation against policy, create,
 //! update, pause/resume and listing.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::Timestamp;
-use crate::db::Db;
+use crate::db::{Db, Engine, Row};
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::policy::{self, Policy};
 use crate::status::GigStatus;
 use crate::text::{self, Shape};
 use crate::users::{self, User};
-use crate::{events, moderation, Session};
+use crate::{events, moderation, search, Session};
 
 pub const MAX_TITLE_CHARS: usize = 120;
 pub const MAX_DESCRIPTION_CHARS: usize = 5_000;
@@ -135,6 +135,11 @@ fn field_err(field: &'static str, message: impl std::fmt::Display) -> FieldError
 }
 
 impl GigInput {
+    /// The title, category and tags as a gig row stores them: trimmed, tags joined by ','.
+    pub fn stored_text(&self) -> (&str, &str, String) {
+        (self.title.trim(), self.category.trim(), self.tags.join(","))
+    }
+
     /// Checks the gig against policy and the fixed limits, naming the first field that fails.
     pub fn validate(&self, policy: &Policy) -> Result<(), FieldError> {
         if let Some(sku) = &self.sku {
@@ -201,7 +206,7 @@ impl GigInput {
 pub(crate) const GIG_COLUMNS: &str = "g.id, u.username, g.sku, g.title, g.description, g.category, g.tags,
      g.price_cents, g.delivery_days, g.status, g.created_at, g.updated_at";
 
-pub(crate) fn gig_from_row(r: &Row) -> rusqlite::Result<Gig> {
+pub(crate) fn gig_from_row(r: &Row) -> Result<Gig> {
     let tags: String = r.get(6)?;
     Ok(Gig {
         id: r.get(0)?,
@@ -220,43 +225,39 @@ pub(crate) fn gig_from_row(r: &Row) -> rusqlite::Result<Gig> {
     })
 }
 
-pub fn extras_of(conn: &Connection, gig_id: i64) -> Result<Vec<Extra>> {
-    let mut stmt = conn.prepare_cached(
+pub fn extras_of(db: &Db, gig_id: i64) -> Result<Vec<Extra>> {
+    db.query_map(
         "SELECT id, title, price_cents, extra_days FROM gig_extras WHERE gig_id = ?1 ORDER BY position",
-    )?;
-    let extras = stmt
-        .query_map([gig_id], |r| {
+        params![gig_id],
+        |r| {
             Ok(Extra {
                 id: r.get(0)?,
                 title: r.get(1)?,
                 price_cents: Money::from_cents(r.get(2)?),
                 extra_days: r.get(3)?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(extras)
+        },
+    )
 }
 
-pub fn find(conn: &Connection, id: i64) -> Result<Option<Gig>> {
+pub fn find(db: &Db, id: i64) -> Result<Option<Gig>> {
     let sql = format!("SELECT {GIG_COLUMNS} FROM gigs g JOIN users u ON u.id = g.seller_id WHERE g.id = ?1");
-    let Some(mut gig) = conn.prepare_cached(&sql)?.query_row([id], gig_from_row).optional()? else {
+    let Some(mut gig) = db.query_opt(&sql, params![id], gig_from_row)? else {
         return Ok(None);
     };
-    gig.extras = extras_of(conn, id)?;
+    gig.extras = extras_of(db, id)?;
     Ok(Some(gig))
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Gig> {
-    find(conn, id)?.ok_or_else(|| Error::not_found("gig", id))
+pub fn get(db: &Db, id: i64) -> Result<Gig> {
+    find(db, id)?.ok_or_else(|| Error::not_found("gig", id))
 }
 
 /// The gig a seller knows by `sku`, if any.
-pub fn find_by_sku(conn: &Connection, seller_id: i64, sku: &str) -> Result<Option<Gig>> {
-    let id: Option<i64> = conn
-        .prepare_cached("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2")?
-        .query_row(params![seller_id, sku], |r| r.get(0))
-        .optional()?;
-    id.map(|id| get(conn, id)).transpose()
+pub fn find_by_sku(db: &Db, seller_id: i64, sku: &str) -> Result<Option<Gig>> {
+    let id: Option<i64> =
+        db.query_opt("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2", params![seller_id, sku], |r| r.get(0))?;
+    id.map(|id| get(db, id)).transpose()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -272,39 +273,39 @@ pub struct GigFilter {
 
 /// The WHERE of `list` and `count`: parameters 1-5 are seller, category, status, min and max price.
 const FILTER: &str = "FROM gigs g JOIN users u ON u.id = g.seller_id
-         WHERE (?1 IS NULL OR u.username = ?1)
-           AND (?2 IS NULL OR g.category = ?2)
-           AND (?3 IS NULL OR g.status = ?3)
-           AND (?4 IS NULL OR g.price_cents >= ?4)
-           AND (?5 IS NULL OR g.price_cents <= ?5)";
+         WHERE (CAST(?1 AS TEXT) IS NULL OR u.username = ?1)
+           AND (CAST(?2 AS TEXT) IS NULL OR g.category = ?2)
+           AND (CAST(?3 AS TEXT) IS NULL OR g.status = ?3)
+           AND (CAST(?4 AS BIGINT) IS NULL OR g.price_cents >= ?4)
+           AND (CAST(?5 AS BIGINT) IS NULL OR g.price_cents <= ?5)";
 
-pub fn list(conn: &Connection, filter: &GigFilter) -> Result<Vec<Gig>> {
+pub fn list(db: &Db, filter: &GigFilter) -> Result<Vec<Gig>> {
     let sql = format!("SELECT {GIG_COLUMNS} {FILTER} ORDER BY g.id LIMIT ?6 OFFSET ?7");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut gigs: Vec<Gig> = stmt
-        .query_map(
-            params![
-                filter.seller,
-                filter.category,
-                filter.status,
-                filter.min_price.map(Money::cents),
-                filter.max_price.map(Money::cents),
-                filter.limit.unwrap_or(-1),
-                filter.offset
-            ],
-            gig_from_row,
-        )?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut gigs = db.query_map(
+        &sql,
+        params![
+            filter.seller,
+            filter.category,
+            filter.status,
+            filter.min_price.map(Money::cents),
+            filter.max_price.map(Money::cents),
+            // no limit: PostgreSQL refuses SQLite's -1
+            filter.limit.unwrap_or(i64::MAX),
+            filter.offset
+        ],
+        gig_from_row,
+    )?;
     for gig in &mut gigs {
-        gig.extras = extras_of(conn, gig.id)?;
+        gig.extras = extras_of(db, gig.id)?;
     }
     Ok(gigs)
 }
 
 /// How many gigs `filter` matches, whatever its limit and offset.
-pub fn count(conn: &Connection, filter: &GigFilter) -> Result<u64> {
+pub fn count(db: &Db, filter: &GigFilter) -> Result<u64> {
     let sql = format!("SELECT count(*) {FILTER}");
-    let count: i64 = conn.prepare_cached(&sql)?.query_row(
+    let count: i64 = db.query_row(
+        &sql,
         params![
             filter.seller,
             filter.category,
@@ -327,104 +328,134 @@ pub fn initial_status(policy: &Policy) -> GigStatus {
 }
 
 /// Inserts a gig for `seller` and returns its id. A gig without a sku gets `gig-ID`.
-/// Validation is the caller's (create and import validate differently).
-pub fn insert(conn: &Connection, seller: &User, input: &GigInput, status: GigStatus, now: Timestamp) -> Result<i64> {
-    // A gig without a sku is stored with its final `gig-ID` sku in one statement, so its id
-    // is chosen here (inside the caller's write transaction). A gig with one gets the id
-    // SQLite picks for a NULL id, the same max + 1, without the query (import's every row).
-    let (chosen, sku) = match &input.sku {
-        Some(sku) => (None, sku.clone()),
-        None => {
-            let id: i64 =
-                conn.prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM gigs")?.query_row([], |r| r.get(0))?;
+/// Validation is the caller's (create and import validate differently). A sku the seller
+/// already has is refused (exit 4) by the statement itself, which then inserts nothing: on
+/// PostgreSQL a failed statement would end the transaction, and an import goes on after a
+/// bad row.
+pub fn insert(db: &Db, seller: &User, input: &GigInput, status: GigStatus, now: Timestamp) -> Result<i64> {
+    let (chosen, sku) = match (&input.sku, db.engine()) {
+        // SQLite picks the same max + 1 for a NULL id, without the query (import's every row)
+        (Some(sku), Engine::Sqlite) => (None, sku.clone()),
+        // PostgreSQL's identity column takes no NULL id
+        (Some(sku), Engine::Postgres) => (Some(next_id(db)?), sku.clone()),
+        // the sku names the id, so the id is chosen first (inside the caller's write transaction)
+        (None, _) => {
+            let id = next_id(db)?;
             (Some(id), format!("gig-{id}"))
         }
     };
-    conn.prepare_cached(
+    let (title, category, tags) = input.stored_text();
+    let inserted = db.execute(
         "INSERT INTO gigs (id, seller_id, sku, title, description, category, tags, price_cents,
                            delivery_days, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-    )?
-    .execute(params![
-        chosen,
-        seller.id,
-        sku,
-        input.title.trim(),
-        input.description,
-        input.category.trim(),
-        input.tags.join(","),
-        input.price.cents(),
-        input.delivery_days,
-        status,
-        now
-    ])
-    .map_err(|e| duplicate_sku(e, &sku))?;
-    let id = conn.last_insert_rowid();
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
+         ON CONFLICT (seller_id, sku) DO NOTHING",
+        params![
+            chosen,
+            seller.id,
+            sku,
+            title,
+            input.description,
+            category,
+            tags,
+            input.price.cents(),
+            input.delivery_days,
+            status,
+            now
+        ],
+    )?;
+    if inserted == 0 {
+        return Err(sku_taken(&sku));
+    }
+    // No RETURNING id: SQLite runs a RETURNING clause as a trigger program, whose statement
+    // savepoint makes FTS5 flush what an import defers, a segment per gig (an import of 100k
+    // rows took 1.8 times the CPU). The id is the one chosen, or the rowid SQLite picked.
+    let id = match (chosen, db.sqlite()) {
+        (Some(id), _) => id,
+        (None, Some(conn)) => conn.last_insert_rowid(),
+        (None, None) => return Err(Error::internal("a gig inserted on PostgreSQL without its id (a bug in souq)")),
+    };
     // a new gig has no extras to keep or move
     for (position, extra) in input.extras.iter().enumerate() {
-        insert_extra(conn, id, position, extra)?;
+        insert_extra(db, id, position, extra)?;
     }
+    search::index_gig(db, id, title, &input.description, &tags)?;
     Ok(id)
 }
 
-fn duplicate_sku(err: rusqlite::Error, sku: &str) -> Error {
-    if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
-        return Error::conflict(format!("the seller already has a gig with sku {}", quote(sku)))
-            .with_hint("use `souq gig update` to change it");
-    }
-    err.into()
+/// The id the next gig gets.
+fn next_id(db: &Db) -> Result<i64> {
+    let sql = match db.engine() {
+        Engine::Sqlite => "SELECT coalesce(max(id), 0) + 1 FROM gigs",
+        Engine::Postgres => "SELECT nextval(pg_get_serial_sequence('gigs', 'id'))",
+    };
+    db.query_row(sql, &[], |r| r.get(0))
+}
+
+fn sku_taken(sku: &str) -> Error {
+    Error::conflict(format!("the seller already has a gig with sku {}", quote(sku)))
+        .with_hint("use `souq gig update` to change it")
 }
 
 /// Makes the gig's extras exactly `extras`. An extra keeps its id while its title stays,
 /// so orders placed by extra id keep meaning the same add-on across edits and re-imports.
-pub fn replace_extras(conn: &Connection, gig_id: i64, extras: &[ExtraInput]) -> Result<()> {
-    let current = extras_of(conn, gig_id)?;
+pub fn replace_extras(db: &Db, gig_id: i64, extras: &[ExtraInput]) -> Result<()> {
+    let current = extras_of(db, gig_id)?;
     for old in current.iter().filter(|old| !extras.iter().any(|e| e.title == old.title)) {
-        conn.prepare_cached("DELETE FROM gig_extras WHERE id = ?1")?.execute([old.id])?;
+        db.execute("DELETE FROM gig_extras WHERE id = ?1", params![old.id])?;
     }
     // positions are rewritten in two passes so the UNIQUE (gig_id, position) never collides
     if !current.is_empty() {
-        conn.prepare_cached("UPDATE gig_extras SET position = -position - 1 WHERE gig_id = ?1")?.execute([gig_id])?;
+        db.execute("UPDATE gig_extras SET position = -position - 1 WHERE gig_id = ?1", params![gig_id])?;
     }
     for (position, extra) in extras.iter().enumerate() {
         match current.iter().find(|old| old.title == extra.title) {
-            Some(old) => conn
-                .prepare_cached("UPDATE gig_extras SET position = ?1, price_cents = ?2, extra_days = ?3 WHERE id = ?4")?
-                .execute(params![position as i64, extra.price.cents(), extra.extra_days, old.id])?,
-            None => insert_extra(conn, gig_id, position, extra)?,
+            Some(old) => db.execute(
+                "UPDATE gig_extras SET position = ?1, price_cents = ?2, extra_days = ?3 WHERE id = ?4",
+                params![position as i64, extra.price.cents(), extra.extra_days, old.id],
+            )?,
+            None => insert_extra(db, gig_id, position, extra)?,
         };
     }
     Ok(())
 }
 
-fn insert_extra(conn: &Connection, gig_id: i64, position: usize, extra: &ExtraInput) -> Result<usize> {
-    Ok(conn
-        .prepare_cached(
-            "INSERT INTO gig_extras (gig_id, position, title, price_cents, extra_days) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![gig_id, position as i64, extra.title, extra.price.cents(), extra.extra_days])?)
+fn insert_extra(db: &Db, gig_id: i64, position: usize, extra: &ExtraInput) -> Result<usize> {
+    db.execute(
+        "INSERT INTO gig_extras (gig_id, position, title, price_cents, extra_days) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![gig_id, position as i64, extra.title, extra.price.cents(), extra.extra_days],
+    )
 }
 
-/// Overwrites a gig's fields with `input` (sku included when given).
-pub fn overwrite(conn: &Connection, gig_id: i64, input: &GigInput, now: Timestamp) -> Result<()> {
-    conn.prepare_cached(
+/// Overwrites gig `gig_id`'s fields with `input` (sku included when given). A sku another of
+/// the seller's gigs has is refused (exit 4) by the statement's guard, which then changes
+/// nothing (see [`insert`]).
+pub fn overwrite(db: &Db, gig_id: i64, input: &GigInput, now: Timestamp) -> Result<()> {
+    let (title, category, tags) = input.stored_text();
+    let changed = db.execute(
         "UPDATE gigs SET sku = coalesce(?2, sku), title = ?3, description = ?4, category = ?5, tags = ?6,
                          price_cents = ?7, delivery_days = ?8, updated_at = ?9
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        gig_id,
-        input.sku,
-        input.title.trim(),
-        input.description,
-        input.category.trim(),
-        input.tags.join(","),
-        input.price.cents(),
-        input.delivery_days,
-        now
-    ])
-    .map_err(|e| duplicate_sku(e, input.sku.as_deref().unwrap_or_default()))?;
-    replace_extras(conn, gig_id, &input.extras)
+         WHERE id = ?1
+           AND NOT EXISTS (SELECT 1 FROM gigs other
+                           WHERE other.seller_id = gigs.seller_id AND other.sku = ?2 AND other.id <> ?1)",
+        params![
+            gig_id,
+            input.sku,
+            title,
+            input.description,
+            category,
+            tags,
+            input.price.cents(),
+            input.delivery_days,
+            now
+        ],
+    )?;
+    if changed == 0 {
+        // the caller found the gig in this transaction: only the guard stops the update
+        return Err(sku_taken(input.sku.as_deref().unwrap_or_default()));
+    }
+    replace_extras(db, gig_id, &input.extras)?;
+    search::index_gig(db, gig_id, title, &input.description, &tags)
 }
 
 /// The input that would recreate `gig` as it is now.
@@ -450,14 +481,14 @@ fn gig_event_data(gig: &Gig) -> serde_json::Value {
 }
 
 /// Lists a new gig for the acting user.
-pub fn create(conn: &Db, session: &Session, input: &GigInput) -> Result<Gig> {
-    let seller = users::acting(conn, session)?;
-    let policy = policy::load(conn)?;
+pub fn create(db: &Db, session: &Session, input: &GigInput) -> Result<Gig> {
+    let seller = users::acting(db, session)?;
+    let policy = policy::load(db)?;
     input.validate(&policy).map_err(|f| f.error)?;
-    let id = insert(conn, &seller, input, initial_status(&policy), session.now)?;
-    moderation::screen_gig(conn, session, id, true, input)?;
-    let gig = get(conn, id)?;
-    events::record(conn, session, "gig.created", "gig", id, gig_event_data(&gig))?;
+    let id = insert(db, &seller, input, initial_status(&policy), session.now)?;
+    moderation::screen_gig(db, session, id, true, input)?;
+    let gig = get(db, id)?;
+    events::record(db, session, "gig.created", "gig", id, gig_event_data(&gig))?;
     Ok(gig)
 }
 
@@ -475,9 +506,9 @@ pub struct GigChanges {
 }
 
 /// The gig's seller or an admin may manage it.
-fn managed_gig(conn: &Db, session: &Session, gig_id: i64) -> Result<(User, Gig)> {
-    let actor = users::acting(conn, session)?;
-    let gig = get(conn, gig_id)?;
+fn managed_gig(db: &Db, session: &Session, gig_id: i64) -> Result<(User, Gig)> {
+    let actor = users::acting(db, session)?;
+    let gig = get(db, gig_id)?;
     if gig.seller != actor.username && !actor.is_admin {
         return Err(Error::forbidden(format!(
             "gig {gig_id} belongs to {}; only they or an admin may change it",
@@ -503,24 +534,24 @@ impl GigChanges {
     }
 }
 
-pub fn update(conn: &Db, session: &Session, gig_id: i64, changes: GigChanges) -> Result<Gig> {
-    let (_, gig) = managed_gig(conn, session, gig_id)?;
+pub fn update(db: &Db, session: &Session, gig_id: i64, changes: GigChanges) -> Result<Gig> {
+    let (_, gig) = managed_gig(db, session, gig_id)?;
     let before = input_of(&gig);
     let after = changes.applied_to(before.clone());
     if after == before {
         return Ok(gig);
     }
-    after.validate(&policy::load(conn)?).map_err(|f| f.error)?;
-    overwrite(conn, gig_id, &after, session.now)?;
-    moderation::screen_gig(conn, session, gig_id, false, &after)?;
-    let gig = get(conn, gig_id)?;
-    events::record(conn, session, "gig.updated", "gig", gig_id, gig_event_data(&gig))?;
+    after.validate(&policy::load(db)?).map_err(|f| f.error)?;
+    overwrite(db, gig_id, &after, session.now)?;
+    moderation::screen_gig(db, session, gig_id, false, &after)?;
+    let gig = get(db, gig_id)?;
+    events::record(db, session, "gig.updated", "gig", gig_id, gig_event_data(&gig))?;
     Ok(gig)
 }
 
 /// Pauses an active gig, or resumes a paused one. Asking for the state it is in is a no-op.
-pub fn set_paused(conn: &Db, session: &Session, gig_id: i64, paused: bool) -> Result<Gig> {
-    let (_, gig) = managed_gig(conn, session, gig_id)?;
+pub fn set_paused(db: &Db, session: &Session, gig_id: i64, paused: bool) -> Result<Gig> {
+    let (_, gig) = managed_gig(db, session, gig_id)?;
     let (from, to, kind) = if paused {
         (GigStatus::Active, GigStatus::Paused, "gig.paused")
     } else {
@@ -532,9 +563,9 @@ pub fn set_paused(conn: &Db, session: &Session, gig_id: i64, paused: bool) -> Re
     if gig.status != from {
         return Err(Error::conflict(format!("gig {gig_id} is {}; only a {from} gig can be {to}", gig.status)));
     }
-    conn.execute("UPDATE gigs SET status = ?1, updated_at = ?2 WHERE id = ?3", params![to, session.now, gig_id])?;
-    let gig = get(conn, gig_id)?;
-    events::record(conn, session, kind, "gig", gig_id, gig_event_data(&gig))?;
+    db.execute("UPDATE gigs SET status = ?1, updated_at = ?2 WHERE id = ?3", params![to, session.now, gig_id])?;
+    let gig = get(db, gig_id)?;
+    events::record(db, session, kind, "gig", gig_id, gig_event_data(&gig))?;
     Ok(gig)
 }
 

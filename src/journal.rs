@@ -2,10 +2,10 @@
 //! accounts and what it belongs to, and per-account totals (opening, debits, credits, closing)
 //! that tie out with the cached balances `wallet show` and `audit` read.
 
-use rusqlite::{params, Row};
+use rusqlite::params;
 use serde::Serialize;
 
-use crate::db::Db;
+use crate::db::{Db, Row};
 use crate::error::{Error, Result};
 use crate::ledger::{Account, Bucket};
 use crate::money::Money;
@@ -71,17 +71,16 @@ enum Scope {
 
 /// Admins see every account; anyone else sees only transfers touching their own accounts,
 /// and asking for another's account or user is refused.
-fn scope(conn: &Db, session: &Session, filter: &JournalFilter) -> Result<Scope> {
-    let actor = users::acting(conn, session)?;
+fn scope(db: &Db, session: &Session, filter: &JournalFilter) -> Result<Scope> {
+    let actor = users::acting(db, session)?;
     if let Some(name) = &filter.account {
         let own = [Bucket::Credit, Bucket::Pending, Bucket::Available]
             .into_iter()
             .any(|bucket| Account::User(actor.id, bucket).name() == *name);
         if !own {
             actor.require_admin(&format!("see the journal of account {name}"))?;
-            let exists: bool = conn
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM accounts WHERE name = ?1)")?
-                .query_row([name], |r| r.get(0))?;
+            let exists: bool =
+                db.query_row("SELECT EXISTS (SELECT 1 FROM accounts WHERE name = ?1)", params![name], |r| r.get(0))?;
             if !exists {
                 return Err(Error::not_found("account", name));
             }
@@ -91,7 +90,7 @@ fn scope(conn: &Db, session: &Session, filter: &JournalFilter) -> Result<Scope> 
     match &filter.user {
         Some(name) if *name != actor.username => {
             actor.require_admin(&format!("see {name}'s journal"))?;
-            Ok(Scope::User(users::get(conn, name)?.id))
+            Ok(Scope::User(users::get(db, name)?.id))
         }
         None if actor.is_admin => Ok(Scope::All),
         _ => Ok(Scope::User(actor.id)),
@@ -99,13 +98,14 @@ fn scope(conn: &Db, session: &Session, filter: &JournalFilter) -> Result<Scope> 
 }
 
 /// The restriction every query below shares: ?1 from day, ?2 to day (by the transfer's date),
-/// ?3 user id, ?4 account name.
-const IN_SCOPE: &str =
-    "(?3 IS NULL OR d.user_id = ?3 OR c.user_id = ?3) AND (?4 IS NULL OR d.name = ?4 OR c.name = ?4)";
-const IN_RANGE: &str =
-    "(?1 IS NULL OR substr(t.created_at, 1, 10) >= ?1) AND (?2 IS NULL OR substr(t.created_at, 1, 10) <= ?2)";
+/// ?3 user id, ?4 account name, each NULL for "any". PostgreSQL types a parameter where it is
+/// first used, and `?N IS NULL` alone says nothing of its type: hence the casts.
+const IN_SCOPE: &str = "(CAST(?3 AS BIGINT) IS NULL OR d.user_id = ?3 OR c.user_id = ?3)
+                        AND (CAST(?4 AS TEXT) IS NULL OR d.name = ?4 OR c.name = ?4)";
+const IN_RANGE: &str = "(CAST(?1 AS TEXT) IS NULL OR substr(t.created_at, 1, 10) >= ?1)
+                        AND (CAST(?2 AS TEXT) IS NULL OR substr(t.created_at, 1, 10) <= ?2)";
 
-fn entry(r: &Row) -> rusqlite::Result<JournalEntry> {
+fn entry(r: &Row) -> Result<JournalEntry> {
     Ok(JournalEntry {
         transfer_id: r.get(0)?,
         created_at: r.get(1)?,
@@ -123,8 +123,8 @@ fn entry(r: &Row) -> rusqlite::Result<JournalEntry> {
 }
 
 /// The transfers of the period touching the accounts in scope, and those accounts' totals.
-pub fn journal(conn: &Db, session: &Session, filter: &JournalFilter) -> Result<Journal> {
-    let scope = scope(conn, session, filter)?;
+pub fn journal(db: &Db, session: &Session, filter: &JournalFilter) -> Result<Journal> {
+    let scope = scope(db, session, filter)?;
     let (from, to) = filter.range.params()?;
     let (user_id, account) = match &scope {
         Scope::All => (None, None),
@@ -141,10 +141,7 @@ pub fn journal(conn: &Db, session: &Session, filter: &JournalFilter) -> Result<J
          WHERE {IN_RANGE} AND {IN_SCOPE}
          ORDER BY t.id"
     );
-    let transfers = conn
-        .prepare_cached(&sql)?
-        .query_map(params![from, to, user_id, account], entry)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let transfers = db.query_map(&sql, params![from, to, user_id, account], entry)?;
     // Each transfer is two legs: -amount for its debit account, +amount for its credit account
     // (amounts are positive), so one pass over the transfers totals every account. Opening: the
     // legs before --from; debits and credits: those within the range.
@@ -153,35 +150,31 @@ pub fn journal(conn: &Db, session: &Session, filter: &JournalFilter) -> Result<J
                       UNION ALL
                       SELECT credit_account, amount, substr(created_at, 1, 10) FROM transfers)
         SELECT a.name, u.username,
-               coalesce(sum(CASE WHEN l.day < ?1 THEN l.delta END), 0),
-               coalesce(sum(CASE WHEN l.delta < 0 AND (?1 IS NULL OR l.day >= ?1) AND (?2 IS NULL OR l.day <= ?2)
-                                 THEN -l.delta END), 0),
-               coalesce(sum(CASE WHEN l.delta > 0 AND (?1 IS NULL OR l.day >= ?1) AND (?2 IS NULL OR l.day <= ?2)
-                                 THEN l.delta END), 0)
+               CAST(coalesce(sum(CASE WHEN l.day < ?1 THEN l.delta END), 0) AS BIGINT),
+               CAST(coalesce(sum(CASE WHEN l.delta < 0 AND (CAST(?1 AS TEXT) IS NULL OR l.day >= ?1)
+                                           AND (CAST(?2 AS TEXT) IS NULL OR l.day <= ?2)
+                                      THEN -l.delta END), 0) AS BIGINT),
+               CAST(coalesce(sum(CASE WHEN l.delta > 0 AND (CAST(?1 AS TEXT) IS NULL OR l.day >= ?1)
+                                           AND (CAST(?2 AS TEXT) IS NULL OR l.day <= ?2)
+                                      THEN l.delta END), 0) AS BIGINT)
         FROM legs l
         JOIN accounts a ON a.id = l.account
         LEFT JOIN users u ON u.id = a.user_id
-        WHERE (?3 IS NULL OR a.user_id = ?3) AND (?4 IS NULL OR a.name = ?4)
-        GROUP BY a.id
+        WHERE (CAST(?3 AS BIGINT) IS NULL OR a.user_id = ?3) AND (CAST(?4 AS TEXT) IS NULL OR a.name = ?4)
+        GROUP BY a.id, u.id
         ORDER BY a.name";
-    let totals = conn
-        .prepare_cached(totals_sql)?
-        .query_map(params![from, to, user_id, account], |r| {
-            let (opening, debits, credits): (i64, i64, i64) = (r.get(2)?, r.get(3)?, r.get(4)?);
-            Ok(AccountTotal {
-                account: r.get(0)?,
-                username: r.get(1)?,
-                opening_cents: Money::from_cents(opening),
-                debits_cents: Money::from_cents(debits),
-                credits_cents: Money::from_cents(credits),
-                closing_cents: Money::from_cents(opening + credits - debits),
-            })
-        })?
-        .filter(|total| {
-            total.as_ref().map_or(true, |t| {
-                t.opening_cents != Money::ZERO || t.debits_cents != Money::ZERO || t.credits_cents != Money::ZERO
-            })
+    let mut totals = db.query_map(totals_sql, params![from, to, user_id, account], |r| {
+        let (opening, debits, credits): (i64, i64, i64) = (r.get(2)?, r.get(3)?, r.get(4)?);
+        Ok(AccountTotal {
+            account: r.get(0)?,
+            username: r.get(1)?,
+            opening_cents: Money::from_cents(opening),
+            debits_cents: Money::from_cents(debits),
+            credits_cents: Money::from_cents(credits),
+            closing_cents: Money::from_cents(opening + credits - debits),
         })
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    })?;
+    totals
+        .retain(|t| t.opening_cents != Money::ZERO || t.debits_cents != Money::ZERO || t.credits_cents != Money::ZERO);
     Ok(Journal { transfers, totals })
 }

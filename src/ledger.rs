@@ -1,11 +1,12 @@
 //! The double-entry ledger: accounts with cached balances and append-only, hash-chained,
 //! idempotent transfers. Nothing else in souq writes a balance.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::clock::Timestamp;
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::money::Money;
 
@@ -103,51 +104,40 @@ impl Posted {
     }
 }
 
-/// The account's id, creating it (balance 0) on first use.
-pub fn account_id(conn: &Connection, account: &Account) -> Result<i64> {
-    let name = account.name();
-    let existing: Option<i64> =
-        conn.prepare_cached("SELECT id FROM accounts WHERE name = ?1")?.query_row([&name], |r| r.get(0)).optional()?;
-    existing.map_or_else(|| create_account(conn, account, &name), Ok)
+/// What the ledger knows of a movement before posting it, in one statement (post runs this for
+/// every transfer): its two accounts' ids (None for an account not used yet) and the transfer
+/// already posted under its idem_key, if any.
+fn look_up(db: &Db, m: &Movement) -> Result<(Option<i64>, Option<i64>, Option<i64>)> {
+    db.query_row(
+        "SELECT (SELECT id FROM accounts WHERE name = ?1), (SELECT id FROM accounts WHERE name = ?2),
+                (SELECT id FROM transfers WHERE idem_key = ?3)",
+        params![m.from.name(), m.to.name(), m.idem_key],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }
 
-/// The ids of a movement's two accounts, creating them (debit first) on first use. Both are
-/// looked up in one statement: post runs this for every transfer.
-fn account_ids(conn: &Connection, debit: &Account, credit: &Account) -> Result<(i64, i64)> {
-    let (debit_name, credit_name) = (debit.name(), credit.name());
-    let (debit_id, credit_id): (Option<i64>, Option<i64>) = conn
-        .prepare_cached("SELECT (SELECT id FROM accounts WHERE name = ?1), (SELECT id FROM accounts WHERE name = ?2)")?
-        .query_row([&debit_name, &credit_name], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let debit_id = debit_id.map_or_else(|| create_account(conn, debit, &debit_name), Ok)?;
-    let credit_id = credit_id.map_or_else(|| create_account(conn, credit, &credit_name), Ok)?;
-    Ok((debit_id, credit_id))
+/// Creates the account (balance 0): its id.
+fn create_account(db: &Db, account: &Account) -> Result<i64> {
+    db.insert(
+        "INSERT INTO accounts (name, user_id, kind) VALUES (?1, ?2, ?3) RETURNING id",
+        params![account.name(), account.user_id(), account.kind()],
+    )
 }
 
-fn create_account(conn: &Connection, account: &Account, name: &str) -> Result<i64> {
-    conn.prepare_cached("INSERT INTO accounts (name, user_id, kind) VALUES (?1, ?2, ?3)")?.execute(params![
-        name,
-        account.user_id(),
-        account.kind()
-    ])?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub fn balance(conn: &Connection, account: &Account) -> Result<Money> {
-    let cents: Option<i64> = conn
-        .prepare_cached("SELECT balance FROM accounts WHERE name = ?1")?
-        .query_row([account.name()], |r| r.get(0))
-        .optional()?;
+pub fn balance(db: &Db, account: &Account) -> Result<Money> {
+    let cents: Option<i64> =
+        db.query_opt("SELECT balance FROM accounts WHERE name = ?1", params![account.name()], |r| r.get(0))?;
     Ok(Money::from_cents(cents.unwrap_or(0)))
 }
 
 /// Two accounts' balances in one statement (0 for an account not used yet).
-pub fn balances(conn: &Connection, a: &Account, b: &Account) -> Result<(Money, Money)> {
-    let (a, b): (i64, i64) = conn
-        .prepare_cached(
-            "SELECT coalesce((SELECT balance FROM accounts WHERE name = ?1), 0),
-                    coalesce((SELECT balance FROM accounts WHERE name = ?2), 0)",
-        )?
-        .query_row([a.name(), b.name()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+pub fn balances(db: &Db, a: &Account, b: &Account) -> Result<(Money, Money)> {
+    let (a, b): (i64, i64) = db.query_row(
+        "SELECT coalesce((SELECT balance FROM accounts WHERE name = ?1), 0),
+                coalesce((SELECT balance FROM accounts WHERE name = ?2), 0)",
+        params![a.name(), b.name()],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     Ok((Money::from_cents(a), Money::from_cents(b)))
 }
 
@@ -225,29 +215,26 @@ impl Digits {
     }
 }
 
-/// The id the next transfer gets and the hash it chains to, in one lookup of the last row.
-fn chain_tail(conn: &Connection) -> Result<(i64, String)> {
-    Ok(conn
-        .prepare_cached("SELECT id + 1, hash FROM transfers ORDER BY id DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
-        .unwrap_or_else(|| (1, GENESIS_HASH.to_string())))
-}
-
 /// Posts one movement inside the caller's transaction: the transfer row and both cached
 /// balances, or nothing. The same idem_key with the same fields is a no-op; with other
-/// fields it is a conflict. A balance that would go negative where forbidden is a conflict.
-pub fn post(conn: &Connection, actor: &str, now: Timestamp, m: &Movement) -> Result<Posted> {
+/// fields it is a conflict. A balance that would go negative where forbidden is a conflict;
+/// one that would leave the range of an i64 is invalid input (exit 6). Both are decided before
+/// anything is written, and no statement fails (a failed statement ends a PostgreSQL
+/// transaction): on a refusal this movement has written nothing and the caller's transaction
+/// is still good.
+pub fn post(db: &Db, actor: &str, now: Timestamp, m: &Movement) -> Result<Posted> {
     if !m.amount.is_positive() {
         return Err(Error::internal(format!("transfer {} of {} is not positive", m.idem_key, m.amount)));
     }
-    let (debit, credit) = account_ids(conn, &m.from, &m.to)?;
+    let (debit, credit, existing) = look_up(db, m)?;
     // Looked for first, always: a replay must never move a balance, not even for a moment.
-    if let Some(posted) = replayed(conn, m, debit, credit)? {
-        return Ok(posted);
+    if let Some(existing) = existing {
+        return replayed(db, m, existing, (debit, credit));
     }
-    move_balances(conn, debit, credit, m.amount, (&m.from, &m.to))?;
-    let (id, prev) = chain_tail(conn)?;
+    let debit = debit.map_or_else(|| create_account(db, &m.from), Ok)?;
+    let credit = credit.map_or_else(|| create_account(db, &m.to), Ok)?;
+    move_balances(db, debit, credit, m)?;
+    let (id, prev) = chain_tail(db)?;
     let created_at = now.to_string();
     let hash = hash_row(
         &prev,
@@ -262,80 +249,95 @@ pub fn post(conn: &Connection, actor: &str, now: Timestamp, m: &Movement) -> Res
         actor,
         &created_at,
     );
-    conn.prepare_cached(
+    db.execute(
         "INSERT INTO transfers (id, debit_account, credit_account, amount, kind, order_id, payout_item_id,
-                                    idem_key, actor, created_at, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?
-    .execute(params![
-        id,
-        debit,
-        credit,
-        m.amount.cents(),
-        m.kind,
-        m.order_id,
-        m.payout_item_id,
-        m.idem_key,
-        actor,
-        created_at,
-        prev,
-        hash
-    ])?;
+                                idem_key, actor, created_at, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            id,
+            debit,
+            credit,
+            m.amount.cents(),
+            m.kind,
+            m.order_id,
+            m.payout_item_id,
+            m.idem_key,
+            actor,
+            created_at,
+            prev,
+            hash
+        ],
+    )?;
     Ok(Posted::New(id))
 }
 
-/// What posting `m` again means if its idem_key was already used: Replayed when the transfer
-/// has the same fields, a conflict when not; None when the key is unused.
-fn replayed(conn: &Connection, m: &Movement, debit: i64, credit: i64) -> Result<Option<Posted>> {
-    let existing = conn
-        .prepare_cached(
-            "SELECT id, debit_account, credit_account, amount, kind, order_id, payout_item_id
-             FROM transfers WHERE idem_key = ?1",
-        )?
-        .query_row([&m.idem_key], |r| {
+/// The id the next transfer gets and the hash it chains to, in one lookup of the last row.
+fn chain_tail(db: &Db) -> Result<(i64, String)> {
+    Ok(db
+        .query_opt("SELECT id + 1, hash FROM transfers ORDER BY id DESC LIMIT 1", &[], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .unwrap_or_else(|| (1, GENESIS_HASH.to_string())))
+}
+
+/// What posting `m` again means when transfer `existing` already has its idem_key: Replayed
+/// when that transfer has the same fields (its accounts are `accounts`' ids), a conflict when not.
+fn replayed(db: &Db, m: &Movement, existing: i64, accounts: (Option<i64>, Option<i64>)) -> Result<Posted> {
+    let posted = db.query_row(
+        "SELECT debit_account, credit_account, amount, kind, order_id, payout_item_id FROM transfers WHERE id = ?1",
+        params![existing],
+        |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                (r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?, r.get::<_, String>(4)?),
-                (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<i64>>(6)?),
+                (Some(r.get::<i64>(0)?), Some(r.get::<i64>(1)?)),
+                (r.get::<i64>(2)?, r.get::<String>(3)?),
+                (r.get::<Option<i64>>(4)?, r.get::<Option<i64>>(5)?),
             ))
-        })
-        .optional()?;
-    let Some((id, money, links)) = existing else { return Ok(None) };
-    if money == (debit, credit, m.amount.cents(), m.kind.to_string()) && links == (m.order_id, m.payout_item_id) {
-        Ok(Some(Posted::Replayed(id)))
+        },
+    )?;
+    if posted == (accounts, (m.amount.cents(), m.kind.to_string()), (m.order_id, m.payout_item_id)) {
+        Ok(Posted::Replayed(existing))
     } else {
         Err(Error::conflict(format!("idempotency key {} was already used for a different transfer", m.idem_key)))
     }
 }
 
-/// Moves `amount` from `debit` to `credit`, both or neither: a refused credit puts the debit
-/// back. Two single-row statements (one statement over both ids builds a temporary b-tree for
-/// its IN list, which costs more).
-fn move_balances(conn: &Connection, debit: i64, credit: i64, amount: Money, m: (&Account, &Account)) -> Result<()> {
-    let mut update = conn.prepare_cached("UPDATE accounts SET balance = balance + ?1 WHERE id = ?2")?;
-    let mut apply = |id: i64, delta: i64, account: &Account| {
-        update.execute(params![delta, id]).map(drop).map_err(|e| match e.sqlite_error_code() {
-            // SQLite turns an i64 overflow into a REAL, which the STRICT integer column refuses
-            _ if is_datatype_violation(&e) => {
-                Error::invalid(format!("amount out of range: {} would overflow", account.name()))
-            }
-            // the CHECK (balance >= 0) on every account but world:*
-            Some(rusqlite::ErrorCode::ConstraintViolation) => {
-                Error::conflict(format!("not enough money in {}", account.name()))
-            }
-            _ => Error::from(e),
-        })
-    };
-    apply(debit, -amount.cents(), m.0)?;
-    if let Err(refused) = apply(credit, amount.cents(), m.1) {
-        apply(debit, amount.cents(), m.0)?;
-        return Err(refused);
+/// Moves the amount from `debit` to `credit`, both or neither. The debit's guard decides for
+/// both legs before either is written: the debit account may not go below zero (world:* may),
+/// and neither balance may leave the range of an i64 (the bounds, computed here, cannot
+/// overflow: the amount is positive). A refused debit changes no row, and then the credit,
+/// which the guard has already cleared, is not run. Two single-row statements (one statement
+/// over both ids builds a temporary b-tree for its IN list, which costs more).
+fn move_balances(db: &Db, debit: i64, credit: i64, m: &Movement) -> Result<()> {
+    const DEBIT: &str = "UPDATE accounts SET balance = balance - ?1
+                         WHERE id = ?2 AND (kind = 'world' OR balance >= ?1) AND balance >= ?3
+                           AND (SELECT balance FROM accounts WHERE id = ?4) <= ?5";
+    const CREDIT: &str = "UPDATE accounts SET balance = balance + ?1 WHERE id = ?2";
+    let cents = m.amount.cents();
+    let (debit_floor, credit_ceiling) = (i64::MIN + cents, i64::MAX - cents);
+    if db.execute(DEBIT, params![cents, debit, debit_floor, credit, credit_ceiling])? == 0 {
+        return Err(refusal(db, debit, credit, m)?);
     }
+    db.execute(CREDIT, params![cents, credit])?;
     Ok(())
 }
 
-fn is_datatype_violation(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_DATATYPE)
+/// Why the debit guard refused `m`, in the marketplace's words: read on the refusal only.
+fn refusal(db: &Db, debit: i64, credit: i64, m: &Movement) -> Result<Error> {
+    let (debit_balance, credit_balance): (i64, i64) = db.query_row(
+        "SELECT (SELECT balance FROM accounts WHERE id = ?1), (SELECT balance FROM accounts WHERE id = ?2)",
+        params![debit, credit],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let cents = m.amount.cents();
+    let out_of_range =
+        |account: &Account| Error::invalid(format!("amount out of range: {} would overflow", account.name()));
+    Ok(if m.from.kind() != "world" && debit_balance < cents {
+        Error::conflict(format!("not enough money in {}", m.from.name()))
+    } else if debit_balance.checked_sub(cents).is_none() {
+        out_of_range(&m.from)
+    } else if credit_balance.checked_add(cents).is_none() {
+        out_of_range(&m.to)
+    } else {
+        Error::internal(format!("transfer {}: the ledger refused it and cannot say why", m.idem_key))
+    })
 }
 
 /// A user's balances, as `wallet show` prints them.
@@ -350,18 +352,18 @@ pub struct Wallet {
 }
 
 /// Balances of one user's three accounts, plus what is in flight to them in open payout items.
-pub fn wallet(conn: &Connection, user_id: i64, username: &str, currency: &str) -> Result<Wallet> {
-    let in_payout: i64 = conn
-        .prepare_cached(
-            "SELECT coalesce(sum(amount_cents), 0) FROM payout_items
-             WHERE seller_id = ?1 AND status IN ('in_flight', 'pending')",
-        )?
-        .query_row([user_id], |r| r.get(0))?;
+pub fn wallet(db: &Db, user_id: i64, username: &str, currency: &str) -> Result<Wallet> {
+    let in_payout: i64 = db.query_row(
+        "SELECT CAST(coalesce(sum(amount_cents), 0) AS BIGINT) FROM payout_items
+         WHERE seller_id = ?1 AND status IN ('in_flight', 'pending')",
+        params![user_id],
+        |r| r.get(0),
+    )?;
     Ok(Wallet {
         username: username.to_string(),
-        credit_cents: balance(conn, &Account::User(user_id, Bucket::Credit))?,
-        pending_cents: balance(conn, &Account::User(user_id, Bucket::Pending))?,
-        available_cents: balance(conn, &Account::User(user_id, Bucket::Available))?,
+        credit_cents: balance(db, &Account::User(user_id, Bucket::Credit))?,
+        pending_cents: balance(db, &Account::User(user_id, Bucket::Pending))?,
+        available_cents: balance(db, &Account::User(user_id, Bucket::Available))?,
         in_payout_cents: Money::from_cents(in_payout),
         currency: currency.to_string(),
     })
@@ -369,11 +371,9 @@ pub fn wallet(conn: &Connection, user_id: i64, username: &str, currency: &str) -
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use super::*;
     use crate::error::ErrorKind;
-    use crate::store::{Missing, Store};
+    use crate::test_engines::on_each_engine;
 
     #[test]
     fn hash_row_hashes_the_fields_joined_by_bars() {
@@ -433,35 +433,77 @@ mod tests {
         }
     }
 
-    fn transfers(conn: &Connection) -> i64 {
-        conn.query_row("SELECT count(*) FROM transfers", [], |r| r.get(0)).unwrap()
+    fn transfers(db: &Db) -> i64 {
+        db.query_row("SELECT count(*) FROM transfers", &[], |r| r.get(0)).unwrap()
     }
+
+    const NOW: &str = "2026-03-01T10:00:00Z";
 
     #[test]
     fn a_key_posts_once_refuses_other_fields_and_replays_even_when_money_has_moved_on() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path().join("l.db"), Missing::Create, Duration::from_secs(1)).unwrap();
-        let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
-        let world = Account::World("card".into());
-        store
-            .write(|tx| {
-                let deposit = movement(world.clone(), Account::Escrow, 100, "k1");
-                let Posted::New(id) = post(tx, "t", now, &deposit)? else { panic!("a new key posts") };
-                assert_eq!(post(tx, "t", now, &deposit)?, Posted::Replayed(id));
-                let other = post(tx, "t", now, &movement(world.clone(), Account::Escrow, 50, "k1")).unwrap_err();
-                assert_eq!(other.kind(), ErrorKind::Conflict);
-                let short = post(tx, "t", now, &movement(Account::Escrow, Account::Revenue, 101, "k2")).unwrap_err();
-                assert!(short.to_string().contains("not enough money in escrow"), "{short}");
-                let spend = movement(Account::Escrow, Account::Revenue, 100, "k3");
-                assert!(post(tx, "t", now, &spend)?.is_new());
-                // escrow is empty now: posting the same movement again is still a replay, not a refusal
-                assert!(!post(tx, "t", now, &spend)?.is_new());
-                assert_eq!(transfers(tx), 2);
-                assert_eq!(balance(tx, &world)?.cents(), -100);
-                assert_eq!(balance(tx, &Account::Escrow)?.cents(), 0);
-                assert_eq!(balance(tx, &Account::Revenue)?.cents(), 100);
-                Ok(())
-            })
-            .unwrap();
+        on_each_engine(|store| {
+            let now = Timestamp::parse(NOW).unwrap();
+            let world = Account::World("card".into());
+            store
+                .write(|tx| {
+                    let deposit = movement(world.clone(), Account::Escrow, 100, "k1");
+                    let Posted::New(id) = post(tx, "t", now, &deposit)? else { panic!("a new key posts") };
+                    assert_eq!(post(tx, "t", now, &deposit)?, Posted::Replayed(id));
+                    let other = post(tx, "t", now, &movement(world.clone(), Account::Escrow, 50, "k1")).unwrap_err();
+                    assert_eq!(other.kind(), ErrorKind::Conflict);
+                    let short =
+                        post(tx, "t", now, &movement(Account::Escrow, Account::Revenue, 101, "k2")).unwrap_err();
+                    assert!(short.to_string().contains("not enough money in escrow"), "{short}");
+                    let spend = movement(Account::Escrow, Account::Revenue, 100, "k3");
+                    assert!(post(tx, "t", now, &spend)?.is_new());
+                    // escrow is empty now: posting the same movement again is still a replay, not a refusal
+                    assert!(!post(tx, "t", now, &spend)?.is_new());
+                    assert_eq!(transfers(tx), 2);
+                    assert_eq!(balance(tx, &world)?.cents(), -100);
+                    assert_eq!(balance(tx, &Account::Escrow)?.cents(), 0);
+                    assert_eq!(balance(tx, &Account::Revenue)?.cents(), 100);
+                    Ok(())
+                })
+                .unwrap();
+        });
+    }
+
+    /// A refused movement writes nothing and runs no failing statement, so the same transaction
+    /// goes on (on PostgreSQL a failed statement would have ended it) and commits whole.
+    #[test]
+    fn an_overdraft_or_an_overflow_is_refused_before_anything_is_written() {
+        on_each_engine(|store| {
+            let now = Timestamp::parse(NOW).unwrap();
+            let world = Account::World("card".into());
+            let post_one = |tx: &Db, from: &Account, to: &Account, cents: i64, key: &str| {
+                post(tx, "t", now, &movement(from.clone(), to.clone(), cents, key))
+            };
+            store
+                .write(|tx| {
+                    assert!(post_one(tx, &world, &Account::Escrow, i64::MAX, "max")?.is_new());
+                    let over = post_one(tx, &world, &Account::Escrow, 1, "one_more").unwrap_err();
+                    assert_eq!(over.kind(), ErrorKind::Invalid);
+                    assert!(over.to_string().contains("amount out of range: escrow would overflow"), "{over}");
+                    // world:card is at -MAX: one more cent takes it to its floor, two go past it
+                    assert!(post_one(tx, &world, &Account::Revenue, 1, "floor")?.is_new());
+                    let under = post_one(tx, &world, &Account::PayoutsInFlight, 1, "below").unwrap_err();
+                    assert_eq!(under.kind(), ErrorKind::Invalid);
+                    assert!(under.to_string().contains("world:card would overflow"), "{under}");
+                    let short = post_one(tx, &Account::Revenue, &Account::PayoutsInFlight, 2, "short").unwrap_err();
+                    assert_eq!(short.kind(), ErrorKind::Conflict);
+                    assert!(post_one(tx, &Account::Revenue, &Account::PayoutsInFlight, 1, "enough")?.is_new());
+                    Ok(())
+                })
+                .unwrap();
+            let db = store.db();
+            let balances: Vec<(String, i64)> = db
+                .query_map("SELECT name, balance FROM accounts ORDER BY id", &[], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap();
+            let expected = [("world:card", i64::MIN), ("escrow", i64::MAX), ("revenue", 0), ("payouts_in_flight", 1)];
+            assert_eq!(balances, expected.map(|(name, cents)| (name.to_string(), cents)));
+            let keys: Vec<String> =
+                db.query_map("SELECT idem_key FROM transfers ORDER BY id", &[], |r| r.get(0)).unwrap();
+            assert_eq!(keys, ["max", "floor", "enough"]);
+        });
     }
 }

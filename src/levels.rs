@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
 use crate::clock::Timestamp;
-use crate::db::Db;
+use crate::db::{Db, Row};
 use crate::error::{Error, Result};
 use crate::gigs::{self, Gig};
 use crate::policy::{LevelThresholds, Policy};
@@ -77,7 +77,7 @@ const TALLY: &str = "
     SELECT u.id, u.username, u.level, u.created_at,
            count(*) FILTER (WHERE o.status = 'completed'),
            count(*) FILTER (WHERE o.status = 'cancelled'),
-           coalesce(sum(o.rating), 0),
+           CAST(coalesce(sum(o.rating), 0) AS BIGINT),
            count(o.rating),
            count(*) FILTER (WHERE o.delivered_at IS NOT NULL AND o.late = 0),
            count(*) FILTER (WHERE o.delivered_at IS NOT NULL OR o.late = 1)
@@ -85,10 +85,9 @@ const TALLY: &str = "
     LEFT JOIN orders o ON o.seller_id = u.id";
 
 /// Everyone who has sold or holds a level (users who never sold and hold none are left out).
-fn sellers(conn: &Connection) -> Result<Vec<SellerRow>> {
+fn sellers(db: &Db) -> Result<Vec<SellerRow>> {
     let sql = format!("{TALLY} GROUP BY u.id HAVING count(o.id) > 0 OR u.level <> 'new' ORDER BY u.id");
-    let rows = conn.prepare_cached(&sql)?.query_map([], seller_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    db.query_map(&sql, &[], seller_row)
 }
 
 struct SellerRow {
@@ -99,7 +98,7 @@ struct SellerRow {
     tally: Tally,
 }
 
-fn seller_row(r: &Row) -> rusqlite::Result<SellerRow> {
+fn seller_row(r: &Row) -> Result<SellerRow> {
     Ok(SellerRow {
         id: r.get(0)?,
         username: r.get(1)?,
@@ -117,33 +116,31 @@ fn seller_row(r: &Row) -> rusqlite::Result<SellerRow> {
 }
 
 /// The stats of the user with id `user_id` (a user who never sold has zeros and no rates).
-pub fn stats(conn: &Connection, user_id: i64) -> Result<SellerStats> {
+pub fn stats(db: &Db, user_id: i64) -> Result<SellerStats> {
     let sql = format!("{TALLY} WHERE u.id = ?1 GROUP BY u.id");
-    let row = conn
-        .prepare_cached(&sql)?
-        .query_row([user_id], seller_row)
-        .optional()?
+    let row = db
+        .query_opt(&sql, params![user_id], seller_row)?
         .ok_or_else(|| Error::not_found("user", format!("#{user_id}")))?;
     Ok(row.tally.stats(row.level))
 }
 
 /// Every seller's stats by user id, read in one pass (for reports over many sellers).
-pub fn all_stats(conn: &Connection) -> Result<HashMap<i64, SellerStats>> {
-    Ok(sellers(conn)?.into_iter().map(|s| (s.id, s.tally.stats(s.level))).collect())
+pub fn all_stats(db: &Db) -> Result<HashMap<i64, SellerStats>> {
+    Ok(sellers(db)?.into_iter().map(|s| (s.id, s.tally.stats(s.level))).collect())
 }
 
 /// Recomputes every seller's level at `session.now` and stores the ones that changed, each
 /// with a `user.level_changed` event. Returns how many changed. Run by `tick`.
-pub fn recompute(conn: &Db, session: &Session, policy: &Policy) -> Result<i64> {
+pub fn recompute(db: &Db, session: &Session, policy: &Policy) -> Result<i64> {
     let mut changes = 0;
-    for seller in sellers(conn)? {
+    for seller in sellers(db)? {
         let level = seller.tally.level(policy, session.now.days_since(seller.created_at));
         if level == seller.level {
             continue;
         }
-        conn.prepare_cached("UPDATE users SET level = ?2 WHERE id = ?1")?.execute(params![seller.id, level])?;
+        db.execute("UPDATE users SET level = ?2 WHERE id = ?1", params![seller.id, level])?;
         events::record(
-            conn,
+            db,
             session,
             "user.level_changed",
             "user",
@@ -163,9 +160,9 @@ pub struct Profile {
     pub stats: SellerStats,
 }
 
-pub fn profile(conn: &Db, username: &str) -> Result<Profile> {
-    let user = users::get(conn, username)?;
-    Ok(Profile { stats: stats(conn, user.id)?, user })
+pub fn profile(db: &Db, username: &str) -> Result<Profile> {
+    let user = users::get(db, username)?;
+    Ok(Profile { stats: stats(db, user.id)?, user })
 }
 
 /// A gig with its seller's stats, for `gig show`.
@@ -176,10 +173,10 @@ pub struct GigWithStats {
     pub stats: SellerStats,
 }
 
-pub fn gig_with_stats(conn: &Db, gig_id: i64) -> Result<GigWithStats> {
-    let gig = gigs::get(conn, gig_id)?;
-    let seller = users::get(conn, &gig.seller)?;
-    Ok(GigWithStats { stats: stats(conn, seller.id)?, gig })
+pub fn gig_with_stats(db: &Db, gig_id: i64) -> Result<GigWithStats> {
+    let gig = gigs::get(db, gig_id)?;
+    let seller = users::get(db, &gig.seller)?;
+    Ok(GigWithStats { stats: stats(db, seller.id)?, gig })
 }
 
 #[cfg(test)]

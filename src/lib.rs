@@ -17,6 +17,7 @@ mod input_proptests;
 pub mod journal;
 pub mod ledger;
 pub mod levels;
+pub mod migrate;
 pub mod moderation;
 pub mod money;
 pub mod orders;

@@ -3,7 +3,7 @@
 //! statements (opening + movements = closing). Built on the ledger journal, so it shows the
 //! same transfers and follows the same privacy rule.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 
 use crate::clock::Timestamp;
@@ -90,18 +90,18 @@ pub struct WalletHistory {
 }
 
 /// USER's history (the actor's own when None; another's for an admin only).
-pub fn history(conn: &Db, session: &Session, username: Option<&str>, range: DayRange) -> Result<WalletHistory> {
-    let actor = users::acting(conn, session)?;
+pub fn history(db: &Db, session: &Session, username: Option<&str>, range: DayRange) -> Result<WalletHistory> {
+    let actor = users::acting(db, session)?;
     let user = match username {
         Some(name) if name != actor.username => {
             actor.require_admin(&format!("see {name}'s wallet history"))?;
-            users::get(conn, name)?
+            users::get(db, name)?
         }
         _ => actor,
     };
     let filter = JournalFilter { range, account: None, user: Some(user.username.clone()) };
-    let journal = journal::journal(conn, session, &filter)?;
-    let policy = policy::load(conn)?;
+    let journal = journal::journal(db, session, &filter)?;
+    let policy = policy::load(db)?;
     let mut opening = Balances::default();
     for bucket in BUCKETS {
         let name = Account::User(user.id, bucket).name();
@@ -117,7 +117,7 @@ pub fn history(conn: &Db, session: &Session, username: Option<&str>, range: DayR
             *balance.bucket_mut(bucket) = balance.get(bucket).checked_add(change.get(bucket))?;
         }
         let clears_on = match entry.order_id {
-            Some(order_id) if change.pending_cents.is_positive() => clears_on(conn, &policy, order_id)?,
+            Some(order_id) if change.pending_cents.is_positive() => clears_on(db, &policy, order_id)?,
             _ => None,
         };
         movements.push(WalletMovement {
@@ -162,14 +162,13 @@ fn change(user_id: i64, entry: &JournalEntry) -> Balances {
 
 /// The day an order's earnings clear: the day they did, or completed_at plus the clearance
 /// days tick applies to its seller's level.
-fn clears_on(conn: &Connection, policy: &policy::Policy, order_id: i64) -> Result<Option<String>> {
-    let order: Option<(Option<Timestamp>, Option<Timestamp>, String)> = conn
-        .prepare_cached(
-            "SELECT o.completed_at, o.cleared_at, u.level FROM orders o JOIN users u ON u.id = o.seller_id
-             WHERE o.id = ?1",
-        )?
-        .query_row([order_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
+fn clears_on(db: &Db, policy: &policy::Policy, order_id: i64) -> Result<Option<String>> {
+    let order: Option<(Option<Timestamp>, Option<Timestamp>, String)> = db.query_opt(
+        "SELECT o.completed_at, o.cleared_at, u.level FROM orders o JOIN users u ON u.id = o.seller_id
+         WHERE o.id = ?1",
+        params![order_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     Ok(order.and_then(|(completed_at, cleared_at, level)| {
         let day = cleared_at.or_else(|| completed_at.map(|at| at.plus_days(tick::clearance_days(policy, &level))));
         day.map(|at| at.date().to_string())

@@ -64,6 +64,13 @@ fn with_database(cluster: &str, database: &str) -> String {
     format!("{}{}/{database}{}", &cluster[..scheme_end], &rest[..path_start], &rest[query_start..])
 }
 
+/// Runs `test` on a new marketplace on each engine at hand (fresh_stores).
+pub fn on_each_engine(mut test: impl FnMut(&mut Store)) {
+    for mut fresh in fresh_stores("this test") {
+        test(&mut fresh.store);
+    }
+}
+
 /// Runs `work` on every engine at hand (fresh_stores) and checks they all gave the same;
 /// SQLite's answer, for the test's own checks.
 pub fn on_each(work: impl Fn(&Db) -> Value) -> Value {

@@ -30,16 +30,16 @@ pub struct TickSummary {
 
 /// Applies everything due at `session.now`. Run by an operator (cron) with no acting user, or
 /// by an admin; the caller wraps it in one transaction.
-pub fn run(conn: &Db, session: &Session) -> Result<TickSummary> {
+pub fn run(db: &Db, session: &Session) -> Result<TickSummary> {
     if session.actor.is_some() {
-        users::acting_admin(conn, session, "run tick")?;
+        users::acting_admin(db, session, "run tick")?;
     }
-    let policy = policy::load(conn)?;
-    let cancellations_accepted = accept_cancellation_requests(conn, session, &policy)?;
-    let auto_completed = auto_complete(conn, session, &policy)?;
-    let late_flagged = flag_late(conn, session)?;
-    let level_changes = levels::recompute(conn, session, &policy)?;
-    let (cleared_orders, cleared_cents) = clear_earnings(conn, session, &policy)?;
+    let policy = policy::load(db)?;
+    let cancellations_accepted = accept_cancellation_requests(db, session, &policy)?;
+    let auto_completed = auto_complete(db, session, &policy)?;
+    let late_flagged = flag_late(db, session)?;
+    let level_changes = levels::recompute(db, session, &policy)?;
+    let (cleared_orders, cleared_cents) = clear_earnings(db, session, &policy)?;
     Ok(TickSummary {
         auto_completed,
         cleared_orders,
@@ -51,22 +51,22 @@ pub fn run(conn: &Db, session: &Session) -> Result<TickSummary> {
 }
 
 /// A buyer's cancellation request the seller left unanswered for cancel_request_days is accepted.
-fn accept_cancellation_requests(conn: &Db, session: &Session, policy: &Policy) -> Result<i64> {
+fn accept_cancellation_requests(db: &Db, session: &Session, policy: &Policy) -> Result<i64> {
     const DUE: &str = "o.cancel_requested_at IS NOT NULL AND o.status IN ('active', 'delivered')
                        AND o.cancel_requested_at <= ?1";
-    let due = orders::query(conn, DUE, params![session.now.plus_days(-policy.cancel_request_days)])?;
+    let due = orders::query(db, DUE, params![session.now.plus_days(-policy.cancel_request_days)])?;
     for order in &due {
-        orders::refund_all(conn, session, order)?;
+        orders::refund_all(db, session, order)?;
     }
     Ok(due.len() as i64)
 }
 
 /// A delivery the buyer left alone for auto_complete_days completes itself.
-fn auto_complete(conn: &Db, session: &Session, policy: &Policy) -> Result<i64> {
+fn auto_complete(db: &Db, session: &Session, policy: &Policy) -> Result<i64> {
     const DUE: &str = "o.status = 'delivered' AND o.delivered_at <= ?1";
-    let due = orders::query(conn, DUE, params![session.now.plus_days(-policy.auto_complete_days)])?;
+    let due = orders::query(db, DUE, params![session.now.plus_days(-policy.auto_complete_days)])?;
     for order in &due {
-        orders::settle(conn, session, order, Money::ZERO)?;
+        orders::settle(db, session, order, Money::ZERO)?;
     }
     Ok(due.len() as i64)
 }
@@ -86,7 +86,7 @@ pub fn clearance_days(policy: &Policy, level: &str) -> i64 {
 
 /// Earnings of orders completed clearance_days ago (clearance_days_top_rated for top_rated
 /// sellers) move from pending to available.
-fn clear_earnings(conn: &Db, session: &Session, policy: &Policy) -> Result<(i64, Money)> {
+fn clear_earnings(db: &Db, session: &Session, policy: &Policy) -> Result<(i64, Money)> {
     const DUE: &str = "SELECT o.id, o.seller_id, o.net_cents FROM orders o JOIN users u ON u.id = o.seller_id
                        WHERE o.status = 'completed' AND o.cleared_at IS NULL
                          AND o.completed_at <= CASE WHEN u.level = ?3 THEN ?2 ELSE ?1 END
@@ -98,10 +98,8 @@ fn clear_earnings(conn: &Db, session: &Session, policy: &Policy) -> Result<(i64,
                                                    THEN ?2 ELSE ?1 END";
     let cutoff = session.now.plus_days(-clearance_days(policy, "any other level"));
     let cutoff_top_rated = session.now.plus_days(-clearance_days(policy, TOP_RATED));
-    let due: Vec<(i64, i64, i64)> = conn
-        .prepare_cached(DUE)?
-        .query_map(params![cutoff, cutoff_top_rated, TOP_RATED], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let due: Vec<(i64, i64, i64)> =
+        db.query_map(DUE, params![cutoff, cutoff_top_rated, TOP_RATED], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let actor = orders::ledger_actor(session);
     let mut cleared = Money::ZERO;
     for &(order_id, seller_id, net) in &due {
@@ -116,24 +114,25 @@ fn clear_earnings(conn: &Db, session: &Session, policy: &Policy) -> Result<(i64,
                 payout_item_id: None,
                 idem_key: format!("order:{order_id}:clear"),
             };
-            ledger::post(conn, actor, session.now, &movement)?;
+            ledger::post(db, actor, session.now, &movement)?;
         }
-        events::record(conn, session, "order.cleared", "order", order_id, json!({"net_cents": net}))?;
+        events::record(db, session, "order.cleared", "order", order_id, json!({"net_cents": net}))?;
         cleared = cleared.checked_add(net)?;
     }
-    conn.prepare_cached(MARK)?.execute(params![cutoff, cutoff_top_rated, session.now, TOP_RATED])?;
+    db.execute(MARK, params![cutoff, cutoff_top_rated, session.now, TOP_RATED])?;
     Ok((due.len() as i64, cleared))
 }
 
 /// Active orders past their due time with nothing delivered are flagged late, once.
-fn flag_late(conn: &Db, session: &Session) -> Result<i64> {
+fn flag_late(db: &Db, session: &Session) -> Result<i64> {
     const FLAG: &str = "UPDATE orders SET late = 1
                         WHERE status = 'active' AND late = 0 AND delivered_at IS NULL AND due_at < ?1
                         RETURNING id";
-    let ids: Vec<i64> =
-        conn.prepare_cached(FLAG)?.query_map([session.now], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut ids: Vec<i64> = db.query_map(FLAG, params![session.now], |r| r.get(0))?;
+    // RETURNING follows no order on PostgreSQL: the events go in id order on both engines
+    ids.sort_unstable();
     for &id in &ids {
-        events::record(conn, session, "order.late", "order", id, json!({}))?;
+        events::record(db, session, "order.late", "order", id, json!({}))?;
     }
     Ok(ids.len() as i64)
 }

@@ -1,7 +1,6 @@
 //! Wallets: recording gateway payments into users' credit (one by hand, or a settlement file),
 //! and showing a user's balances.
 
-use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::json;
 
@@ -51,20 +50,20 @@ impl Deposit<'_> {
 /// Records a payment the gateway confirmed into `username`'s credit (world:METHOD -> credit).
 /// Admin only: money enters the marketplace through a gateway, never on a user's word. The same
 /// method and reference again is a no-op; with another user or amount it is a conflict.
-pub fn deposit(conn: &Db, session: &Session, deposit: &Deposit) -> Result<Wallet> {
-    users::acting_admin(conn, session, "record a payment")?;
-    let user = users::get(conn, deposit.username)?;
-    let problems = deposit.problems(policy::load(conn)?.max_deposit);
+pub fn deposit(db: &Db, session: &Session, deposit: &Deposit) -> Result<Wallet> {
+    users::acting_admin(db, session, "record a payment")?;
+    let user = users::get(db, deposit.username)?;
+    let problems = deposit.problems(policy::load(db)?.max_deposit);
     if !problems.is_empty() {
         let messages: Vec<String> = problems.into_iter().map(|(_, message)| message).collect();
         return Err(Error::invalid(messages.join("; ")));
     }
-    credit(conn, session, &user, deposit)?;
-    show_unchecked(conn, &user)
+    credit(db, session, &user, deposit)?;
+    show_unchecked(db, &user)
 }
 
 /// Posts a checked deposit and records its event (once: a replay writes nothing).
-fn credit(conn: &Db, session: &Session, user: &users::User, deposit: &Deposit) -> Result<bool> {
+fn credit(db: &Db, session: &Session, user: &users::User, deposit: &Deposit) -> Result<bool> {
     let reference = deposit.reference.trim();
     let movement = Movement {
         from: Account::World(deposit.method.to_string()),
@@ -75,19 +74,18 @@ fn credit(conn: &Db, session: &Session, user: &users::User, deposit: &Deposit) -
         payout_item_id: None,
         idem_key: format!("deposit:{}:{reference}", deposit.method),
     };
-    let posted = ledger::post(conn, session.actor.as_deref().unwrap_or_default(), session.now, &movement).map_err(
-        |e| match e.kind() {
-            // world:* may go negative and credit only grows: the one refusal is a reused reference
-            ErrorKind::Conflict => Error::conflict(format!(
-                "{} reference {reference:?} was already credited with another user or amount",
-                deposit.method
-            )),
-            _ => e,
-        },
-    )?;
+    let actor = session.actor.as_deref().unwrap_or_default();
+    let posted = ledger::post(db, actor, session.now, &movement).map_err(|e| match e.kind() {
+        // world:* may go negative and credit only grows: the one refusal is a reused reference
+        ErrorKind::Conflict => Error::conflict(format!(
+            "{} reference {reference:?} was already credited with another user or amount",
+            deposit.method
+        )),
+        _ => e,
+    })?;
     if posted.is_new() {
         events::record(
-            conn,
+            db,
             session,
             "wallet.deposited",
             "user",
@@ -115,9 +113,9 @@ pub struct ImportSummary {
 /// row makes the whole file invalid, naming each bad line and column. A row already credited
 /// (same method and reference, same user and amount) is skipped, so the same file twice credits
 /// nothing the second time; a known reference with other fields is a conflict, naming its line.
-pub fn import_deposits(conn: &Db, session: &Session, input: impl std::io::Read) -> Result<ImportSummary> {
-    users::acting_admin(conn, session, "import deposits")?;
-    let max = policy::load(conn)?.max_deposit;
+pub fn import_deposits(db: &Db, session: &Session, input: impl std::io::Read) -> Result<ImportSummary> {
+    users::acting_admin(db, session, "import deposits")?;
+    let max = policy::load(db)?.max_deposit;
     let rows = provider_file::parse(
         input,
         "bad settlement file",
@@ -126,7 +124,7 @@ pub fn import_deposits(conn: &Db, session: &Session, input: impl std::io::Read) 
         |row| {
             let (username, method, reference) = (row.field(0), row.field(2).to_ascii_lowercase(), row.field(3));
             let mut problems = Vec::new();
-            let user = users::find(conn, username)?;
+            let user = users::find(db, username)?;
             if user.is_none() {
                 problems.push(("username", format!("no user {username:?}")));
             }
@@ -149,7 +147,7 @@ pub fn import_deposits(conn: &Db, session: &Session, input: impl std::io::Read) 
     let mut summary = ImportSummary { rows: rows.len() as i64, ..ImportSummary::default() };
     for (line, user, amount, method, reference) in rows {
         let deposit = Deposit { username: &user.username, amount, method: &method, reference: &reference };
-        if credit(conn, session, &user, &deposit).map_err(|e| e.context(format!("line {line}")))? {
+        if credit(db, session, &user, &deposit).map_err(|e| e.context(format!("line {line}")))? {
             summary.deposited += 1;
             summary.total_cents = summary.total_cents.checked_add(amount)?;
         } else {
@@ -160,18 +158,18 @@ pub fn import_deposits(conn: &Db, session: &Session, input: impl std::io::Read) 
 }
 
 /// A user's balances: the acting user's own, or anyone's for an admin.
-pub fn show(conn: &Db, session: &Session, username: Option<&str>) -> Result<Wallet> {
-    let actor = users::acting(conn, session)?;
+pub fn show(db: &Db, session: &Session, username: Option<&str>) -> Result<Wallet> {
+    let actor = users::acting(db, session)?;
     let user = match username {
         Some(name) if name != actor.username => {
             actor.require_admin(&format!("see {name}'s wallet"))?;
-            users::get(conn, name)?
+            users::get(db, name)?
         }
         _ => actor,
     };
-    show_unchecked(conn, &user)
+    show_unchecked(db, &user)
 }
 
-fn show_unchecked(conn: &Db, user: &users::User) -> Result<Wallet> {
-    ledger::wallet(conn, user.id, &user.username, &policy::load(conn)?.currency)
+fn show_unchecked(db: &Db, user: &users::User) -> Result<Wallet> {
+    ledger::wallet(db, user.id, &user.username, &policy::load(db)?.currency)
 }

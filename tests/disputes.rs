@@ -359,6 +359,15 @@ fn dispute_tables_are_reviewed() {
         market.ok(&["dispute", "resolve", "1", "--refund", "7.33", "--note", "partial", "--as", "admin", "--yes"]);
     insta::assert_snapshot!("dispute_resolve_table", resolved);
     insta::assert_snapshot!("dispute_list_table", market.ok(&["dispute", "list", "--as", "admin"]));
-    insta::assert_snapshot!("dispute_show_table", market.ok(&["dispute", "show", "1", "--as", "layla"]));
+    // the timeline shows event ids: on PostgreSQL the resolve's preview (rolled back) leaves a
+    // gap in them, so that engine has a snapshot of its own
+    let show = market.ok(&["dispute", "show", "1", "--as", "layla"]);
+    if market.engine() == souq::db::Engine::Postgres {
+        insta::with_settings!({ snapshot_suffix => "postgres" }, {
+            insta::assert_snapshot!("dispute_show_table", show);
+        });
+    } else {
+        insta::assert_snapshot!("dispute_show_table", show);
+    }
     market.assert_money_conserved();
 }

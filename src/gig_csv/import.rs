@@ -5,20 +5,21 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 
 use csv::ByteRecord;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
 use super::pipeline;
 use super::quotes::QuoteTracker;
+use super::writer::{Found, NewGig, Writer};
 use super::{write_error, Input, COLUMNS};
-use crate::db::Db;
+use crate::db::{Db, Engine};
 use crate::error::{Error, ErrorKind, Result};
 use crate::gigs::{self, ExtraInput, FieldError, GigInput};
 use crate::moderation::{self, RuleSet, Verdict};
 use crate::money::{self, Money};
 use crate::policy::{self, Policy};
-use crate::search::{self, IndexEntry};
+use crate::search::IndexEntry;
 use crate::spreadsheet::{escape_bytes, unescape_cell, CsvStyle};
 use crate::store::Store;
 use crate::text;
@@ -98,11 +99,11 @@ impl ImportSummary {
     }
 }
 
-/// What one row did to the gig it names (by id).
+/// What one row did to the gig it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    Created(i64),
-    Updated(i64),
+    Created,
+    Updated,
     Unchanged,
 }
 
@@ -142,16 +143,16 @@ pub fn import(
 }
 
 fn import_rows(
-    conn: &Db,
+    db: &Db,
     session: &Session,
     source: Input<impl Read>,
     options: ImportOptions,
     rejects: Option<&mut dyn Write>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportSummary> {
-    let actor = users::acting(conn, session)?;
-    let policy = policy::load(conn)?;
-    let moderation = moderation::active_rules(conn)?;
+    let actor = users::acting(db, session)?;
+    let policy = policy::load(db)?;
+    let moderation = moderation::active_rules(db)?;
     // Records end at '\n' only, and a CR before it is taken off the last field (see `field`):
     // the csv crate's own CRLF handling counts the lines of every record after the first one short.
     let delimiter = source.delimiter();
@@ -176,9 +177,8 @@ fn import_rows(
         }
         None => None,
     };
-    let seen = SeenSkus::start(conn)?;
-    let _cache = PageCache::grow(conn, IMPORT_CACHE_KIB)?;
-    let index = search::defer(conn)?;
+    let seen = SeenSkus::start(db)?;
+    let mut writer = Writer::start(db)?;
     let mut sellers = Sellers { actor: actor.clone(), known: HashMap::new() };
     let mut summary = ImportSummary { skip_invalid: options.skip_invalid, ..ImportSummary::default() };
     let mut records = Records::start(reader)?;
@@ -190,12 +190,16 @@ fn import_rows(
         (row, checked)
     };
     let write = |batch: Vec<(ReadRow, Checked)>| -> Result<()> {
+        if writer.looks_up_batches() {
+            let keys = batch_keys(db, &batch, &mut sellers)?;
+            writer.look_up(db, &keys)?;
+        }
         for (row, checked) in batch {
             summary.rows += 1;
-            let rules = Rules { line: row.line, policy: &policy, session, index: &index };
-            match write_row(conn, checked, &rules, &mut sellers, &seen)? {
-                Ok(Outcome::Created(_)) => summary.created += 1,
-                Ok(Outcome::Updated(_)) => summary.updated += 1,
+            let rules = Rules { line: row.line, policy: &policy, session };
+            match write_row(db, checked, &rules, &mut sellers, &seen, &mut writer)? {
+                Ok(Outcome::Created) => summary.created += 1,
+                Ok(Outcome::Updated) => summary.updated += 1,
                 Ok(Outcome::Unchanged) => summary.unchanged += 1,
                 Err(error) => {
                     if let Some(rejects) = &mut rejects {
@@ -208,11 +212,11 @@ fn import_rows(
                 progress(summary.rows);
             }
         }
-        Ok(())
+        writer.flush(db, session, &policy)
     };
     pipeline::run(pipeline::workers(), || records.batch(BATCH_ROWS), check, write)?;
     progress(summary.rows);
-    index.finish()?;
+    writer.finish()?;
     if let Some(rejects) = &mut rejects {
         rejects.finish()?;
     }
@@ -220,7 +224,7 @@ fn import_rows(
         // One summary event, not one per gig: a million-row import would otherwise double
         // the events table and the time the import takes.
         events::record(
-            conn,
+            db,
             session,
             "gig.imported",
             "user",
@@ -329,34 +333,6 @@ fn csv_error(err: csv::Error) -> Error {
     Error::internal(format!("reading the CSV: {err}"))
 }
 
-/// SQLite's page cache during an import, in KiB. With the default 2 MiB the gigs indexes,
-/// which an import fills in no particular order (by sku, category, price), are written out
-/// to the WAL and read back again and again: at 1M rows 16 MiB halves the system time
-/// (6.3 -> 3.5 s). A fixed size keeps memory flat however long the file.
-const IMPORT_CACHE_KIB: i64 = 16 * 1024;
-
-/// A larger page cache for as long as it lives; the connection's own size after.
-struct PageCache<'c> {
-    conn: &'c Connection,
-    before: i64,
-}
-
-impl PageCache<'_> {
-    fn grow(conn: &Connection, kib: i64) -> Result<PageCache<'_>> {
-        let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        // a negative cache_size is a size in KiB rather than a number of pages
-        conn.pragma_update(None, "cache_size", -kib)?;
-        Ok(PageCache { conn, before })
-    }
-}
-
-impl Drop for PageCache<'_> {
-    fn drop(&mut self) {
-        // only memory is at stake, and only this connection's, which ends with its command
-        let _ = self.conn.pragma_update(None, "cache_size", self.before);
-    }
-}
-
 /// Catches a sku given twice in one file without holding the file's skus in memory. A gig this
 /// import created (id above `last_id_before`; the write transaction is ours) is found in gigs
 /// itself; the skus of gigs that existed before are remembered, with their line, in a
@@ -365,42 +341,47 @@ struct SeenSkus {
     last_id_before: i64,
 }
 
-const SEEN_SKUS_SQL: &str = "
+// The table is temporary (this connection's own), so the unqualified name is it on both
+// engines; SQLite's INTEGER PRIMARY KEY is its rowid, which PostgreSQL spells BIGINT.
+const SEEN_SKUS_SQLITE: &str = "
     CREATE TEMP TABLE IF NOT EXISTS import_seen_skus (gig_id INTEGER PRIMARY KEY, line INTEGER NOT NULL);
-    DELETE FROM temp.import_seen_skus;";
+    DELETE FROM import_seen_skus;";
+const SEEN_SKUS_POSTGRES: &str = "
+    CREATE TEMP TABLE IF NOT EXISTS import_seen_skus (gig_id BIGINT PRIMARY KEY, line BIGINT NOT NULL);
+    DELETE FROM import_seen_skus;";
 
 impl SeenSkus {
-    fn start(conn: &Connection) -> Result<SeenSkus> {
-        conn.execute_batch(SEEN_SKUS_SQL)?;
-        let last_id_before = conn.query_row("SELECT coalesce(max(id), 0) FROM gigs", [], |r| r.get(0))?;
+    fn start(db: &Db) -> Result<SeenSkus> {
+        db.execute_batch(match db.engine() {
+            Engine::Sqlite => SEEN_SKUS_SQLITE,
+            Engine::Postgres => SEEN_SKUS_POSTGRES,
+        })?;
+        let last_id_before = db.query_row("SELECT coalesce(max(id), 0) FROM gigs", &[], |r| r.get(0))?;
         Ok(SeenSkus { last_id_before })
     }
 
-    /// The id of the seller's gig with this sku, if any; Err(why) when the row on `line`
-    /// repeats an earlier row's sku.
+    /// The id of the seller's gig with this sku, if any (`found`, as the import's writer knows
+    /// it); Err(why) when the row on `line` repeats an earlier row's sku.
     fn existing(
         &self,
-        conn: &Connection,
-        seller_id: i64,
+        db: &Db,
+        found: Found,
         sku: &str,
         line: u64,
     ) -> Result<std::result::Result<Option<i64>, String>> {
-        let id: Option<i64> = conn
-            .prepare_cached("SELECT id FROM gigs WHERE seller_id = ?1 AND sku = ?2")?
-            .query_row(params![seller_id, sku], |r| r.get(0))
-            .optional()?;
         let twice = || format!("sku {} appears twice in the file", excerpt(sku));
-        match id {
-            None => Ok(Ok(None)),
-            Some(id) if id > self.last_id_before => Ok(Err(twice())),
-            Some(id) => {
-                let first: i64 = conn
-                    .prepare_cached(
-                        "INSERT INTO temp.import_seen_skus (gig_id, line) VALUES (?1, ?2)
-                         ON CONFLICT (gig_id) DO UPDATE SET line = import_seen_skus.line
-                         RETURNING line",
-                    )?
-                    .query_row(params![id, line as i64], |r| r.get(0))?;
+        match found {
+            Found::Absent => Ok(Ok(None)),
+            Found::Pending => Ok(Err(twice())),
+            Found::Gig(id) if id > self.last_id_before => Ok(Err(twice())),
+            Found::Gig(id) => {
+                let first: i64 = db.query_row(
+                    "INSERT INTO import_seen_skus (gig_id, line) VALUES (?1, ?2)
+                     ON CONFLICT (gig_id) DO UPDATE SET line = import_seen_skus.line
+                     RETURNING line",
+                    params![id, line as i64],
+                    |r| r.get(0),
+                )?;
                 Ok(if first as u64 == line {
                     Ok(Some(id))
                 } else {
@@ -475,7 +456,6 @@ struct Rules<'a> {
     line: u64,
     policy: &'a Policy,
     session: &'a Session,
-    index: &'a search::Deferred<'a>,
 }
 
 /// The acting user, and (for an admin) the sellers named in a `seller` column.
@@ -486,7 +466,7 @@ struct Sellers {
 
 impl Sellers {
     /// The seller a row is for. A non-admin naming someone else stops the whole import (exit 5).
-    fn resolve(&mut self, conn: &Db, name: &str, line: u64) -> Result<std::result::Result<&User, String>> {
+    fn resolve(&mut self, db: &Db, name: &str, line: u64) -> Result<std::result::Result<&User, String>> {
         if name.is_empty() || name == self.actor.username {
             return Ok(Ok(&self.actor));
         }
@@ -497,7 +477,7 @@ impl Sellers {
             )));
         }
         if !self.known.contains_key(name) {
-            let seller = match users::find(conn, name)? {
+            let seller = match users::find(db, name)? {
                 None => Err(format!("no user {}", excerpt(name))),
                 Some(user) if user.is_suspended() => Err(format!("seller {} is suspended", excerpt(name))),
                 Some(user) => Ok(user),
@@ -565,8 +545,8 @@ fn check_row(row: &ReadRow, header: &Header, policy: &Policy, moderation: &RuleS
             let verdict = moderation::judge_gig(moderation, policy, &input).map_err(|error| {
                 field_error(FieldError { field: moderation::blocked_field(moderation, policy, &input), error })
             });
-            // as gigs::insert stores the columns
-            let index = IndexEntry::of(input.title.trim(), &input.description, &input.tags.join(","));
+            let (title, _, tags) = input.stored_text();
+            let index = IndexEntry::of(title, &input.description, &tags);
             JudgedGig { input, verdict, index }
         });
     Checked::Row(Box::new(CheckedRow {
@@ -609,41 +589,34 @@ fn gig_input(header: &Header, cells: &[&str]) -> std::result::Result<GigInput, (
 /// Err stops the import. Checks that gig create/update must pass belong in [`check_row`]
 /// (no database) or here.
 fn write_row(
-    conn: &Db,
+    db: &Db,
     checked: Checked,
     rules: &Rules,
     sellers: &mut Sellers,
     seen: &SeenSkus,
+    writer: &mut Writer,
 ) -> Result<std::result::Result<Outcome, RowError>> {
     let line = rules.line;
     let row = match checked {
         Checked::Unreadable(error) => return Ok(Err(error)),
         Checked::Row(row) => row,
     };
-    let seller = match sellers.resolve(conn, &row.seller, line)? {
+    let seller = match sellers.resolve(db, &row.seller, line)? {
         Ok(seller) => seller,
         Err(why) => return Ok(Err(RowError { line, column: "seller".into(), message: why })),
     };
     let existing = if row.sku.is_empty() {
         None // the sku column's error comes from validation
     } else {
-        match seen.existing(conn, seller.id, &row.sku, line)? {
+        match seen.existing(db, writer.find(db, seller.id, &row.sku)?, &row.sku, line)? {
             Ok(existing) => existing,
             Err(why) => return Ok(Err(RowError { line, column: "sku".into(), message: why })),
         }
     };
-    let gig = match &row.gig {
-        Ok(gig) => gig,
-        Err(error) => return Ok(Err(error.clone())),
-    };
-    let outcome = write_gig(conn, seller, gig, existing, rules)?;
-    // the index is written as the gig is, and a failure there stops the import
-    match outcome {
-        Ok(Outcome::Created(id)) => rules.index.add(id, &gig.index)?,
-        Ok(Outcome::Updated(id)) => rules.index.mark(id)?,
-        Ok(Outcome::Unchanged) | Err(_) => {}
+    match row.gig {
+        Ok(gig) => write_gig(db, seller, gig, existing, rules, writer),
+        Err(error) => Ok(Err(error)),
     }
-    Ok(outcome)
 }
 
 /// Writes a checked gig: created, updated or left alone. `existing` is the id of the
@@ -651,39 +624,60 @@ fn write_row(
 /// took) is a bad row; a failure of the database or the disk is the outer error, which stops
 /// the import with nothing written, `--skip-invalid` or not.
 fn write_gig(
-    conn: &Db,
+    db: &Db,
     seller: &User,
-    gig: &JudgedGig,
+    gig: JudgedGig,
     existing: Option<i64>,
     rules: &Rules,
+    writer: &mut Writer,
 ) -> Result<std::result::Result<Outcome, RowError>> {
     let line = rules.line;
     let outcome = (|| -> Result<std::result::Result<Outcome, RowError>> {
-        let (policy, session, input) = (rules.policy, rules.session, &gig.input);
-        let current = existing.map(|id| gigs::get(conn, id)).transpose()?;
-        if current.as_ref().is_some_and(|gig| gigs::input_of(gig) == *input) {
+        let (policy, session) = (rules.policy, rules.session);
+        let current = existing.map(|id| gigs::get(db, id)).transpose()?;
+        if current.as_ref().is_some_and(|current| gigs::input_of(current) == gig.input) {
             return Ok(Ok(Outcome::Unchanged));
         }
-        let verdict = match &gig.verdict {
+        let verdict = match gig.verdict {
             Ok(verdict) => verdict,
-            Err(refused) => return Ok(Err(refused.clone())),
+            Err(refused) => return Ok(Err(refused)),
         };
-        let id = match current {
-            Some(gig) => {
-                gigs::overwrite(conn, gig.id, input, session.now)?;
-                gig.id
-            }
-            None => gigs::insert(conn, seller, input, gigs::initial_status(policy), session.now)?,
+        let Some(current) = current else {
+            writer.create(db, seller, NewGig { input: gig.input, verdict, index: gig.index }, session, policy)?;
+            return Ok(Ok(Outcome::Created));
         };
-        moderation::apply_gig_verdict(conn, session, policy, id, input, verdict)?;
-        Ok(Ok(if existing.is_some() { Outcome::Updated(id) } else { Outcome::Created(id) }))
+        gigs::overwrite(db, current.id, &gig.input, session.now)?;
+        moderation::apply_gig_verdict(db, session, policy, current.id, &gig.input, &verdict)?;
+        // the index is written as the gig is, and a failure there stops the import
+        writer.updated(current.id)?;
+        Ok(Ok(Outcome::Updated))
     })();
+    // Only souq's own refusal (a conflict, which no failed statement raises): any error from the
+    // database (of whatever kind: a lost privilege is `Forbidden`) has ended a PostgreSQL
+    // transaction, and the import with it.
     match outcome {
-        Err(error) if !matches!(error.kind(), ErrorKind::Internal | ErrorKind::Busy) => {
+        Err(error) if error.kind() == ErrorKind::Conflict => {
             Ok(Err(RowError { line, column: "sku".into(), message: error.message().to_string() }))
         }
         other => other,
     }
+}
+
+/// The (seller id, sku) pairs a batch's rows name, for the writer to look up at once. The
+/// sellers are resolved as the rows will be (a non-admin naming another seller stops the
+/// import here as it would there); rows without a seller or a sku are left out.
+fn batch_keys<'b>(db: &Db, batch: &'b [(ReadRow, Checked)], sellers: &mut Sellers) -> Result<Vec<(i64, &'b str)>> {
+    let mut keys = Vec::with_capacity(batch.len());
+    for (row, checked) in batch {
+        let Checked::Row(checked) = checked else { continue };
+        if checked.sku.is_empty() {
+            continue;
+        }
+        if let Ok(seller) = sellers.resolve(db, &checked.seller, row.line)? {
+            keys.push((seller.id, checked.sku.as_str()));
+        }
+    }
+    Ok(keys)
 }
 
 /// The bad rows as the file had them, plus a `reason` column, every cell escaped as souq

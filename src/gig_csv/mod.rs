@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod pipeline;
 mod quotes;
+mod writer;
 
 pub use decode::{encoding_named, Input};
 pub use encoding_rs::Encoding;

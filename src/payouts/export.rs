@@ -24,11 +24,11 @@ pub struct ExportPart {
 
 /// The provider file(s) for a batch (admin only: they carry sellers' accounts). Every item is
 /// listed whatever its status, so the bytes never change once the batch exists.
-pub fn export(conn: &Db, session: &Session, batch_id: i64) -> Result<Vec<ExportPart>> {
-    users::acting_admin(conn, session, "export payouts")?;
-    let batch = get_batch(conn, batch_id)?;
-    let items = items_of(conn, batch_id)?;
-    let currency = policy::load(conn)?.currency;
+pub fn export(db: &Db, session: &Session, batch_id: i64) -> Result<Vec<ExportPart>> {
+    users::acting_admin(db, session, "export payouts")?;
+    let batch = get_batch(db, batch_id)?;
+    let items = items_of(db, batch_id)?;
+    let currency = policy::load(db)?.currency;
     let note = format!("souq payout batch {batch_id}");
     if batch.method == Some(PayoutMethod::Paypal) {
         if items.is_empty() {

@@ -5,11 +5,12 @@ pub mod export;
 pub mod reconcile;
 pub mod run;
 
+use rusqlite::params;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use crate::clock::Timestamp;
+use crate::db::{Db, Row};
 use crate::error::{Error, Result};
 use crate::money::Money;
 
@@ -206,11 +207,11 @@ pub fn parse_item_ref(text: &str) -> Option<(i64, i64)> {
 
 const BATCH_SQL: &str = "SELECT b.id, b.key, b.status, b.method, b.min_cents,
             (SELECT count(*) FROM payout_items i WHERE i.batch_id = b.id),
-            (SELECT coalesce(sum(amount_cents), 0) FROM payout_items i WHERE i.batch_id = b.id),
+            (SELECT CAST(coalesce(sum(amount_cents), 0) AS BIGINT) FROM payout_items i WHERE i.batch_id = b.id),
             b.created_at
      FROM payout_batches b";
 
-fn batch_from_row(r: &Row) -> rusqlite::Result<Batch> {
+fn batch_from_row(r: &Row) -> Result<Batch> {
     Ok(Batch {
         id: r.get(0)?,
         key: r.get(1)?,
@@ -223,22 +224,18 @@ fn batch_from_row(r: &Row) -> rusqlite::Result<Batch> {
     })
 }
 
-pub fn get_batch(conn: &Connection, id: i64) -> Result<Batch> {
-    conn.prepare_cached(&format!("{BATCH_SQL} WHERE b.id = ?1"))?
-        .query_row([id], batch_from_row)
-        .optional()?
+pub fn get_batch(db: &Db, id: i64) -> Result<Batch> {
+    db.query_opt(&format!("{BATCH_SQL} WHERE b.id = ?1"), params![id], batch_from_row)?
         .ok_or_else(|| Error::not_found("payout batch", id))
 }
 
-pub fn find_batch_by_key(conn: &Connection, key: &str) -> Result<Option<Batch>> {
-    Ok(conn.prepare_cached(&format!("{BATCH_SQL} WHERE b.key = ?1"))?.query_row([key], batch_from_row).optional()?)
+pub fn find_batch_by_key(db: &Db, key: &str) -> Result<Option<Batch>> {
+    db.query_opt(&format!("{BATCH_SQL} WHERE b.key = ?1"), params![key], batch_from_row)
 }
 
 /// Every batch, newest first.
-pub fn list_batches(conn: &Connection) -> Result<Vec<Batch>> {
-    let mut stmt = conn.prepare_cached(&format!("{BATCH_SQL} ORDER BY b.id DESC"))?;
-    let batches = stmt.query_map([], batch_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(batches)
+pub fn list_batches(db: &Db) -> Result<Vec<Batch>> {
+    db.query_map(&format!("{BATCH_SQL} ORDER BY b.id DESC"), &[], batch_from_row)
 }
 
 const ITEMS_SQL: &str = "SELECT i.id, i.batch_id, u.username, i.method, i.account, i.amount_cents, i.status,
@@ -247,38 +244,34 @@ const ITEMS_SQL: &str = "SELECT i.id, i.batch_id, u.username, i.method, i.accoun
      WHERE i.batch_id = ?1 ORDER BY i.id";
 
 /// The items of a batch (which must exist), in id order.
-pub fn items_of(conn: &Connection, batch_id: i64) -> Result<Vec<Item>> {
-    get_batch(conn, batch_id)?;
-    let mut stmt = conn.prepare_cached(ITEMS_SQL)?;
-    let items = stmt
-        .query_map([batch_id], |r| {
-            Ok(Item {
-                id: r.get(0)?,
-                batch_id: r.get(1)?,
-                item_ref: item_ref(r.get(1)?, r.get(0)?),
-                seller: r.get(2)?,
-                method: r.get(3)?,
-                account: r.get(4)?,
-                amount_cents: Money::from_cents(r.get(5)?),
-                status: r.get(6)?,
-                provider_status: r.get(7)?,
-                provider_ref: r.get(8)?,
-                updated_at: r.get(9)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(items)
+pub fn items_of(db: &Db, batch_id: i64) -> Result<Vec<Item>> {
+    get_batch(db, batch_id)?;
+    db.query_map(ITEMS_SQL, params![batch_id], |r| {
+        Ok(Item {
+            id: r.get(0)?,
+            batch_id: r.get(1)?,
+            item_ref: item_ref(r.get(1)?, r.get(0)?),
+            seller: r.get(2)?,
+            method: r.get(3)?,
+            account: r.get(4)?,
+            amount_cents: Money::from_cents(r.get(5)?),
+            status: r.get(6)?,
+            provider_status: r.get(7)?,
+            provider_ref: r.get(8)?,
+            updated_at: r.get(9)?,
+        })
+    })
 }
 
 /// Closes the batch once no item is in flight (and reopens none: resolved items stay resolved).
-fn refresh_batch_status(conn: &Connection, batch_id: i64) -> Result<()> {
-    conn.prepare_cached(
+fn refresh_batch_status(db: &Db, batch_id: i64) -> Result<()> {
+    db.execute(
         "UPDATE payout_batches SET status = 'closed'
          WHERE id = ?1 AND status = 'open'
            AND NOT EXISTS (SELECT 1 FROM payout_items
                            WHERE batch_id = ?1 AND status IN ('in_flight', 'pending'))",
-    )?
-    .execute([batch_id])?;
+        params![batch_id],
+    )?;
     Ok(())
 }
 

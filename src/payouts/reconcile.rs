@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
@@ -72,21 +72,21 @@ struct ResultRow {
 /// provider_ref) to batch `batch_id` (admin only). A file that does not parse changes nothing
 /// and names every bad line; rows that match nothing or are refused are reported and skipped.
 /// It is read as a stream within [`provider_file`]'s limits.
-pub fn reconcile(conn: &Db, session: &Session, batch_id: i64, input: impl Read) -> Result<ReconcileSummary> {
-    users::acting_admin(conn, session, "reconcile payouts")?;
-    get_batch(conn, batch_id)?;
+pub fn reconcile(db: &Db, session: &Session, batch_id: i64, input: impl Read) -> Result<ReconcileSummary> {
+    users::acting_admin(db, session, "reconcile payouts")?;
+    get_batch(db, batch_id)?;
     let rows = parse(input)?;
     let mut summary = ReconcileSummary { rows: rows.len() as i64, ..Default::default() };
     for row in &rows {
-        apply(conn, session, batch_id, row, &mut summary)?;
+        apply(db, session, batch_id, row, &mut summary)?;
     }
-    refresh_batch_status(conn, batch_id)?;
+    refresh_batch_status(db, batch_id)?;
     // A file that changed nothing (the same file again) writes nothing, not even an event.
     if summary.succeeded + summary.failed + summary.pending == 0 {
         return Ok(summary);
     }
     events::record(
-        conn,
+        db,
         session,
         "payout.reconciled",
         "payout_batch",
@@ -151,25 +151,24 @@ fn step(current: ItemStatus, row: &ResultRow, seller_id: i64, method: PayoutMeth
     }
 }
 
-fn apply(conn: &Db, session: &Session, batch_id: i64, row: &ResultRow, summary: &mut ReconcileSummary) -> Result<()> {
+fn apply(db: &Db, session: &Session, batch_id: i64, row: &ResultRow, summary: &mut ReconcileSummary) -> Result<()> {
     let problem = |message: String| Problem { line: row.line, item_id: row.item_id.clone(), message };
     let item = match parse_item_ref(&row.item_id).filter(|(b, _)| *b == batch_id) {
-        Some((_, item_id)) => conn
-            .prepare_cached(
-                "SELECT id, seller_id, method, amount_cents, status, provider_status FROM payout_items
-                 WHERE id = ?1 AND batch_id = ?2",
-            )?
-            .query_row(params![item_id, batch_id], |r| {
+        Some((_, item_id)) => db.query_opt(
+            "SELECT id, seller_id, method, amount_cents, status, provider_status FROM payout_items
+             WHERE id = ?1 AND batch_id = ?2",
+            params![item_id, batch_id],
+            |r| {
                 Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, PayoutMethod>(2)?,
+                    r.get::<i64>(0)?,
+                    r.get::<i64>(1)?,
+                    r.get::<PayoutMethod>(2)?,
                     Money::from_cents(r.get(3)?),
-                    r.get::<_, ItemStatus>(4)?,
-                    r.get::<_, Option<String>>(5)?,
+                    r.get::<ItemStatus>(4)?,
+                    r.get::<Option<String>>(5)?,
                 ))
-            })
-            .optional()?,
+            },
+        )?,
         None => None,
     };
     let Some((item_id, seller_id, method, amount, current, provider_status)) = item else {
@@ -197,7 +196,7 @@ fn apply(conn: &Db, session: &Session, batch_id: i64, row: &ResultRow, summary: 
         }
         Step::Move(status, kind, from, to) => {
             ledger::post(
-                conn,
+                db,
                 session.actor.as_deref().unwrap_or_default(),
                 session.now,
                 &Movement {
@@ -218,14 +217,14 @@ fn apply(conn: &Db, session: &Session, batch_id: i64, row: &ResultRow, summary: 
             status
         }
     };
-    conn.prepare_cached(
+    db.execute(
         "UPDATE payout_items SET status = ?1, provider_status = ?2, provider_ref = coalesce(?3, provider_ref),
                                  updated_at = ?4
          WHERE id = ?5",
-    )?
-    .execute(params![new_status, row.status, row.provider_ref, session.now, item_id])?;
+        params![new_status, row.status, row.provider_ref, session.now, item_id],
+    )?;
     events::record(
-        conn,
+        db,
         session,
         &format!("payout.item_{}", new_status.as_str()),
         "payout_item",

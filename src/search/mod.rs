@@ -1,6 +1,8 @@
-//! Gig search: an FTS5 index of each word's forms (the word, its stems, its Arabic roots),
-//! kept in step by triggers, queried at widening levels of looseness (query.rs) so that closer
-//! matches come first, ranked within a level by bm25, with a snippet of the seller's own words.
+//! Gig search: an index of each word's forms (the word, its stems, its Arabic roots), queried
+//! at widening levels of looseness (query.rs) so that closer matches come first, ranked within
+//! a level by relevance, with a snippet of the seller's own words. On SQLite the index is FTS5,
+//! kept in step by triggers calling this module's Rust; on PostgreSQL it is a tsvector per gig
+//! that the gig code writes (pg.rs). Both hold the same terms, from terms.rs.
 
 mod arabic;
 mod query;
@@ -15,6 +17,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
+use crate::db::{Db, Engine};
 use crate::error::{Error, Result};
 use crate::gigs::{self, Gig};
 use crate::money::Money;
@@ -55,7 +58,7 @@ pub fn register(conn: &Connection) -> Result<()> {
 /// buffers the added rows as it would for one big statement. A bulk writer writes only
 /// gigs, gig_extras, moderation flags and events (inserts, which no other trigger watches).
 pub struct Deferred<'c> {
-    conn: &'c Connection,
+    db: &'c Db,
     /// The vocabulary terms of the gigs added, written once at the end.
     vocabulary: RefCell<HashSet<String>>,
 }
@@ -87,21 +90,28 @@ const PENDING_SQL: &str = "
     CREATE TEMP TABLE IF NOT EXISTS search_pending (gig_id INTEGER PRIMARY KEY);
     DELETE FROM temp.search_pending;";
 
-/// Starts deferring, inside a write transaction; dropping the guard (also on an error) ends it.
-pub fn defer(conn: &Connection) -> Result<Deferred<'_>> {
-    conn.execute_batch(PENDING_SQL)?;
+/// Starts deferring, inside a write transaction on SQLite (PostgreSQL has no triggers to turn
+/// off: see [`index_gig`]); dropping the guard (also on an error) ends it.
+pub fn defer(db: &Db) -> Result<Deferred<'_>> {
+    let conn = sqlite_only(db)?;
+    db.execute_batch(PENDING_SQL)?;
     // Changing the setting expires every prepared statement: none compiled without the
     // triggers runs after they are back.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
-    Ok(Deferred { conn, vocabulary: RefCell::new(HashSet::new()) })
+    Ok(Deferred { db, vocabulary: RefCell::new(HashSet::new()) })
+}
+
+fn sqlite_only(db: &Db) -> Result<&Connection> {
+    db.sqlite().ok_or_else(|| Error::internal("the FTS5 search index is SQLite's (a bug in souq)"))
 }
 
 impl Deferred<'_> {
     /// Indexes gig `gig_id`, just inserted, as `entry` (from its stored columns) says.
     pub fn add(&self, gig_id: i64, entry: &IndexEntry) -> Result<()> {
-        self.conn
-            .prepare_cached("INSERT INTO gigs_fts (rowid, title, description, tags) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![gig_id, entry.title, entry.description, entry.tags])?;
+        self.db.execute(
+            "INSERT INTO gigs_fts (rowid, title, description, tags) VALUES (?1, ?2, ?3, ?4)",
+            params![gig_id, entry.title, entry.description, entry.tags],
+        )?;
         let mut vocabulary = self.vocabulary.borrow_mut();
         for term in &entry.vocabulary {
             if !vocabulary.contains(term) {
@@ -113,34 +123,31 @@ impl Deferred<'_> {
 
     /// The text of existing gig `gig_id` changed: index it again at [`Deferred::finish`].
     pub fn mark(&self, gig_id: i64) -> Result<()> {
-        self.conn
-            .prepare_cached("INSERT OR IGNORE INTO temp.search_pending (gig_id) VALUES (?1)")?
-            .execute([gig_id])?;
+        self.db.execute("INSERT OR IGNORE INTO temp.search_pending (gig_id) VALUES (?1)", params![gig_id])?;
         Ok(())
     }
 
     /// Indexes the marked gigs again (dropping what the index held for them first) and ends
     /// deferring.
     pub fn finish(self) -> Result<()> {
-        let conn = self.conn;
-        conn.execute("DELETE FROM gigs_fts WHERE rowid IN (SELECT gig_id FROM temp.search_pending)", [])?;
-        conn.execute(
+        let db = self.db;
+        db.execute("DELETE FROM gigs_fts WHERE rowid IN (SELECT gig_id FROM temp.search_pending)", &[])?;
+        db.execute(
             "INSERT INTO gigs_fts (rowid, title, description, tags)
              SELECT id, souq_search_text(title), souq_search_text(description), souq_search_text(tags)
              FROM gigs WHERE id IN (SELECT gig_id FROM temp.search_pending)
              ORDER BY id",
-            [],
+            &[],
         )?;
-        conn.execute(
+        db.execute(
             "INSERT OR IGNORE INTO search_terms (term)
              SELECT terms.value FROM gigs g, json_each(souq_search_terms(g.title, g.description, g.tags)) terms
              WHERE g.id IN (SELECT gig_id FROM temp.search_pending)",
-            [],
+            &[],
         )?;
-        conn.execute("DELETE FROM temp.search_pending", [])?;
-        let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)")?;
+        db.execute("DELETE FROM temp.search_pending", &[])?;
         for term in self.vocabulary.borrow().iter() {
-            insert.execute([term])?;
+            db.execute("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)", params![term])?;
         }
         Ok(())
     }
@@ -150,7 +157,29 @@ impl Drop for Deferred<'_> {
     fn drop(&mut self) {
         // The setting belongs to this connection, not to the database; should turning the
         // triggers back on fail, the connection ends with its command anyway.
-        let _ = self.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
+        if let Some(conn) = self.db.sqlite() {
+            let _ = conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
+        }
+    }
+}
+
+/// Indexes gig `gig_id`, just inserted or changed, with its columns as stored (`tags` joined by
+/// ','). SQLite's triggers have already done it as the row was written (or a [`Deferred`] does
+/// it); on PostgreSQL, which cannot call souq's Rust, the gig code calls this in the same
+/// transaction.
+pub fn index_gig(db: &Db, gig_id: i64, title: &str, description: &str, tags: &str) -> Result<()> {
+    match db.engine() {
+        Engine::Sqlite => Ok(()),
+        Engine::Postgres => pg::index(db, &[(gig_id, &IndexEntry::of(title, description, tags))]),
+    }
+}
+
+/// [`index_gig`] for many gigs at once, each with its [`IndexEntry`]: an import's batch on
+/// PostgreSQL, in two statements.
+pub fn index_gigs(db: &Db, gigs: &[(i64, &IndexEntry)]) -> Result<()> {
+    match db.engine() {
+        Engine::Sqlite => Ok(()),
+        Engine::Postgres => pg::index(db, gigs),
     }
 }
 
@@ -175,7 +204,8 @@ pub struct SearchQuery {
     pub limit: i64,
 }
 
-/// One gig found, with its score (bm25: lower is better) and a snippet where the words matched.
+/// One gig found, with its score (lower is better: bm25 on SQLite, minus ts_rank on PostgreSQL)
+/// and a snippet where the words matched.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit {
     #[serde(flatten)]
@@ -186,14 +216,15 @@ pub struct SearchHit {
 
 // Only what a buyer may order is searchable: active gigs of sellers who are not suspended.
 // The filter is applied at query time rather than by keeping such gigs out of the index, so
-// a pause, a suspension or a moderation decision takes effect at once. One text for both
-// statements below (a macro, because concat! takes literals): ?2 category, ?3/?4 price range.
+// a pause, a suspension or a moderation decision takes effect at once. One text for the
+// statements below and pg.rs's (a macro, because concat! takes literals): ?2 category, ?3/?4
+// price range.
 macro_rules! visible_gig {
     () => {
         "g.status = 'active' AND u.status = 'active'
-         AND (?2 IS NULL OR g.category = ?2)
-         AND (?3 IS NULL OR g.price_cents >= ?3)
-         AND (?4 IS NULL OR g.price_cents <= ?4)"
+         AND (CAST(?2 AS TEXT) IS NULL OR g.category = ?2)
+         AND (CAST(?3 AS BIGINT) IS NULL OR g.price_cents >= ?3)
+         AND (CAST(?4 AS BIGINT) IS NULL OR g.price_cents <= ?4)"
     };
 }
 
@@ -219,14 +250,17 @@ const SORTED_SQL: &str = concat!(
      LIMIT ?6"
 );
 
+// declared here, after visible_gig!, whose text its statement shares
+mod pg;
+
 /// The gigs matching `query`, closest matches first: each [`Level`] in turn adds the gigs only
 /// it matches after those of the levels before, until `limit` gigs are found.
-pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+pub fn search(db: &Db, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     if query.limit < 1 {
         return Err(Error::invalid(format!("--limit must be at least 1, got {}", query.limit)));
     }
     let limit = usize::try_from(query.limit).unwrap_or(usize::MAX);
-    let mut words = query::Query::new(conn, &query.text)?;
+    let mut words = query::Query::new(db, &query.text)?;
     let mut found: Vec<(i64, f64)> = Vec::new();
     let mut seen: HashSet<i64> = HashSet::new();
     let mut last: Option<Expr> = None;
@@ -235,7 +269,11 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> 
         if last.as_ref() == Some(&expr) {
             continue;
         }
-        for hit in matching(conn, &expr.render(), query, limit - found.len(), &seen)? {
+        let hits = match db.sqlite() {
+            Some(conn) => matching(conn, &expr.render(), query, limit - found.len(), &seen)?,
+            None => pg::matching(db, &expr.tsquery(), query, limit - found.len(), &seen)?,
+        };
+        for hit in hits {
             seen.insert(hit.0);
             found.push(hit);
         }
@@ -251,14 +289,15 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> 
     found
         .into_iter()
         .map(|(id, score)| {
-            let gig = gigs::get(conn, id)?;
+            let gig = gigs::get(db, id)?;
             let snippet = snippet(&gig, &wanted, &prefixes);
             Ok(SearchHit { gig, score, snippet })
         })
         .collect()
 }
 
-/// Up to `limit` visible gigs matching `expression` in the query's order, leaving out `seen`.
+/// Up to `limit` visible gigs matching FTS5 `expression` in the query's order, leaving out
+/// `seen`. FTS5 is SQLite's own, and so are these statements: they run on its connection.
 fn matching(
     conn: &Connection,
     expression: &str,
@@ -414,9 +453,10 @@ mod tests {
             delivery_days: 3,
             extras: Vec::new(),
         };
-        let found = |conn: &Connection, word: &str| -> i64 {
+        // the FTS5 index and its deferral are SQLite's
+        let found = |db: &Db, word: &str| -> i64 {
             let sql = "SELECT count(*) FROM gigs_fts WHERE gigs_fts MATCH ?1";
-            conn.query_row(sql, [format!("\"{word}\"")], |r| r.get(0)).unwrap()
+            db.query_row(sql, params![format!("\"{word}\"")], |r| r.get(0)).unwrap()
         };
         store
             .write(|tx| {

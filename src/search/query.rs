@@ -1,15 +1,17 @@
-//! From what a buyer typed to FTS5 MATCH expressions, one per level of looseness: the words
+//! From what a buyer typed to search expressions (FTS5 MATCH text on SQLite, a tsquery on
+//! PostgreSQL), one per level of looseness: the words
 //! and their stems (written apart or together), then the operator's synonyms, then roots and
 //! loan-word spellings, then the last word as a prefix, then typos. Search runs them in that
 //! order, so a looser match never ranks above a closer one.
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::Connection;
+use rusqlite::params;
 
 use super::arabic;
 use super::synonyms;
 use super::terms::{loose_term, words, Forms};
+use crate::db::Db;
 use crate::error::{Error, Result};
 
 /// How loosely query words match, each level including the ones before it.
@@ -42,7 +44,7 @@ const PREFIX_MIN_LETTERS_AFTER_WORDS: usize = 2;
 /// A word written together is split in two when each part has at least this many letters.
 const SPLIT_MIN_LETTERS: usize = 3;
 
-/// A FTS5 query expression.
+/// A search expression, the same on both engines until it is written out for one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     Term(String),
@@ -66,6 +68,23 @@ impl Expr {
         }
     }
 
+    /// The text for PostgreSQL's `to_tsquery('simple', ...)`: every term a quoted lexeme (a quote
+    /// or backslash in it doubled), so nothing a user types (&, |, !, <->, :*, parentheses) is
+    /// ever read as tsquery syntax. The terms are words and stems (letters and digits only) that
+    /// the index's documents were made of, and to_tsquery splits and folds them as to_tsvector
+    /// did those.
+    pub fn tsquery(&self) -> String {
+        let quote = |t: &str| format!("'{}'", t.replace('\\', "\\\\").replace('\'', "''"));
+        match self {
+            Expr::Term(t) => quote(t),
+            Expr::Prefix(t) => format!("{}:*", quote(t)),
+            Expr::All(parts) if parts.len() == 1 => parts[0].tsquery(),
+            Expr::Any(parts) if parts.len() == 1 => parts[0].tsquery(),
+            Expr::All(parts) => format!("({})", parts.iter().map(Expr::tsquery).collect::<Vec<_>>().join(" & ")),
+            Expr::Any(parts) => format!("({})", parts.iter().map(Expr::tsquery).collect::<Vec<_>>().join(" | ")),
+        }
+    }
+
     /// The terms and prefixes in the expression: what a snippet highlights.
     pub fn collect(&self, terms: &mut HashSet<String>, prefixes: &mut Vec<String>) {
         match self {
@@ -86,13 +105,13 @@ pub struct Query<'c> {
 }
 
 impl<'c> Query<'c> {
-    pub fn new(conn: &'c Connection, text: &str) -> Result<Query<'c>> {
+    pub fn new(db: &'c Db, text: &str) -> Result<Query<'c>> {
         let words = words(text);
         if words.is_empty() {
             return Err(Error::invalid(format!("search query {text:?} has no words to look for")));
         }
-        let synonyms = synonyms::groups(conn)?;
-        Ok(Query { words, vocabulary: Vocabulary { conn, ranges: HashMap::new() }, synonyms })
+        let synonyms = synonyms::groups(db)?;
+        Ok(Query { words, vocabulary: Vocabulary { db, ranges: HashMap::new() }, synonyms })
     }
 
     /// The expression of `level`: every query word (or a synonym of it, or it written together
@@ -197,25 +216,27 @@ fn forms_expr(forms: &Forms, level: Level) -> Expr {
 /// The words and stems of every gig ever indexed (table search_terms), looked up by the
 /// letter they start with.
 struct Vocabulary<'c> {
-    conn: &'c Connection,
+    db: &'c Db,
     ranges: HashMap<char, Vec<String>>,
 }
 
 impl Vocabulary<'_> {
     fn contains(&self, term: &str) -> Result<bool> {
-        let found = self.conn.prepare_cached("SELECT 1 FROM search_terms WHERE term = ?1")?.exists([term])?;
-        Ok(found)
+        let found = self.db.query_opt("SELECT 1 FROM search_terms WHERE term = ?1", params![term], |_| Ok(()))?;
+        Ok(found.is_some())
     }
 
     /// The terms starting with `first`.
     fn starting_with(&mut self, first: char) -> Result<&[String]> {
         if !self.ranges.contains_key(&first) {
             let end = char::from_u32(first as u32 + 1).unwrap_or(char::MAX);
-            let terms = self
-                .conn
-                .prepare_cached("SELECT term FROM search_terms WHERE term >= ?1 AND term < ?2")?
-                .query_map([first.to_string(), end.to_string()], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<String>>>()?;
+            // text compares by its bytes on both engines (COLLATE "C" on PostgreSQL): UTF-8's
+            // byte order is the letters' order
+            let terms = self.db.query_map(
+                "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?2",
+                params![first.to_string(), end.to_string()],
+                |r| r.get(0),
+            )?;
             self.ranges.insert(first, terms);
         }
         Ok(&self.ranges[&first])
@@ -317,5 +338,10 @@ mod tests {
             Expr::Any(vec![Expr::Term("and".into()), Expr::Prefix("near".into())]),
         ]);
         assert_eq!(expr.render(), r#"("a""b" AND ("and" OR "near" *))"#);
+        let hostile = Expr::All(vec![
+            Expr::Term(r"a' | !b \".into()),
+            Expr::Any(vec![Expr::Term("x".into()), Expr::Prefix("y".into())]),
+        ]);
+        assert_eq!(hostile.tsquery(), r"('a'' | !b \\' & ('x' | 'y':*))");
     }
 }

@@ -2,7 +2,7 @@
 //! (لوجو, شعار, logo), stored in the database and applied when a query is built, so a change
 //! takes effect at once without indexing anything again.
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -30,8 +30,8 @@ const MAX_PHRASE_CHARS: usize = 60;
 
 /// Replaces the synonym list (admin only) with the groups of `yaml`, after checking all of it;
 /// `file` names it in errors. Returns the groups as stored.
-pub fn import(conn: &Db, session: &Session, file: &str, yaml: &str) -> Result<Vec<SynonymGroup>> {
-    users::acting_admin(conn, session, "change the search synonyms")?;
+pub fn import(db: &Db, session: &Session, file: &str, yaml: &str) -> Result<Vec<SynonymGroup>> {
+    users::acting_admin(db, session, "change the search synonyms")?;
     let parsed: SynonymFile =
         serde_norway::from_str(yaml).map_err(|e| Error::invalid(format!("{file}: not a synonym list: {e}")))?;
     for (n, group) in parsed.synonyms.iter().enumerate() {
@@ -45,23 +45,24 @@ pub fn import(conn: &Db, session: &Session, file: &str, yaml: &str) -> Result<Ve
             }
         }
     }
-    conn.execute("DELETE FROM search_synonyms", &[])?;
-    let mut insert =
-        conn.prepare_cached("INSERT INTO search_synonyms (group_no, position, phrase) VALUES (?1, ?2, ?3)")?;
+    db.execute("DELETE FROM search_synonyms", &[])?;
     for (n, group) in parsed.synonyms.iter().enumerate() {
         for (position, phrase) in group.iter().enumerate() {
-            insert.execute(params![n as i64 + 1, position as i64, phrase.trim()])?;
+            db.execute(
+                "INSERT INTO search_synonyms (group_no, position, phrase) VALUES (?1, ?2, ?3)",
+                params![n as i64 + 1, position as i64, phrase.trim()],
+            )?;
         }
     }
     let groups = parsed.synonyms.len();
-    events::record(conn, session, "search.synonyms_imported", "search", 0, json!({"file": file, "groups": groups}))?;
-    Ok(stored(conn)?.into_iter().enumerate().map(|(n, phrases)| SynonymGroup { group: n + 1, phrases }).collect())
+    events::record(db, session, "search.synonyms_imported", "search", 0, json!({"file": file, "groups": groups}))?;
+    Ok(stored(db)?.into_iter().enumerate().map(|(n, phrases)| SynonymGroup { group: n + 1, phrases }).collect())
 }
 
 /// The synonym list as a file `import` reads back, one group a line.
-pub fn export(conn: &Connection) -> Result<String> {
+pub fn export(db: &Db) -> Result<String> {
     let mut out = String::from("synonyms:\n");
-    for group in stored(conn)? {
+    for group in stored(db)? {
         let quoted: Vec<String> = group.iter().map(|p| serde_json::Value::from(p.as_str()).to_string()).collect();
         out.push_str(&format!("  - [{}]\n", quoted.join(", ")));
     }
@@ -69,12 +70,13 @@ pub fn export(conn: &Connection) -> Result<String> {
 }
 
 /// The groups as stored: phrases as the operator wrote them.
-fn stored(conn: &Connection) -> Result<Vec<Vec<String>>> {
+fn stored(db: &Db) -> Result<Vec<Vec<String>>> {
     let mut groups: Vec<(i64, Vec<String>)> = Vec::new();
-    let mut rows = conn.prepare_cached("SELECT group_no, phrase FROM search_synonyms ORDER BY group_no, position")?;
-    let mut rows = rows.query([])?;
-    while let Some(row) = rows.next()? {
-        let (group, phrase): (i64, String) = (row.get(0)?, row.get(1)?);
+    let rows: Vec<(i64, String)> =
+        db.query_map("SELECT group_no, phrase FROM search_synonyms ORDER BY group_no, position", &[], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    for (group, phrase) in rows {
         match groups.last_mut() {
             Some((last, phrases)) if *last == group => phrases.push(phrase),
             _ => groups.push((group, vec![phrase])),
@@ -84,6 +86,6 @@ fn stored(conn: &Connection) -> Result<Vec<Vec<String>>> {
 }
 
 /// The groups with each phrase as search words (as `terms::words` splits and folds them).
-pub fn groups(conn: &Connection) -> Result<Vec<Vec<Vec<String>>>> {
-    Ok(stored(conn)?.iter().map(|group| group.iter().map(|phrase| words(phrase)).collect()).collect())
+pub fn groups(db: &Db) -> Result<Vec<Vec<Vec<String>>>> {
+    Ok(stored(db)?.iter().map(|group| group.iter().map(|phrase| words(phrase)).collect()).collect())
 }
