@@ -17,17 +17,18 @@
 # the postgres user when run as root), with its default settings: fsync and synchronous_commit
 # on, the durability SQLite's synchronous=FULL gives; FAST=1 turns fsync, synchronous_commit and
 # full_page_writes off. A step that fails shows FAILED in the table, and the log naming its error
-# is kept (its path printed); the steps after it in that run are not run ("skipped").
+# is kept (its path printed); the lifecycle steps after it in that run are "skipped" (the import,
+# in a marketplace of its own, runs anyway).
 #
-#   bench/engines.sh                               # 100,000 orders, 1,000,000 gigs, 1 run
-#   ORDERS=2000 GIGS=20000 bench/engines.sh        # a quick run: a few minutes
-#   FAST=1 bench/engines.sh                        # PostgreSQL without fsync
-#   WHICH="after postgres" JOBS=4 RUNS=3 SELLERS=100 bench/engines.sh
-#   SOUQ_BASE=/path/to/souq bench/engines.sh       # that binary as "before", instead of building BASE
-# BASE (default 08b8ad5, the commit before the PostgreSQL work) is built once in a detached git
-# worktree /tmp/souq-bench-base-COMMIT with its own target dir, and reused by later runs (remove
-# it with `git worktree remove --force` when done). Needs python3, xargs, and for the PostgreSQL
-# column PostgreSQL's server binaries (Debian: apt-get install postgresql).
+#   bench/engines.sh                          # 100,000 orders, 1,000,000 gigs, 1 run: hours
+#   ORDERS=2000 GIGS=20000 bench/engines.sh   # a quick run: 8 minutes on 2 busy cores
+#   FAST=1 WHICH=postgres bench/engines.sh    # PostgreSQL with fsync off, alone
+# Variables: ORDERS (100000), GIGS (1000000), RUNS (1), SELLERS (ORDERS/20), JOBS (8), FAST (0);
+# WHICH, the columns to run (default "before after postgres"); BASE (08b8ad5, the commit before
+# the PostgreSQL work), built once in a detached git worktree /tmp/souq-bench-base-COMMIT with its
+# own target dir and reused by later runs (`git worktree remove --force` it when done), or
+# SOUQ_BASE, a souq binary to use as "before" instead. Needs python3, GNU xargs, and for the
+# PostgreSQL column PostgreSQL's server binaries (Debian: apt-get install postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ORDERS=${ORDERS:-100000}
@@ -342,7 +343,10 @@ label() {
 echo
 echo "orders $ORDERS, sellers $SELLERS, buyers $BUYERS, gigs imported $GIGS, runs $RUNS, jobs $JOBS, $(nproc) cores"
 echo "before: $BASE (${SOUQ_BASE:-}); after: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src commands || echo ' + changes')"
-echo "postgres: $pg_version, fsync $([[ $FAST == 1 ]] && echo 'OFF, synchronous_commit off (FAST=1)' || echo 'on, synchronous_commit on')"
+if [[ " $WHICH " == *" postgres "* ]]; then
+    echo "postgres: $pg_version, $([[ $FAST == 1 ]] && echo 'fsync, synchronous_commit and full_page_writes OFF (FAST=1)' ||
+        echo 'fsync and synchronous_commit on')"
+fi
 echo "medians, seconds: wall / cpu (user + sys; on postgres souq's plus the server's)"
 format='%-30s | %-19s | %-19s | %-13s | %-19s | %-15s\n'
 printf "$format" step "sqlite before" "sqlite after" after/before postgres postgres/sqlite
