@@ -14,7 +14,7 @@ pub struct HelpArgs {
 }
 
 pub const ENVIRONMENT: &[(&str, &str)] = &[
-    ("SOUQ_DB", "the database file (--db); default ./souq.db"),
+    ("SOUQ_DB", "the database (--db): a SQLite file, default ./souq.db, or a PostgreSQL URL postgres://..."),
     ("SOUQ_USER", "the user to act as (--as)"),
     ("SOUQ_OUTPUT", "output format (-o): table, json, jsonl, csv, yaml"),
     ("SOUQ_NOW", "the time souq acts at, RFC 3339 (2026-11-27T10:00:00Z), for simulations and tests; 1970 to 9899, and a writing command never earlier than the newest event"),

@@ -72,9 +72,10 @@ fi
 # tests/common/pg.rs makes each test's database in this one (the maintenance database)
 export SOUQ_TEST_PG="postgresql://postgres@/postgres?host=$cluster"
 echo "postgres half: $("$pg_bin/pg_ctl" --version), cluster in $cluster" >&2
-# integration tests only (the library's unit tests do not touch a database), less those that
-# are SQLite's alone (file header, WAL, backup API ...): `sqlite_only` in their path
-cargo nextest run --locked --no-fail-fast -E 'kind(test) and not test(/sqlite_only/)' "$@"
+# the integration tests, and the library's (whose engine tests, test_engines::fresh_stores, run
+# their PostgreSQL half only here), less those that are SQLite's alone (file header, WAL, backup
+# API ...): `sqlite_only` in their path
+cargo nextest run --locked --no-fail-fast -E '(kind(test) or kind(lib)) and not test(/sqlite_only/)' "$@"
 postgres_status=$?
 
 echo "sqlite half: exit $sqlite_status; postgres half: exit $postgres_status" >&2

@@ -285,10 +285,10 @@ fn items_resolved_at_most_once(db: &Db) -> Result<Check> {
                 || ' paid, ' || t.returned || ' return and ' || t.reversed || ' reverse transfers'
          FROM payout_items i
          LEFT JOIN (SELECT payout_item_id,
-                           count(*) FILTER (WHERE kind = 'payout_send') AS sent,
-                           count(*) FILTER (WHERE kind = 'payout_paid') AS paid,
-                           count(*) FILTER (WHERE kind = 'payout_return') AS returned,
-                           count(*) FILTER (WHERE kind = 'payout_reverse') AS reversed
+                           count(CASE WHEN kind = 'payout_send' THEN 1 END) AS sent,
+                           count(CASE WHEN kind = 'payout_paid' THEN 1 END) AS paid,
+                           count(CASE WHEN kind = 'payout_return' THEN 1 END) AS returned,
+                           count(CASE WHEN kind = 'payout_reverse' THEN 1 END) AS reversed
                     FROM transfers WHERE payout_item_id IS NOT NULL GROUP BY payout_item_id) t
                 ON t.payout_item_id = i.id
          WHERE coalesce(t.sent, 0) || ',' || coalesce(t.paid, 0) || ',' || coalesce(t.returned, 0) || ','

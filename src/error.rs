@@ -129,7 +129,9 @@ impl From<postgres::Error> for Error {
             if err.is_closed() {
                 return Error::internal("the connection to PostgreSQL was lost");
             }
-            return Error::internal(format!("database: {err}"));
+            // "error connecting to server" says little without its cause (no such socket, refused)
+            let cause = std::error::Error::source(&err).map(|c| format!(": {c}")).unwrap_or_default();
+            return Error::internal(format!("database: {err}{cause}"));
         };
         let code = db.code();
         if [&SqlState::LOCK_NOT_AVAILABLE, &SqlState::T_R_DEADLOCK_DETECTED, &SqlState::T_R_SERIALIZATION_FAILURE]

@@ -75,12 +75,12 @@ impl Tally {
 /// callers add the WHERE / GROUP BY for one user or for every seller.
 const TALLY: &str = "
     SELECT u.id, u.username, u.level, u.created_at,
-           count(*) FILTER (WHERE o.status = 'completed'),
-           count(*) FILTER (WHERE o.status = 'cancelled'),
+           count(CASE WHEN o.status = 'completed' THEN 1 END),
+           count(CASE WHEN o.status = 'cancelled' THEN 1 END),
            CAST(coalesce(sum(o.rating), 0) AS BIGINT),
            count(o.rating),
-           count(*) FILTER (WHERE o.delivered_at IS NOT NULL AND o.late = 0),
-           count(*) FILTER (WHERE o.delivered_at IS NOT NULL OR o.late = 1)
+           count(CASE WHEN o.delivered_at IS NOT NULL AND o.late = 0 THEN 1 END),
+           count(CASE WHEN o.delivered_at IS NOT NULL OR o.late = 1 THEN 1 END)
     FROM users u
     LEFT JOIN orders o ON o.seller_id = u.id";
 

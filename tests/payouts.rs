@@ -241,11 +241,7 @@ fn a_dry_run_and_a_refused_confirmation_change_nothing() {
     assert_eq!(market.snapshot(), before);
 
     let made = run_json(&market, &["--key", "k"]);
-    // PostgreSQL hands out identity values outside transactions: a rolled-back dry run leaves a
-    // gap in batch ids there (README, More than one host); SQLite reuses the id
-    if market.engine() == souq::db::Engine::Sqlite {
-        assert_eq!(made["id"], 1, "the dry run used no id");
-    }
+    assert_eq!(made["id"], 1, "the dry run used no id");
     assert_eq!(made["total_cents"], 7750);
 }
 
