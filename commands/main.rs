@@ -20,6 +20,7 @@ mod output;
 mod payout;
 mod progress;
 mod report;
+mod report_html;
 mod table;
 mod terminal;
 mod tick;

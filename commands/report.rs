@@ -10,6 +10,7 @@ use souq::{Money, Timestamp};
 
 use crate::app::App;
 use crate::output::{self, Format, Limit, Tabular};
+use crate::report_html::{self, HtmlArgs};
 use crate::table::{Table, FROM_THE_RIGHT};
 use crate::values::PeriodArg;
 
@@ -20,7 +21,7 @@ pub enum ReportCommand {
     /// Every period from the first sale to the last (from --from to --to when given) is listed;
     /// periods with no sales show zeros, so a chart keeps its gaps.
     #[command(
-        after_help = "Examples:\n  souq report sales --by week --from 2026-03-01 --to 2026-03-31 --as admin\n  souq report sales --as layla -o csv"
+        after_help = "Examples:\n  souq report sales --by week --from 2026-03-01 --to 2026-03-31 --as admin\n  souq report sales --as layla -o csv\n  souq report sales --by week --as admin --html sales.html"
     )]
     Sales(SalesArgs),
     /// Sellers ranked by gross, with their stats (admin)
@@ -29,6 +30,8 @@ pub enum ReportCommand {
         range: RangeArgs,
         #[command(flatten)]
         limit: Limit,
+        #[command(flatten)]
+        html: HtmlArgs,
     },
 }
 
@@ -42,6 +45,8 @@ pub struct SalesArgs {
     /// Only this seller's orders
     #[arg(long)]
     seller: Option<String>,
+    #[command(flatten)]
+    html: HtmlArgs,
 }
 
 #[derive(Debug, Args)]
@@ -127,10 +132,18 @@ pub fn run(app: &App, command: ReportCommand) -> Result<()> {
     match command {
         ReportCommand::Sales(args) => {
             let filter = SalesFilter { by: args.by.into(), range: args.range.days(), seller: args.seller };
-            print_sales(app, &reports::sales(store.db(), &session, &filter)?)
+            let rows = reports::sales(store.db(), &session, &filter)?;
+            if args.html.wanted() {
+                return report_html::sales(app, &store, &args.html, &filter, &rows);
+            }
+            print_sales(app, &rows)
         }
-        ReportCommand::Sellers { range, limit } => {
-            output::list_limited(app, reports::sellers(store.db(), &session, range.days())?, limit)
+        ReportCommand::Sellers { range, limit, html } => {
+            let rows = reports::sellers(store.db(), &session, range.days())?;
+            if html.wanted() {
+                return report_html::sellers(app, &store, &html, range.days(), &rows, limit.rows(None));
+            }
+            output::list_limited(app, rows, limit)
         }
     }
 }

@@ -2744,7 +2744,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sales)
-            opts="-o -y -q -h --by --from --to --seller --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --by --from --to --seller --html --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2763,6 +2763,10 @@ _souq() {
                     return 0
                     ;;
                 --seller)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --html)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2794,7 +2798,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sellers)
-            opts="-o -y -q -h --from --to --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --from --to --limit --all --html --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2809,6 +2813,10 @@ _souq() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --html)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
