@@ -34,7 +34,7 @@ impl HtmlArgs {
     }
 }
 
-/// The sellers the chart of `report sellers` draws; the table under it lists every row.
+/// The sellers the chart of `report sellers` draws at most; the table lists as many as --limit allows.
 const CHARTED_SELLERS: usize = 25;
 
 /// Writes `report sales` as a page: a bar per period, net, fees and refunds stacked to its gross.
