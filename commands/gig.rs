@@ -275,7 +275,19 @@ pub struct ListArgs {
 
 impl Tabular for Gig {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "seller", "sku", "title", "category", "tags", "price", "days", "status", "extras", "updated_at"]
+        vec![
+            "id",
+            "seller",
+            "sku",
+            "title",
+            "category",
+            "tags",
+            "price_cents",
+            "delivery_days",
+            "status",
+            "extras",
+            "updated_at",
+        ]
     }
     fn row(&self) -> Vec<String> {
         let extras: Vec<String> = self
@@ -300,7 +312,7 @@ impl Tabular for Gig {
     fn fit() -> Fit {
         Fit::List {
             cut: &["title", "tags", "category", "extras", "sku"],
-            drop: &["extras", "tags", "updated_at", "sku", "category", "days", "seller"],
+            drop: &["extras", "tags", "updated_at", "sku", "category", "delivery_days", "seller"],
         }
     }
 }
@@ -342,7 +354,7 @@ impl Tabular for ImportSummary {
 
 impl Tabular for SynonymGroup {
     fn headers() -> Vec<&'static str> {
-        vec!["group", "words"]
+        vec!["group", "phrases"]
     }
     fn row(&self) -> Vec<String> {
         vec![self.group.to_string(), self.phrases.join(", ")]
@@ -351,7 +363,7 @@ impl Tabular for SynonymGroup {
 
 impl Tabular for SearchHit {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "title", "seller", "price", "days", "category", "match"]
+        vec!["id", "title", "seller", "price_cents", "delivery_days", "category", "snippet"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -365,7 +377,7 @@ impl Tabular for SearchHit {
         ]
     }
     fn fit() -> Fit {
-        Fit::List { cut: &["title", "match", "category"], drop: &["match", "category", "days"] }
+        Fit::List { cut: &["title", "snippet", "category"], drop: &["snippet", "category", "delivery_days"] }
     }
 }
 

@@ -100,6 +100,11 @@ pub struct Cli {
     #[arg(long, global = true, help_heading = "Global options", value_name = "CHAR", value_parser = parse_delimiter)]
     delimiter: Option<u8>,
 
+    /// Only these fields, in this order, of each record a list or show prints as json, jsonl,
+    /// csv or yaml (the field names JSON uses)
+    #[arg(long, global = true, help_heading = "Global options", value_name = "A,B,C", value_delimiter = ',')]
+    fields: Option<Vec<String>>,
+
     /// Answer yes to confirmations (needed off a terminal)
     #[arg(short, long, global = true, help_heading = "Global options")]
     yes: bool,
@@ -197,6 +202,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             souq::Error::usage("--excel shapes CSV output; it does not go with --output json, jsonl or yaml").into()
         );
     }
+    if cli.fields.is_some() && format.is_table() && !cli.excel {
+        return Err(souq::Error::usage("--fields picks the fields of json, jsonl, csv or yaml output")
+            .with_hint("add --output json (or jsonl, csv, yaml)")
+            .into());
+    }
     let app = App {
         db: cli.db,
         actor: cli.actor.filter(|a| !a.is_empty()),
@@ -206,6 +216,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         yes: cli.yes,
         no_input: cli.no_input,
         quiet: cli.quiet,
+        fields: cli.fields,
         now,
         os_user: app::os_user(),
         busy_timeout,

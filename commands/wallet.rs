@@ -89,12 +89,12 @@ impl Tabular for WalletMovement {
             "kind",
             "order_id",
             "payout_item_id",
-            "credit_change",
-            "pending_change",
-            "available_change",
-            "credit",
-            "pending",
-            "available",
+            "change.credit_cents",
+            "change.pending_cents",
+            "change.available_cents",
+            "credit_cents",
+            "pending_cents",
+            "available_cents",
             "clears_on",
         ]
     }
@@ -118,14 +118,14 @@ impl Tabular for WalletMovement {
     fn fit() -> Fit {
         Fit::List {
             cut: &[],
-            drop: &["payout_item_id", "order_id", "created_at", "credit_change", "pending_change", "available_change"],
+            drop: &["payout_item_id", "order_id", "created_at", "change.credit", "change.pending", "change.available"],
         }
     }
 }
 
 impl Tabular for Wallet {
     fn headers() -> Vec<&'static str> {
-        vec!["username", "credit", "pending", "available", "in_payout", "currency"]
+        vec!["username", "credit_cents", "pending_cents", "available_cents", "in_payout_cents", "currency"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -141,7 +141,7 @@ impl Tabular for Wallet {
 
 impl Tabular for ImportSummary {
     fn headers() -> Vec<&'static str> {
-        vec!["rows", "deposited", "already_applied", "total"]
+        vec!["rows", "deposited", "already_applied", "total_cents"]
     }
     fn row(&self) -> Vec<String> {
         vec![

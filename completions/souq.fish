@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_souq_global_optspecs
-    string join \n db= as= o/output= json excel delimiter= y/yes no-input q/quiet h/help V/version
+    string join \n db= as= o/output= json excel delimiter= fields= y/yes no-input q/quiet h/help V/version
 end
 
 function __fish_souq_needs_command
@@ -33,6 +33,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_needs_command" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_needs_command" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_needs_command" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_needs_command" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_needs_command" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -70,6 +71,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand init" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand init" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand init" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand init" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -85,6 +87,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand demo" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand demo" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand demo" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand demo" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand demo" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -100,6 +103,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -122,6 +126,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l admin -d 'Make the user an admin'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -139,6 +144,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -155,6 +161,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -171,6 +178,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -187,6 +195,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -206,6 +215,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -221,6 +231,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -254,6 +265,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -277,6 +289,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l no-extras -d 'Remove every extra'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -293,6 +306,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -319,6 +333,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -335,6 +350,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -350,6 +366,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -367,6 +384,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l dry-run -d 'Check every row and report what would happen, writing nothing'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Import the good rows even when some are bad'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l force -d 'Replace the --rejects file if it exists'
@@ -392,6 +410,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l force -d 'Replace the --file if it exists'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -415,6 +434,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -431,6 +451,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -448,6 +469,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -467,6 +489,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -482,6 +505,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -497,6 +521,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -512,6 +537,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -527,6 +553,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -552,6 +579,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -567,6 +595,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l dry-run -d 'Report what the file would credit and change nothing'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -583,6 +612,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -600,6 +630,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -616,6 +647,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -631,6 +663,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -661,6 +694,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -678,6 +712,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -694,6 +729,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -711,6 +747,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -728,6 +765,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -744,6 +782,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -760,6 +799,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -775,6 +815,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -790,6 +831,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -806,6 +848,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l force -d 'Replace files of the same names in the folder'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -828,6 +871,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as-buyer -d 'Only orders you bought'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as-seller -d 'Only orders you sell'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l late -d 'Only late orders'
@@ -847,6 +891,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -868,6 +913,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -883,6 +929,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -901,6 +948,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -917,6 +965,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -934,6 +983,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l refund-all -d 'Cancel the order and return the whole price to the buyer\'s credit'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l release -d 'Complete the order as if the buyer had accepted it'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l dry-run -d 'Show the resolution and its money without changing anything'
@@ -952,6 +1002,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -972,6 +1023,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l totals -d 'Print the per-account totals instead of the transfers (tables and CSV)'
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -988,6 +1040,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1012,6 +1065,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l force -d 'Replace FILE if it exists'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1032,6 +1086,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l force -d 'Replace FILE if it exists'
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l json -d 'Shorthand for --output json'
@@ -1049,6 +1104,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand tick" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand tick" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand tick" -l dry-run -d 'Report what is due without changing anything'
 complete -c souq -n "__fish_souq_using_subcommand tick" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand tick" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1065,6 +1121,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1090,6 +1147,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l dry-run -d 'Show the batch that would be made and change nothing'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1107,6 +1165,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1124,6 +1183,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l items -d 'List the batch\'s items (seller, account, amount, status, provider ids)'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l json -d 'Shorthand for --output json'
@@ -1142,6 +1202,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l force -d 'Replace the files if they exist'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1158,6 +1219,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l dry-run -d 'Report what the file would do and change nothing'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1174,6 +1236,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand audit" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand audit" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand audit" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand audit" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand audit" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1189,6 +1252,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand backup" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand backup" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand backup" -l force -d 'Replace FILE if it exists'
 complete -c souq -n "__fish_souq_using_subcommand backup" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand backup" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1205,6 +1269,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand migrate-to" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1224,6 +1289,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand events" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand events" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -l follow -d 'Keep printing new events as they are written, until interrupted'
 complete -c souq -n "__fish_souq_using_subcommand events" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand events" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1240,6 +1306,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1266,6 +1333,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l all -d 'Show every row, also on a terminal'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1283,6 +1351,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1299,6 +1368,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1314,6 +1384,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1334,6 +1405,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l apply -d 'Raise the flags and hold the gigs the rules catch (otherwise nothing is written)'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
@@ -1350,6 +1422,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand completions" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand completions" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand completions" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand completions" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1365,6 +1438,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand manpages" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand manpages" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand manpages" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand manpages" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand manpages" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
@@ -1380,6 +1454,7 @@ jsonl\t''
 csv\t''
 yaml\t''"
 complete -c souq -n "__fish_souq_using_subcommand help" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand help" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
 complete -c souq -n "__fish_souq_using_subcommand help" -l json -d 'Shorthand for --output json'
 complete -c souq -n "__fish_souq_using_subcommand help" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
 complete -c souq -n "__fish_souq_using_subcommand help" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
