@@ -311,7 +311,9 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
                 note: args.note,
                 key: args.key,
             };
-            store.write(|tx| orders::place(tx, &session, &new))?
+            let placed = store.write(|tx| orders::place(tx, &session, &new))?;
+            output::note_replayed(app, placed.replayed, format_args!("order key {:?}", new.key.unwrap_or_default()));
+            return output::one(app, &placed);
         }
         OrderCommand::Deliver { id, message, files } => {
             souq::moderation::prepare(store.db())?;

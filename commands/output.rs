@@ -41,6 +41,40 @@ pub trait Tabular: Serialize {
     }
 }
 
+/// A replayable result: its own columns, then whether this run replayed an earlier one.
+impl<T: Tabular> Tabular for souq::Replay<T> {
+    fn headers() -> Vec<&'static str> {
+        let mut headers = T::headers();
+        headers.push("replayed");
+        headers
+    }
+    fn row(&self) -> Vec<String> {
+        let mut row = self.value.row();
+        row.push(replayed_cell(self.replayed));
+        row
+    }
+    fn fit() -> Fit {
+        T::fit()
+    }
+}
+
+/// The `replayed` cell of a table: said only when it happened.
+pub fn replayed_cell(replayed: bool) -> String {
+    if replayed {
+        "yes (nothing moved)".into()
+    } else {
+        String::new()
+    }
+}
+
+/// Says on stderr that an idempotent command replayed an earlier run, so a person at a table
+/// (which scripts read as `"replayed": true`) is not misled into thinking it happened twice.
+pub fn note_replayed(app: &App, replayed: bool, what: impl std::fmt::Display) {
+    if replayed {
+        app.note(format!("replayed: {what} was done before; nothing changed this time"));
+    }
+}
+
 /// Prints a table for people: fitted to the terminal (`-o table`), or whole (`-o wide`, and
 /// off a terminal unless COLUMNS is set).
 pub fn print_table(app: &App, table: &Table, fit: Fit) -> Result<()> {

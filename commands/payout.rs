@@ -126,7 +126,7 @@ impl Tabular for RunSummary {
         if self.held.len() > held.len() {
             held.push(format!("and {} more", self.held.len() - held.len()));
         }
-        row.push(if self.replayed { "yes (nothing moved)".into() } else { String::new() });
+        row.push(output::replayed_cell(self.replayed));
         row.push(held.join("\n"));
         row
     }
@@ -166,13 +166,16 @@ impl Tabular for Item {
 
 impl Tabular for ReconcileSummary {
     fn headers() -> Vec<&'static str> {
-        vec!["rows", "succeeded", "failed", "pending", "unmatched", "already_applied", "refused"]
+        vec!["rows", "succeeded", "failed", "pending", "unmatched", "already_applied", "refused", "replayed"]
     }
     fn row(&self) -> Vec<String> {
-        [self.rows, self.succeeded, self.failed, self.pending, self.unmatched, self.already_applied, self.refused]
-            .iter()
-            .map(ToString::to_string)
-            .collect()
+        let mut row: Vec<String> =
+            [self.rows, self.succeeded, self.failed, self.pending, self.unmatched, self.already_applied, self.refused]
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+        row.push(output::replayed_cell(self.replayed));
+        row
     }
 }
 
@@ -216,6 +219,7 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
             if dry_run {
                 app.note("dry run: nothing was changed");
             }
+            output::note_replayed(app, summary.replayed, "every row of this file");
             output::one(app, &summary)
         }
     }

@@ -362,6 +362,7 @@ fn reconcile_applies_every_provider_status_once() {
     assert_eq!(summary(&first), [12, 1, 5, 3, 3, 0, 0]);
     assert_eq!(first["problems"][0]["line"], 11);
     assert_eq!(first["problems"][0]["item_ref"], "souq-b1-i99");
+    assert_eq!(first["replayed"], false);
     audit_ok(&market);
 
     let statuses: Vec<(String, String)> = items(&market, "1")
@@ -393,6 +394,7 @@ fn reconcile_applies_every_provider_status_once() {
 
     let before = market.snapshot();
     let again = reconcile(&market, "r.csv", results);
+    assert_eq!(again["replayed"], true, "the same file again moves nothing: {again:#}");
     assert_eq!(summary(&again), [12, 0, 0, 0, 3, 9, 0]);
     assert_eq!(market.snapshot(), before, "the same file again changes nothing");
 

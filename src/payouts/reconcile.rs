@@ -50,6 +50,8 @@ pub struct ReconcileSummary {
     /// Rows whose status may not follow the item's (SUCCESS then FAILED without REVERSED).
     pub refused: i64,
     pub problems: Vec<Problem>,
+    /// The file was reconciled before: rows were already applied and none moved anything now.
+    pub replayed: bool,
 }
 
 /// A row that matched no item of the batch, or asked for a change that is not allowed.
@@ -82,6 +84,8 @@ pub fn reconcile(db: &Db, session: &Session, batch_id: i64, input: impl Read) ->
     }
     refresh_batch_status(db, batch_id)?;
     // A file that changed nothing (the same file again) writes nothing, not even an event.
+    // unmatched and refused rows stay so on every run: the file moved money before, not now
+    summary.replayed = summary.already_applied > 0 && summary.succeeded + summary.failed + summary.pending == 0;
     if summary.succeeded + summary.failed + summary.pending == 0 {
         return Ok(summary);
     }
