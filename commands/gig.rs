@@ -575,14 +575,21 @@ fn create_input(app: &App, policy: &Policy, args: CreateArgs) -> Result<GigInput
         delivery_days: args.days.unwrap_or(*gigs::DELIVERY_DAYS.start()),
         extras: args.extras.clone(),
     };
-    let missing =
-        [("--title", args.title.is_none()), ("--price", args.price.is_none()), ("--days", args.days.is_none())];
-    let Some((flag, _)) = missing.iter().find(|(_, missing)| *missing) else {
+    let missing: Vec<&str> =
+        [("--title", args.title.is_none()), ("--price", args.price.is_none()), ("--days", args.days.is_none())]
+            .into_iter()
+            .filter_map(|(flag, missing)| missing.then_some(flag))
+            .collect();
+    if missing.is_empty() {
         return Ok(draft);
-    };
+    }
     if !app.can_prompt() {
-        return Err(souq::Error::usage(format!("missing {flag}"))
-            .with_hint("pass it, or run on a terminal to be asked")
+        // every missing flag at once (and --as, which no prompt asks for), so that a script is
+        // fixed in one go, not one flag per run
+        let unasked = app.actor.is_none().then_some("--as");
+        let all: Vec<&str> = unasked.into_iter().chain(missing.iter().copied()).collect();
+        return Err(souq::Error::usage(format!("missing {}", all.join(", ")))
+            .with_hint("pass them, or run on a terminal to be asked for the gig's fields")
             .into());
     }
     crate::terminal::exit_130_on_interrupt();
