@@ -73,7 +73,8 @@ pub struct Cli {
     )]
     actor: Option<String>,
 
-    /// Output format (table fits the terminal; wide shows every column)
+    /// Output format (default: table, which fits the terminal; wide shows every column; for
+    /// `events`, jsonl)
     #[arg(
         short,
         long,
@@ -81,10 +82,9 @@ pub struct Cli {
         help_heading = "Global options",
         env = "SOUQ_OUTPUT",
         hide_env_values = true,
-        value_enum,
-        default_value = "table"
+        value_enum
     )]
-    output: Format,
+    output: Option<Format>,
 
     /// Shorthand for --output json
     #[arg(long, global = true, help_heading = "Global options")]
@@ -162,7 +162,7 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Move the marketplace into a new PostgreSQL database, every row kept (for more than one host)
     MigrateTo(migrate::MigrateArgs),
-    /// The event log, as JSON lines for scripts
+    /// The event log: JSON lines for scripts, or any other --output
     Events(events::EventsArgs),
     /// Moderation: the review queue, approve / reject, rules, scans
     #[command(subcommand)]
@@ -196,7 +196,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })?),
             Err(_) => Duration::from_secs(5),
         };
-    let format = if cli.json { Format::Json } else { cli.output };
+    // the event log is for scripts: JSON lines unless a format is asked for
+    let default = if matches!(cli.command, Command::Events(_)) { Format::Jsonl } else { Format::Table };
+    let format = if cli.json { Format::Json } else { cli.output.unwrap_or(default) };
     if cli.excel && !matches!(format, Format::Table | Format::Csv) {
         return Err(
             souq::Error::usage("--excel shapes CSV output; it does not go with --output json, jsonl or yaml").into()

@@ -221,34 +221,45 @@ fn print_csv(app: &App, out: &mut impl Write, records: &[Value], empty: &[&str])
     Ok(())
 }
 
-/// CSV in the style `--excel` / `--delimiter` ask for. The columns are the JSON fields, a nested
-/// object's by their path (`change.credit_cents`); a cell is the JSON value (text as it is, money
-/// in cents, a list as JSON), escaped so that a spreadsheet never runs one as a formula (a title
-/// `=HYPERLINK(...)` is text). An empty list has the header `empty` (its table's columns).
+/// CSV in the style `--excel` / `--delimiter` ask for. The columns are the JSON fields; a nested
+/// object with the same fields in every row (a struct: a movement's `change`) is spread into
+/// columns by path (`change.credit_cents`), free-form data (an event's) stays one cell. A cell
+/// is the JSON value (text as it is, money in cents, a list as JSON), escaped so that a
+/// spreadsheet never runs one as a formula (a title `=HYPERLINK(...)` is text). An empty list
+/// has the header `empty` (its table's columns).
 fn write_csv(app: &App, out: &mut impl Write, records: &[Value], empty: &[&str]) -> Result<()> {
-    let rows: Vec<serde_json::Map<String, Value>> = records
-        .iter()
-        .map(|record| {
-            let mut cells = serde_json::Map::new();
-            flatten("", record, &mut cells);
-            cells
-        })
-        .collect();
-    // Every column any row has, in the order first seen (rows of one type have the same ones;
-    // events' data differs by kind).
-    let mut header: Vec<&str> = if rows.is_empty() { empty.to_vec() } else { Vec::new() };
-    for row in &rows {
-        for key in row.keys() {
-            if !header.contains(&key.as_str()) {
-                header.push(key);
+    let objects: Vec<&serde_json::Map<String, Value>> = records.iter().filter_map(Value::as_object).collect();
+    fn fields_of(value: Option<&Value>) -> Option<Vec<&String>> {
+        value.and_then(Value::as_object).map(|object| object.keys().collect())
+    }
+    let mut header: Vec<String> = Vec::new();
+    let mut columns: Vec<(&str, Option<&str>)> = Vec::new();
+    for key in objects.first().map(|first| first.keys()).into_iter().flatten() {
+        let inner = fields_of(objects[0].get(key));
+        let spread = inner.as_ref().is_some_and(|i| !i.is_empty())
+            && objects.iter().all(|object| fields_of(object.get(key)) == inner);
+        match inner {
+            Some(inner) if spread => {
+                for field in inner {
+                    header.push(format!("{key}.{field}"));
+                    columns.push((key, Some(field)));
+                }
+            }
+            _ => {
+                header.push(key.clone());
+                columns.push((key, None));
             }
         }
     }
+    if objects.is_empty() {
+        header = empty.iter().map(ToString::to_string).collect();
+    }
     let mut writer = app.csv_style().writer(out)?;
     writer.write_record(&header)?;
-    for row in &rows {
-        for column in &header {
-            let cell = match row.get(*column) {
+    for object in &objects {
+        for (key, field) in &columns {
+            let value = object.get(*key).map(|v| field.map_or(v, |f| &v[f]));
+            let cell = match value {
                 None | Some(Value::Null) => String::new(),
                 Some(Value::String(text)) => text.clone(),
                 Some(other) => other.to_string(),
@@ -259,21 +270,6 @@ fn write_csv(app: &App, out: &mut impl Write, records: &[Value], empty: &[&str])
     }
     writer.flush()?;
     Ok(())
-}
-
-/// `value`'s leaves under `path`: an object's fields by their dotted path, anything else as it is.
-fn flatten(path: &str, value: &Value, cells: &mut serde_json::Map<String, Value>) {
-    match value {
-        Value::Object(object) if !object.is_empty() || path.is_empty() => {
-            for (key, inner) in object {
-                let inner_path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                flatten(&inner_path, inner, cells);
-            }
-        }
-        _ => {
-            cells.insert(path.to_string(), value.clone());
-        }
-    }
 }
 
 /// An optional value for a table cell.

@@ -26,7 +26,7 @@ end
 
 complete -c souq -n "__fish_souq_needs_command" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_needs_command" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_needs_command" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_needs_command" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -56,7 +56,7 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "payout" -d 'Batch payouts
 complete -c souq -n "__fish_souq_needs_command" -f -a "audit" -d 'Check every invariant of the ledger and the marketplace (exit 8 on a violation)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "backup" -d 'Copy the database to a new file, consistently, while others keep working'
 complete -c souq -n "__fish_souq_needs_command" -f -a "migrate-to" -d 'Move the marketplace into a new PostgreSQL database, every row kept (for more than one host)'
-complete -c souq -n "__fish_souq_needs_command" -f -a "events" -d 'The event log, as JSON lines for scripts'
+complete -c souq -n "__fish_souq_needs_command" -f -a "events" -d 'The event log: JSON lines for scripts, or any other --output'
 complete -c souq -n "__fish_souq_needs_command" -f -a "moderate" -d 'Moderation: the review queue, approve / reject, rules, scans'
 complete -c souq -n "__fish_souq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c souq -n "__fish_souq_needs_command" -f -a "manpages" -d 'Write the man pages (the repository keeps them in man/; see man/refresh.sh)'
@@ -64,7 +64,7 @@ complete -c souq -n "__fish_souq_needs_command" -f -a "help" -d 'Help on a comma
 complete -c souq -n "__fish_souq_using_subcommand init" -l admin -d 'Create this admin too (skipped if the user already exists)' -r
 complete -c souq -n "__fish_souq_using_subcommand init" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand init" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand init" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand init" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -80,7 +80,7 @@ complete -c souq -n "__fish_souq_using_subcommand init" -s q -l quiet -d 'Print 
 complete -c souq -n "__fish_souq_using_subcommand init" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand demo" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand demo" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand demo" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand demo" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -96,7 +96,7 @@ complete -c souq -n "__fish_souq_using_subcommand demo" -s q -l quiet -d 'Print 
 complete -c souq -n "__fish_souq_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -119,7 +119,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l email -d 'Where the user is reached' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -137,7 +137,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -154,7 +154,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -171,7 +171,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -d 'Why, for the record and the user.suspended event' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -188,7 +188,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l reason -d 'Why, for the record and the user.unsuspended event' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from unsuspend" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -208,7 +208,7 @@ bank\t''"
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l account -d 'An email for paypal and payoneer, an IBAN for bank' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -224,7 +224,7 @@ complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcomma
 complete -c souq -n "__fish_souq_using_subcommand user; and __fish_seen_subcommand_from set-payout" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and not __fish_seen_subcommand_from create update show list pause resume import export search synonyms" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -258,7 +258,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l extra -d 'A paid add-on, "Title=PRICE+DAYSd" (repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -282,7 +282,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l extra -d 'Replace the extras with these ("Title=PRICE+DAYSd", repeatable)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -299,7 +299,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -326,7 +326,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N gigs (with --limit, to page through)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -343,7 +343,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -359,7 +359,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -377,7 +377,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l encoding -d 'The file\'s encoding (utf-8, windows-1256, utf-16le, utf-16be, iso-8859-6 ...); by default a byte order mark decides, else UTF-8, else Windows-1256 if the bytes read as Arabic' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -403,7 +403,7 @@ suspended\t''"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l file -d 'Write to this file instead of stdout (created 0600, in place only once complete)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -427,7 +427,7 @@ newest\t'Most recently listed first'"
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -444,7 +444,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -462,7 +462,7 @@ complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcomman
 complete -c souq -n "__fish_souq_using_subcommand gig; and __fish_seen_subcommand_from synonyms" -f -a "export" -d 'Print the synonym list as YAML that `gig synonyms import` reads back'
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -482,7 +482,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_su
 complete -c souq -n "__fish_souq_using_subcommand config; and not __fish_seen_subcommand_from show set export import" -f -a "import" -d 'Apply a YAML file of settings (admin); all of it or none'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -498,7 +498,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -514,7 +514,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -530,7 +530,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -546,7 +546,7 @@ complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and not __fish_seen_subcommand_from deposit import-deposits show history statement" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -572,7 +572,7 @@ card\t''"
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l ref -d 'The gateway\'s reference for the payment' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -588,7 +588,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -605,7 +605,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from import-deposits" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -623,7 +623,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l to -d 'Last day included' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -640,7 +640,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l month -d 'The calendar month, YYYY-MM' -r
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -656,7 +656,7 @@ complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand wallet; and __fish_seen_subcommand_from statement" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and not __fish_seen_subcommand_from place deliver revise complete review cancel message reply show files list" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -687,7 +687,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l key -d 'Your own key for this purchase: placing again with the same key returns the same order and moves no money (for scripts that retry)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from place" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -705,7 +705,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l attach -d 'A file to attach (repeatable); stored in the database' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from deliver" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -722,7 +722,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l message -d 'What should change' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from revise" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -740,7 +740,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l review -d 'What you thought (needs --rating)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from complete" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -758,7 +758,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l review -d 'What you thought' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from review" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -775,7 +775,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l reason -d 'Why' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -792,7 +792,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l message -d 'The message text' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -808,7 +808,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from message" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -824,7 +824,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from reply" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -841,7 +841,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l to -d 'The folder to write into (created if missing)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from files" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -864,7 +864,7 @@ disputed\t''"
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -884,7 +884,7 @@ complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcomm
 complete -c souq -n "__fish_souq_using_subcommand order; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_subcommand_from open comment list show resolve" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -906,7 +906,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and not __fish_seen_s
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l reason -d 'What went wrong' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -922,7 +922,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from comment" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -941,7 +941,7 @@ resolved\t''"
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -958,7 +958,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -976,7 +976,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l note -d 'Why, for the record' -r
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -995,7 +995,7 @@ complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subco
 complete -c souq -n "__fish_souq_using_subcommand dispute; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand ledger; and not __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1016,7 +1016,7 @@ complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l user -d 'Only transfers touching this user\'s accounts (credit, pending, available)' -r
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1033,7 +1033,7 @@ complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand report; and not __fish_seen_subcommand_from sales sellers" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1058,7 +1058,7 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l html -d 'Write the report to FILE as one HTML page with charts (self-contained: no scripts, no network), instead of printing it' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sales" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1079,7 +1079,7 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l html -d 'Write the report to FILE as one HTML page with charts (self-contained: no scripts, no network), instead of printing it' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1097,7 +1097,7 @@ complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand report; and __fish_seen_subcommand_from sellers" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand tick" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand tick" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand tick" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand tick" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1114,7 +1114,7 @@ complete -c souq -n "__fish_souq_using_subcommand tick" -s q -l quiet -d 'Print 
 complete -c souq -n "__fish_souq_using_subcommand tick" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and not __fish_seen_subcommand_from run list show export reconcile" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1140,7 +1140,7 @@ bank\t''"
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l min -d 'Smallest available balance to pay (default: the min_payout setting)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1158,7 +1158,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1176,7 +1176,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1195,7 +1195,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l file -d 'Write here instead of stdout (needed when the export is split into several files; created 0600, each in place only once complete)' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1212,7 +1212,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1229,7 +1229,7 @@ complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcom
 complete -c souq -n "__fish_souq_using_subcommand payout; and __fish_seen_subcommand_from reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand audit" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand audit" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand audit" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand audit" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1245,7 +1245,7 @@ complete -c souq -n "__fish_souq_using_subcommand audit" -s q -l quiet -d 'Print
 complete -c souq -n "__fish_souq_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand backup" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand backup" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand backup" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand backup" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1262,7 +1262,7 @@ complete -c souq -n "__fish_souq_using_subcommand backup" -s q -l quiet -d 'Prin
 complete -c souq -n "__fish_souq_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand migrate-to" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand migrate-to" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand migrate-to" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1282,7 +1282,7 @@ complete -c souq -n "__fish_souq_using_subcommand events" -l limit -d 'At most t
 complete -c souq -n "__fish_souq_using_subcommand events" -l poll-ms -d 'How often --follow looks for new events, in milliseconds' -r
 complete -c souq -n "__fish_souq_using_subcommand events" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand events" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand events" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand events" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1299,7 +1299,7 @@ complete -c souq -n "__fish_souq_using_subcommand events" -s q -l quiet -d 'Prin
 complete -c souq -n "__fish_souq_using_subcommand events" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and not __fish_seen_subcommand_from queue approve reject rules scan" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1326,7 +1326,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l limit -d 'Show at most N rows (default on a terminal: 50)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from queue" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1344,7 +1344,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l reason -d 'Why: kept with the decision and in its event' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from approve" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1361,7 +1361,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l reason -d 'Why: kept with the decision and in its event' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1377,7 +1377,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from rules" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1398,7 +1398,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l since -d 'Only content with an id above this (in each table: gigs, messages, deliveries, reviews, users)' -r
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1415,7 +1415,7 @@ complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subc
 complete -c souq -n "__fish_souq_using_subcommand moderate; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand completions" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand completions" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand completions" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand completions" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1431,7 +1431,7 @@ complete -c souq -n "__fish_souq_using_subcommand completions" -s q -l quiet -d 
 complete -c souq -n "__fish_souq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand manpages" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand manpages" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand manpages" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand manpages" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
@@ -1447,7 +1447,7 @@ complete -c souq -n "__fish_souq_using_subcommand manpages" -s q -l quiet -d 'Pr
 complete -c souq -n "__fish_souq_using_subcommand manpages" -s h -l help -d 'Print help'
 complete -c souq -n "__fish_souq_using_subcommand help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand help" -l as -d 'Act as this user' -r
-complete -c souq -n "__fish_souq_using_subcommand help" -s o -l output -d 'Output format (table fits the terminal; wide shows every column)' -r -f -a "table\t''
+complete -c souq -n "__fish_souq_using_subcommand help" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
 wide\t''
 json\t''
 jsonl\t''
