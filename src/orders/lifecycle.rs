@@ -230,7 +230,7 @@ pub fn deliver(db: &Db, session: &Session, id: i64, message: &str, files: &[Path
         "order.delivered",
         "order",
         id,
-        json!({"delivery_id": delivery.id, "files": delivery.files.len(), "late": late}),
+        json!({"delivery_id": delivery.id, "files_count": delivery.files.len(), "late": late}),
     )?;
     // built rather than read back: only these three columns changed
     Ok(Order { status: OrderStatus::Delivered, delivered_at: Some(session.now), late, ..order })
