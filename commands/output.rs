@@ -30,8 +30,9 @@ impl Format {
     }
 }
 
-/// A type's columns for tables and CSV. JSON, JSON lines and YAML come from `Serialize`,
-/// so a new result type gets every format by naming its columns once.
+/// A type's table columns, named by the fields they show (`headers`, the JSON names; see
+/// `table_headers`). JSON, JSON lines, YAML and CSV come from `Serialize`, so a new result type
+/// gets every format, with one name per field, by naming its columns once.
 pub trait Tabular: Serialize {
     fn headers() -> Vec<&'static str>;
     fn row(&self) -> Vec<String>;
@@ -176,13 +177,13 @@ pub fn table_headers<T: Tabular>() -> Vec<String> {
 }
 
 /// The table heading of a field: its name, without `_cents` for money.
-pub fn table_heading(field: &str) -> String {
+fn table_heading(field: &str) -> String {
     field.strip_suffix("_cents").unwrap_or(field).to_string()
 }
 
 /// Items as the JSON objects every machine format prints (JSON, JSON lines, CSV and YAML all
 /// come from these, so a field has one name in all of them), cut to `--fields` when given.
-pub fn records<T: Serialize>(app: &App, items: &[T]) -> Result<Vec<Value>> {
+fn records<T: Serialize>(app: &App, items: &[T]) -> Result<Vec<Value>> {
     let records = items.iter().map(serde_json::to_value).collect::<serde_json::Result<Vec<Value>>>()?;
     match &app.fields {
         None => Ok(records),
