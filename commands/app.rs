@@ -25,6 +25,8 @@ pub struct App {
     pub yes: bool,
     pub no_input: bool,
     pub quiet: bool,
+    /// `--fields`: the fields machine formats print, in this order.
+    pub fields: Option<Vec<String>>,
     pub now: Timestamp,
     pub os_user: String,
     pub busy_timeout: Duration,

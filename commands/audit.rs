@@ -4,11 +4,11 @@ use anyhow::Result;
 use souq::audit::{self, AuditReport, Check};
 
 use crate::app::App;
-use crate::output::{self, Format, Tabular};
+use crate::output::{self, Tabular};
 
 impl Tabular for Check {
     fn headers() -> Vec<&'static str> {
-        vec!["check", "ok", "detail"]
+        vec!["name", "ok", "detail"]
     }
     fn row(&self) -> Vec<String> {
         vec![self.name.to_string(), if self.ok { "ok".into() } else { "FAILED".into() }, self.detail.clone()]
@@ -27,11 +27,7 @@ pub fn run(app: &App) -> Result<()> {
     }
 }
 
-/// The report object for scripts ({ok, checks}); the checks as a table for people.
+/// The report object for scripts ({ok, checks}); the checks as a table (or CSV) for people.
 fn print(app: &App, report: &AuditReport) -> Result<()> {
-    match app.format {
-        Format::Json => output::text(&format!("{}\n", serde_json::to_string_pretty(report)?)),
-        Format::Yaml => output::text(&serde_norway::to_string(report)?),
-        _ => output::list(app, &report.checks),
-    }
+    output::detail(app, report, || output::list(app, &report.checks))
 }

@@ -101,8 +101,8 @@ fn dispute_day(app: &App, store: &mut Store, start: Timestamp) -> Result<()> {
         let translation = gig_of(tx, "layla", "tr-en-ar")?;
         let logo = gig_of(tx, "omar", "logo")?;
 
-        let reviewed = orders::place(tx, &day(1, "noura"), &order(translation))?.id;
-        let disputed = orders::place(tx, &day(1, "james"), &order(logo))?.id;
+        let reviewed = orders::place(tx, &day(1, "noura"), &order(translation))?.value.id;
+        let disputed = orders::place(tx, &day(1, "james"), &order(logo))?.value.id;
         orders::deliver(tx, &day(2, "layla"), reviewed, "الترجمة مرفقة", &[])?;
         let review = Review { rating: 5, text: Some("ترجمة دقيقة وسريعة".into()) };
         orders::complete(tx, &day(2, "noura"), reviewed, Some(&review))?;

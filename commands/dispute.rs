@@ -85,12 +85,12 @@ impl Tabular for Dispute {
     fn headers() -> Vec<&'static str> {
         vec![
             "id",
-            "order",
+            "order_id",
             "opened_by",
             "reason",
             "status",
             "resolution",
-            "refund",
+            "refund_cents",
             "resolved_by",
             "note",
             "opened_at",
@@ -123,7 +123,7 @@ impl Tabular for Dispute {
 impl Tabular for Resolved {
     fn headers() -> Vec<&'static str> {
         let mut headers = Dispute::headers();
-        headers.extend(["order_status", "fee", "net"]);
+        headers.extend(["order.status", "order.fee_cents", "order.net_cents"]);
         headers
     }
     fn row(&self) -> Vec<String> {
@@ -135,7 +135,7 @@ impl Tabular for Resolved {
 
 impl Tabular for Comment {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "dispute", "author", "comment", "at"]
+        vec!["id", "dispute_id", "author", "body", "created_at"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -147,7 +147,7 @@ impl Tabular for Comment {
         ]
     }
     fn fit() -> Fit {
-        Fit::List { cut: &["comment"], drop: &["dispute"] }
+        Fit::List { cut: &["body"], drop: &["dispute_id"] }
     }
 }
 

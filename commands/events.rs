@@ -1,14 +1,11 @@
-//! `souq events`: the event log as JSON lines, optionally followed as it grows.
-
-use std::io::Write;
-use std::time::Duration;
+//! `souq events`: the event log as JSON lines (or any format), optionally followed as it grows.
 
 use anyhow::Result;
 use clap::Args;
 use souq::events::{self, Event, Filter};
 
 use crate::app::App;
-use crate::output::{self, Format, SafeJson, Tabular};
+use crate::output::{self, Format, Tabular};
 use crate::table::Fit;
 
 #[derive(Debug, Args)]
@@ -51,18 +48,20 @@ impl Tabular for Event {
     }
 }
 
-/// Events are for scripts: JSON lines unless another format was asked for explicitly.
+/// Events in the chosen format (JSON lines unless another was asked for); `--follow` streams
+/// JSON lines, and ends when its reader does.
 pub fn run(app: &App, args: EventsArgs) -> Result<()> {
+    if args.follow && output::format(app) != Format::Jsonl {
+        return Err(souq::Error::usage("--follow streams JSON lines; other formats need the whole list first")
+            .with_hint("drop --output, or pass --output jsonl")
+            .into());
+    }
     let store = app.open()?;
     let viewer = souq::users::viewer(store.db(), &app.session())?;
     let visible = |found: Vec<Event>| -> Vec<Event> { found.into_iter().map(|e| e.seen_by(&viewer)).collect() };
     let mut filter = Filter { since: args.since.unwrap_or(0), kind_prefix: args.kind, entity: None, limit: args.limit };
     if !args.follow {
-        let found = visible(events::list(store.db(), &filter)?);
-        return match output::format(app) {
-            Format::Table | Format::Wide => print_lines(&found),
-            _ => output::list(app, &found),
-        };
+        return output::list(app, &visible(events::list(store.db(), &filter)?));
     }
     if args.since.is_none() {
         filter.since = events::last_id(store.db())?;
@@ -74,18 +73,22 @@ pub fn run(app: &App, args: EventsArgs) -> Result<()> {
         let found = visible(events::list(store.db(), &filter)?);
         if let Some(last) = found.last() {
             filter.since = last.id;
-            print_lines(&found)?;
+            output::list(app, &found)?;
         }
-        std::thread::sleep(Duration::from_millis(args.poll_ms));
+        if reader_gone_within(args.poll_ms) {
+            return Ok(());
+        }
     }
 }
 
-fn print_lines(found: &[Event]) -> Result<()> {
-    let mut out = SafeJson(std::io::stdout().lock());
-    for event in found {
-        serde_json::to_writer(&mut out, event)?;
-        writeln!(out)?;
-    }
-    out.flush()?;
-    Ok(())
+/// Waits up to `ms` milliseconds and says whether stdout's reader has gone. poll(2) on fd 1
+/// reports POLLERR at once when a pipe's reader closes (POLLHUP for a socket or terminal), so
+/// `souq events --follow | head -1` ends when head does, not when the next event arrives and
+/// its write fails. A file or an open pipe reports neither: the wait is the whole poll period.
+fn reader_gone_within(ms: u64) -> bool {
+    let mut stdout = libc::pollfd { fd: libc::STDOUT_FILENO, events: 0, revents: 0 };
+    let timeout = i32::try_from(ms).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd, alive for the whole call.
+    let ready = unsafe { libc::poll(&mut stdout, 1, timeout) };
+    ready > 0 && stdout.revents & (libc::POLLERR | libc::POLLHUP) != 0
 }

@@ -275,7 +275,19 @@ pub struct ListArgs {
 
 impl Tabular for Gig {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "seller", "sku", "title", "category", "tags", "price", "days", "status", "extras", "updated_at"]
+        vec![
+            "id",
+            "seller",
+            "sku",
+            "title",
+            "category",
+            "tags",
+            "price_cents",
+            "delivery_days",
+            "status",
+            "extras",
+            "updated_at",
+        ]
     }
     fn row(&self) -> Vec<String> {
         let extras: Vec<String> = self
@@ -300,7 +312,7 @@ impl Tabular for Gig {
     fn fit() -> Fit {
         Fit::List {
             cut: &["title", "tags", "category", "extras", "sku"],
-            drop: &["extras", "tags", "updated_at", "sku", "category", "days", "seller"],
+            drop: &["extras", "tags", "updated_at", "sku", "category", "delivery_days", "seller"],
         }
     }
 }
@@ -342,7 +354,7 @@ impl Tabular for ImportSummary {
 
 impl Tabular for SynonymGroup {
     fn headers() -> Vec<&'static str> {
-        vec!["group", "words"]
+        vec!["group", "phrases"]
     }
     fn row(&self) -> Vec<String> {
         vec![self.group.to_string(), self.phrases.join(", ")]
@@ -351,7 +363,7 @@ impl Tabular for SynonymGroup {
 
 impl Tabular for SearchHit {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "title", "seller", "price", "days", "category", "match"]
+        vec!["id", "title", "seller", "price_cents", "delivery_days", "category", "snippet"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -365,7 +377,7 @@ impl Tabular for SearchHit {
         ]
     }
     fn fit() -> Fit {
-        Fit::List { cut: &["title", "match", "category"], drop: &["match", "category", "days"] }
+        Fit::List { cut: &["title", "snippet", "category"], drop: &["snippet", "category", "delivery_days"] }
     }
 }
 
@@ -563,14 +575,21 @@ fn create_input(app: &App, policy: &Policy, args: CreateArgs) -> Result<GigInput
         delivery_days: args.days.unwrap_or(*gigs::DELIVERY_DAYS.start()),
         extras: args.extras.clone(),
     };
-    let missing =
-        [("--title", args.title.is_none()), ("--price", args.price.is_none()), ("--days", args.days.is_none())];
-    let Some((flag, _)) = missing.iter().find(|(_, missing)| *missing) else {
+    let missing: Vec<&str> =
+        [("--title", args.title.is_none()), ("--price", args.price.is_none()), ("--days", args.days.is_none())]
+            .into_iter()
+            .filter_map(|(flag, missing)| missing.then_some(flag))
+            .collect();
+    if missing.is_empty() {
         return Ok(draft);
-    };
+    }
     if !app.can_prompt() {
-        return Err(souq::Error::usage(format!("missing {flag}"))
-            .with_hint("pass it, or run on a terminal to be asked")
+        // every missing flag at once (and --as, which no prompt asks for), so that a script is
+        // fixed in one go, not one flag per run
+        let unasked = app.actor.is_none().then_some("--as");
+        let all: Vec<&str> = unasked.into_iter().chain(missing.iter().copied()).collect();
+        return Err(souq::Error::usage(format!("missing {}", all.join(", ")))
+            .with_hint("pass them, or run on a terminal to be asked for the gig's fields")
             .into());
     }
     crate::terminal::exit_130_on_interrupt();

@@ -52,7 +52,7 @@ impl Tabular for JournalEntry {
             "kind",
             "debit_account",
             "credit_account",
-            "amount",
+            "amount_cents",
             "order_id",
             "payout_item_id",
             "payout_batch_id",
@@ -88,7 +88,7 @@ impl Tabular for JournalEntry {
 
 impl Tabular for AccountTotal {
     fn headers() -> Vec<&'static str> {
-        vec!["account", "username", "opening", "debits", "credits", "closing"]
+        vec!["account", "username", "opening_cents", "debits_cents", "credits_cents", "closing_cents"]
     }
     fn row(&self) -> Vec<String> {
         vec![

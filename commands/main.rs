@@ -73,7 +73,8 @@ pub struct Cli {
     )]
     actor: Option<String>,
 
-    /// Output format (table fits the terminal; wide shows every column)
+    /// Output format (default: table, which fits the terminal; wide shows every column; for
+    /// `events`, jsonl)
     #[arg(
         short,
         long,
@@ -81,10 +82,9 @@ pub struct Cli {
         help_heading = "Global options",
         env = "SOUQ_OUTPUT",
         hide_env_values = true,
-        value_enum,
-        default_value = "table"
+        value_enum
     )]
-    output: Format,
+    output: Option<Format>,
 
     /// Shorthand for --output json
     #[arg(long, global = true, help_heading = "Global options")]
@@ -99,6 +99,11 @@ pub struct Cli {
     /// Arabic or European locale), and of the file `gig import` reads (default: from its header)
     #[arg(long, global = true, help_heading = "Global options", value_name = "CHAR", value_parser = parse_delimiter)]
     delimiter: Option<u8>,
+
+    /// Only these fields, in this order, of each record a list or show prints as json, jsonl,
+    /// csv or yaml (the field names JSON uses)
+    #[arg(long, global = true, help_heading = "Global options", value_name = "A,B,C", value_delimiter = ',')]
+    fields: Option<Vec<String>>,
 
     /// Answer yes to confirmations (needed off a terminal)
     #[arg(short, long, global = true, help_heading = "Global options")]
@@ -157,7 +162,7 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Move the marketplace into a new PostgreSQL database, every row kept (for more than one host)
     MigrateTo(migrate::MigrateArgs),
-    /// The event log, as JSON lines for scripts
+    /// The event log: JSON lines for scripts, or any other --output
     Events(events::EventsArgs),
     /// Moderation: the review queue, approve / reject, rules, scans
     #[command(subcommand)]
@@ -191,11 +196,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })?),
             Err(_) => Duration::from_secs(5),
         };
-    let format = if cli.json { Format::Json } else { cli.output };
+    // the event log is for scripts: JSON lines unless a format is asked for
+    let default = if matches!(cli.command, Command::Events(_)) { Format::Jsonl } else { Format::Table };
+    let format = if cli.json { Format::Json } else { cli.output.unwrap_or(default) };
     if cli.excel && !matches!(format, Format::Table | Format::Csv) {
         return Err(
             souq::Error::usage("--excel shapes CSV output; it does not go with --output json, jsonl or yaml").into()
         );
+    }
+    if cli.fields.is_some() && format.is_table() && !cli.excel {
+        return Err(souq::Error::usage("--fields picks the fields of json, jsonl, csv or yaml output")
+            .with_hint("add --output json (or jsonl, csv, yaml)")
+            .into());
     }
     let app = App {
         db: cli.db,
@@ -206,6 +218,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         yes: cli.yes,
         no_input: cli.no_input,
         quiet: cli.quiet,
+        fields: cli.fields,
         now,
         os_user: app::os_user(),
         busy_timeout,

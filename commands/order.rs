@@ -174,21 +174,21 @@ impl Tabular for Order {
     fn headers() -> Vec<&'static str> {
         vec![
             "id",
-            "gig",
+            "gig_id",
             "buyer",
             "seller",
             "status",
-            "qty",
+            "quantity",
             "extras",
-            "gross",
-            "fee",
-            "net",
+            "gross_cents",
+            "fee_cents",
+            "net_cents",
             "placed_at",
             "due_at",
             "late",
             "rating",
             "review",
-            "reply",
+            "review_reply",
         ]
     }
     fn row(&self) -> Vec<String> {
@@ -214,15 +214,26 @@ impl Tabular for Order {
     }
     fn fit() -> Fit {
         Fit::List {
-            cut: &["review", "reply", "extras"],
-            drop: &["reply", "review", "rating", "extras", "qty", "fee", "net", "placed_at", "gig", "late"],
+            cut: &["review", "review_reply", "extras"],
+            drop: &[
+                "review_reply",
+                "review",
+                "rating",
+                "extras",
+                "quantity",
+                "fee",
+                "net",
+                "placed_at",
+                "gig_id",
+                "late",
+            ],
         }
     }
 }
 
 impl Tabular for Message {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "order", "from", "message", "at"]
+        vec!["id", "order_id", "sender", "body", "created_at"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -234,13 +245,13 @@ impl Tabular for Message {
         ]
     }
     fn fit() -> Fit {
-        Fit::List { cut: &["message"], drop: &["order"] }
+        Fit::List { cut: &["body"], drop: &["order_id"] }
     }
 }
 
 impl Tabular for Delivery {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "message", "files", "at"]
+        vec!["id", "message", "files", "created_at"]
     }
     fn row(&self) -> Vec<String> {
         let files: Vec<String> = self.files.iter().map(|f| format!("{} ({} bytes)", f.name, f.size)).collect();
@@ -259,20 +270,20 @@ struct Step<'a>(&'a Event);
 
 impl Tabular for Step<'_> {
     fn headers() -> Vec<&'static str> {
-        vec!["at", "who", "what", "details"]
+        vec!["at", "actor", "kind", "data"]
     }
     fn row(&self) -> Vec<String> {
         let who = self.0.actor.clone().unwrap_or_else(|| format!("({})", self.0.os_user));
         vec![self.0.at.to_string(), who, self.0.kind.clone(), clip(&self.0.data.to_string(), 60)]
     }
     fn fit() -> Fit {
-        Fit::List { cut: &["details"], drop: &[] }
+        Fit::List { cut: &["data"], drop: &[] }
     }
 }
 
 impl Tabular for WrittenFile {
     fn headers() -> Vec<&'static str> {
-        vec!["delivery", "path", "size", "sha256", "written"]
+        vec!["delivery_id", "path", "size", "sha256", "already_there"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -280,7 +291,7 @@ impl Tabular for WrittenFile {
             self.path.display().to_string(),
             self.size.to_string(),
             self.sha256.clone(),
-            if self.already_there { "already there".into() } else { "written".into() },
+            if self.already_there { "yes".into() } else { String::new() },
         ]
     }
     fn fit() -> Fit {
@@ -300,7 +311,9 @@ pub fn run(app: &App, command: OrderCommand) -> Result<()> {
                 note: args.note,
                 key: args.key,
             };
-            store.write(|tx| orders::place(tx, &session, &new))?
+            let placed = store.write(|tx| orders::place(tx, &session, &new))?;
+            output::note_replayed(app, placed.replayed, format_args!("order key {:?}", new.key.unwrap_or_default()));
+            return output::one(app, &placed);
         }
         OrderCommand::Deliver { id, message, files } => {
             souq::moderation::prepare(store.db())?;

@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
+use serde_json::Value;
 use souq::spreadsheet::escape_cell;
 
 use crate::app::App;
@@ -29,14 +30,49 @@ impl Format {
     }
 }
 
-/// A type's columns for tables and CSV. JSON, JSON lines and YAML come from `Serialize`,
-/// so a new result type gets every format by naming its columns once.
+/// A type's table columns, named by the fields they show (`headers`, the JSON names; see
+/// `table_headers`). JSON, JSON lines, YAML and CSV come from `Serialize`, so a new result type
+/// gets every format, with one name per field, by naming its columns once.
 pub trait Tabular: Serialize {
     fn headers() -> Vec<&'static str>;
     fn row(&self) -> Vec<String>;
     /// How a list of these gives way on a narrow terminal (`-o wide` shows every column).
     fn fit() -> Fit {
         FROM_THE_RIGHT
+    }
+}
+
+/// A replayable result: its own columns, then whether this run replayed an earlier one.
+impl<T: Tabular> Tabular for souq::Replay<T> {
+    fn headers() -> Vec<&'static str> {
+        let mut headers = T::headers();
+        headers.push("replayed");
+        headers
+    }
+    fn row(&self) -> Vec<String> {
+        let mut row = self.value.row();
+        row.push(replayed_cell(self.replayed));
+        row
+    }
+    fn fit() -> Fit {
+        T::fit()
+    }
+}
+
+/// The `replayed` cell of a table: said only when it happened.
+pub fn replayed_cell(replayed: bool) -> String {
+    if replayed {
+        "yes (nothing moved)".into()
+    } else {
+        String::new()
+    }
+}
+
+/// Says on stderr that an idempotent command replayed an earlier run, so a person at a table
+/// (which scripts read as `"replayed": true`) is not misled into thinking it happened twice.
+pub fn note_replayed(app: &App, replayed: bool, what: impl std::fmt::Display) {
+    if replayed {
+        app.note(format!("replayed: {what} was done before; nothing changed this time"));
     }
 }
 
@@ -61,32 +97,33 @@ pub fn format(app: &App) -> Format {
 
 /// Prints a list: a table, a JSON array, one JSON object per line, CSV rows or a YAML sequence.
 pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
+    if format(app).is_table() {
+        if items.is_empty() {
+            app.note("(none)");
+            return Ok(());
+        }
+        let mut table = Table::new();
+        table.set_header(table_headers::<T>());
+        for item in items {
+            table.add_row(item.row());
+        }
+        return print_table(app, &table, T::fit());
+    }
+    let records = records(app, items)?;
     let mut out = SafeJson(io::stdout().lock());
     match format(app) {
-        Format::Table | Format::Wide => {
-            if items.is_empty() {
-                app.note("(none)");
-                return Ok(());
-            }
-            let mut table = Table::new();
-            table.set_header(T::headers());
-            for item in items {
-                table.add_row(item.row());
-            }
-            print_table(app, &table, T::fit())?;
-        }
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, items)?;
+            serde_json::to_writer_pretty(&mut out, &records)?;
             writeln!(out)?;
         }
-        Format::Jsonl => {
-            for item in items {
-                serde_json::to_writer(&mut out, item)?;
+        Format::Csv => print_csv(app, &mut out.0, &records, &T::headers())?,
+        Format::Yaml => out.0.write_all(serde_norway::to_string(&records)?.as_bytes())?,
+        _ => {
+            for record in &records {
+                serde_json::to_writer(&mut out, record)?;
                 writeln!(out)?;
             }
         }
-        Format::Csv => print_csv(app, &mut out.0, items)?,
-        Format::Yaml => out.0.write_all(serde_norway::to_string(items)?.as_bytes())?,
     }
     out.flush()?;
     Ok(())
@@ -94,66 +131,140 @@ pub fn list<T: Tabular>(app: &App, items: &[T]) -> Result<()> {
 
 /// Prints one object: a two-column field/value table for people, the object itself otherwise.
 pub fn one<T: Tabular>(app: &App, item: &T) -> Result<()> {
+    if format(app).is_table() {
+        let mut table = Table::new();
+        for (field, value) in table_headers::<T>().into_iter().zip(item.row()) {
+            table.add_row([field, value]);
+        }
+        return print_table(app, &table, Fit::Record);
+    }
+    print_record(app, item)
+}
+
+/// Prints an object made of parts (a record with its comments, timeline, ...): whole for
+/// JSON, JSON lines and YAML (and CSV of the fields `--fields` picks); for tables and CSV,
+/// `parts` prints each part in turn.
+pub fn detail<T: Serialize>(app: &App, item: &T, parts: impl FnOnce() -> Result<()>) -> Result<()> {
+    match format(app) {
+        Format::Table | Format::Wide => parts(),
+        Format::Csv if app.fields.is_none() => parts(),
+        _ => print_record(app, item),
+    }
+}
+
+/// One object in a machine format: pretty JSON, one JSON line, one CSV row or a YAML mapping.
+fn print_record<T: Serialize>(app: &App, item: &T) -> Result<()> {
+    let mut records = records(app, std::slice::from_ref(item))?;
+    let record = records.pop().unwrap_or_default();
     let mut out = SafeJson(io::stdout().lock());
     match format(app) {
-        Format::Table | Format::Wide => {
-            let mut table = Table::new();
-            for (field, value) in T::headers().into_iter().zip(item.row()) {
-                table.add_row([field.to_string(), value]);
-            }
-            print_table(app, &table, Fit::Record)?;
-        }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, item)?;
-            writeln!(out)?;
-        }
-        Format::Jsonl => {
-            serde_json::to_writer(&mut out, item)?;
-            writeln!(out)?;
-        }
-        Format::Csv => print_csv(app, &mut out.0, std::slice::from_ref(item))?,
-        Format::Yaml => out.0.write_all(serde_norway::to_string(item)?.as_bytes())?,
+        Format::Jsonl => serde_json::to_writer(&mut out, &record)?,
+        Format::Csv => print_csv(app, &mut out.0, &[record], &[])?,
+        Format::Yaml => out.0.write_all(serde_norway::to_string(&record)?.as_bytes())?,
+        _ => serde_json::to_writer_pretty(&mut out, &record)?,
+    }
+    if format(app) != Format::Csv && format(app) != Format::Yaml {
+        writeln!(out)?;
     }
     out.flush()?;
     Ok(())
 }
 
-/// Prints an object made of parts (a record with its comments, timeline, ...): whole for
-/// JSON, JSON lines and YAML; for tables and CSV, `parts` prints each part in turn.
-pub fn detail<T: Serialize>(app: &App, item: &T, parts: impl FnOnce() -> Result<()>) -> Result<()> {
-    let mut out = SafeJson(io::stdout().lock());
-    match format(app) {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(item)?)?,
-        Format::Jsonl => writeln!(out, "{}", serde_json::to_string(item)?)?,
-        Format::Yaml => write!(out, "{}", serde_norway::to_string(item)?)?,
-        Format::Table | Format::Wide | Format::Csv => {
-            drop(out);
-            return parts();
-        }
+/// The headings of a table: the field names JSON and CSV use, except that money, `X_cents` there,
+/// is shown formatted ("12.50") under the heading `X`.
+pub fn table_headers<T: Tabular>() -> Vec<String> {
+    T::headers().into_iter().map(table_heading).collect()
+}
+
+/// The table heading of a field: its name, without `_cents` for money.
+fn table_heading(field: &str) -> String {
+    field.strip_suffix("_cents").unwrap_or(field).to_string()
+}
+
+/// Items as the JSON objects every machine format prints (JSON, JSON lines, CSV and YAML all
+/// come from these, so a field has one name in all of them), cut to `--fields` when given.
+fn records<T: Serialize>(app: &App, items: &[T]) -> Result<Vec<Value>> {
+    let records = items.iter().map(serde_json::to_value).collect::<serde_json::Result<Vec<Value>>>()?;
+    match &app.fields {
+        None => Ok(records),
+        Some(fields) => records.into_iter().map(|record| select(record, fields)).collect(),
     }
-    out.flush()?;
-    Ok(())
+}
+
+/// The fields of `record` named in `fields`, in that order; an unknown name is a usage error
+/// (exit 2) listing the ones there are.
+fn select(record: Value, fields: &[String]) -> Result<Value> {
+    let Value::Object(object) = record else {
+        return Err(souq::Error::usage("--fields selects fields of records; this output has none").into());
+    };
+    let mut picked = serde_json::Map::new();
+    for field in fields {
+        let Some(value) = object.get(field.as_str()) else {
+            let valid: Vec<&str> = object.keys().map(String::as_str).collect();
+            return Err(souq::Error::usage(format!("--fields: no field {field:?} here"))
+                .with_hint(format!("the fields are: {}", valid.join(",")))
+                .into());
+        };
+        picked.insert(field.clone(), value.clone());
+    }
+    Ok(Value::Object(picked))
 }
 
 /// CSV as it is for a file or a pipe (the bytes a spreadsheet reads); for a person's terminal,
 /// `terminal::safe`, so a cell cannot drive the terminal either.
-fn print_csv<T: Tabular>(app: &App, out: &mut impl Write, items: &[T]) -> Result<()> {
+fn print_csv(app: &App, out: &mut impl Write, records: &[Value], empty: &[&str]) -> Result<()> {
     if !io::stdout().is_terminal() {
-        return write_csv(app, out, items);
+        return write_csv(app, out, records, empty);
     }
     let mut bytes = Vec::new();
-    write_csv(app, &mut bytes, items)?;
+    write_csv(app, &mut bytes, records, empty)?;
     out.write_all(terminal::safe(&String::from_utf8_lossy(&bytes)).as_bytes())?;
     Ok(())
 }
 
-/// CSV in the style `--excel` / `--delimiter` ask for, every cell escaped so that a spreadsheet
-/// never runs one as a formula (a title `=HYPERLINK(...)` is shown as text).
-fn write_csv<T: Tabular>(app: &App, out: &mut impl Write, items: &[T]) -> Result<()> {
+/// CSV in the style `--excel` / `--delimiter` ask for. The columns are the JSON fields; a nested
+/// object with the same fields in every row (a struct: a movement's `change`) is spread into
+/// columns by path (`change.credit_cents`), free-form data (an event's) stays one cell. A cell
+/// is the JSON value (text as it is, money in cents, a list as JSON), escaped so that a
+/// spreadsheet never runs one as a formula (a title `=HYPERLINK(...)` is text). An empty list
+/// has the header `empty` (its table's columns).
+fn write_csv(app: &App, out: &mut impl Write, records: &[Value], empty: &[&str]) -> Result<()> {
+    let objects: Vec<&serde_json::Map<String, Value>> = records.iter().filter_map(Value::as_object).collect();
+    fn fields_of(value: Option<&Value>) -> Option<Vec<&String>> {
+        value.and_then(Value::as_object).map(|object| object.keys().collect())
+    }
+    let mut header: Vec<String> = Vec::new();
+    let mut columns: Vec<(&str, Option<&str>)> = Vec::new();
+    for key in objects.first().map(|first| first.keys()).into_iter().flatten() {
+        let inner = fields_of(objects[0].get(key));
+        let spread = inner.as_ref().is_some_and(|i| !i.is_empty())
+            && objects.iter().all(|object| fields_of(object.get(key)) == inner);
+        match inner {
+            Some(inner) if spread => {
+                for field in inner {
+                    header.push(format!("{key}.{field}"));
+                    columns.push((key, Some(field)));
+                }
+            }
+            _ => {
+                header.push(key.clone());
+                columns.push((key, None));
+            }
+        }
+    }
+    if objects.is_empty() {
+        header = empty.iter().map(ToString::to_string).collect();
+    }
     let mut writer = app.csv_style().writer(out)?;
-    writer.write_record(T::headers())?;
-    for item in items {
-        for cell in item.row() {
+    writer.write_record(&header)?;
+    for object in &objects {
+        for (key, field) in &columns {
+            let value = object.get(*key).map(|v| field.map_or(v, |f| &v[f]));
+            let cell = match value {
+                None | Some(Value::Null) => String::new(),
+                Some(Value::String(text)) => text.clone(),
+                Some(other) => other.to_string(),
+            };
             writer.write_field(escape_cell(&cell).as_bytes())?;
         }
         writer.write_record(None::<&[u8]>)?;

@@ -91,7 +91,7 @@ pub struct RunArgs {
 
 impl Tabular for Batch {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "key", "status", "method", "min", "items", "total", "created_at"]
+        vec!["id", "key", "status", "method", "min_cents", "items_count", "total_cents", "created_at"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -100,7 +100,7 @@ impl Tabular for Batch {
             self.status.clone(),
             self.method.map_or_else(|| "any".to_string(), |m| m.to_string()),
             self.min_cents.to_string(),
-            self.items.to_string(),
+            self.items_count.to_string(),
             self.total_cents.to_string(),
             self.created_at.to_string(),
         ]
@@ -126,7 +126,7 @@ impl Tabular for RunSummary {
         if self.held.len() > held.len() {
             held.push(format!("and {} more", self.held.len() - held.len()));
         }
-        row.push(if self.replayed { "yes (nothing moved)".into() } else { String::new() });
+        row.push(output::replayed_cell(self.replayed));
         row.push(held.join("\n"));
         row
     }
@@ -134,7 +134,17 @@ impl Tabular for RunSummary {
 
 impl Tabular for Item {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "item_id", "seller", "method", "account", "amount", "status", "provider_status", "provider_ref"]
+        vec![
+            "id",
+            "item_ref",
+            "seller",
+            "method",
+            "account",
+            "amount_cents",
+            "status",
+            "provider_status",
+            "provider_ref",
+        ]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -150,19 +160,22 @@ impl Tabular for Item {
         ]
     }
     fn fit() -> Fit {
-        Fit::List { cut: &["account"], drop: &["provider_ref", "provider_status", "method", "item_id"] }
+        Fit::List { cut: &["account"], drop: &["provider_ref", "provider_status", "method", "item_ref"] }
     }
 }
 
 impl Tabular for ReconcileSummary {
     fn headers() -> Vec<&'static str> {
-        vec!["rows", "succeeded", "failed", "pending", "unmatched", "already_applied", "refused"]
+        vec!["rows", "succeeded", "failed", "pending", "unmatched", "already_applied", "refused", "replayed"]
     }
     fn row(&self) -> Vec<String> {
-        [self.rows, self.succeeded, self.failed, self.pending, self.unmatched, self.already_applied, self.refused]
-            .iter()
-            .map(ToString::to_string)
-            .collect()
+        let mut row: Vec<String> =
+            [self.rows, self.succeeded, self.failed, self.pending, self.unmatched, self.already_applied, self.refused]
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+        row.push(output::replayed_cell(self.replayed));
+        row
     }
 }
 
@@ -176,7 +189,7 @@ struct ExportedFile {
 
 impl Tabular for ExportedFile {
     fn headers() -> Vec<&'static str> {
-        vec!["file", "rows", "total"]
+        vec!["file", "rows", "total_cents"]
     }
     fn row(&self) -> Vec<String> {
         vec![self.file.clone(), self.rows.to_string(), self.total_cents.to_string()]
@@ -201,11 +214,12 @@ pub fn run(app: &App, command: PayoutCommand) -> Result<()> {
             let input = crate::open_input(&file)?;
             let summary = store.write_or_preview(!dry_run, |tx| reconcile::reconcile(tx, &session, batch, input))?;
             for problem in &summary.problems {
-                app.note(format!("line {}: {}: {}", problem.line, problem.item_id, problem.message));
+                app.note(format!("line {}: {}: {}", problem.line, problem.item_ref, problem.message));
             }
             if dry_run {
                 app.note("dry run: nothing was changed");
             }
+            output::note_replayed(app, summary.replayed, "every row of this file");
             output::one(app, &summary)
         }
     }

@@ -69,7 +69,7 @@ pub fn day(text: &str) -> souq::Result<time::Date> {
     Timestamp::parse(text).map(Timestamp::date)
 }
 
-const TOTALS_HEADERS: [&str; 5] = ["orders", "gross", "fees", "refunds", "net"];
+const TOTALS_HEADERS: [&str; 5] = ["orders", "gross_cents", "fee_cents", "refund_cents", "net_cents"];
 
 fn totals_row(t: &Totals) -> [String; 5] {
     [
@@ -98,30 +98,15 @@ impl Tabular for SellerRow {
     fn headers() -> Vec<&'static str> {
         let mut headers = vec!["rank", "seller"];
         headers.extend(TOTALS_HEADERS);
-        // numbers only, one per column, so a spreadsheet can sort and sum them; empty before
-        // the seller's first rating or delivery
-        headers.extend([
-            "level",
-            "completed_orders",
-            "rating_average",
-            "rating_count",
-            "on_time_pct",
-            "completion_pct",
-        ]);
+        headers.push("seller_level");
+        headers.extend(crate::user::stats_headers());
         headers
     }
     fn row(&self) -> Vec<String> {
-        let stats = &self.stats;
         let mut row = vec![self.rank.to_string(), self.seller.clone()];
         row.extend(totals_row(&self.totals));
-        row.extend([
-            stats.level.clone(),
-            stats.completed_orders.to_string(),
-            stats.rating_average.map(|average| format!("{average:.2}")).unwrap_or_default(),
-            stats.rating_count.to_string(),
-            output::opt(&stats.on_time_pct),
-            output::opt(&stats.completion_pct),
-        ]);
+        row.push(self.stats.level.clone());
+        row.extend(crate::user::stats_row(&self.stats));
         row
     }
 }
@@ -165,9 +150,9 @@ fn sales_table(app: &App, rows: &[SalesRow]) -> Result<()> {
     let chart = std::io::stdout().is_terminal();
     let max = rows.iter().map(|r| r.totals.gross_cents).max().unwrap_or_default();
     let mut table = Table::new();
-    let mut headers = SalesRow::headers();
+    let mut headers = output::table_headers::<SalesRow>();
     if chart {
-        headers.push("gross per period");
+        headers.push("gross per period".into());
     }
     table.set_header(headers);
     for row in rows {

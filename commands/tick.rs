@@ -17,7 +17,14 @@ pub struct TickArgs {
 
 impl Tabular for TickSummary {
     fn headers() -> Vec<&'static str> {
-        vec!["auto_completed", "cleared_orders", "cleared", "cancellations_accepted", "late_flagged", "level_changes"]
+        vec![
+            "auto_completed",
+            "cleared_orders",
+            "cleared_cents",
+            "cancellations_accepted",
+            "late_flagged",
+            "level_changes",
+        ]
     }
     fn row(&self) -> Vec<String> {
         vec![

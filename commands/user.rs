@@ -67,7 +67,7 @@ pub enum UserCommand {
 
 impl Tabular for User {
     fn headers() -> Vec<&'static str> {
-        vec!["id", "username", "email", "admin", "status", "level", "payout", "created_at"]
+        vec!["id", "username", "email", "is_admin", "status", "level", "payout_account", "created_at"]
     }
     fn row(&self) -> Vec<String> {
         let payout = match (&self.payout_method, &self.payout_account) {
@@ -86,22 +86,24 @@ impl Tabular for User {
         ]
     }
     fn fit() -> Fit {
-        Fit::List { cut: &["email", "payout"], drop: &["payout", "email", "created_at", "level"] }
+        Fit::List { cut: &["email", "payout_account"], drop: &["payout_account", "email", "created_at", "level"] }
     }
 }
 
-/// A seller's stats as extra table rows (`level` is the user's own row already).
-pub fn stats_headers() -> [&'static str; 4] {
-    ["completed_orders", "rating", "on_time", "completion"]
+/// A seller's stats as extra table columns, numbers only, one per column (so a spreadsheet can
+/// sort and sum them); empty before the seller's first rating or delivery.
+pub fn stats_headers() -> [&'static str; 5] {
+    ["completed_orders", "rating_average", "rating_count", "on_time_pct", "completion_pct"]
 }
 
-pub fn stats_row(stats: &SellerStats) -> [String; 4] {
-    let pct = |p: Option<i64>| p.map(|p| format!("{p}%")).unwrap_or_default();
-    let rating = match stats.rating_average {
-        Some(average) => format!("{average:.2} ({} ratings)", stats.rating_count),
-        None => "no ratings yet".into(),
-    };
-    [stats.completed_orders.to_string(), rating, pct(stats.on_time_pct), pct(stats.completion_pct)]
+pub fn stats_row(stats: &SellerStats) -> [String; 5] {
+    [
+        stats.completed_orders.to_string(),
+        stats.rating_average.map(|average| format!("{average:.2}")).unwrap_or_default(),
+        stats.rating_count.to_string(),
+        opt(&stats.on_time_pct),
+        opt(&stats.completion_pct),
+    ]
 }
 
 impl Tabular for Profile {

@@ -89,12 +89,12 @@ impl Tabular for WalletMovement {
             "kind",
             "order_id",
             "payout_item_id",
-            "credit_change",
-            "pending_change",
-            "available_change",
-            "credit",
-            "pending",
-            "available",
+            "change.credit_cents",
+            "change.pending_cents",
+            "change.available_cents",
+            "credit_cents",
+            "pending_cents",
+            "available_cents",
             "clears_on",
         ]
     }
@@ -118,14 +118,14 @@ impl Tabular for WalletMovement {
     fn fit() -> Fit {
         Fit::List {
             cut: &[],
-            drop: &["payout_item_id", "order_id", "created_at", "credit_change", "pending_change", "available_change"],
+            drop: &["payout_item_id", "order_id", "created_at", "change.credit", "change.pending", "change.available"],
         }
     }
 }
 
 impl Tabular for Wallet {
     fn headers() -> Vec<&'static str> {
-        vec!["username", "credit", "pending", "available", "in_payout", "currency"]
+        vec!["username", "credit_cents", "pending_cents", "available_cents", "in_payout_cents", "currency"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -141,7 +141,7 @@ impl Tabular for Wallet {
 
 impl Tabular for ImportSummary {
     fn headers() -> Vec<&'static str> {
-        vec!["rows", "deposited", "already_applied", "total"]
+        vec!["rows", "deposited", "already_applied", "total_cents", "replayed"]
     }
     fn row(&self) -> Vec<String> {
         vec![
@@ -149,6 +149,7 @@ impl Tabular for ImportSummary {
             self.deposited.to_string(),
             self.already_applied.to_string(),
             self.total_cents.to_string(),
+            output::replayed_cell(self.replayed),
         ]
     }
 }
@@ -163,12 +164,15 @@ pub fn run(app: &App, command: WalletCommand) -> Result<()> {
             if dry_run {
                 app.note("dry run: nothing was credited");
             }
+            output::note_replayed(app, summary.replayed, "every deposit of this file");
             return output::one(app, &summary);
         }
         WalletCommand::Deposit { user, amount, method, reference } => {
             let method = values::name(method);
             let deposit = Deposit { username: &user, amount, method: &method, reference: &reference };
-            store.write(|tx| wallet::deposit(tx, &session, &deposit))?
+            let deposited = store.write(|tx| wallet::deposit(tx, &session, &deposit))?;
+            output::note_replayed(app, deposited.replayed, format_args!("deposit {method} {reference:?}"));
+            return output::one(app, &deposited);
         }
         WalletCommand::Show { user } => wallet::show(store.db(), &session, user.as_deref())?,
         WalletCommand::History { user, from, to } => {

@@ -260,7 +260,7 @@ _souq() {
 
     case "${cmd}" in
         souq)
-            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --yes --no-input --quiet --help --version init demo user gig config wallet order dispute ledger report tick payout audit backup migrate-to events moderate completions manpages help"
+            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help --version init demo user gig config wallet order dispute ledger report tick payout audit backup migrate-to events moderate completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -286,6 +286,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -294,7 +298,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__audit)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,6 +321,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -328,7 +336,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__backup)
-            opts="-o -y -q -h --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --force --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -351,6 +359,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -362,7 +374,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__completions)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help bash elvish fish powershell zsh"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -385,6 +397,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -396,7 +412,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help show set export import"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help show set export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -419,6 +435,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -430,7 +450,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__export)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -453,6 +473,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -464,7 +488,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__import)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -487,6 +511,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -498,7 +526,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__set)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -521,6 +549,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -532,7 +564,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__config__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -555,6 +587,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -566,7 +602,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__demo)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,6 +625,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -600,7 +640,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help open comment list show resolve"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help open comment list show resolve"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,6 +666,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -634,7 +678,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__comment)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,6 +704,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -668,7 +716,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__list)
-            opts="-o -y -q -h --status --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --limit --all --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,6 +750,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -710,7 +762,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__open)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,6 +792,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -748,7 +804,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__resolve)
-            opts="-o -y -q -h --refund-all --release --refund --note --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --refund-all --release --refund --note --dry-run --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -782,6 +838,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -790,7 +850,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -816,6 +876,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -824,7 +888,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__events)
-            opts="-o -y -q -h --since --kind --limit --follow --poll-ms --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --since --kind --limit --follow --poll-ms --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -866,6 +930,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -874,7 +942,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help create update show list pause resume import export search synonyms"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help create update show list pause resume import export search synonyms"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -900,6 +968,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -908,7 +980,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__create)
-            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -966,6 +1038,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -974,7 +1050,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__export)
-            opts="-o -y -q -h --seller --status --file --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --seller --status --file --force --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1012,6 +1088,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1020,7 +1100,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__import)
-            opts="-o -y -q -h --dry-run --skip-invalid --rejects --force --encoding --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --skip-invalid --rejects --force --encoding --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1054,6 +1134,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1062,7 +1146,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__list)
-            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --all --offset --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --all --offset --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1116,6 +1200,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1124,7 +1212,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__pause)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1147,6 +1235,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1158,7 +1250,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__resume)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1184,6 +1276,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1192,7 +1288,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__search)
-            opts="-o -y -q -h --category --min-price --max-price --sort --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --category --min-price --max-price --sort --limit --all --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1238,6 +1334,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1246,7 +1346,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,6 +1369,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1280,7 +1384,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__synonyms)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help import export"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help import export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1306,6 +1410,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1314,7 +1422,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__synonyms__subcmd__export)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1337,6 +1445,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1348,7 +1460,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__synonyms__subcmd__import)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1374,6 +1486,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1382,7 +1498,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__update)
-            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --no-extras --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --no-extras --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1440,6 +1556,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1448,7 +1568,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__help)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1474,6 +1594,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1482,7 +1606,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__init)
-            opts="-o -y -q -h --admin --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --admin --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1512,6 +1636,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1520,7 +1648,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__ledger)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help journal"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help journal"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1546,6 +1674,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1554,7 +1686,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__ledger__subcmd__journal)
-            opts="-o -y -q -h --from --to --account --user --totals --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --from --to --account --user --totals --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1596,6 +1728,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1604,7 +1740,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__manpages)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1627,6 +1763,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1638,7 +1778,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__migrate__subcmd__to)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1661,6 +1801,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1672,7 +1816,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help queue approve reject rules scan"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help queue approve reject rules scan"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1698,6 +1842,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1706,7 +1854,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__approve)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1736,6 +1884,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1744,7 +1896,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__queue)
-            opts="-o -y -q -h --status --rule --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --rule --limit --all --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1782,6 +1934,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1790,7 +1946,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__reject)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1820,6 +1976,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1828,7 +1988,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help import export show"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help import export show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1854,6 +2014,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1862,7 +2026,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__export)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1885,6 +2049,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1896,7 +2064,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__import)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1922,6 +2090,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1930,7 +2102,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__show)
-            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1960,6 +2132,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1968,7 +2144,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__scan)
-            opts="-o -y -q -h --rules --since --apply --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --rules --since --apply --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2002,6 +2178,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2010,7 +2190,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help place deliver revise complete review cancel message reply show files list"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help place deliver revise complete review cancel message reply show files list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2036,6 +2216,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2044,7 +2228,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__cancel)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2074,6 +2258,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2082,7 +2270,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__complete)
-            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2116,6 +2304,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2124,7 +2316,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__deliver)
-            opts="-o -y -q -h --message --attach --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --message --attach --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2158,6 +2350,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2166,7 +2362,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__files)
-            opts="-o -y -q -h --to --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --to --force --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2196,6 +2392,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2204,7 +2404,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__list)
-            opts="-o -y -q -h --status --as-buyer --as-seller --late --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --status --as-buyer --as-seller --late --limit --all --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2238,6 +2438,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2246,7 +2450,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__message)
-            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2276,6 +2480,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2284,7 +2492,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__place)
-            opts="-o -y -q -h --extra --quantity --note --key --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --extra --quantity --note --key --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2326,6 +2534,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2334,7 +2546,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__reply)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2360,6 +2572,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2368,7 +2584,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__review)
-            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2402,6 +2618,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2410,7 +2630,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__revise)
-            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2440,6 +2660,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2448,7 +2672,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2474,6 +2698,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2482,7 +2710,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help run list show export reconcile"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help run list show export reconcile"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2508,6 +2736,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2516,7 +2748,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__export)
-            opts="-o -y -q -h --file --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --file --force --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2546,6 +2778,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2554,7 +2790,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__list)
-            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2584,6 +2820,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2592,7 +2832,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__reconcile)
-            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2618,6 +2858,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2626,7 +2870,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__run)
-            opts="-o -y -q -h --key --method --min --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --key --method --min --dry-run --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2664,6 +2908,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2672,7 +2920,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__show)
-            opts="-o -y -q -h --items --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --items --limit --all --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2702,6 +2950,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2710,7 +2962,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help sales sellers"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help sales sellers"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2736,6 +2988,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2744,7 +3000,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sales)
-            opts="-o -y -q -h --by --from --to --seller --html --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --by --from --to --seller --html --force --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2790,6 +3046,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2798,7 +3058,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sellers)
-            opts="-o -y -q -h --from --to --limit --all --html --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --from --to --limit --all --html --force --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2840,6 +3100,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2848,7 +3112,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__tick)
-            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2871,6 +3135,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2882,7 +3150,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help add list show suspend unsuspend set-payout"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help add list show suspend unsuspend set-payout"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2908,6 +3176,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2916,7 +3188,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__add)
-            opts="-o -y -q -h --email --admin --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --email --admin --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2946,6 +3218,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2954,7 +3230,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__list)
-            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2984,6 +3260,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2992,7 +3272,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__set__subcmd__payout)
-            opts="-o -y -q -h --method --account --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --method --account --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3026,6 +3306,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3034,7 +3318,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3057,6 +3341,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3068,7 +3356,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__suspend)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3095,6 +3383,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3106,7 +3398,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__unsuspend)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3136,6 +3428,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3144,7 +3440,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help deposit import-deposits show history statement"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help deposit import-deposits show history statement"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3170,6 +3466,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3178,7 +3478,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__deposit)
-            opts="-o -y -q -h --method --ref --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --method --ref --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3212,6 +3512,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3220,7 +3524,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__history)
-            opts="-o -y -q -h --from --to --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --from --to --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3254,6 +3558,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3262,7 +3570,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__import__subcmd__deposits)
-            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3285,6 +3593,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3296,7 +3608,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__show)
-            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3322,6 +3634,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3330,7 +3646,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__statement)
-            opts="-o -y -q -h --month --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --month --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3357,6 +3673,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

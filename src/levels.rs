@@ -27,6 +27,8 @@ pub struct SellerStats {
     pub on_time_pct: Option<i64>,
     /// Percent of finished orders that completed rather than being cancelled; none before the first.
     pub completion_pct: Option<i64>,
+    /// Named for whom it is about: flattened into a gig or a user, `level` would be ambiguous.
+    #[serde(rename = "seller_level")]
     pub level: String,
 }
 
@@ -157,6 +159,7 @@ pub fn recompute(db: &Db, session: &Session, policy: &Policy) -> Result<i64> {
 pub struct Profile {
     #[serde(flatten)]
     pub user: User,
+    #[serde(flatten)]
     pub stats: SellerStats,
 }
 
@@ -170,6 +173,7 @@ pub fn profile(db: &Db, username: &str) -> Result<Profile> {
 pub struct GigWithStats {
     #[serde(flatten)]
     pub gig: Gig,
+    #[serde(flatten)]
     pub stats: SellerStats,
 }
 

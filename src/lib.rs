@@ -44,6 +44,15 @@ pub use error::{Error, ErrorKind, Result};
 pub use money::Money;
 pub use store::Store;
 
+/// What an idempotent operation (one with a key or a provider's reference) returns: its result,
+/// and whether this call replayed an earlier one with the same key, doing nothing new.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Replay<T> {
+    #[serde(flatten)]
+    pub value: T,
+    pub replayed: bool,
+}
+
 /// Who is acting and when. The binary builds one per command from --as / SOUQ_USER,
 /// the OS user and SOUQ_NOW; the library never looks these up itself.
 #[derive(Debug, Clone)]

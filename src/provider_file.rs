@@ -51,7 +51,9 @@ pub fn parse<T>(
     let bounded = BoundedLines::new(input, MAX_LINE_BYTES, MAX_FILE_BYTES);
     let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(bounded);
     let header = reader.headers().map_err(|e| read_error("line 1", e))?.clone();
-    let position = |name: &&str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+    // "a|b": the column is named a, or b in files made before it was renamed.
+    let position =
+        |names: &&str| names.split('|').find_map(|name| header.iter().position(|h| h.eq_ignore_ascii_case(name)));
     let columns: Vec<Option<usize>> = required.iter().chain(optional).map(position).collect();
     if columns[..required.len()].iter().any(Option::is_none) {
         return Err(Error::invalid(format!(
@@ -98,10 +100,17 @@ fn read_error(place: &str, err: csv::Error) -> Error {
 }
 
 /// "a, b and c".
+/// A column's current name, of "name|older name".
+fn first_name(names: &str) -> &str {
+    names.split('|').next().unwrap_or(names)
+}
+
 fn in_words(names: &[&str]) -> String {
     match names.split_last() {
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, [])) => first_name(last).to_string(),
+        Some((last, rest)) => {
+            format!("{} and {}", rest.iter().map(|n| first_name(n)).collect::<Vec<_>>().join(", "), first_name(last))
+        }
         None => String::new(),
     }
 }

@@ -146,6 +146,7 @@ pub struct SellerRow {
     pub seller: String,
     #[serde(flatten)]
     pub totals: Totals,
+    #[serde(flatten)]
     pub stats: SellerStats,
 }
 

@@ -54,7 +54,9 @@ pub struct WalletMovement {
     pub payout_item_id: Option<i64>,
     /// How much each balance changed (negative: money left it).
     pub change: Balances,
-    /// Each balance after this movement.
+    /// Each balance after this movement: the movement's own `credit_cents` ... (as a wallet's
+    /// are), beside `change`, so that a table names them as briefly as `wallet show` does.
+    #[serde(flatten)]
     pub balance: Balances,
     /// For an earning entering pending: the day it clears (tick's rule, from the policy and the
     /// seller's level now), or the day it cleared.

@@ -8,7 +8,7 @@ use crate::db::Db;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::{self, Account, Bucket, Movement, Wallet};
 use crate::money::Money;
-use crate::{events, policy, provider_file, users, Session};
+use crate::{events, policy, provider_file, users, Replay, Session};
 
 /// The payment gateways money can arrive through.
 pub const METHODS: &[&str] = &["paypal", "payoneer", "cashu", "card"];
@@ -50,7 +50,7 @@ impl Deposit<'_> {
 /// Records a payment the gateway confirmed into `username`'s credit (world:METHOD -> credit).
 /// Admin only: money enters the marketplace through a gateway, never on a user's word. The same
 /// method and reference again is a no-op; with another user or amount it is a conflict.
-pub fn deposit(db: &Db, session: &Session, deposit: &Deposit) -> Result<Wallet> {
+pub fn deposit(db: &Db, session: &Session, deposit: &Deposit) -> Result<Replay<Wallet>> {
     users::acting_admin(db, session, "record a payment")?;
     let user = users::get(db, deposit.username)?;
     let problems = deposit.problems(policy::load(db)?.max_deposit);
@@ -58,8 +58,8 @@ pub fn deposit(db: &Db, session: &Session, deposit: &Deposit) -> Result<Wallet> 
         let messages: Vec<String> = problems.into_iter().map(|(_, message)| message).collect();
         return Err(Error::invalid(messages.join("; ")));
     }
-    credit(db, session, &user, deposit)?;
-    show_unchecked(db, &user)
+    let credited = credit(db, session, &user, deposit)?;
+    Ok(Replay { value: show_unchecked(db, &user)?, replayed: !credited })
 }
 
 /// Posts a checked deposit and records its event (once: a replay writes nothing).
@@ -106,6 +106,8 @@ pub struct ImportSummary {
     pub already_applied: i64,
     /// The money this import credited.
     pub total_cents: Money,
+    /// Every row was credited before: the file was imported already, and nothing moved.
+    pub replayed: bool,
 }
 
 /// Imports a gateway's settlement file (admin only): a CSV whose header names username, amount,
@@ -154,6 +156,7 @@ pub fn import_deposits(db: &Db, session: &Session, input: impl std::io::Read) ->
             summary.already_applied += 1;
         }
     }
+    summary.replayed = summary.already_applied > 0 && summary.deposited == 0;
     Ok(summary)
 }
 

@@ -833,7 +833,7 @@ fn nightly(
     }
     let made = json(&out);
     let id = made["id"].as_i64().unwrap();
-    assert_eq!(made["items"].as_i64(), Some(payees.len() as i64), "seed {seed}: batch {id}: {made}");
+    assert_eq!(made["items_count"].as_i64(), Some(payees.len() as i64), "seed {seed}: batch {id}: {made}");
     let shown = read(market, seed, day, &["payout", "show", &id.to_string(), "--items", "--as", "admin", "-o", "json"]);
     let mut items = Vec::new();
     for item in json(&shown).as_array().unwrap() {

@@ -162,7 +162,7 @@ fn every_output_format_renders_a_list() {
     assert_eq!(line["price_cents"], 2000);
     let csv = market.ok(&["gig", "list", "-o", "csv"]);
     assert!(csv.starts_with("id,seller,sku,title,"), "{csv}");
-    assert!(csv.contains("20.00"));
+    assert!(csv.contains(",2000,"), "money in CSV is integer cents, as in JSON: {csv}");
     let yaml = market.ok(&["gig", "list", "-o", "yaml"]);
     assert!(yaml.contains("price_cents: 2000"), "{yaml}");
     let from_env = market.cmd().env("SOUQ_OUTPUT", "jsonl").args(["gig", "list"]).output().unwrap();
@@ -323,4 +323,31 @@ mod sqlite_only {
         market.fails(4, &["backup", "copy.db"]);
         assert_eq!(std::fs::read(&copy).unwrap(), before);
     }
+}
+
+#[test]
+fn fields_picks_and_orders_the_fields_of_lists_and_shows_in_every_machine_format() {
+    let market = Market::with_gig();
+    let picked = market.json(&["gig", "list", "--fields", "price_cents,id"]);
+    assert_eq!(picked, serde_json::json!([{"price_cents": 2000, "id": 1}]));
+    let jsonl = market.ok(&["gig", "list", "--fields", "title,id", "-o", "jsonl"]);
+    assert_eq!(jsonl, "{\"title\":\"ترجمة احترافية\",\"id\":1}\n");
+    assert_eq!(market.ok(&["gig", "list", "--fields", "id,price_cents", "-o", "csv"]), "id,price_cents\n1,2000\n");
+    assert_eq!(
+        market.ok(&["gig", "show", "1", "--fields", "seller,delivery_days", "-o", "yaml"]),
+        "seller: layla\ndelivery_days: 3\n"
+    );
+    // a record made of parts (an order with its messages) is one record to --fields, also in CSV
+    market.ok(&["wallet", "deposit", "noura", "50", "--method", "paypal", "--ref", "f-1", "--as", "admin"]);
+    market.ok(&["order", "place", "1", "--as", "noura"]);
+    let csv = market.ok(&["order", "show", "1", "--as", "noura", "--fields", "id,status", "-o", "csv"]);
+    assert_eq!(csv, "id,status\n1,active\n");
+
+    let stderr = market.fails(2, &["gig", "list", "--fields", "id,cost", "-o", "json"]);
+    assert!(
+        stderr.contains("\"cost\"") && stderr.contains("price_cents") && stderr.contains("delivery_days"),
+        "{stderr}"
+    );
+    let stderr = market.fails(2, &["gig", "list", "--fields", "id"]);
+    assert!(stderr.contains("--fields") && stderr.contains("json"), "a table is for people: {stderr}");
 }

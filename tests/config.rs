@@ -82,7 +82,7 @@ fn a_zero_minimum_is_refused_so_payout_runs_keep_working() {
     assert_eq!(market.snapshot(), before);
     market.sellers_with_available(&[("sam", "paypal", "sam@example.com", 2500)]);
     let batch = market.json(&["payout", "run", "--key", "k", "--yes", "--as", "admin"]);
-    assert_eq!(batch["items"], 1);
+    assert_eq!(batch["items_count"], 1);
 }
 
 fn import(market: &Market, yaml: &str) -> std::process::Output {

@@ -62,3 +62,54 @@ fn events_follow_streams_what_other_processes_write() {
     assert_eq!(event["kind"], "gig.paused");
     assert_eq!(event["entity_id"], 1);
 }
+
+#[test]
+fn events_honour_the_output_format_and_stay_json_lines_by_default() {
+    let market = Market::with_gig();
+    let table = market.ok(&["events", "-o", "table"]);
+    assert!(table.contains("┆ kind") && table.contains("gig.created") && !table.contains("{\"id\""), "{table}");
+    let csv = market.ok(&["events", "-o", "csv"]);
+    assert!(csv.starts_with("id,at,actor,os_user,kind,entity,entity_id,data\n"), "{csv}");
+    let json = market.json(&["events"]);
+    assert_eq!(json.as_array().unwrap().len(), 4);
+    assert_eq!(
+        market.ok(&["events", "--fields", "id,kind", "--kind", "gig."]),
+        "{\"id\":4,\"kind\":\"gig.created\"}\n"
+    );
+    let stderr = market.fails(2, &["events", "--follow", "-o", "table"]);
+    assert!(stderr.contains("--follow streams JSON lines"), "{stderr}");
+}
+
+#[test]
+fn events_follow_ends_within_a_second_of_its_reader_going_even_with_no_new_event() {
+    let market = Market::with_gig();
+    // a poll period far longer than the bound: only noticing the closed pipe can end it in time
+    let mut follower = market
+        .std_cmd()
+        .args(["events", "--follow", "--since", "3", "--poll-ms", "60000"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(follower.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.contains("gig.created"), "{line}");
+    // `| head -1`: the reader takes its line and goes; no event follows
+    drop(reader);
+    let closed = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = follower.try_wait().unwrap() {
+            break Some(status);
+        }
+        if closed.elapsed() > std::time::Duration::from_secs(5) {
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10)); // checking, not passing time
+    };
+    let Some(status) = status else {
+        follower.kill().unwrap();
+        panic!("events --follow still runs 5 s after its reader closed");
+    };
+    assert!(closed.elapsed() < std::time::Duration::from_secs(1), "took {:?}", closed.elapsed());
+    assert!(status.success(), "a reader that has gone is a quiet end, exit 0: {status}");
+}

@@ -229,3 +229,14 @@ fn gig_create_on_a_terminal_asks_for_the_missing_fields() {
     assert_eq!(gig["delivery_days"], 4);
     assert_eq!(gig["category"], "design");
 }
+
+#[test]
+fn gig_create_without_a_terminal_names_every_missing_flag_in_one_error() {
+    let market = Market::with_gig();
+    let before = market.snapshot();
+    let stderr = market.fails(2, &["gig", "create", "--category", "design", "--no-input"]);
+    assert!(stderr.contains("missing --as, --title, --price, --days"), "{stderr}");
+    let stderr = market.fails(2, &["gig", "create", "--as", "layla", "--title", "Logo", "--no-input"]);
+    assert!(stderr.contains("missing --price, --days"), "{stderr}");
+    assert_eq!(market.snapshot(), before);
+}

@@ -126,11 +126,11 @@ fn every_transfer_names_its_accounts_its_order_or_payout_batch_and_its_chain_has
 
     // the same transfers in every format
     let csv = market.ok(&["ledger", "journal", "--as", "admin", "-o", "csv"]);
-    assert!(csv.starts_with("transfer_id,created_at,kind,debit_account,credit_account,amount,order_id,payout_item_id,payout_batch_id,idem_key,actor,hash\n"), "{csv}");
+    assert!(csv.starts_with("transfer_id,created_at,kind,debit_account,credit_account,amount_cents,order_id,payout_item_id,payout_batch_id,idem_key,actor,hash\n"), "{csv}");
     assert_eq!(csv.lines().count(), transfers.len() + 1);
     assert!(
         csv.contains(&format!(
-            "1,{},deposit,world:paypal,user:4:credit,100.00,,,,deposit:paypal:PP-1,admin,",
+            "1,{},deposit,world:paypal,user:4:credit,10000,,,,deposit:paypal:PP-1,admin,",
             common::T0
         )),
         "{csv}"
@@ -142,8 +142,11 @@ fn every_transfer_names_its_accounts_its_order_or_payout_batch_and_its_chain_has
     let yaml = market.ok(&["ledger", "journal", "--as", "admin", "-o", "yaml"]);
     assert!(yaml.starts_with("transfers:\n") && yaml.contains("\ntotals:\n"), "{yaml}");
     let totals = market.ok(&["ledger", "journal", "--as", "admin", "--totals", "-o", "csv"]);
-    assert!(totals.starts_with("account,username,opening,debits,credits,closing\n"), "{totals}");
-    assert!(totals.contains("\nuser:4:credit,noura,0.00,50.00,100.00,50.00\n"), "{totals}");
+    assert!(
+        totals.starts_with("account,username,opening_cents,debits_cents,credits_cents,closing_cents\n"),
+        "{totals}"
+    );
+    assert!(totals.contains("\nuser:4:credit,noura,0,5000,10000,5000\n"), "{totals}");
 }
 
 #[test]
@@ -259,18 +262,18 @@ fn wallet_history_runs_each_balance_and_dates_each_pending_earning_by_the_policy
     assert_eq!(movements[1]["clears_on"], Value::Null);
     let wallet = market.wallet("layla");
     for bucket in BUCKETS {
-        assert_eq!(movements[1]["balance"][bucket], wallet[bucket], "{bucket}");
+        assert_eq!(movements[1][bucket], wallet[bucket], "{bucket}");
         assert_eq!(cleared["closing"][bucket], wallet[bucket], "{bucket}");
     }
 
     // the buyer's side: deposit then payment, each with the credit left after it
     let noura = market.json(&["wallet", "history", "noura", "--as", "admin"]);
     let credit: Vec<i64> =
-        noura["movements"].as_array().unwrap().iter().map(|m| m["balance"]["credit_cents"].as_i64().unwrap()).collect();
+        noura["movements"].as_array().unwrap().iter().map(|m| m["credit_cents"].as_i64().unwrap()).collect();
     assert_eq!(credit, [10000, 7500]);
     let csv = market.ok(&["wallet", "history", "--as", "noura", "-o", "csv"]);
-    assert!(csv.starts_with("transfer_id,created_at,kind,order_id,payout_item_id,credit_change,pending_change,available_change,credit,pending,available,clears_on\n"), "{csv}");
-    assert!(csv.contains(",order_payment,1,,-25.00,0.00,0.00,75.00,0.00,0.00,\n"), "{csv}");
+    assert!(csv.starts_with("transfer_id,created_at,kind,order_id,payout_item_id,change.credit_cents,change.pending_cents,change.available_cents,credit_cents,pending_cents,available_cents,clears_on\n"), "{csv}");
+    assert!(csv.contains(",order_payment,1,,-2500,0,0,7500,0,0,\n"), "{csv}");
 
     let before = market.snapshot();
     market.fails(5, &["wallet", "history", "layla", "--as", "noura"]);
@@ -311,8 +314,8 @@ fn a_monthly_statement_opens_where_the_last_closed_and_closes_at_the_wallet_of_i
 
     let table = market.ok(&["wallet", "statement", "noura", "--month", "2026-04", "--as", "noura", "-o", "csv"]);
     let lines: Vec<&str> = table.lines().collect();
-    assert!(lines[1].starts_with(",2026-04-01,opening,,,0.00,0.00,0.00,50.00,0.00,0.00,"), "{table}");
-    assert!(lines.last().unwrap().starts_with(",2026-04-30,closing,,,0.00,0.00,0.00,55.00,0.00,0.00,"), "{table}");
+    assert!(lines[1].starts_with(",2026-04-01,opening,,,0,0,0,5000,0,0,"), "{table}");
+    assert!(lines.last().unwrap().starts_with(",2026-04-30,closing,,,0,0,0,5500,0,0,"), "{table}");
     assert_eq!(lines.len(), 1 + 1 + 2 + 1, "header, opening, deposit and payment, closing: {table}");
 
     let before = market.snapshot();

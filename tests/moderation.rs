@@ -42,7 +42,7 @@ fn a_gig_with_a_phone_number_is_held_and_queued_until_approved() {
     assert_eq!(flags.len(), 1);
     let flag = &flags[0];
     let keys: Vec<&str> = flag.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["action", "created_at", "entity", "entity_id", "excerpt", "id", "rule", "status"]);
+    assert_eq!(keys, ["id", "rule", "action", "entity", "entity_id", "excerpt", "status", "created_at"]);
     assert_eq!(flag["rule"], "contact-in-gigs");
     assert_eq!(flag["action"], "hold");
     assert_eq!((flag["entity"].as_str(), flag["entity_id"].as_i64()), (Some("gig"), gig["id"].as_i64()));

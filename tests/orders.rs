@@ -468,6 +468,14 @@ fn placing_again_with_the_same_key_returns_the_same_order_and_moves_no_money() {
     let before = market.snapshot();
     let again = market.json(&["order", "place", "1", "--extra", "1", "--key", "cart-77", "--as", "noura"]);
     assert_eq!(again["id"], first["id"]);
+    assert_eq!((first["replayed"].as_bool(), again["replayed"].as_bool()), (Some(false), Some(true)));
+    let table = market
+        .cmd()
+        .args(["order", "place", "1", "--extra", "1", "--key", "cart-77", "--as", "noura"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&table.stderr);
+    assert!(stderr.contains("replayed: order key \"cart-77\""), "a person is told too: {stderr}");
     assert_eq!(market.snapshot(), before);
     assert_eq!(market.wallet("noura"), wallet);
     let stderr = market.fails(4, &["order", "place", "1", "--quantity", "2", "--key", "cart-77", "--as", "noura"]);

@@ -115,7 +115,7 @@ fn a_run_with_nobody_eligible_records_nothing_and_the_same_cron_line_pays_once_e
 
     clear(&mut market);
     let paid: Value = serde_json::from_slice(&market.cmd().args(cron).output().unwrap().stdout).unwrap();
-    assert_eq!((paid["replayed"].as_bool(), paid["items"].as_i64()), (Some(false), Some(1)), "{paid:#}");
+    assert_eq!((paid["replayed"].as_bool(), paid["items_count"].as_i64()), (Some(false), Some(1)), "{paid:#}");
     assert_eq!(paid["total_cents"], 2500);
     assert_eq!(market.wallet("layla")["in_payout_cents"], 2500);
     audit_ok(&market);
@@ -159,7 +159,7 @@ fn eligibility_needs_the_minimum_and_a_method_of_the_kind() {
     clear(&mut market);
 
     let paypal = run_json(&market, &["--key", "pp", "--method", "paypal"]);
-    assert_eq!(paypal["items"], 2, "layla and omar; tiny is under min_payout 10.00");
+    assert_eq!(paypal["items_count"], 2, "layla and omar; tiny is under min_payout 10.00");
     assert_eq!(paypal["total_cents"], 3750);
     assert_eq!(paypal["method"], "paypal");
     let paid: Vec<Value> = items(&market, "1").iter().map(|i| i["seller"].clone()).collect();
@@ -171,7 +171,7 @@ fn eligibility_needs_the_minimum_and_a_method_of_the_kind() {
     audit_ok(&market);
 
     let rest = run_json(&market, &["--key", "rest", "--min", "5"]);
-    assert_eq!(rest["items"], 2, "sam (bank) and tiny (9.99 >= 5.00)");
+    assert_eq!(rest["items_count"], 2, "sam (bank) and tiny (9.99 >= 5.00)");
     assert_eq!(rest["total_cents"], 4999);
     assert_eq!(rest["min_cents"], 500);
     audit_ok(&market);
@@ -182,7 +182,7 @@ fn suspended_sellers_and_sellers_with_an_open_item_are_held() {
     let mut market = market_with_earnings();
     market.ok(&["user", "suspend", "omar", "--as", "admin"]);
     let first = run_json(&market, &["--key", "first", "--method", "paypal"]);
-    assert_eq!(first["items"], 1);
+    assert_eq!(first["items_count"], 1);
     assert_eq!(sellers(&first), ["omar"]);
     assert_eq!(first["held"][0]["reason"], "suspended");
     assert_eq!(first["held"][0]["available_cents"], 1250);
@@ -191,7 +191,7 @@ fn suspended_sellers_and_sellers_with_an_open_item_are_held() {
     sell(&market, "layla", "paypal", "layla@example.com", "37.50");
     clear(&mut market);
     let second = run_json(&market, &["--key", "second"]);
-    assert_eq!(second["items"], 1, "only sam");
+    assert_eq!(second["items_count"], 1, "only sam");
     let held = second["held"].as_array().unwrap();
     assert_eq!(held.len(), 2);
     assert_eq!(held[0]["seller"], "layla");
@@ -206,7 +206,7 @@ fn the_same_key_twice_returns_the_same_batch_and_moves_nothing() {
     let mut market = market_with_earnings();
     let first = run_json(&market, &["--key", "2026-03-01"]);
     assert_eq!(first["replayed"], false);
-    assert_eq!(first["items"], 3);
+    assert_eq!(first["items_count"], 3);
     let after_first = market.snapshot();
 
     sell(&market, "new", "paypal", "new@example.com", "62.50");
@@ -215,7 +215,7 @@ fn the_same_key_twice_returns_the_same_batch_and_moves_nothing() {
     let again = run_json(&market, &["--key", "2026-03-01"]);
     assert_eq!(again["replayed"], true);
     assert_eq!(again["id"], first["id"]);
-    assert_eq!(again["items"], 3);
+    assert_eq!(again["items_count"], 3);
     assert_eq!(again["total_cents"], first["total_cents"]);
     assert_eq!(market.snapshot(), after_new, "a replay writes nothing");
     assert_ne!(after_first, after_new);
@@ -231,7 +231,7 @@ fn a_dry_run_and_a_refused_confirmation_change_nothing() {
     let market = market_with_earnings();
     let before = market.snapshot();
     let preview = market.json(&["payout", "run", "--key", "k", "--as", "admin", "--dry-run"]);
-    assert_eq!(preview["items"], 3);
+    assert_eq!(preview["items_count"], 3);
     assert_eq!(preview["total_cents"], 7750);
     assert_eq!(market.snapshot(), before);
 
@@ -278,7 +278,7 @@ fn other_methods_export_a_generic_csv_with_formulas_defused() {
     run_json(&market, &["--key", "all"]);
     assert_eq!(
         market.ok(&["payout", "export", "1", "--as", "admin"]),
-        "item_id,seller,method,account,amount,currency,note\r\n\
+        "item_ref,seller,method,account,amount,currency,note\r\n\
          souq-b1-i1,'-dash,bank,DE89370400440532013000,15.00,USD,souq payout batch 1\r\n\
          souq-b1-i2,layla,payoneer,l@example.com,20.00,USD,souq payout batch 1\r\n"
     );
@@ -300,7 +300,7 @@ fn many_paypal_sellers(prefix: &str, count: usize, cents: i64) -> Market {
 fn a_paypal_export_over_5000_rows_is_split_into_numbered_files() {
     let market = many_paypal_sellers("s", 5001, 1000);
     let batch = run_json(&market, &["--key", "big", "--method", "paypal"]);
-    assert_eq!(batch["items"], 5001);
+    assert_eq!(batch["items_count"], 5001);
 
     market.fails(2, &["payout", "export", "1", "--as", "admin"]);
     let base = market.path("big.csv");
@@ -361,7 +361,8 @@ fn reconcile_applies_every_provider_status_once() {
     let first = reconcile(&market, "r.csv", results);
     assert_eq!(summary(&first), [12, 1, 5, 3, 3, 0, 0]);
     assert_eq!(first["problems"][0]["line"], 11);
-    assert_eq!(first["problems"][0]["item_id"], "souq-b1-i99");
+    assert_eq!(first["problems"][0]["item_ref"], "souq-b1-i99");
+    assert_eq!(first["replayed"], false);
     audit_ok(&market);
 
     let statuses: Vec<(String, String)> = items(&market, "1")
@@ -393,11 +394,12 @@ fn reconcile_applies_every_provider_status_once() {
 
     let before = market.snapshot();
     let again = reconcile(&market, "r.csv", results);
+    assert_eq!(again["replayed"], true, "the same file again moves nothing: {again:#}");
     assert_eq!(summary(&again), [12, 0, 0, 0, 3, 9, 0]);
     assert_eq!(market.snapshot(), before, "the same file again changes nothing");
 
     let rest =
-        reconcile(&market, "rest.csv", "item_id,status\nsouq-b1-i7,SUCCESS\nsouq-b1-i8,RETURNED\nsouq-b1-i9,ONHOLD\n");
+        reconcile(&market, "rest.csv", "item_ref,status\nsouq-b1-i7,SUCCESS\nsouq-b1-i8,RETURNED\nsouq-b1-i9,ONHOLD\n");
     assert_eq!(summary(&rest), [3, 1, 1, 0, 0, 1, 0]);
     assert_eq!(market.json(&["payout", "show", "1"])["status"], "open");
     reconcile(&market, "last.csv", "item_id,status\nsouq-b1-i9,SUCCESS\n");
@@ -425,7 +427,7 @@ fn success_then_failure_is_refused_but_a_reversal_returns_the_money() {
     assert_eq!(summary(&again), [2, 0, 0, 0, 0, 2, 0]);
 
     let next = run_json(&market, &["--key", "b2"]);
-    assert_eq!(next["items"], 2, "s1 after the reversal and s2 after the failure");
+    assert_eq!(next["items_count"], 2, "s1 after the reversal and s2 after the failure");
     audit_ok(&market);
 }
 
@@ -435,10 +437,10 @@ fn a_malformed_result_file_is_invalid_with_line_numbers_and_changes_nothing() {
     let before = market.snapshot();
     let file = market.path("bad.csv");
     for (csv, needle) in [
-        ("id,state\nsouq-b1-i1,SUCCESS\n", "line 1: the header must name item_id and status"),
+        ("id,state\nsouq-b1-i1,SUCCESS\n", "line 1: the header must name item_ref and status"),
         (
             "item_id,status\nsouq-b1-i1,SUCCESS\nsouq-b1-i2,MAYBE\n,FAILED\n",
-            "line 3: unknown status \"MAYBE\"; line 4: item_id is empty",
+            "line 3: unknown status \"MAYBE\"; line 4: item_ref is empty",
         ),
         ("item_id,status\nsouq-b1-i1,\"SUCC\nESS\n", "line 2"),
         ("\u{feff}item_id,status\r\nsouq-b1-i1,SUCCESS\r\nsouq-b1-i2,NOPE\r\n", "line 3: unknown status \"NOPE\""),
@@ -486,7 +488,7 @@ fn a_run_killed_mid_batch_then_rerun_pays_each_seller_exactly_once() {
         assert!(batches.as_array().unwrap().len() <= 1, "attempt {attempt}: {batches:#}");
     }
     let batch = run_json(&market, &["--key", "killed"]);
-    assert_eq!(batch["items"], 3000);
+    assert_eq!(batch["items_count"], 3000);
     assert_eq!(batch["total_cents"], 3000 * 1500);
     let again = run_json(&market, &["--key", "killed"]);
     assert_eq!(again["replayed"], true);

@@ -23,9 +23,12 @@ fn admin_deposit_lands_in_credit_and_prints_the_wallet() {
 fn the_same_deposit_twice_moves_money_once() {
     let market = Market::with_gig();
     let args = ["wallet", "deposit", "noura", "50", "--method", "paypal", "--ref", "tx-9", "--as", "admin"];
-    market.ok(&args);
+    assert_eq!(market.json(&args)["replayed"], false);
     let again = market.json(&args);
     assert_eq!(again["credit_cents"], 5000);
+    assert_eq!(again["replayed"], true);
+    let table = market.cmd().args(args).output().unwrap();
+    assert!(String::from_utf8_lossy(&table.stderr).contains("replayed"), "a person is told too: {table:?}");
     market.assert_money_conserved();
 }
 
@@ -117,6 +120,7 @@ fn a_settlement_file_credits_each_row_once_however_often_it_is_imported() {
     let unchanged = market.snapshot();
     let again = market.json(&args);
     assert_eq!((again["deposited"].as_i64(), again["already_applied"].as_i64()), (Some(0), Some(2)));
+    assert_eq!((first["replayed"].as_bool(), again["replayed"].as_bool()), (Some(false), Some(true)));
     assert_eq!(market.snapshot(), unchanged, "the same file twice moves nothing");
     // a payment recorded by hand first is not credited again by the file
     market.ok(&["wallet", "deposit", "noura", "7", "--method", "card", "--ref", "C-1", "--as", "admin"]);

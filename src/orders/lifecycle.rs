@@ -16,7 +16,7 @@ use crate::policy;
 use crate::status::{GigStatus, OrderStatus};
 use crate::text::{self, Shape};
 use crate::users;
-use crate::{events, Session};
+use crate::{events, Replay, Session};
 
 pub const QUANTITY: std::ops::RangeInclusive<i64> = 1..=100;
 pub const MAX_NOTE_CHARS: usize = 2_000;
@@ -38,10 +38,10 @@ pub struct NewOrder {
 /// and the commission, sets the due time (delivery days plus the extras' days) and moves the
 /// gross into escrow, from the buyer's credit first and then from available. Not enough money
 /// is a conflict and nothing changes.
-pub fn place(db: &Db, session: &Session, new: &NewOrder) -> Result<Order> {
+pub fn place(db: &Db, session: &Session, new: &NewOrder) -> Result<Replay<Order>> {
     let buyer = users::acting(db, session)?;
     if let Some(order) = placed_with_key(db, buyer.id, new)? {
-        return Ok(order);
+        return Ok(Replay { value: order, replayed: true });
     }
     let gig = gigs::get(db, new.gig_id)?;
     if !QUANTITY.contains(&new.quantity) {
@@ -123,7 +123,7 @@ pub fn place(db: &Db, session: &Session, new: &NewOrder) -> Result<Order> {
     // built rather than read back (as `get` would give it: extras in id order)
     let mut extras = new.extras.clone();
     extras.sort_unstable();
-    Ok(Order {
+    let order = Order {
         id: order_id,
         gig_id: gig.id,
         buyer: buyer.username,
@@ -152,7 +152,8 @@ pub fn place(db: &Db, session: &Session, new: &NewOrder) -> Result<Order> {
         buyer_id: buyer.id,
         seller_id: seller.id,
         commission_bps: policy.commission_bps,
-    })
+    };
+    Ok(Replay { value: order, replayed: false })
 }
 
 /// The order this buyer already placed with `new.key`, if any. The same key asking for another
@@ -229,7 +230,7 @@ pub fn deliver(db: &Db, session: &Session, id: i64, message: &str, files: &[Path
         "order.delivered",
         "order",
         id,
-        json!({"delivery_id": delivery.id, "files": delivery.files.len(), "late": late}),
+        json!({"delivery_id": delivery.id, "files_count": delivery.files.len(), "late": late}),
     )?;
     // built rather than read back: only these three columns changed
     Ok(Order { status: OrderStatus::Delivered, delivered_at: Some(session.now), late, ..order })

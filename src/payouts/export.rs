@@ -50,7 +50,7 @@ pub fn export(db: &Db, session: &Session, batch_id: i64) -> Result<Vec<ExportPar
             })
             .collect()
     } else {
-        let header = ["item_id", "seller", "method", "account", "amount", "currency", "note"];
+        let header = ["item_ref", "seller", "method", "account", "amount", "currency", "note"];
         let generic = part(&items, Some(&header), |item| {
             vec![
                 item.item_ref.clone(),

@@ -161,7 +161,8 @@ pub struct Batch {
     pub status: String,
     pub method: Option<PayoutMethod>,
     pub min_cents: Money,
-    pub items: i64,
+    /// How many items the batch has (`payout show --items` lists them).
+    pub items_count: i64,
     pub total_cents: Money,
     pub created_at: Timestamp,
 }
@@ -218,7 +219,7 @@ fn batch_from_row(r: &Row) -> Result<Batch> {
         status: r.get(2)?,
         method: r.get(3)?,
         min_cents: Money::from_cents(r.get(4)?),
-        items: r.get(5)?,
+        items_count: r.get(5)?,
         total_cents: Money::from_cents(r.get(6)?),
         created_at: r.get(7)?,
     })

@@ -50,25 +50,27 @@ pub struct ReconcileSummary {
     /// Rows whose status may not follow the item's (SUCCESS then FAILED without REVERSED).
     pub refused: i64,
     pub problems: Vec<Problem>,
+    /// The file was reconciled before: rows were already applied and none moved anything now.
+    pub replayed: bool,
 }
 
 /// A row that matched no item of the batch, or asked for a change that is not allowed.
 #[derive(Debug, Clone, Serialize)]
 pub struct Problem {
     pub line: u64,
-    pub item_id: String,
+    pub item_ref: String,
     pub message: String,
 }
 
 struct ResultRow {
     line: u64,
-    item_id: String,
+    item_ref: String,
     status: &'static str,
     outcome: Outcome,
     provider_ref: Option<String>,
 }
 
-/// Applies `input` (a CSV file with a header naming item_id and status, any order and case, optionally
+/// Applies `input` (a CSV file with a header naming item_ref (or item_id, its older name) and status, any order and case, optionally
 /// provider_ref) to batch `batch_id` (admin only). A file that does not parse changes nothing
 /// and names every bad line; rows that match nothing or are refused are reported and skipped.
 /// It is read as a stream within [`provider_file`]'s limits.
@@ -82,6 +84,8 @@ pub fn reconcile(db: &Db, session: &Session, batch_id: i64, input: impl Read) ->
     }
     refresh_batch_status(db, batch_id)?;
     // A file that changed nothing (the same file again) writes nothing, not even an event.
+    // unmatched and refused rows stay so on every run: the file moved money before, not now
+    summary.replayed = summary.already_applied > 0 && summary.succeeded + summary.failed + summary.pending == 0;
     if summary.succeeded + summary.failed + summary.pending == 0 {
         return Ok(summary);
     }
@@ -99,16 +103,16 @@ pub fn reconcile(db: &Db, session: &Session, batch_id: i64, input: impl Read) ->
 }
 
 fn parse(input: impl Read) -> Result<Vec<ResultRow>> {
-    provider_file::parse(input, "bad result file", &["item_id", "status"], &["provider_ref"], |row| {
-        let (item_id, status) = (row.field(0), row.field(1));
-        if item_id.is_empty() {
-            return Ok(Err("item_id is empty".to_string()));
+    provider_file::parse(input, "bad result file", &["item_ref|item_id", "status"], &["provider_ref"], |row| {
+        let (item_ref, status) = (row.field(0), row.field(1));
+        if item_ref.is_empty() {
+            return Ok(Err("item_ref is empty".to_string()));
         }
         let Some((status, outcome)) = STATUSES.iter().find(|(s, _)| s.eq_ignore_ascii_case(status)) else {
             return Ok(Err(format!("unknown status {}", text::excerpt(status, text::EXCERPT_CHARS))));
         };
         let provider_ref = Some(row.field(2)).filter(|r| !r.is_empty()).map(str::to_string);
-        Ok(Ok(ResultRow { line: row.line, item_id: item_id.to_string(), status, outcome: *outcome, provider_ref }))
+        Ok(Ok(ResultRow { line: row.line, item_ref: item_ref.to_string(), status, outcome: *outcome, provider_ref }))
     })
     .map_err(|e| e.with_hint(format!("statuses: {}", STATUSES.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(", "))))
 }
@@ -152,8 +156,8 @@ fn step(current: ItemStatus, row: &ResultRow, seller_id: i64, method: PayoutMeth
 }
 
 fn apply(db: &Db, session: &Session, batch_id: i64, row: &ResultRow, summary: &mut ReconcileSummary) -> Result<()> {
-    let problem = |message: String| Problem { line: row.line, item_id: row.item_id.clone(), message };
-    let item = match parse_item_ref(&row.item_id).filter(|(b, _)| *b == batch_id) {
+    let problem = |message: String| Problem { line: row.line, item_ref: row.item_ref.clone(), message };
+    let item = match parse_item_ref(&row.item_ref).filter(|(b, _)| *b == batch_id) {
         Some((_, item_id)) => db.query_opt(
             "SELECT id, seller_id, method, amount_cents, status, provider_status FROM payout_items
              WHERE id = ?1 AND batch_id = ?2",
@@ -229,7 +233,7 @@ fn apply(db: &Db, session: &Session, batch_id: i64, row: &ResultRow, summary: &m
         &format!("payout.item_{}", new_status.as_str()),
         "payout_item",
         item_id,
-        json!({"item_id": item_ref(batch_id, item_id), "provider_status": row.status,
+        json!({"item_ref": item_ref(batch_id, item_id), "provider_status": row.status,
                "provider_ref": row.provider_ref, "amount_cents": amount}),
     )?;
     Ok(())

@@ -196,8 +196,8 @@ pub fn run(
         "payout.batch_created",
         "payout_batch",
         batch_id,
-        json!({"key": batch.key, "items": batch.items, "total_cents": batch.total_cents,
-               "method": batch.method, "min_cents": batch.min_cents, "held": plan.held.len()}),
+        json!({"key": batch.key, "items_count": batch.items_count, "total_cents": batch.total_cents,
+               "method": batch.method, "min_cents": batch.min_cents, "held_count": plan.held.len()}),
     )?;
     Ok(RunSummary { batch: Some(batch), replayed: false, held: plan.held })
 }

@@ -76,7 +76,7 @@ fn a_run_moves_available_into_flight_once_per_key() {
         let admin = session("admin");
         let made = store.write(|tx| run(tx, &admin, &request("k"), None, &mut |_, _| {})).unwrap();
         let batch = made.batch.clone().unwrap();
-        assert_eq!((batch.id, batch.items, batch.total_cents.cents(), made.replayed), (1, 2, 3500, false));
+        assert_eq!((batch.id, batch.items_count, batch.total_cents.cents(), made.replayed), (1, 2, 3500, false));
         assert_eq!(ledger::balance(store.db(), &Account::PayoutsInFlight).unwrap().cents(), 3500);
         let again = store.write(|tx| run(tx, &admin, &request("k"), None, &mut |_, _| {})).unwrap();
         assert_eq!((again.batch, again.replayed), (made.batch, true));
