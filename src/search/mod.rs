@@ -446,6 +446,39 @@ mod tests {
         assert_eq!(known, 2);
     }
 
+    /// A bulk writer writes the vocabulary it holds once it holds VOCABULARY_HELD terms, and
+    /// the rest at the end: every term once, memory bounded whatever the file.
+    #[test]
+    fn deferring_writes_the_vocabulary_it_holds_on_the_way() {
+        use crate::store::{Missing, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store =
+            Store::open(dir.path().join("m.db"), Missing::Create, std::time::Duration::from_secs(1)).unwrap();
+        let terms = |db: &Db| -> i64 { db.query_row("SELECT count(*) FROM search_terms", &[], |r| r.get(0)).unwrap() };
+        let entry = |from: usize, to: usize| IndexEntry {
+            title: String::new(),
+            description: String::new(),
+            tags: String::new(),
+            // each term twice, as a gig's repeated words give them
+            vocabulary: (from..to).chain(from..to).map(|n| format!("w{n}")).collect(),
+        };
+        store
+            .write(|db| {
+                let before = terms(db);
+                let deferred = defer(db)?;
+                deferred.add(1, &entry(0, VOCABULARY_HELD - 1))?;
+                assert_eq!(terms(db), before, "held, not written yet");
+                deferred.add(2, &entry(VOCABULARY_HELD - 10, VOCABULARY_HELD + 5))?;
+                assert_eq!(terms(db) - before, VOCABULARY_HELD as i64 + 5, "written once held");
+                assert!(deferred.vocabulary.borrow().is_empty());
+                deferred.add(3, &entry(VOCABULARY_HELD, VOCABULARY_HELD + 20))?;
+                deferred.finish()?;
+                assert_eq!(terms(db) - before, VOCABULARY_HELD as i64 + 20, "the rest at the end, each once");
+                Ok(())
+            })
+            .unwrap();
+    }
+
     /// The triggers are off only while a bulk writer defers: a gig written after the guard is
     /// gone (an import that failed included) is indexed by them again, and one the writer
     /// added is indexed as the triggers would have.
