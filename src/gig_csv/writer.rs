@@ -1,5 +1,5 @@
 //! Where `gig import` writes the gigs it creates: into SQLite one at a time as their rows come
-//! (search triggers and CHECK constraints off, the index written in bulk, a larger page cache), or into PostgreSQL a
+//! (search triggers off, the index written in bulk, a larger page cache), or into PostgreSQL a
 //! batch of rows at a time (the batch's skus looked up in one query, its new gigs copied in with
 //! COPY), where a statement per row would cost a round trip to the server each.
 
@@ -37,14 +37,16 @@ pub(super) enum Found {
 
 /// The import's writer for its engine.
 pub(super) enum Writer<'c> {
-    Sqlite { index: search::Deferred<'c>, _settings: [Setting<'c>; 2] },
+    Sqlite { index: search::Deferred<'c>, _cache: PageCache<'c> },
     Postgres(Batch),
 }
 
 impl<'c> Writer<'c> {
     pub fn start(db: &'c Db) -> Result<Writer<'c>> {
         Ok(match db.sqlite() {
-            Some(conn) => Writer::Sqlite { _settings: import_settings(conn)?, index: search::defer(db)? },
+            Some(conn) => {
+                Writer::Sqlite { _cache: PageCache::grow(conn, IMPORT_CACHE_KIB)?, index: search::defer(db)? }
+            }
             None => Writer::Postgres(Batch::default()),
         })
     }
@@ -124,37 +126,25 @@ impl<'c> Writer<'c> {
 /// (6.3 -> 3.5 s). A fixed size keeps memory flat however long the file.
 const IMPORT_CACHE_KIB: i64 = 16 * 1024;
 
-/// The connection settings of an import on SQLite, each set back as it was when the import ends.
-/// - A larger page cache ([`IMPORT_CACHE_KIB`]; a negative cache_size is a size in KiB).
-/// - CHECK constraints off: SQLite tests `status IN (five values)` of gigs by building a
-///   temporary b-tree of the values for every statement run, that is for every gig inserted,
-///   which was a fifth of the writer's instructions. Every value the import writes has been
-///   checked in Rust first, by the checks `gig create` runs (`GigInput::validate`: price,
-///   delivery days, extras) or is souq's own (the status, from an enum).
-fn import_settings(conn: &Connection) -> Result<[Setting<'_>; 2]> {
-    Ok([Setting::set(conn, "cache_size", -IMPORT_CACHE_KIB)?, Setting::set(conn, "ignore_check_constraints", 1)?])
-}
-
-/// A connection setting (an integer pragma) changed for as long as this lives. Turning the
-/// checks off or on expires the prepared statements: none compiled without them runs after.
-pub(super) struct Setting<'c> {
+/// A larger page cache for as long as it lives; the connection's own size after.
+pub(super) struct PageCache<'c> {
     conn: &'c Connection,
-    pragma: &'static str,
     before: i64,
 }
 
-impl Setting<'_> {
-    fn set<'c>(conn: &'c Connection, pragma: &'static str, value: i64) -> Result<Setting<'c>> {
-        let before: i64 = conn.pragma_query_value(None, pragma, |r| r.get(0))?;
-        conn.pragma_update(None, pragma, value)?;
-        Ok(Setting { conn, pragma, before })
+impl PageCache<'_> {
+    fn grow(conn: &Connection, kib: i64) -> Result<PageCache<'_>> {
+        let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        // a negative cache_size is a size in KiB rather than a number of pages
+        conn.pragma_update(None, "cache_size", -kib)?;
+        Ok(PageCache { conn, before })
     }
 }
 
-impl Drop for Setting<'_> {
+impl Drop for PageCache<'_> {
     fn drop(&mut self) {
-        // only this connection is at stake, and it ends with its command
-        let _ = self.conn.pragma_update(None, self.pragma, self.before);
+        // only memory is at stake, and only this connection's, which ends with its command
+        let _ = self.conn.pragma_update(None, "cache_size", self.before);
     }
 }
 
@@ -406,41 +396,6 @@ mod tests {
         );
         rows.extend(db.query_map("SELECT term FROM search_terms ORDER BY term", &[], |r| r.get(0)).unwrap());
         rows
-    }
-
-    /// An import's settings hold while its writer lives, and the connection has its own back
-    /// after: a gig written later is checked again.
-    #[test]
-    fn sqlite_settings_are_set_back_when_the_writer_ends() {
-        let mut stores = crate::test_engines::fresh_stores("sqlite_settings_are_set_back_when_the_writer_ends");
-        let store = &mut stores[0].store;
-        let settings = |db: &Db| -> Vec<i64> {
-            let conn = db.sqlite().unwrap();
-            ["cache_size", "ignore_check_constraints"]
-                .iter()
-                .map(|pragma| conn.pragma_query_value(None, pragma, |r| r.get(0)).unwrap())
-                .collect()
-        };
-        let before = settings(store.db());
-        assert_eq!(before[1], 0);
-        store
-            .write(|db| {
-                let writer = Writer::start(db)?;
-                assert_eq!(settings(db), [-IMPORT_CACHE_KIB, 1]);
-                drop(writer);
-                assert_eq!(settings(db), before);
-                let now = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
-                db.execute("INSERT INTO users (username, created_at) VALUES ('layla', ?1)", rusqlite::params![now])?;
-                let bad = db.execute(
-                    "INSERT INTO gigs (seller_id, sku, title, price_cents, delivery_days, status, created_at, updated_at)
-                     VALUES (1, 'x', 't', 100, 3, 'unknown', ?1, ?1)",
-                    rusqlite::params![now],
-                );
-                let err = bad.expect_err("the CHECK on status holds again");
-                assert!(err.message().contains("CHECK constraint failed"), "{}", err.message());
-                Ok(())
-            })
-            .unwrap();
     }
 
     /// A PostgreSQL import's batches store the rows SQLite's gig-at-a-time writes store, under
