@@ -9,7 +9,8 @@
 #   - souq gig search, a process per query, top 20: a word in 10% of the gigs, a rare one, the
 #     first letters of words (prefix) and words with a typo;
 #   - the size of the search index (gigs_fts and the vocabulary, search_terms) and of the file.
-# Prints medians and the souq / sqlite3 ratio.
+# Prints medians, the souq / sqlite3 ratios, and a MET / NOT MET line for each of issue 15's
+# targets (wall <= 1.25x, CPU <= 1.8x, RSS <= 64 MiB) at each size.
 #
 #   bench/import.sh                 # 1,000,000 rows, 1 run each
 #   ROWS=200000 RUNS=3 bench/import.sh
@@ -47,7 +48,7 @@ measure() {
 wall() {
     python3 -c 'import subprocess, sys, time
 start = time.perf_counter()
-subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 print(f"{time.perf_counter() - start:.6f}")' "$@"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -66,6 +67,17 @@ sqlite_import() { # FILE -> "seconds rss"
     measure sqlite3 "$db" -cmd ".mode csv" -cmd ".import '$1' gigs" \
         "CREATE VIRTUAL TABLE gigs_fts USING fts5 (title, description, tags, content = 'gigs');
          INSERT INTO gigs_fts (gigs_fts) VALUES ('rebuild');"
+}
+
+# Issue 15's targets for the import: souq / sqlite3 wall and CPU, and souq's peak RSS.
+MAX_WALL_RATIO=1.25
+MAX_CPU_RATIO=1.8
+MAX_RSS_MIB=64
+verdicts=()
+# "MET: what (value)" or "NOT MET: ..." for value <= limit; "SKIPPED" when there is no baseline.
+verdict() { # WHAT VALUE LIMIT HAVE_BASELINE
+    if [ "$4" != 1 ]; then echo "SKIPPED: $1 (BASELINE=0)"; return; fi
+    if awk "BEGIN {exit !($2 <= $3)}"; then echo "MET: $1 ($2)"; else echo "NOT MET: $1 ($2)"; fi
 }
 
 # Wall time is what the targets are about; CPU time (user + sys) is printed beside it because
@@ -89,10 +101,17 @@ for n in $(printf '%s\n' "$SMALL" "$ROWS" | sort -nu); do
     sc=$(printf '%s\n' "${souq_cpu[@]}" | median)
     bc=$(printf '%s\n' "${shell_cpu[@]}" | median)
     rss=$(printf '%s\n' "${souq_rss[@]}" | sort -n | tail -1)
-    printf '%-8s %8.2f %10.2f %7.2f %10.2f %12.2f %9.2f %12.1f %14.1f\n' "$n" "$st" "$bt" \
-        "$(awk "BEGIN {print ($bt > 0) ? $st / $bt : 0}")" "$sc" "$bc" "$(awk "BEGIN {print ($bc > 0) ? $sc / $bc : 0}")" \
-        "$(awk "BEGIN {print $rss / 1024}")" "$(awk "BEGIN {print $shell_rss / 1024}")"
+    wall_ratio=$(awk "BEGIN {print ($bt > 0) ? $st / $bt : 0}")
+    cpu_ratio=$(awk "BEGIN {print ($bc > 0) ? $sc / $bc : 0}")
+    rss_mib=$(awk "BEGIN {print $rss / 1024}")
+    printf '%-8s %8.2f %10.2f %7.2f %10.2f %12.2f %9.2f %12.1f %14.1f\n' "$n" "$st" "$bt" "$wall_ratio" "$sc" "$bc" \
+        "$cpu_ratio" "$rss_mib" "$(awk "BEGIN {print $shell_rss / 1024}")"
+    verdicts+=("$(verdict "$n rows: wall <= ${MAX_WALL_RATIO}x sqlite3" "$wall_ratio" "$MAX_WALL_RATIO" "$BASELINE")")
+    verdicts+=("$(verdict "$n rows: CPU <= ${MAX_CPU_RATIO}x sqlite3" "$cpu_ratio" "$MAX_CPU_RATIO" "$BASELINE")")
+    verdicts+=("$(verdict "$n rows: RSS <= ${MAX_RSS_MIB} MiB" "$rss_mib" "$MAX_RSS_MIB" 1)")
 done
+echo
+printf '%s\n' "${verdicts[@]}"
 
 # The last import left the $ROWS-row database in place: search it, one process per query.
 echo
@@ -104,7 +123,7 @@ for term in "مضمونة" "زعفران" "مضمو" "ترج" "زعفرات" "م
         t=$(SOUQ_DB=$WORK/souq.db wall "$SOUQ" gig search "$term" --limit 20 -o json)
         times+=("$t")
     done
-    hits=$(SOUQ_DB=$WORK/souq.db "$SOUQ" gig search "$term" --limit 20 -o json | grep -c '"sku"' || true)
+    hits=$(SOUQ_DB=$WORK/souq.db "$SOUQ" gig search "$term" --limit 20 -o json 2>/dev/null | grep -c '"sku"' || true)
     printf '%-28s %10.1f %10s\n' "$term" "$(printf '%s\n' "${times[@]}" | median | awk '{print $1 * 1000}')" "$hits"
 done
 

@@ -49,7 +49,7 @@ pub fn register(conn: &Connection) -> Result<()> {
 /// caller [`Deferred::add`]s each gig it inserts with its [`IndexEntry`] (made wherever is
 /// convenient, another thread included), [`Deferred::mark`]s each existing gig whose text it
 /// changes, and [`Deferred::finish`] indexes the marked ones in one statement and adds the
-/// words seen to the vocabulary.
+/// words seen to the vocabulary (those not written on the way: see [`VOCABULARY_HELD`]).
 /// A trigger makes every one-row write to gigs a statement that may write several rows
 /// and abort halfway, for which SQLite keeps a statement journal (a copy of every page the
 /// statement touches, in a temporary file) and at whose savepoint FTS5 flushes its
@@ -59,12 +59,20 @@ pub fn register(conn: &Connection) -> Result<()> {
 /// gigs, gig_extras, moderation flags and events (inserts, which no other trigger watches).
 pub struct Deferred<'c> {
     db: &'c Db,
-    /// The vocabulary terms of the gigs added, written once at the end.
+    /// The vocabulary terms of the gigs added and not written yet: written when there are
+    /// [`VOCABULARY_HELD`] of them and at the end, so that each is written about once.
     vocabulary: RefCell<HashSet<String>>,
 }
 
+/// How many vocabulary terms a [`Deferred`] holds before writing them (a few MiB): a file's
+/// words repeat, so most imports write their vocabulary once, at the end, and a file of
+/// ever new words keeps memory flat.
+const VOCABULARY_HELD: usize = 100_000;
+
 /// What the index stores for one gig: its title, description and tags as [`index_text`]
-/// gives them (the text the gigs_fts triggers store), and its vocabulary terms.
+/// gives them (the text the gigs_fts triggers store), and its vocabulary terms, a term
+/// repeated as often as its words are (whoever writes them takes each once: sorting them here,
+/// on an import's workers, cost a fifth of making the entry).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexEntry {
     title: String,
@@ -80,8 +88,6 @@ impl IndexEntry {
         let title = terms::index_column(title, &mut vocabulary);
         let description = terms::index_column(description, &mut vocabulary);
         let tags = terms::index_column(tags, &mut vocabulary);
-        vocabulary.sort_unstable();
-        vocabulary.dedup();
         IndexEntry { title, description, tags, vocabulary }
     }
 }
@@ -118,6 +124,20 @@ impl Deferred<'_> {
                 vocabulary.insert(term.clone());
             }
         }
+        if vocabulary.len() >= VOCABULARY_HELD {
+            self.write_vocabulary(&mut vocabulary)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the terms held to search_terms, in order (its primary key's index is then written
+    /// from left to right), and forgets them.
+    fn write_vocabulary(&self, held: &mut HashSet<String>) -> Result<()> {
+        let mut terms: Vec<String> = held.drain().collect();
+        terms.sort_unstable();
+        for term in &terms {
+            self.db.execute("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)", params![term])?;
+        }
         Ok(())
     }
 
@@ -146,10 +166,7 @@ impl Deferred<'_> {
             &[],
         )?;
         db.execute("DELETE FROM temp.search_pending", &[])?;
-        for term in self.vocabulary.borrow().iter() {
-            db.execute("INSERT OR IGNORE INTO search_terms (term) VALUES (?1)", params![term])?;
-        }
-        Ok(())
+        self.write_vocabulary(&mut self.vocabulary.borrow_mut())
     }
 }
 
@@ -427,6 +444,39 @@ mod tests {
             })
             .unwrap();
         assert_eq!(known, 2);
+    }
+
+    /// A bulk writer writes the vocabulary it holds once it holds VOCABULARY_HELD terms, and
+    /// the rest at the end: every term once, memory bounded whatever the file.
+    #[test]
+    fn deferring_writes_the_vocabulary_it_holds_on_the_way() {
+        use crate::store::{Missing, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store =
+            Store::open(dir.path().join("m.db"), Missing::Create, std::time::Duration::from_secs(1)).unwrap();
+        let terms = |db: &Db| -> i64 { db.query_row("SELECT count(*) FROM search_terms", &[], |r| r.get(0)).unwrap() };
+        let entry = |from: usize, to: usize| IndexEntry {
+            title: String::new(),
+            description: String::new(),
+            tags: String::new(),
+            // each term twice, as a gig's repeated words give them
+            vocabulary: (from..to).chain(from..to).map(|n| format!("w{n}")).collect(),
+        };
+        store
+            .write(|db| {
+                let before = terms(db);
+                let deferred = defer(db)?;
+                deferred.add(1, &entry(0, VOCABULARY_HELD - 1))?;
+                assert_eq!(terms(db), before, "held, not written yet");
+                deferred.add(2, &entry(VOCABULARY_HELD - 10, VOCABULARY_HELD + 5))?;
+                assert_eq!(terms(db) - before, VOCABULARY_HELD as i64 + 5, "written once held");
+                assert!(deferred.vocabulary.borrow().is_empty());
+                deferred.add(3, &entry(VOCABULARY_HELD, VOCABULARY_HELD + 20))?;
+                deferred.finish()?;
+                assert_eq!(terms(db) - before, VOCABULARY_HELD as i64 + 20, "the rest at the end, each once");
+                Ok(())
+            })
+            .unwrap();
     }
 
     /// The triggers are off only while a bulk writer defers: a gig written after the guard is

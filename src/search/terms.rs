@@ -34,11 +34,12 @@ fn is_word_char(c: char) -> bool {
 /// The words of `text` as search sees them: normalised (text::normalize), split on anything
 /// that is not a letter or digit, with a leading Arabic article taken off (الترجمة → ترجمه).
 pub fn words(text: &str) -> Vec<String> {
-    text::normalize(text)
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| arabic::without_article(w).to_string())
-        .collect()
+    split_words(&text::normalize(text)).map(str::to_string).collect()
+}
+
+/// [`words`] of a text already normalised, borrowed from it.
+fn split_words(normalized: &str) -> impl Iterator<Item = &str> {
+    normalized.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(arabic::without_article)
 }
 
 /// What one word is indexed and looked up as, from the closest match to the loosest.
@@ -135,20 +136,28 @@ pub fn index_text(text: &str) -> String {
 /// an import makes both from one pass over the words.
 pub fn index_column(text: &str, vocabulary: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(text.len() * 2);
+    let mut emit = |terms: &str, words: &[String]| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(terms);
+        vocabulary.extend(words.iter().cloned());
+    };
     KNOWN.with_borrow_mut(|known| {
         if known.len() >= KNOWN_WORDS {
             known.clear();
         }
-        for word in words(text) {
-            let (terms, words) = known.entry(word).or_insert_with_key(|word| {
-                let forms = Forms::of(word);
-                (forms.index_terms().join(" "), forms.vocabulary().cloned().collect())
-            });
-            if !out.is_empty() {
-                out.push(' ');
+        // a word seen before is looked up by reference: no String made for it
+        for word in split_words(&text::normalize(text)) {
+            match known.get(word) {
+                Some((terms, words)) => emit(terms, words),
+                None => {
+                    let forms = Forms::of(word);
+                    let entry = (forms.index_terms().join(" "), forms.vocabulary().cloned().collect::<Vec<_>>());
+                    emit(&entry.0, &entry.1);
+                    known.insert(word.to_string(), entry);
+                }
             }
-            out.push_str(terms);
-            vocabulary.extend(words.iter().cloned());
         }
     });
     out
