@@ -9,6 +9,7 @@ mod demo;
 mod dispute;
 mod events;
 mod exit;
+mod fixtures;
 mod gig;
 mod help;
 mod init;
@@ -122,6 +123,8 @@ enum Command {
     Init(init::InitArgs),
     /// Build a sample marketplace in a fresh database and walk through it
     Demo(demo::DemoArgs),
+    /// Build a marketplace from a YAML file of steps (users, gigs, orders ...), all or nothing
+    Fixtures(fixtures::FixturesArgs),
     /// Users: sign-up, listing, suspension
     #[command(subcommand)]
     User(user::UserCommand),
@@ -213,6 +216,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Init(args) => init::run(&app, args),
         Command::Demo(args) => demo::run(&app, args),
+        Command::Fixtures(args) => fixtures::run(&app, args),
         Command::User(cmd) => user::run(&app, cmd),
         Command::Gig(cmd) => gig::run(&app, cmd),
         Command::Config(cmd) => config::run(&app, cmd),
