@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 use souq::db::Db;
-use souq::fixtures::{self, Seen, Summary, View};
+use souq::fixtures::{self, Fixture, Seen, Summary, View};
 use souq::gigs::GigFilter;
 use souq::payouts::{self, export};
 use souq::reports::{self, Period, SalesFilter};
@@ -82,8 +82,10 @@ impl Tabular for Summary {
 pub fn run(app: &App, args: FixturesArgs) -> Result<()> {
     let yaml = crate::read_yaml(&args.file)?;
     let name = if args.file.as_os_str() == "-" { "stdin".to_string() } else { args.file.display().to_string() };
+    // a bad file is refused before any database is created
+    let (fixture, lines) = fixtures::parse(&name, &yaml)?;
     let mut store = app.open_or_create()?;
-    let mut summary = build(app, &mut store, (&name, &yaml), !args.dry_run, args.walkthrough)?;
+    let mut summary = build(app, &mut store, (&name, &fixture, &lines), !args.dry_run, args.walkthrough)?;
     summary.dry_run = args.dry_run;
     if args.walkthrough && app.format.is_table() {
         app.note("\n== What the file made");
@@ -91,16 +93,15 @@ pub fn run(app: &App, args: FixturesArgs) -> Result<()> {
     output::one(app, &summary)
 }
 
-/// Runs fixture `yaml` (named `file` in errors) on `store`: committed when `commit`, else
-/// rolled back. With `walkthrough`, its `say:`/`show:` steps print as they run.
+/// Runs a parsed fixture (named `file` in errors, its steps at `lines`) on `store`: committed
+/// when `commit`, else rolled back. With `walkthrough`, its `say:`/`show:` steps print as they run.
 pub fn build(
     app: &App,
     store: &mut Store,
-    (file, yaml): (&str, &str),
+    (file, fixture, lines): (&str, &Fixture, &[usize]),
     commit: bool,
     walkthrough: bool,
 ) -> Result<Summary> {
-    let (fixture, lines) = fixtures::parse(file, yaml)?;
     let location = store.location().clone();
     // A failed print (a reader gone: `souq demo | head`) stops the printing, not the build.
     let mut print_failed: Option<anyhow::Error> = None;
@@ -110,9 +111,8 @@ pub fn build(
         }
         Ok(())
     };
-    let summary = store.write_or_preview(commit, |tx| {
-        fixtures::run(tx, &app.os_user, app.now, (file, &fixture, &lines), &mut watch)
-    })?;
+    let summary = store
+        .write_or_preview(commit, |tx| fixtures::run(tx, &app.os_user, app.now, (file, fixture, lines), &mut watch))?;
     match print_failed {
         Some(err) => Err(err),
         None => Ok(summary),
