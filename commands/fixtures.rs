@@ -22,7 +22,7 @@ pub struct FixturesArgs {
     #[arg(value_name = "FILE.yaml")]
     file: PathBuf,
 
-    /// Run every step and report what it would make, then keep nothing
+    /// Run every step and report what it would make, then keep nothing (the database must exist)
     #[arg(long)]
     dry_run: bool,
 
@@ -84,7 +84,8 @@ pub fn run(app: &App, args: FixturesArgs) -> Result<()> {
     let name = if args.file.as_os_str() == "-" { "stdin".to_string() } else { args.file.display().to_string() };
     // a bad file is refused before any database is created
     let (fixture, lines) = fixtures::parse(&name, &yaml)?;
-    let mut store = app.open_or_create()?;
+    // a dry run creates nothing, not even the database
+    let mut store = if args.dry_run { app.open()? } else { app.open_or_create()? };
     let mut summary = build(app, &mut store, (&name, &fixture, &lines), !args.dry_run, args.walkthrough)?;
     summary.dry_run = args.dry_run;
     if args.walkthrough && app.format.is_table() {
