@@ -83,10 +83,10 @@ pub fn run(app: &App, args: FixturesArgs) -> Result<()> {
     let yaml = crate::read_yaml(&args.file)?;
     let name = if args.file.as_os_str() == "-" { "stdin".to_string() } else { args.file.display().to_string() };
     // a bad file is refused before any database is created
-    let (fixture, lines) = fixtures::parse(&name, &yaml)?;
+    let fixture = fixtures::parse(&name, &yaml)?;
     // a dry run creates nothing, not even the database
     let mut store = if args.dry_run { app.open()? } else { app.open_or_create()? };
-    let mut summary = build(app, &mut store, (&name, &fixture, &lines), !args.dry_run, args.walkthrough)?;
+    let mut summary = build(app, &mut store, &fixture, !args.dry_run, args.walkthrough)?;
     summary.dry_run = args.dry_run;
     if args.walkthrough && app.format.is_table() {
         app.note("\n== What the file made");
@@ -94,15 +94,9 @@ pub fn run(app: &App, args: FixturesArgs) -> Result<()> {
     output::one(app, &summary)
 }
 
-/// Runs a parsed fixture (named `file` in errors, its steps at `lines`) on `store`: committed
-/// when `commit`, else rolled back. With `walkthrough`, its `say:`/`show:` steps print as they run.
-pub fn build(
-    app: &App,
-    store: &mut Store,
-    (file, fixture, lines): (&str, &Fixture, &[usize]),
-    commit: bool,
-    walkthrough: bool,
-) -> Result<Summary> {
+/// Runs a parsed fixture on `store`: committed when `commit`, else
+/// rolled back. With `walkthrough`, its `say:`/`show:` steps print as they run.
+pub fn build(app: &App, store: &mut Store, fixture: &Fixture, commit: bool, walkthrough: bool) -> Result<Summary> {
     let location = store.location().clone();
     // A failed print (a reader gone: `souq demo | head`) stops the printing, not the build.
     let mut print_failed: Option<anyhow::Error> = None;
@@ -112,8 +106,7 @@ pub fn build(
         }
         Ok(())
     };
-    let summary = store
-        .write_or_preview(commit, |tx| fixtures::run(tx, &app.os_user, app.now, (file, fixture, lines), &mut watch))?;
+    let summary = store.write_or_preview(commit, |tx| fixtures::run(tx, &app.os_user, app.now, fixture, &mut watch))?;
     match print_failed {
         Some(err) => Err(err),
         None => Ok(summary),
