@@ -36,10 +36,12 @@ pub fn run(app: &App, _args: DemoArgs) -> Result<()> {
     app.note(format!("demo marketplace: {location}"));
     let file = "examples/demo.yaml";
     let fixture = souq::fixtures::parse(file, souq::fixtures::DEMO)?;
-    crate::fixtures::build(app, &mut store, &fixture, true, true)?;
-    // the mark that lets the next `souq demo` replace this file, and nothing else
+    let built = crate::fixtures::build(app, &mut store, &fixture, true, true);
+    // the mark that lets the next `souq demo` replace this database, and nothing else: made
+    // whatever the build's outcome (a reader gone mid-walkthrough still leaves the marketplace)
     let session = Session { actor: None, os_user: app.os_user.clone(), now: app.now };
     store.write(|tx| souq::events::record(tx, &session, "demo.created", "demo", 0, serde_json::json!({})))?;
+    built?;
     app.note(format!("\nexplore it: souq --db {location} gig list --seller layla"));
     Ok(())
 }

@@ -156,3 +156,23 @@ fn a_fixture_reads_stdin_and_a_decimal_amount_must_be_quoted() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(market.wallet("noura")["credit_cents"].as_i64(), Some(1250));
 }
+
+#[test]
+fn an_unexpected_moderation_refusal_rolls_back_and_records_only_its_event() {
+    let market = Market::new();
+    let before = market.snapshot_without_events();
+    let yaml = "admin: admin
+steps:
+  - user: {name: sam}
+  - user: {name: noura}
+  - deposit: {user: noura, amount: 50, method: paypal, reference: r1}
+  - gig: {seller: sam, sku: logo, title: A logo for your shop, price: 20, days: 2}
+  - order: {name: logo-for-noura, buyer: noura, gig: logo}
+  - message: {order: logo-for-noura, by: sam, text: call me on 050 123 45 67}
+";
+    let file = write(&market, "phone.yaml", yaml);
+    let err = market.fails(4, &["fixtures", &file]);
+    assert!(err.starts_with("error: step 6 (message logo-for-noura): message refused by moderation rule"), "{err}");
+    assert_eq!(market.snapshot_without_events(), before, "the users, gig and order made before are rolled back");
+    assert_eq!(market.events_of("message.blocked").len(), 1, "the refusal is recorded, as for `order message`");
+}
