@@ -9,6 +9,7 @@ mod demo;
 mod dispute;
 mod events;
 mod exit;
+mod fixtures;
 mod gig;
 mod help;
 mod init;
@@ -127,6 +128,17 @@ enum Command {
     Init(init::InitArgs),
     /// Build a sample marketplace in a fresh database and walk through it
     Demo(demo::DemoArgs),
+    /// Build a marketplace from a YAML file of steps, in one transaction
+    ///
+    /// Each step (user, policy, deposit, gig, order, message, deliver, revise, complete, reply,
+    /// cancel, dispute, comment, resolve, tick, payout, reconcile) runs the operation its command
+    /// runs, at the step's `at:` time, so moderation, idempotency and the ledger apply. Steps name
+    /// what they make and later steps use those names. All or nothing: a step the marketplace
+    /// refuses is named (`step 12 (deliver logo-for-noura): ...`) and nothing is kept (a
+    /// moderation refusal still records its event, as for any command). The database is created
+    /// when missing; one that holds a marketplace is added to.
+    /// examples/demo.yaml (what `souq demo` runs) shows every kind of step.
+    Fixtures(fixtures::FixturesArgs),
     /// Users: sign-up, listing, suspension
     #[command(subcommand)]
     User(user::UserCommand),
@@ -226,6 +238,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Init(args) => init::run(&app, args),
         Command::Demo(args) => demo::run(&app, args),
+        Command::Fixtures(args) => fixtures::run(&app, args),
         Command::User(cmd) => user::run(&app, cmd),
         Command::Gig(cmd) => gig::run(&app, cmd),
         Command::Config(cmd) => config::run(&app, cmd),

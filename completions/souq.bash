@@ -37,6 +37,9 @@ _souq() {
             souq,events)
                 cmd="souq__subcmd__events"
                 ;;
+            souq,fixtures)
+                cmd="souq__subcmd__fixtures"
+                ;;
             souq,gig)
                 cmd="souq__subcmd__gig"
                 ;;
@@ -260,7 +263,7 @@ _souq() {
 
     case "${cmd}" in
         souq)
-            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help --version init demo user gig config wallet order dispute ledger report tick payout audit backup migrate-to events moderate completions manpages help"
+            opts="-o -y -q -h -V --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help --version init demo fixtures user gig config wallet order dispute ledger report tick payout audit backup migrate-to events moderate completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,6 +913,44 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__fixtures)
+            opts="-o -y -q -h --dry-run --walkthrough --db --as --output --json --excel --delimiter --fields --yes --no-input --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --version 'Print version'
             cand init 'Create the database (or bring an existing one up to date)'
             cand demo 'Build a sample marketplace in a fresh database and walk through it'
+            cand fixtures 'Build a marketplace from a YAML file of steps, in one transaction'
             cand user 'Users: sign-up, listing, suspension'
             cand gig 'Gigs: the services sellers list'
             cand config 'Policy: commission, limits, clocks, level thresholds'
@@ -90,6 +91,25 @@ set edit:completion:arg-completer[souq] = {|@words|
             cand --quiet 'Print only data: no notes or progress on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'souq;fixtures'= {
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'
+            cand --as 'Act as this user'
+            cand -o 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)'
+            cand --output 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)'
+            cand --delimiter 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)'
+            cand --fields 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)'
+            cand --dry-run 'Run every step and report what it would make, then keep nothing (the database must exist)'
+            cand --walkthrough 'Print the file''s `say:` and `show:` steps as they run, as `souq demo` does'
+            cand --json 'Shorthand for --output json'
+            cand --excel 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+            cand -y 'Answer yes to confirmations (needed off a terminal)'
+            cand --yes 'Answer yes to confirmations (needed off a terminal)'
+            cand --no-input 'Never prompt; a missing answer is an error'
+            cand -q 'Print only data: no notes or progress on stderr'
+            cand --quiet 'Print only data: no notes or progress on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'souq;user'= {
             cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host'

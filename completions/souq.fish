@@ -43,6 +43,7 @@ complete -c souq -n "__fish_souq_needs_command" -s h -l help -d 'Print help (see
 complete -c souq -n "__fish_souq_needs_command" -s V -l version -d 'Print version'
 complete -c souq -n "__fish_souq_needs_command" -f -a "init" -d 'Create the database (or bring an existing one up to date)'
 complete -c souq -n "__fish_souq_needs_command" -f -a "demo" -d 'Build a sample marketplace in a fresh database and walk through it'
+complete -c souq -n "__fish_souq_needs_command" -f -a "fixtures" -d 'Build a marketplace from a YAML file of steps, in one transaction'
 complete -c souq -n "__fish_souq_needs_command" -f -a "user" -d 'Users: sign-up, listing, suspension'
 complete -c souq -n "__fish_souq_needs_command" -f -a "gig" -d 'Gigs: the services sellers list'
 complete -c souq -n "__fish_souq_needs_command" -f -a "config" -d 'Policy: commission, limits, clocks, level thresholds'
@@ -94,6 +95,24 @@ complete -c souq -n "__fish_souq_using_subcommand demo" -s y -l yes -d 'Answer y
 complete -c souq -n "__fish_souq_using_subcommand demo" -l no-input -d 'Never prompt; a missing answer is an error'
 complete -c souq -n "__fish_souq_using_subcommand demo" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
 complete -c souq -n "__fish_souq_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -l as -d 'Act as this user' -r
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''
+csv\t''
+yaml\t''"
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -l delimiter -d 'The CSV field separator: of the CSV souq writes (default ,; e.g. ";" for Excel in an Arabic or European locale), and of the file `gig import` reads (default: from its header)' -r
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -l fields -d 'Only these fields, in this order, of each record a list or show prints as json, jsonl, csv or yaml (the field names JSON uses)' -r
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -l dry-run -d 'Run every step and report what it would make, then keep nothing (the database must exist)'
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -l walkthrough -d 'Print the file\'s `say:` and `show:` steps as they run, as `souq demo` does'
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -l json -d 'Shorthand for --output json'
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -l excel -d 'CSV for Excel: UTF-8 with a byte order mark (Arabic shows right) and CRLF; with no --output, lists and records are written as CSV'
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -s y -l yes -d 'Answer yes to confirmations (needed off a terminal)'
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -l no-input -d 'Never prompt; a missing answer is an error'
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -s q -l quiet -d 'Print only data: no notes or progress on stderr'
+complete -c souq -n "__fish_souq_using_subcommand fixtures" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://...) for more than one host' -r -F
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -l as -d 'Act as this user' -r
 complete -c souq -n "__fish_souq_using_subcommand user; and not __fish_seen_subcommand_from add list show suspend unsuspend set-payout" -s o -l output -d 'Output format (default: table, which fits the terminal; wide shows every column; for `events`, jsonl)' -r -f -a "table\t''

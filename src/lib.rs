@@ -9,6 +9,7 @@ pub mod disputes;
 pub mod error;
 pub mod events;
 pub mod files;
+pub mod fixtures;
 pub mod gig_csv;
 pub mod gigs;
 pub mod input;

@@ -126,6 +126,8 @@ const RUNS: &[(&str, &str)] = &[
     ("moderate reject", "moderate reject HELD2 --reason spam --as admin"),
     ("payout run", "payout run --key contract-batch --min 1 --yes --as admin"),
     ("payout reconcile", "payout reconcile BATCH RESULTS --as admin"),
+    // last: its steps' times are the newest of the marketplace's
+    ("fixtures", "fixtures FIXTURE"),
 ];
 
 /// Writes the files the commands read, and sets up what a command needs before it runs (an
@@ -148,6 +150,12 @@ fn prepare(market: &Market, name: &str, vars: &mut BTreeMap<&'static str, String
             vars.insert("DELIVERED", write("delivered.txt", "the work"));
             vars.insert("FILES", market.path("files").to_str().unwrap().to_string());
             vars.insert("MONTH", market.now[..7].to_string());
+            let fixture = format!(
+                "start: {}\nadmin: admin\nsteps:\n  - user: {{name: hala, email: hala@example.com}}\n  \
+                 - deposit: {{user: hala, amount: 40, method: paypal, reference: PP-contract-fixture}}\n",
+                market.now
+            );
+            vars.insert("FIXTURE", write("fixture.yaml", &fixture));
         }
         "order complete" => {
             let second = market.json(&["order", "place", &vars["GIG"], "--as", "noura"])["id"].to_string();

@@ -40,7 +40,7 @@ fn the_readme_examples_run_in_order_on_a_fresh_database() {
     assert!(steps.len() >= 25, "only {} runnable lines found", steps.len());
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("examples")).unwrap();
-    for example in ["gigs.csv", "moderation.yaml", "settlement.csv"] {
+    for example in ["gigs.csv", "moderation.yaml", "settlement.csv", "demo.yaml"] {
         std::fs::copy(root.join("examples").join(example), dir.path().join("examples").join(example)).unwrap();
     }
     // the reader's own file, attached to a delivery
