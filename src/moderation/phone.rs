@@ -268,7 +268,9 @@ fn judge(groups: &[Group], mentions_isbn: bool) -> bool {
 /// ("0.5.5.1.8.2" holds no IP address; "2026/03/01-00017" still holds a date).
 fn mask_innocent_numbers(text: &str) -> Option<String> {
     // each innocent number has four digits or more: a text with fewer needs no regex compiled
-    if text.chars().filter(|c| c.is_numeric()).take(4).count() < 4 {
+    // (ASCII digits counted first: most texts with numbers have them, and a scan reads many)
+    let ascii = text.bytes().filter(u8::is_ascii_digit).take(4).count();
+    if ascii < 4 && ascii + text.chars().filter(|c| !c.is_ascii() && c.is_numeric()).take(4).count() < 4 {
         return None;
     }
     let mut masked: Option<String> = None;
