@@ -93,21 +93,20 @@ pub fn active_rules(db: &Db) -> Result<Arc<RuleSet>> {
     let rules = Arc::new(match &made {
         Made::File { .. } => {
             let (label, source) = active_source(db)?;
-            RuleSet::parse(&label, &source)?
+            RuleSet::stored(&label, &source)?
         }
-        Made::Source { label, source } => RuleSet::parse(label, source)?,
+        Made::Source { label, source } => RuleSet::stored(label, source)?,
     });
     *compiled = Some((made, Arc::clone(&rules)));
     Ok(rules)
 }
 
-/// Compiles the active rules and the built-in detectors before a command that screens text
-/// takes the write lock. Compiling them is most of such a command's CPU (90 million
-/// instructions for `order message`, 20-30 ms here); done inside the transaction, every
-/// other writer waited for it. Later calls in this process reuse what this one compiled.
+/// Reads the active rules before a command that screens text takes the write lock. Their
+/// regexes and the detectors' compile later, inside the transaction, and only those a text
+/// needs (see [`RuleSet`] and the detectors' first pass): most texts need none, and the rest
+/// a few, well under a millisecond. Later calls in this process reuse what this one read.
 pub fn prepare(db: &Db) -> Result<()> {
     active_rules(db)?;
-    detectors::compile_all();
     Ok(())
 }
 
@@ -222,7 +221,7 @@ fn raise_all(db: &Db, session: &Session, target: Target, entity_id: i64, text: &
 /// `created`: the gig row was inserted in this transaction (a refusal rolls its id back).
 pub fn screen_gig(db: &Db, session: &Session, gig_id: i64, created: bool, input: &GigInput) -> Result<Verdict> {
     let policy = policy::load(db)?;
-    let verdict = judged(&*active_rules(db)?, &policy, input);
+    let verdict = judged(&*active_rules(db)?, &policy, input)?;
     if let Some(hit) = verdict.blocking() {
         let entity_id = if created { 0 } else { gig_id };
         return Err(blocked(Blocked {
@@ -241,19 +240,20 @@ pub fn screen_gig(db: &Db, session: &Session, gig_id: i64, created: bool, input:
 /// blocks it. A CSV import judges each row before writing it, so that one refused row of many
 /// leaves nothing behind, then applies the verdict to the row it wrote.
 pub fn judge_gig(rules: &RuleSet, policy: &Policy, input: &GigInput) -> Result<Verdict> {
-    let verdict = judged(rules, policy, input);
+    let verdict = judged(rules, policy, input)?;
     match verdict.blocking() {
         Some(hit) => Err(refusal(Target::Gig, hit)),
         None => Ok(verdict),
     }
 }
 
-fn judged(rules: &RuleSet, policy: &Policy, input: &GigInput) -> Verdict {
-    Verdict { hits: rules.check(Target::Gig, &input_text(input), Some(input.price), &policy.allowed_domains) }
+fn judged(rules: &RuleSet, policy: &Policy, input: &GigInput) -> Result<Verdict> {
+    Ok(Verdict { hits: rules.check(Target::Gig, &input_text(input), Some(input.price), &policy.allowed_domains)? })
 }
 
 /// Which of the gig's fields a blocking rule objects to (the first that is blocked on its own),
-/// so an import can name the column; "title" when only the fields together are blocked.
+/// so an import can name the column; "title" when only the fields together are blocked (or
+/// the rules do not compile: the caller names that error).
 pub fn blocked_field(rules: &RuleSet, policy: &Policy, input: &GigInput) -> &'static str {
     let extras: Vec<&str> = input.extras.iter().map(|e| e.title.as_str()).collect();
     let fields = [
@@ -265,7 +265,8 @@ pub fn blocked_field(rules: &RuleSet, policy: &Policy, input: &GigInput) -> &'st
     fields
         .iter()
         .find(|(_, text)| {
-            Verdict { hits: rules.check(Target::Gig, text, None, &policy.allowed_domains) }.blocking().is_some()
+            let hits = rules.check(Target::Gig, text, None, &policy.allowed_domains).unwrap_or_default();
+            Verdict { hits }.blocking().is_some()
         })
         .map_or("title", |(field, _)| *field)
 }
@@ -300,7 +301,7 @@ pub fn apply_gig_verdict(
 /// naming the rule and carrying the verdict ([`Blocked`], about the order). Flag: queued.
 pub fn screen_text(db: &Db, session: &Session, target: Target, entity_id: i64, text: &str) -> Result<Verdict> {
     let allowed = policy::load(db)?.allowed_domains;
-    let verdict = Verdict { hits: active_rules(db)?.check(target, text, None, &allowed) };
+    let verdict = Verdict { hits: active_rules(db)?.check(target, text, None, &allowed)? };
     if let Some(hit) = verdict.blocking() {
         let order_id = match target {
             Target::Message => {

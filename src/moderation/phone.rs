@@ -57,7 +57,7 @@ const BARE_COUNTRY_CODES: &[&str] = &[
 /// Numbers that are long but innocent, taken out before digits are counted: dates
 /// (2026-03-01, 01/03/2026, 20260301), amounts grouped in thousands (1,250,000.00),
 /// coordinates (24.7136, 46.6753) and IPv4 addresses.
-pub(super) static INNOCENT_NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
+static INNOCENT_NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"\b(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}\.\d{3,}\s*°?\s*[nsew]?\s*,\s*-?\d{1,3}\.\d{3,}\s*°?\s*[nsew]?|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})\b",
     )
@@ -267,6 +267,12 @@ fn judge(groups: &[Group], mentions_isbn: bool) -> bool {
 /// ends a run), but not where the match goes on with the same separator and more digits
 /// ("0.5.5.1.8.2" holds no IP address; "2026/03/01-00017" still holds a date).
 fn mask_innocent_numbers(text: &str) -> Option<String> {
+    // each innocent number has four digits or more: a text with fewer needs no regex compiled
+    // (ASCII digits counted first: most texts with numbers have them, and a scan reads many)
+    let ascii = text.bytes().filter(u8::is_ascii_digit).take(4).count();
+    if ascii < 4 && ascii + text.chars().filter(|c| !c.is_ascii() && c.is_numeric()).take(4).count() < 4 {
+        return None;
+    }
     let mut masked: Option<String> = None;
     for m in INNOCENT_NUMBERS.find_iter(text) {
         let separator = m.as_str().chars().find(|c| !c.is_ascii_digit());

@@ -1,6 +1,8 @@
 //! Moderation rules: the YAML file format, its validation (`FILE:LINE: rule ID: reason`) and the
 //! compiled rule set that checks a text in one pass (one RegexSet for every pattern and word list).
 
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder, SetMatches};
 use serde::{Deserialize, Serialize};
 
@@ -189,11 +191,25 @@ pub struct Hit {
 }
 
 /// Rules compiled once: every pattern and word list of every rule in one RegexSet, so a text
-/// is read once whatever the number of rules; the single regexes are kept only to cut the
-/// excerpt out of a text the set already matched.
+/// is read once whatever the number of rules.
+///
+/// The regexes are compiled the first time a text meets a rule that has patterns or words, not
+/// when the rules are read: a message command screens with detector rules only (the shipped
+/// set), and compiling the gig rules' word lists it never uses was most of its time.
 #[derive(Debug)]
 pub struct RuleSet {
+    /// What errors name: the file, or "rule set #N".
+    file: String,
     rules: Vec<Rule>,
+    /// Every rule's patterns and word list (as one regex), in [`Rule::set_entries`] order.
+    sources: Vec<String>,
+    compiled: OnceLock<std::result::Result<Compiled, String>>,
+}
+
+/// The rules' regexes: the set tells which match, the singles (kept only for that) cut the
+/// excerpt out of a text the set already matched.
+#[derive(Debug)]
+struct Compiled {
     set: RegexSet,
     singles: Vec<Regex>,
 }
@@ -209,24 +225,50 @@ fn words_pattern(words: &[String]) -> String {
 }
 
 impl RuleSet {
-    /// Parses and validates a rule file. `file` names it in errors: `FILE:LINE: rule ID: reason`.
+    /// Parses and validates a rule file, compiling every regex now so that a bad one is named.
+    /// `file` names it in errors: `FILE:LINE: rule ID: reason`.
     pub fn parse(file: &str, yaml: &str) -> Result<RuleSet> {
+        let mut singles = Vec::new();
+        let rules = RuleSet::read(file, yaml, Some(&mut singles))?;
+        let set = RegexSetBuilder::new(singles.iter().map(Regex::as_str)).case_insensitive(true).build();
+        let compiled = set.map(|set| Compiled { set, singles }).map_err(|e| too_large(file, &e));
+        rules.compiled.set(compiled).expect("a rule set just read is not compiled yet");
+        rules.patterns()?;
+        Ok(rules)
+    }
+
+    /// A rule set validated when it was stored (imported, or the shipped one): read, and its
+    /// regexes left to compile the first time a text needs them.
+    pub fn stored(label: &str, yaml: &str) -> Result<RuleSet> {
+        RuleSet::read(label, yaml, None)
+    }
+
+    /// Reads and checks every rule; with `singles`, compiles each pattern and word list too.
+    fn read(file: &str, yaml: &str, mut singles: Option<&mut Vec<Regex>>) -> Result<RuleSet> {
         let parsed: RuleFile = serde_norway::from_str(yaml).map_err(|e| yaml_error(file, yaml, &e))?;
         let mut rules = Vec::with_capacity(parsed.rules.len());
-        let mut singles = Vec::new();
+        let mut sources = Vec::new();
         for (index, spec) in parsed.rules.into_iter().enumerate() {
             let id = spec.id.clone();
             let at = |reason: String| Error::invalid(format!("{file}:{}: rule {id}: {reason}", id_line(yaml, index)));
             if rules.iter().any(|r: &Rule| r.id == spec.id) {
                 return Err(at("the id is used by an earlier rule".into()));
             }
-            rules.push(validate(spec, &mut singles).map_err(at)?);
+            rules.push(validate(spec, &mut sources, singles.as_deref_mut()).map_err(at)?);
         }
-        let set = RegexSetBuilder::new(singles.iter().map(Regex::as_str))
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| Error::invalid(format!("{file}: the rules together are too large to compile: {e}")))?;
-        Ok(RuleSet { rules, set, singles })
+        Ok(RuleSet { file: file.to_string(), rules, sources, compiled: OnceLock::new() })
+    }
+
+    /// The regexes, compiled on first use.
+    fn patterns(&self) -> Result<&Compiled> {
+        let compiled = self.compiled.get_or_init(|| {
+            let singles: std::result::Result<Vec<Regex>, regex::Error> =
+                self.sources.iter().map(|source| matcher(source)).collect();
+            let singles = singles.map_err(|e| format!("{}: {}", self.file, regex_reason(&e)))?;
+            let set = RegexSetBuilder::new(&self.sources).case_insensitive(true).build();
+            set.map(|set| Compiled { set, singles }).map_err(|e| too_large(&self.file, &e))
+        });
+        compiled.as_ref().map_err(|message| Error::invalid(message.clone()))
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -235,20 +277,31 @@ impl RuleSet {
 
     /// Every rule for `target` that `text` (and, for gigs, `price`) sets off; links to
     /// `allowed_domains` (the policy's) are no contact.
-    pub fn check(&self, target: Target, text: &str, price: Option<Money>, allowed_domains: &[String]) -> Vec<Hit> {
+    /// Err only when a stored rule set no longer compiles.
+    pub fn check(
+        &self,
+        target: Target,
+        text: &str,
+        price: Option<Money>,
+        allowed_domains: &[String],
+    ) -> Result<Vec<Hit>> {
         let applicable = || self.rules.iter().filter(|r| r.applies_to.contains(&target));
         if applicable().next().is_none() {
-            return Vec::new();
+            return Ok(Vec::new());
         }
         let normalised = for_matching(text);
-        let matched = self.set.matches(&normalised);
+        let patterns = match applicable().any(|r| !r.set_entries.is_empty()) {
+            true => Some(self.patterns()?),
+            false => None,
+        };
+        let matched = patterns.map(|p| (p, p.set.matches(&normalised)));
         let mut detected: [Option<Option<Found>>; 2] = [None, None];
         let mut hits = Vec::new();
         // the written form is worked out once, for the first hit: most texts have none
         let mut mapped: Option<Vec<usize>> = None;
         for rule in applicable() {
             let text_hit = if rule.has_text_condition() {
-                match self.text_hit(rule, &normalised, &matched, &mut detected, allowed_domains) {
+                match text_hit(rule, &normalised, matched.as_ref(), &mut detected, allowed_domains) {
                     Some(found) => Some(found),
                     None => continue,
                 }
@@ -280,28 +333,34 @@ impl RuleSet {
                 excerpt,
             });
         }
-        hits
+        Ok(hits)
     }
+}
 
-    /// Where the rule's text condition holds in `normalised`: its first matching pattern or
-    /// word list, else its detector (each detector runs at most once per text).
-    fn text_hit(
-        &self,
-        rule: &Rule,
-        normalised: &str,
-        matched: &SetMatches,
-        detected: &mut [Option<Option<Found>>; 2],
-        allowed_domains: &[String],
-    ) -> Option<Found> {
+fn too_large(file: &str, err: &regex::Error) -> String {
+    format!("{file}: the rules together are too large to compile: {err}")
+}
+
+/// Where the rule's text condition holds in `normalised`: its first matching pattern or word
+/// list (`matched`: the compiled set's verdict, there when a rule has some), else its detector
+/// (each detector runs at most once per text).
+fn text_hit(
+    rule: &Rule,
+    normalised: &str,
+    matched: Option<&(&Compiled, SetMatches)>,
+    detected: &mut [Option<Option<Found>>; 2],
+    allowed_domains: &[String],
+) -> Option<Found> {
+    if let Some((compiled, matched)) = matched {
         if let Some(entry) = rule.set_entries.clone().find(|&i| matched.matched(i)) {
-            let found = self.singles[entry].find(normalised)?;
+            let found = compiled.singles[entry].find(normalised)?;
             let span = trim_boundaries(normalised, found.range());
             return Some(Found { span, what: "pattern" });
         }
-        let detector = rule.detector?;
-        let slot = &mut detected[detector as usize];
-        slot.get_or_insert_with(|| detector.find(normalised, allowed_domains)).clone()
     }
+    let detector = rule.detector?;
+    let slot = &mut detected[detector as usize];
+    slot.get_or_insert_with(|| detector.find(normalised, allowed_domains)).clone()
 }
 
 /// A word list's match includes the characters around the words (its boundaries).
@@ -328,8 +387,13 @@ fn describe(what: &str, written: &str, normalised: &str) -> String {
     }
 }
 
-/// Checks one rule's fields, appending its compiled patterns and word list to `singles`.
-fn validate(spec: RuleSpec, singles: &mut Vec<Regex>) -> std::result::Result<Rule, String> {
+/// Checks one rule's fields, appending its patterns and word list (as one regex) to `sources`,
+/// and compiled to `singles` when given (a bad regex is named only then).
+fn validate(
+    spec: RuleSpec,
+    sources: &mut Vec<String>,
+    mut singles: Option<&mut Vec<Regex>>,
+) -> std::result::Result<Rule, String> {
     if spec.id.trim().is_empty() || spec.id.chars().any(char::is_whitespace) {
         return Err("the id must be one word".into());
     }
@@ -362,7 +426,7 @@ fn validate(spec: RuleSpec, singles: &mut Vec<Regex>) -> std::result::Result<Rul
                 .ok_or_else(|| format!("unknown detector {name:?}; one of contact_info, external_payment"))?,
         ),
     };
-    let start = singles.len();
+    let start = sources.len();
     if spec.patterns.as_ref().is_some_and(Vec::is_empty) {
         return Err("patterns is empty".into());
     }
@@ -374,14 +438,21 @@ fn validate(spec: RuleSpec, singles: &mut Vec<Regex>) -> std::result::Result<Rul
         if pattern.is_empty() {
             return Err("an empty pattern matches everything".into());
         }
-        singles.push(matcher(pattern).map_err(|e| format!("bad regex {pattern:?}: {}", regex_reason(&e)))?);
+        if let Some(singles) = singles.as_deref_mut() {
+            singles.push(matcher(pattern).map_err(|e| format!("bad regex {pattern:?}: {}", regex_reason(&e)))?);
+        }
+        sources.push(pattern.clone());
     }
     let words = spec.words.unwrap_or_default();
     if words.iter().any(|w| w.trim().is_empty()) {
         return Err("an empty word in words".into());
     }
     if !words.is_empty() {
-        singles.push(matcher(&words_pattern(&words)).map_err(|e| format!("words: {}", regex_reason(&e)))?);
+        let pattern = words_pattern(&words);
+        if let Some(singles) = singles {
+            singles.push(matcher(&pattern).map_err(|e| format!("words: {}", regex_reason(&e)))?);
+        }
+        sources.push(pattern);
     }
     let price = |amount: &Option<Amount>, name: &str| {
         amount.as_ref().map(|a| a.money().map_err(|e| format!("{name}: {}", e.message()))).transpose()
@@ -402,7 +473,7 @@ fn validate(spec: RuleSpec, singles: &mut Vec<Regex>) -> std::result::Result<Rul
         price_above_cents,
         action,
         severity,
-        set_entries: start..singles.len(),
+        set_entries: start..sources.len(),
     };
     if !rule.has_text_condition() && !rule.has_price_condition() {
         return Err("nothing to match: give patterns, words, a detector or a price bound".into());
@@ -477,20 +548,20 @@ mod tests {
     #[test]
     fn a_rule_fires_on_its_detector_and_names_itself() {
         let rules = RuleSet::parse("r.yaml", FILE).unwrap();
-        let hits = rules.check(Target::Message, "call ٠٥٠ ١٢٣ ٤٥ ٦٧", None, &[]);
+        let hits = rules.check(Target::Message, "call ٠٥٠ ١٢٣ ٤٥ ٦٧", None, &[]).unwrap();
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].rule, "phones");
         assert_eq!(hits[0].action, Action::Block);
-        assert!(rules.check(Target::Review, "call 050 123 45 67", None, &[]).is_empty());
+        assert!(rules.check(Target::Review, "call 050 123 45 67", None, &[]).unwrap().is_empty());
     }
 
     #[test]
     fn words_and_price_must_both_hold() {
         let rules = RuleSet::parse("r.yaml", FILE).unwrap();
-        assert!(rules.check(Target::Gig, "a cheap logo", Some(Money::from_cents(500)), &[]).is_empty());
-        let hits = rules.check(Target::Gig, "شعار رخيص", Some(Money::from_cents(200)), &[]);
+        assert!(rules.check(Target::Gig, "a cheap logo", Some(Money::from_cents(500)), &[]).unwrap().is_empty());
+        let hits = rules.check(Target::Gig, "شعار رخيص", Some(Money::from_cents(200)), &[]).unwrap();
         assert_eq!(hits.iter().map(|h| h.rule.as_str()).collect::<Vec<_>>(), ["cheap"]);
-        assert!(rules.check(Target::Gig, "cheaper logos", Some(Money::from_cents(200)), &[]).is_empty());
+        assert!(rules.check(Target::Gig, "cheaper logos", Some(Money::from_cents(200)), &[]).unwrap().is_empty());
     }
 
     fn error(yaml: &str) -> String {

@@ -132,8 +132,8 @@ fn read_batch(db: &Db, source: &Source, after: i64) -> Result<Vec<Item>> {
 /// What one matcher thread found in its share of a batch.
 struct Matched {
     texts: u64,
-    /// Only the items some rule matched, with the hits.
-    hits: Vec<(Item, Vec<Hit>)>,
+    /// Only the items some rule matched, with the hits; Err when the rules do not compile.
+    hits: Result<Vec<(Item, Vec<Hit>)>>,
 }
 
 /// Matches `batch` on every core (matching is most of a scan's work and each text stands
@@ -159,11 +159,11 @@ fn start_matching<'scope, 'env>(
                 let texts = share.len() as u64;
                 let hits = share
                     .into_iter()
-                    .map(|item| {
-                        let hits = rules.check(target, &item.text, item.price, allowed_domains);
-                        (item, hits)
+                    .filter_map(|item| match rules.check(target, &item.text, item.price, allowed_domains) {
+                        Ok(hits) if hits.is_empty() => None,
+                        Ok(hits) => Some(Ok((item, hits))),
+                        Err(e) => Some(Err(e)),
                     })
-                    .filter(|(_, hits)| !hits.is_empty())
                     .collect();
                 Matched { texts, hits }
             })
@@ -243,7 +243,7 @@ pub fn scan(
                 for matcher in matching.drain(..) {
                     let Matched { texts, hits } = join(matcher);
                     summary.texts += texts;
-                    for (item, hits) in hits {
+                    for (item, hits) in hits? {
                         record(db, session, source.target, &item, &hits, options.apply, &mut summary)?;
                     }
                 }

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Benchmark (run by hand, never in CI): what screening adds to one message command (issue 10:
+# under 1 ms). Two marketplaces made the same way, one with the shipped rules and one with an
+# empty rule set (`rules: []`, nothing screened); the same `order message` runs on each.
+#   - callgrind: instructions of the whole command, for an innocent Arabic message, an English
+#     one and one with a phone number (refused), next to `order show`; and the instructions
+#     inside moderation (inclusive: moderation::prepare + moderation::screen_text).
+#   - hyperfine -N: wall time of the innocent message on each marketplace. The difference of the
+#     medians is what screening adds to the wall, but a commit's fsync varies by more than that on
+#     a busy machine (see the load printed); so the verdict is moderation's share of the
+#     command's instructions (callgrind counts the process's own, user-space, instructions)
+#     applied to its user CPU time (hyperfine's).
+# Needs hyperfine, valgrind (callgrind_annotate) and python3.
+#
+#   bench/screen_cost.sh [RUNS]        default: 100
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-100}
+export SOUQ_NOW=2026-03-01T10:00:00Z USER=bench
+unset SOUQ_USER SOUQ_OUTPUT SOUQ_BUSY_TIMEOUT_MS
+
+cargo build --release --quiet --locked
+SOUQ=$PWD/target/release/souq
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+ARABIC="السلام عليكم، متى يمكنك تسليم الترجمة؟ أحتاجها قبل نهاية الأسبوع"
+ENGLISH="Hi, could you send me the final version of the logo with the right colours?"
+PHONE="كلمني واتس ٠٥٠ ١٢٣ ٤٥ ٦٧"
+
+market() { # market DIR: a buyer with one active order (id 1) on layla's gig
+    export SOUQ_DB=$1/souq.db
+    mkdir -p "$1"
+    "$SOUQ" -q init --admin admin >/dev/null
+    "$SOUQ" -q user add layla >/dev/null
+    "$SOUQ" -q user add noura >/dev/null
+    "$SOUQ" -q gig create --as layla --title "ترجمة احترافية" --price 20 --days 3 --category translation >/dev/null
+    "$SOUQ" -q wallet deposit noura 100 --method card --ref d1 --as admin >/dev/null
+    "$SOUQ" -q order place 1 --as noura >/dev/null
+}
+market "$WORK/empty"
+printf 'rules: []\n' >"$WORK/empty.yaml"
+"$SOUQ" -q moderate rules import "$WORK/empty.yaml" --as admin >/dev/null
+market "$WORK/shipped"
+
+# callgrind FILE ARGS...: total instructions, and those inside moderation (inclusive)
+callgrind() {
+    local out=$WORK/callgrind.$1
+    shift
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$SOUQ" -q "$@" >/dev/null 2>&1 || true
+    callgrind_annotate --inclusive=yes "$out" 2>/dev/null | python3 -c '
+import re, sys
+total, inside = 0, 0
+for line in sys.stdin:
+    m = re.match(r"\s*([\d,]+) .*(PROGRAM TOTALS|souq::moderation::(prepare|screen_text) )", line)
+    if m and m.group(2) == "PROGRAM TOTALS":
+        total = int(m.group(1).replace(",", ""))
+    elif m:
+        inside += int(m.group(1).replace(",", ""))
+print(total, inside)'
+}
+echo "instructions (callgrind), shipped rules:"
+read -r show _ < <(callgrind show order show 1)
+printf '  %-44s %12d\n' "order show 1" "$show"
+for name in ARABIC ENGLISH PHONE; do
+    read -r total inside < <(callgrind "$name" order message 1 --as noura --message "${!name}")
+    printf '  %-44s %12d  moderation %11d\n' "order message, ${name,,}" "$total" "$inside"
+    [ "$name" = ARABIC ] && arabic_total=$total arabic_inside=$inside
+done
+export SOUQ_DB=$WORK/empty/souq.db
+read -r total inside < <(callgrind empty order message 1 --as noura --message "$ARABIC")
+printf '  %-44s %12d  moderation %11d\n' "order message, arabic, empty rule set" "$total" "$inside"
+
+echo "wall time (hyperfine -N, $RUNS runs each, load $(cut -d' ' -f1-3 /proc/loadavg)):"
+hyperfine -N --warmup 5 --runs "$RUNS" --export-json "$WORK/times.json" \
+    -n shipped "env SOUQ_DB=$WORK/shipped/souq.db $SOUQ -q order message 1 --as noura --message '$ARABIC'" \
+    -n empty "env SOUQ_DB=$WORK/empty/souq.db $SOUQ -q order message 1 --as noura --message '$ARABIC'" \
+    >/dev/null
+python3 - "$WORK/times.json" "$arabic_total" "$arabic_inside" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+ms = {name: results[name]["median"] * 1e3 for name in ("shipped", "empty")}
+for name, label in (("shipped", "shipped rules"), ("empty", "empty rule set (no screening)")):
+    r = results[name]
+    print(f"  order message, {label:<31} median {ms[name]:6.2f} ms  (mean {r['mean'] * 1e3:.2f} ± {r['stddev'] * 1e3:.2f})")
+print(f"  difference of the medians: {ms['shipped'] - ms['empty']:.2f} ms")
+cpu = results["shipped"]["user"] * 1e3
+share = float(sys.argv[3]) / float(sys.argv[2])
+print(f"  user cpu of order message {cpu:.2f} ms (mean), moderation {share:.1%} of its instructions")
+print(f"screening adds {cpu * share:.2f} ms (target < 1)")
+PY
