@@ -73,7 +73,7 @@ timed() {
     awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$WORK/time"
 }
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
-fresh() { rm -f "$WORK/run.db"*; cp "$WORK/seed.db" "$WORK/run.db"; [[ ! -f $WORK/seed.db-wal ]] || cp "$WORK/seed.db-wal" "$WORK/run.db-wal"; }
+fresh() { rm -f "$WORK/run.db"*; cp "$WORK/seed.db" "$WORK/run.db"; }
 
 : >"$WORK/results"
 for _ in $(seq "$RUNS"); do

@@ -76,7 +76,7 @@ median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 : >"$WORK/results"
 for _ in $(seq "$RUNS"); do
-    rm -f "$WORK/run.db"*; cp "$WORK/seed.db" "$WORK/run.db"; [[ ! -f $WORK/seed.db-wal ]] || cp "$WORK/seed.db-wal" "$WORK/run.db-wal"
+    rm -f "$WORK/run.db"*; cp "$WORK/seed.db" "$WORK/run.db"
     export SOUQ_DB=$WORK/run.db
     echo "sales_souq $(timed "$WORK/sales.json" "$SOUQ" -q report sales --by day --as admin -o json)" >>"$WORK/results"
     echo "sellers_souq $(timed /dev/null "$SOUQ" -q report sellers --as admin -o json)" >>"$WORK/results"

@@ -206,14 +206,9 @@ fn build_marketplace(path: &Path, n: usize, t0: Timestamp) -> (Timing, Timing) {
     (place, deliver)
 }
 
-/// The database and its WAL (souq leaves recent commits there, not checkpointed on close).
 fn copy(from: &Path, dir: &Path, name: &str) -> PathBuf {
     let to = dir.join(name);
     std::fs::copy(from, &to).unwrap();
-    let wal = |p: &Path| PathBuf::from(format!("{}-wal", p.display()));
-    if wal(from).exists() {
-        std::fs::copy(wal(from), wal(&to)).unwrap();
-    }
     to
 }
 
