@@ -140,10 +140,9 @@ impl Store {
         configure_sqlite_library();
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        // A command's close would otherwise checkpoint the WAL into the file and fsync it (~10 ms,
-        // a third of a short write command); the WAL is as durable, SQLite checkpoints it every
-        // 1000 pages during commits, and `souq backup` copies both.
-        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        // The checkpoint on close stays (SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE measured worse): with one
+        // transaction per process, a WAL left behind is never restarted, every later process
+        // rebuilds its index from the whole log, and it grows without bound.
         crate::busy::install(&conn, busy_timeout)?;
         // before migrating: the search triggers call it, and a migration may write to gigs
         crate::search::register(&conn)?;
