@@ -137,7 +137,7 @@ impl Store {
             (true, _) => check_sqlite_header(path)?,
         }
         refuse_read_only(path)?;
-        configure_sqlite_library();
+        crate::sqlite_memory::configure();
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         // The checkpoint on close stays (SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE measured worse): with one
@@ -427,20 +427,6 @@ impl Store {
         }
         target.close().map_err(|(_, e)| Error::from(e))
     }
-}
-
-/// Process-wide SQLite settings, made before the library initialises (the first connection):
-/// no memory statistics, which souq never reads and which took a global mutex around every
-/// allocation (7% of a `gig show`'s instructions). Later calls, or a library already
-/// initialised by another connection, change nothing: SQLite refuses the setting, harmlessly.
-fn configure_sqlite_library() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let off: std::ffi::c_int = 0;
-        // SAFETY: SQLITE_CONFIG_MEMSTATUS takes one int; sqlite3_config is safe to call before
-        // sqlite3_initialize and returns SQLITE_MISUSE (ignored) after it.
-        unsafe { rusqlite::ffi::sqlite3_config(rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS, off) };
-    });
 }
 
 /// PostgreSQL's schema version, or None when souq's version table is not there.
