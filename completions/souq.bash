@@ -328,7 +328,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__backup)
-            opts="-o -y -q -h --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -668,20 +668,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__list)
-            opts="-o -y -q -h --status --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --status --limit --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --status)
-                    COMPREPLY=($(compgen -W "open resolved" -- "${cur}"))
-                    return 0
-                    ;;
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -699,6 +691,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "open resolved" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -710,16 +710,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__open)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -737,6 +733,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -748,20 +748,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__dispute__subcmd__resolve)
-            opts="-o -y -q -h --refund-all --release --refund --note --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --refund-all --release --refund --note --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --refund)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --note)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -779,6 +771,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --refund)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -824,28 +824,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__events)
-            opts="-o -y -q -h --since --kind --limit --follow --poll-ms --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --since --kind --limit --follow --poll-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --since)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --kind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --poll-ms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -863,6 +847,22 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -908,12 +908,32 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__create)
-            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --title --price --days --category --description --tags --sku --extra --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --title)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -946,6 +966,20 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__gig__subcmd__export)
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --seller --status --file --force --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -966,20 +1000,6 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        souq__subcmd__gig__subcmd__export)
-            opts="-o -y -q -h --seller --status --file --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --seller)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -992,26 +1012,6 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --as)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --delimiter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1020,20 +1020,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__import)
-            opts="-o -y -q -h --dry-run --skip-invalid --rejects --force --encoding --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --dry-run --skip-invalid --rejects --force --encoding --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --rejects)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --encoding)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1051,6 +1043,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rejects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1062,12 +1062,32 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__list)
-            opts="-o -y -q -h --seller --category --status --min-price --max-price --limit --all --offset --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --seller --category --status --min-price --max-price --limit --all --offset --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --seller)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1093,26 +1113,6 @@ _souq() {
                     return 0
                     ;;
                 --offset)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --as)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --delimiter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1192,32 +1192,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__search)
-            opts="-o -y -q -h --category --min-price --max-price --sort --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --category --min-price --max-price --sort --limit --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --category)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --min-price)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-price)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sort)
-                    COMPREPLY=($(compgen -W "relevance price newest" -- "${cur}"))
-                    return 0
-                    ;;
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1235,6 +1215,26 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-price)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-price)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "relevance price newest" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1382,12 +1382,32 @@ _souq() {
             return 0
             ;;
         souq__subcmd__gig__subcmd__update)
-            opts="-o -y -q -h --title --price --days --category --description --tags --sku --extra --no-extras --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --title --price --days --category --description --tags --sku --extra --no-extras --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --title)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1417,26 +1437,6 @@ _souq() {
                     return 0
                     ;;
                 --extra)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --as)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --delimiter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1482,16 +1482,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__init)
-            opts="-o -y -q -h --admin --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --admin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --admin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1509,6 +1505,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1554,28 +1554,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__ledger__subcmd__journal)
-            opts="-o -y -q -h --from --to --account --user --totals --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --from --to --account --user --totals --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --to)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --account)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1593,6 +1577,22 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1706,16 +1706,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__approve)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1736,6 +1732,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1744,12 +1744,32 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__queue)
-            opts="-o -y -q -h --status --rule --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --status --rule --limit --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --status)
                     COMPREPLY=($(compgen -W "open approved rejected all" -- "${cur}"))
                     return 0
@@ -1762,26 +1782,6 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --as)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --delimiter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1790,16 +1790,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__reject)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1817,6 +1813,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1930,16 +1930,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__rules__subcmd__show)
-            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --limit --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1957,6 +1953,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1968,20 +1968,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__moderate__subcmd__scan)
-            opts="-o -y -q -h --rules --since --apply --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --rules --since --apply --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --rules)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --since)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1999,6 +1991,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rules)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2044,16 +2044,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__cancel)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2071,6 +2067,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2082,20 +2082,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__complete)
-            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --rating --review --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --rating)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --review)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2113,6 +2105,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rating)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --review)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2124,20 +2124,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__deliver)
-            opts="-o -y -q -h --message --attach --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --message --attach --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --message)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --attach)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2155,6 +2147,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2166,16 +2166,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__files)
-            opts="-o -y -q -h --to --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --to --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --to)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2193,6 +2189,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2204,20 +2204,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__list)
-            opts="-o -y -q -h --status --as-buyer --as-seller --late --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --status --as-buyer --as-seller --late --limit --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --status)
-                    COMPREPLY=($(compgen -W "active delivered completed cancelled disputed" -- "${cur}"))
-                    return 0
-                    ;;
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2235,6 +2227,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "active delivered completed cancelled disputed" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2246,16 +2246,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__message)
-            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --message --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --message)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2276,6 +2272,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2284,12 +2284,32 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__place)
-            opts="-o -y -q -h --extra --quantity --note --key --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --extra --quantity --note --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --extra)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2303,26 +2323,6 @@ _souq() {
                     return 0
                     ;;
                 --key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --as)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --delimiter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2368,20 +2368,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__review)
-            opts="-o -y -q -h --rating --review --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --rating --review --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --rating)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --review)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2399,6 +2391,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rating)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --review)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2410,16 +2410,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__order__subcmd__revise)
-            opts="-o -y -q -h --message --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --message --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --message)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2437,6 +2433,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2516,16 +2516,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__export)
-            opts="-o -y -q -h --file --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --file --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2543,6 +2539,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2554,16 +2554,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__list)
-            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --limit --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2584,6 +2580,10 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2592,7 +2592,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__reconcile)
-            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2626,12 +2626,32 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__run)
-            opts="-o -y -q -h --key --method --min --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --key --method --min --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2644,26 +2664,6 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --as)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --delimiter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2672,16 +2672,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__payout__subcmd__show)
-            opts="-o -y -q -h --items --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --items --limit --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2699,6 +2695,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2744,12 +2744,32 @@ _souq() {
             return 0
             ;;
         souq__subcmd__report__subcmd__sales)
-            opts="-o -y -q -h --by --from --to --seller --html --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --by --from --to --seller --html --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --by)
                     COMPREPLY=($(compgen -W "day week month" -- "${cur}"))
                     return 0
@@ -2770,6 +2790,20 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        souq__subcmd__report__subcmd__sellers)
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --from --to --limit --all --html --force --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2790,20 +2824,6 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        souq__subcmd__report__subcmd__sellers)
-            opts="-o -y -q -h --from --to --limit --all --html --force --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2820,26 +2840,6 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --as)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table wide json jsonl csv yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --delimiter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2848,7 +2848,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__tick)
-            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2916,16 +2916,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__add)
-            opts="-o -y -q -h --email --admin --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --email --admin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --email)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2943,6 +2939,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2954,16 +2954,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__list)
-            opts="-o -y -q -h --limit --all --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --limit --all --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2981,6 +2977,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2992,20 +2992,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__set__subcmd__payout)
-            opts="-o -y -q -h --method --account --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --method --account --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --method)
-                    COMPREPLY=($(compgen -W "paypal payoneer bank" -- "${cur}"))
-                    return 0
-                    ;;
-                --account)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3023,6 +3015,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "paypal payoneer bank" -- "${cur}"))
+                    return 0
+                    ;;
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3068,16 +3068,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__suspend)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3095,6 +3091,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3106,16 +3106,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__user__subcmd__unsuspend)
-            opts="-o -y -q -h --reason --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3133,6 +3129,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3178,20 +3178,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__deposit)
-            opts="-o -y -q -h --method --ref --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --method --ref --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --method)
-                    COMPREPLY=($(compgen -W "paypal payoneer cashu card" -- "${cur}"))
-                    return 0
-                    ;;
-                --ref)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3209,6 +3201,14 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "paypal payoneer cashu card" -- "${cur}"))
+                    return 0
+                    ;;
+                --ref)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3220,20 +3220,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__history)
-            opts="-o -y -q -h --from --to --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --from --to --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --to)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3254,6 +3246,14 @@ _souq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3262,7 +3262,7 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__import__subcmd__deposits)
-            opts="-o -y -q -h --dry-run --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3330,16 +3330,12 @@ _souq() {
             return 0
             ;;
         souq__subcmd__wallet__subcmd__statement)
-            opts="-o -y -q -h --month --db --as --output --json --excel --delimiter --yes --no-input --quiet --help"
+            opts="-o -y -q -h --db --as --output --json --excel --delimiter --yes --no-input --quiet --month --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --month)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3357,6 +3353,10 @@ _souq() {
                     return 0
                     ;;
                 --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --month)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
