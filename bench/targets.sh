@@ -18,6 +18,7 @@
 #
 #   bench/targets.sh                                   # quick: 10,000 import rows, 20 s of writers
 #   IMPORT_ROWS=1000000 WRITERS_SECONDS=60 bench/targets.sh   # the full targets
+#   SKIP="place writers import fixed" bench/targets.sh        # gig show against the point select only
 # Variables: SOUQ (a souq binary to measure instead of this checkout's release build; passed on to
 # bench/writers.sh and bench/import.sh), RUNS (3), ORDERS (100, per process), WRITERS_SECONDS (20), IMPORT_ROWS (10000; 0 skips
 # the row), FIXED_RUNS (30), SKIP (rows to leave out, e.g. "writers import").
