@@ -8,7 +8,9 @@
 # temporary folder with its own target dir, deleted afterwards), so before and after come
 # from one run on the same machine.
 #
-#   [BASE=<commit>] bench/writers.sh [SECONDS] [WRITERS]        defaults: 20 8
+# With SOUQ=<binary>, that binary is the one measured (no build of this checkout).
+#
+#   [BASE=<commit>] [SOUQ=<binary>] bench/writers.sh [SECONDS] [WRITERS]        defaults: 20 8
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-20}
@@ -19,7 +21,6 @@ unset SOUQ_USER SOUQ_OUTPUT SOUQ_BUSY_TIMEOUT_MS
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-cargo build --release --quiet --locked
 BINARIES=()
 if [[ -n ${BASE:-} ]]; then
     mkdir "$WORK/base"
@@ -27,7 +28,12 @@ if [[ -n ${BASE:-} ]]; then
     (cd "$WORK/base" && CARGO_TARGET_DIR=$WORK/base/target cargo build --release --quiet --locked)
     BINARIES+=("$WORK/base/target/release/souq")
 fi
-BINARIES+=("$PWD/target/release/souq")
+if [[ -n ${SOUQ:-} ]]; then
+    BINARIES+=("$SOUQ")
+else
+    cargo build --release --quiet --locked
+    BINARIES+=("$PWD/target/release/souq")
+fi
 
 # One worker: a buyer of its own, buying the one gig again and again.
 worker() {

@@ -11,6 +11,7 @@ use crate::output::{self, Tabular};
 use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum ConfigCommand {
     /// Show every setting with its default
     Show,

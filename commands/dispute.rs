@@ -13,6 +13,7 @@ use crate::table::Fit;
 use crate::values;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum DisputeCommand {
     /// Dispute an active or delivered order (its buyer or seller): its clocks stop until an admin decides
     Open {

@@ -21,6 +21,7 @@ use crate::table::Fit;
 use crate::values;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum GigCommand {
     /// List a new gig as the acting seller (asks for missing fields on a terminal)
     #[command(
@@ -91,6 +92,7 @@ pub enum GigCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum SynonymsCommand {
     /// Replace the synonym list with a YAML file (admin)
     ///

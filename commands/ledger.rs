@@ -11,6 +11,7 @@ use crate::report::day;
 use crate::table::Fit;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum LedgerCommand {
     /// Every transfer (debit and credit account, amount, order / payout item, key, hash) and
     /// per-account totals; yours, or any account's for an admin

@@ -122,7 +122,11 @@ pub struct Cli {
     command: Command,
 }
 
+/// `defer`, here and on every command group: each command's arguments are built only when that
+/// command runs (or its help, completions or man page is made), not every command's at every
+/// start; clap building the whole tree was a tenth of a `gig show`'s instructions.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 enum Command {
     /// Create the database (or bring an existing one up to date)
     Init(init::InitArgs),

@@ -13,6 +13,7 @@ use crate::table::Fit;
 use crate::values::{self, FlagStatus};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum ModerateCommand {
     /// The review queue, oldest first (admin)
     Queue {
@@ -51,6 +52,7 @@ pub struct DecideArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum RulesCommand {
     /// Make a YAML rule file the active rules (admin); errors read FILE:LINE: rule ID: reason
     Import {

@@ -17,6 +17,7 @@ use crate::table::Fit;
 use crate::values;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum OrderCommand {
     /// Order a gig as the acting buyer
     ///

@@ -326,7 +326,9 @@ impl<W: Write> Write for SafeJson<W> {
 /// Rows a list shows on a terminal when neither --limit nor --all is given.
 pub const TERMINAL_LIMIT: usize = 50;
 
-/// `--limit N` and `--all`, which every list command takes.
+// `--limit N` and `--all`, which every list command takes. A plain comment, not a doc comment:
+// clap would make that the about of each command flattening this, as its arguments are built
+// after the command (`defer`, main.rs).
 #[derive(Debug, Clone, Copy, Args)]
 pub struct Limit {
     /// Show at most N rows (default on a terminal: 50)

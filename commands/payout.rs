@@ -20,6 +20,7 @@ use crate::table::Fit;
 use crate::values::PayoutMethodArg;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum PayoutCommand {
     /// Pay every eligible seller's available balance into a new batch (admin)
     #[command(

@@ -15,6 +15,7 @@ use crate::table::{Table, FROM_THE_RIGHT};
 use crate::values::PeriodArg;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum ReportCommand {
     /// Settled orders per period: orders, gross, fees, refunds, net (a seller sees their own)
     ///

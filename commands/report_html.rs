@@ -15,7 +15,7 @@ use crate::app::App;
 use crate::output;
 use crate::terminal;
 
-/// `--html FILE` and its `--force`, the same on both reports.
+// `--html FILE` and its `--force`, the same on both reports (a plain comment: see output::Limit).
 #[derive(Debug, Args)]
 pub struct HtmlArgs {
     /// Write the report to FILE as one HTML page with charts (self-contained: no scripts, no

@@ -11,6 +11,7 @@ use crate::table::Fit;
 use crate::values::PayoutMethodArg;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum UserCommand {
     /// Add a user (adding an admin takes --as an admin, except the first one)
     Add {

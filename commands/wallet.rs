@@ -16,6 +16,7 @@ use crate::table::Fit;
 use crate::values::{self, DepositMethod};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)] // see Command in main.rs
 pub enum WalletCommand {
     /// Record a payment a gateway confirmed for USER (admin); the same --method and --ref again
     /// is a no-op

@@ -29,6 +29,7 @@ pub mod reports;
 pub mod reviews;
 pub mod search;
 pub mod spreadsheet;
+mod sqlite_memory;
 pub mod statement;
 pub mod status;
 pub mod store;

@@ -137,8 +137,12 @@ impl Store {
             (true, _) => check_sqlite_header(path)?,
         }
         refuse_read_only(path)?;
+        crate::sqlite_memory::configure();
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        // The checkpoint on close stays (SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE measured worse): with one
+        // transaction per process, a WAL left behind is never restarted, every later process
+        // rebuilds its index from the whole log, and it grows without bound.
         crate::busy::install(&conn, busy_timeout)?;
         // before migrating: the search triggers call it, and a migration may write to gigs
         crate::search::register(&conn)?;
