@@ -167,7 +167,7 @@ fn show_view(app: &App, location: &Location, db: &Db, session: &Session, view: V
             }
         }
         View::Sales => {
-            let filter = SalesFilter { by: Period::Day, ..SalesFilter::default() };
+            let filter = SalesFilter { by: Period::Week, ..SalesFilter::default() };
             crate::report::print_sales(app, &reports::sales(db, session, &filter)?)?
         }
     }
