@@ -25,6 +25,17 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 ARABIC="السلام عليكم، متى يمكنك تسليم الترجمة؟ أحتاجها قبل نهاية الأسبوع"
 ENGLISH="Hi, could you send me the final version of the logo with the right colours?"
+# ordinary marketplace talk in English: words that hold short gate words ("big", "your", "line")
+ENGLISH_TEXTS=(
+    "Could you make the logo a bit bigger and send the final files tonight?"
+    "Thanks, the translation looks great. Can you fix the line spacing on page two?"
+    "My client wants the headline in bold and the background a little lighter."
+    "Is it possible to deliver the design by Thursday? The deadline moved up."
+    "I attached the brief with your notes; please check the outline before you start."
+    "Great work! One small thing: the signature on the last slide is misaligned."
+    "Please use the original images, the resized ones look blurry on mobile."
+    "Your draft is excellent, I only need a shorter intro and a stronger ending."
+)
 PHONE="كلمني واتس ٠٥٠ ١٢٣ ٤٥ ٦٧"
 
 market() { # market DIR: a buyer with one active order (id 1) on layla's gig
@@ -66,6 +77,14 @@ for name in ARABIC ENGLISH PHONE; do
     printf '  %-44s %12d  moderation %11d\n' "order message, ${name,,}" "$total" "$inside"
     [ "$name" = ARABIC ] && arabic_total=$total arabic_inside=$inside
 done
+worst=0
+for text in "${ENGLISH_TEXTS[@]}"; do
+    read -r total inside < <(callgrind english order message 1 --as noura --message "$text")
+    printf '  %-44s %12d  moderation %11d\n' "${text:0:44}" "$total" "$inside"
+    ((inside > worst)) && worst=$inside
+done
+printf '  English texts, most inside moderation: %d (target < 3000000: %s)\n' "$worst" \
+    "$( ((worst < 3000000)) && echo MET || echo NOT MET)"
 export SOUQ_DB=$WORK/empty/souq.db
 read -r total inside < <(callgrind empty order message 1 --as noura --message "$ARABIC")
 printf '  %-44s %12d  moderation %11d\n' "order message, arabic, empty rule set" "$total" "$inside"

@@ -505,32 +505,34 @@ impl Gate {
             Gate::OtherLink => &[&["//", "www", "[", "(", "{"]],
             Gate::LinkInBio => &[&["bio", "profile", "بايو", "بيو", "بروفايل"]],
             Gate::Messenger => &[&[
-                "what",
-                "ats",
-                "wts",
-                "whts",
-                "tele",
-                "tlgrm",
-                "tg",
-                "snap",
-                "insta",
-                "ig",
-                "face",
-                "fb",
-                "messenger",
+                r"\bwhats",
+                r"\bwhat's",
+                r"\bwats",
+                r"\bwts",
+                r"\bwhts",
+                r"\btele",
+                r"\btlgrm\b",
+                r"\btg\b",
+                r"\bsnap",
+                r"\binsta",
+                r"\big\b",
+                r"\bface",
+                r"\bfb\b",
+                r"\bmessenger\b",
                 "skype",
                 "viber",
                 "discord",
-                "dc",
+                r"\bdc\b",
                 "wechat",
-                "line",
-                "imo",
+                r"\bline",
+                r"\bimo\b",
                 "botim",
-                "tik",
+                r"\btik",
+                r"\bsignal\b",
                 "twitter",
                 "linkedin",
-                "kik",
-                "mail",
+                r"\bkik\b",
+                r"mail\b",
                 "yahoo",
                 "outlook",
                 "icloud",
@@ -562,23 +564,34 @@ impl Gate {
                 "اميل",
             ]],
             Gate::ContactRequest => &[&[
-                "ur",
-                "yr",
-                "my",
-                "text",
-                "mail",
-                "sms",
-                "whatsapp",
-                "directly",
-                "outside",
-                "privately",
-                "personally",
-                "reach",
-                "where",
-                "else",
-                "other",
-                "different",
-                "off",
+                // "your", "my": what they name
+                "phone",
+                "num",
+                r"cell\b",
+                "mobile",
+                r"mail\b",
+                "whats",
+                "telegram",
+                "skype",
+                r"\big\b",
+                "insta",
+                "snap",
+                "discord",
+                "contact",
+                r"\btext\b",
+                r"\bsms\b",
+                r"\bdirectly\b",
+                r"\boutside\b",
+                r"\bprivately\b",
+                r"\bpersonally\b",
+                r"\breach\b",
+                r"\bwhere\b",
+                r"\bsomewhere\b",
+                r"\bapp\b",
+                r"\bplatform\b",
+                r"\bchannel\b",
+                r"\bmessenger\b",
+                r"\boff\b",
                 "ra2m",
                 "rakam",
                 "raqam",
@@ -720,23 +733,47 @@ fn payment_code(text: &str) -> bool {
 /// Every gate's words in one automaton: a text is read once whatever the number of words.
 struct FirstPass {
     words: AhoCorasick,
-    /// For each of `words`' patterns, the bits ([`Gate::bit`]) of the word lists it is in.
-    lists: Vec<u32>,
+    /// For each of `words`' patterns, the bits ([`Gate::bit`]) of the word lists it is in, by
+    /// the edges ([`Edges`]) that list wants bounded.
+    lists: Vec<[u32; 4]>,
+}
+
+/// A gate word written `\bword`, `word\b` or `\bword\b` counts only where the pattern's own
+/// `\b` lets it match: no ASCII letter, digit or '_' on that side ("ig" not in "big"). The
+/// index into [`FirstPass::lists`]: 1 the start bounded, 2 the end, 3 both.
+struct Edges;
+
+impl Edges {
+    /// The word without its marks, and which of its edges are bounded.
+    fn read(word: &'static str) -> (&'static str, usize) {
+        let (word, start) = word.strip_prefix(r"\b").map_or((word, 0), |w| (w, 1));
+        let (word, end) = word.strip_suffix(r"\b").map_or((word, 0), |w| (w, 2));
+        (word, start | end)
+    }
+
+    /// Which edges of the hit `at` stand on a boundary.
+    fn of(text: &str, at: Range<usize>) -> usize {
+        let word_byte = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+        let bytes = text.as_bytes();
+        let start = !word_byte(at.start.checked_sub(1).and_then(|i| bytes.get(i)));
+        let end = !word_byte(bytes.get(at.end));
+        usize::from(start) | usize::from(end) << 1
+    }
 }
 
 static FIRST_PASS: LazyLock<FirstPass> = LazyLock::new(|| {
     let mut words: Vec<&str> = Vec::new();
-    let mut lists: Vec<u32> = Vec::new();
+    let mut lists: Vec<[u32; 4]> = Vec::new();
     for gate in Gate::ALL {
         for (list, list_words) in gate.words().iter().enumerate() {
             for word in *list_words {
-                match words.iter().position(|w| w == word) {
-                    Some(at) => lists[at] |= gate.bit(list),
-                    None => {
-                        words.push(word);
-                        lists.push(gate.bit(list));
-                    }
-                }
+                let (word, edges) = Edges::read(word);
+                let at = words.iter().position(|w| *w == word).unwrap_or_else(|| {
+                    words.push(word);
+                    lists.push([0; 4]);
+                    words.len() - 1
+                });
+                lists[at][edges] |= gate.bit(list);
             }
         }
     }
@@ -783,7 +820,11 @@ impl Gates<'_> {
         if READS.load(Ordering::Relaxed) < BY_WORDS {
             READS.fetch_add(1, Ordering::Relaxed);
             let first = &*FIRST_PASS;
-            let found = first.words.find_overlapping_iter(text).fold(0, |found, m| found | first.lists[m.pattern()]);
+            let found = first.words.find_overlapping_iter(text).fold(0, |found, m| {
+                let (lists, edges) = (first.lists[m.pattern()], Edges::of(text, m.range()));
+                // a list's bounded edges must all be on a boundary
+                (0..4).filter(|wanted| wanted & edges == *wanted).fold(found, |found, i| found | lists[i])
+            });
             return Gates { text, found, by_words: true };
         }
         let set = if gates == CONTACT_GATES { &*CONTACT_SET } else { &*PAYMENT_SET };
@@ -852,7 +893,7 @@ fn external_payment(text: &str) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use regex_syntax::hir::{Class, Hir, HirKind};
+    use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
     use super::*;
     use crate::moderation::normalise::for_matching;
@@ -903,7 +944,11 @@ mod tests {
         }
     }
 
-    /// Every string `hir` can match when they are few (a look-around matches ""), else None.
+    /// Stands for a `\b` (or the text's start or end) in [`strings`]: no word character.
+    const BOUNDARY: &str = "\0";
+
+    /// Every string `hir` can match when they are few, else None. A `\b`, `^` or `$` is
+    /// [`BOUNDARY`], any other look-around "".
     fn strings(hir: &Hir) -> Option<Vec<String>> {
         const MOST: usize = 512;
         let product = |a: Vec<String>, b: Vec<String>| {
@@ -912,6 +957,7 @@ mod tests {
         };
         let few = |all: Vec<String>| (all.len() <= MOST).then_some(all);
         match hir.kind() {
+            HirKind::Look(look) if bounds(*look) => Some(vec![BOUNDARY.to_string()]),
             HirKind::Empty | HirKind::Look(_) => Some(vec![String::new()]),
             HirKind::Literal(literal) => Some(vec![String::from_utf8(literal.0.to_vec()).ok()?]),
             HirKind::Class(Class::Unicode(class)) => {
@@ -939,35 +985,114 @@ mod tests {
         }
     }
 
-    /// Whether every match of `hir` contains one of `words`.
-    fn holds_a_word(hir: &Hir, words: &[&str]) -> bool {
-        let all_hold =
-            |all: Option<Vec<String>>| all.is_some_and(|all| all.iter().all(|s| words.iter().any(|w| s.contains(w))));
-        if all_hold(strings(hir)) {
+    /// Whether `look` puts no word character on the side of a word next to it.
+    fn bounds(look: Look) -> bool {
+        matches!(look, Look::WordAscii | Look::WordUnicode | Look::Start | Look::End)
+    }
+
+    fn word_char(c: char) -> bool {
+        c.is_ascii_alphanumeric() || c == '_'
+    }
+
+    /// Whether every match of `hir` that is not empty has no word character at its start
+    /// (`at_end`: its end); a look-around: whether it is a [`bounds`].
+    fn bounded_edge(hir: &Hir, at_end: bool) -> bool {
+        match hir.kind() {
+            HirKind::Look(look) => bounds(*look),
+            HirKind::Literal(literal) => {
+                let text = String::from_utf8_lossy(&literal.0);
+                let edge = if at_end { text.chars().next_back() } else { text.chars().next() };
+                edge.is_some_and(|c| !word_char(c))
+            }
+            HirKind::Class(Class::Unicode(class)) => {
+                let word = [('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')];
+                class.ranges().iter().all(|r| word.iter().all(|(lo, hi)| r.end() < *lo || *hi < r.start()))
+            }
+            HirKind::Capture(capture) => bounded_edge(&capture.sub, at_end),
+            HirKind::Repetition(repeat) => bounded_edge(&repeat.sub, at_end),
+            // the edge is the first part that is a look-around or cannot be empty
+            HirKind::Concat(parts) => {
+                let mut parts: Box<dyn Iterator<Item = &Hir>> =
+                    if at_end { Box::new(parts.iter().rev()) } else { Box::new(parts.iter()) };
+                parts
+                    .find(|part| matches!(part.kind(), HirKind::Look(_)) || !empty(part) || !bounded_edge(part, at_end))
+                    .is_none_or(|part| bounded_edge(part, at_end))
+            }
+            HirKind::Alternation(branches) => branches.iter().all(|b| bounded_edge(b, at_end)),
+            HirKind::Empty => true,
+            HirKind::Class(Class::Bytes(_)) => false,
+        }
+    }
+
+    fn empty(hir: &Hir) -> bool {
+        hir.properties().minimum_len() == Some(0)
+    }
+
+    /// Whether `s` (a match, with [`BOUNDARY`] around it where the pattern puts one) holds
+    /// `word` where its marks ([`Edges::read`]) let it count.
+    fn holds(s: &str, word: &'static str) -> bool {
+        let (bare, edges) = Edges::read(word);
+        s.match_indices(bare).any(|(at, _)| {
+            let start = s[..at].chars().next_back().is_some_and(|c| !word_char(c));
+            let end = s[at + bare.len()..].chars().next().is_some_and(|c| !word_char(c));
+            (edges & 1 == 0 || start) && (edges & 2 == 0 || end)
+        })
+    }
+
+    /// Whether every match of `hir` holds one of `words`; `before`, `after`: whether the pattern
+    /// around it puts no word character (or a `\b`) just before, just after it.
+    fn holds_a_word(hir: &Hir, words: &[&'static str], before: bool, after: bool) -> bool {
+        let around =
+            |s: &String| format!("{}{s}{}", if before { BOUNDARY } else { "" }, if after { BOUNDARY } else { "" });
+        let all_hold = |all: Option<Vec<String>>, around: &dyn Fn(&String) -> String| {
+            all.is_some_and(|all| all.iter().all(|s| words.iter().any(|w| holds(&around(s), w))))
+        };
+        if all_hold(strings(hir), &around) {
             return true;
         }
         match hir.kind() {
-            HirKind::Capture(capture) => holds_a_word(&capture.sub, words),
-            HirKind::Repetition(repeat) => repeat.min >= 1 && holds_a_word(&repeat.sub, words),
-            HirKind::Alternation(branches) => branches.iter().all(|b| holds_a_word(b, words)),
+            HirKind::Capture(capture) => holds_a_word(&capture.sub, words, before, after),
+            // a repeated part's neighbours may be its own repetitions
+            HirKind::Repetition(repeat) => repeat.min >= 1 && holds_a_word(&repeat.sub, words, false, false),
+            HirKind::Alternation(branches) => branches.iter().all(|b| holds_a_word(b, words, before, after)),
             // a part's match is in the whole's, and so is a run of parts'
-            HirKind::Concat(parts) => (0..parts.len()).any(|start| {
-                holds_a_word(&parts[start], words)
-                    || (start + 2..=parts.len()).any(|end| {
-                        all_hold(parts[start..end].iter().try_fold(vec![String::new()], |all, part| {
-                            let next = strings(part)?;
-                            (all.len() * next.len() <= 512)
-                                .then(|| all.iter().flat_map(|x| next.iter().map(move |y| format!("{x}{y}"))).collect())
-                        }))
-                    })
-            }),
+            HirKind::Concat(parts) => {
+                // the parts before (after) up to one that is a look-around or cannot be empty
+                let before = |start: usize| {
+                    let edge = parts[..start].iter().rposition(|p| matches!(p.kind(), HirKind::Look(_)) || !empty(p));
+                    parts[edge.unwrap_or(0)..start].iter().all(|p| bounded_edge(p, true)) && (edge.is_some() || before)
+                };
+                let after = |end: usize| {
+                    let edge = parts[end..].iter().position(|p| matches!(p.kind(), HirKind::Look(_)) || !empty(p));
+                    let edge = edge.map(|i| end + i);
+                    parts[end..edge.map_or(parts.len(), |i| i + 1)].iter().all(|p| bounded_edge(p, false))
+                        && (edge.is_some() || after)
+                };
+                (0..parts.len()).any(|start| {
+                    holds_a_word(&parts[start], words, before(start), after(start + 1))
+                        || (start + 2..=parts.len()).any(|end| {
+                            let run = parts[start..end].iter().try_fold(vec![String::new()], |all, part| {
+                                let next = strings(part)?;
+                                (all.len() * next.len() <= 512).then(|| {
+                                    all.iter().flat_map(|x| next.iter().map(move |y| format!("{x}{y}"))).collect()
+                                })
+                            });
+                            let around = |s: &String| {
+                                let (b, a) = (before(start), after(end));
+                                format!("{}{s}{}", if b { BOUNDARY } else { "" }, if a { BOUNDARY } else { "" })
+                            };
+                            all_hold(run, &around)
+                        })
+                })
+            }
             _ => false,
         }
     }
 
     /// The first pass skips a pattern only when the text cannot match it: every match of the
-    /// pattern holds a word of each of its gate's lists (read from the pattern itself, so a
-    /// pattern changed without its words fails here), or is a code [`payment_code`] sees.
+    /// pattern holds a word of each of its gate's lists, on a boundary where the word is marked
+    /// so (read from the pattern itself, so a pattern changed without its words fails here),
+    /// or is a code [`payment_code`] sees.
     #[test]
     fn every_match_holds_its_gates_words() {
         for gate in Gate::ALL {
@@ -981,7 +1106,7 @@ mod tests {
                     let code = gate == Gate::PaymentIntent
                         && ["{11,30}", "{33}"].iter().any(|n| branch.to_string().contains(n));
                     assert!(
-                        code || holds_a_word(branch, list),
+                        code || holds_a_word(branch, list, false, false),
                         "{gate:?}: a match of {branch} may hold none of {list:?}"
                     );
                 }
@@ -989,13 +1114,15 @@ mod tests {
         }
         assert!(payment_code("sa0380000000608010167519") && payment_code(&format!("t{}", "a1".repeat(17))));
         assert!(!payment_code("logo v2, 3 concepts"));
-        // and the gates do open
+        // and the gates do open, on whole words only where marked
         let text = "kalemni 3al whats, pay me via paypal.me/x or wa.me/966";
         let gates = Gates::read(text, &CONTACT_GATES);
         assert!([Gate::Messenger, Gate::ContactLink].iter().all(|g| gates.open(*g)));
         let gates = Gates::read(text, &PAYMENT_GATES);
         assert!(gates.open(Gate::PaymentIntent));
         assert!(!Gates::read("شكرا جزيلا", &CONTACT_GATES).open(Gate::Messenger));
+        assert!(Gates::read("ig: rawan.art", &CONTACT_GATES).open(Gate::Messenger));
+        assert!(!Gates::read("a bit bigger, please", &CONTACT_GATES).open(Gate::Messenger));
     }
 
     #[test]
