@@ -3,7 +3,8 @@
 # under 1 ms). Two marketplaces made the same way, one with the shipped rules and one with an
 # empty rule set (`rules: []`, nothing screened); the same `order message` runs on each.
 #   - callgrind: instructions of the whole command, for an innocent Arabic message, an English
-#     one and one with a phone number (refused), next to `order show`; and the instructions
+#     one, ones with a phone number (refused) and an innocent id that a numbering plan judges,
+#     next to `order show`; and the instructions
 #     inside moderation (inclusive: moderation::prepare + moderation::screen_text).
 #   - hyperfine -N: wall time of the innocent message on each marketplace. The difference of the
 #     medians is what screening adds to the wall, but a commit's fsync varies by more than that on
@@ -37,6 +38,10 @@ ENGLISH_TEXTS=(
     "Your draft is excellent, I only need a shorter intro and a stronger ending."
 )
 PHONE="كلمني واتس ٠٥٠ ١٢٣ ٤٥ ٦٧"
+# innocent, yet judged by a numbering plan: "20..." could be Egypt's +20
+INVOICE="invoice 2026004871"
+# a plan of several territories (+44: GB, GG, IM, JE), the costliest to build
+UK_PHONE="call me on +44 7400 123456"
 
 market() { # market DIR: a buyer with one active order (id 1) on layla's gig
     export SOUQ_DB=$1/souq.db
@@ -72,7 +77,7 @@ print(total, inside)'
 echo "instructions (callgrind), shipped rules:"
 read -r show _ < <(callgrind show order show 1)
 printf '  %-44s %12d\n' "order show 1" "$show"
-for name in ARABIC ENGLISH PHONE; do
+for name in ARABIC ENGLISH PHONE INVOICE UK_PHONE; do
     read -r total inside < <(callgrind "$name" order message 1 --as noura --message "${!name}")
     printf '  %-44s %12d  moderation %11d\n' "order message, ${name,,}" "$total" "$inside"
     [ "$name" = ARABIC ] && arabic_total=$total arabic_inside=$inside

@@ -13,6 +13,7 @@
 //!   --kind message.blocked`) watches. A command refused for any other reason records nothing.
 mod detectors;
 mod normalise;
+mod numbering;
 mod phone;
 mod queue;
 mod rules;
