@@ -39,11 +39,12 @@ static TERRITORIES: LazyLock<Territories> = LazyLock::new(|| {
     territories
 });
 
-/// `name="value"` in an XML start tag.
+/// `name="value"` in an XML start tag (no value of `id` or `countryCode` holds a space; words
+/// split, not searched: a search's set-up per short tag costs more than the reading).
 fn attribute(tag: &'static str, name: &str) -> &'static str {
-    let needle = format!(" {name}=\"");
-    let value = &tag[tag.find(&needle).unwrap_or_else(|| panic!("territory without {name}")) + needle.len()..];
-    &value[..value.find('"').expect("a closed attribute")]
+    tag.split_ascii_whitespace()
+        .find_map(|word| word.strip_prefix(name)?.strip_prefix("=\"")?.split('"').next())
+        .unwrap_or_else(|| panic!("a territory without {name}"))
 }
 
 /// The plans built so far, by the country codes they hold.
