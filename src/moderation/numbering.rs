@@ -24,27 +24,89 @@ struct Territories {
 }
 
 static TERRITORIES: LazyLock<Territories> = LazyLock::new(|| {
-    // memmem: std's `str::find` reads the megabyte at some five instructions a byte
-    let close = memmem::Finder::new("</territory>");
+    // memmem: std's `str::find` reads the megabyte at some five instructions a byte. One pass:
+    // a territory runs to the next one (what lies between is a comment, which the parser skips).
+    let starts: Vec<usize> = memmem::find_iter(METADATA.as_bytes(), "<territory ").collect();
+    let last_end = METADATA.rfind("</territories>").expect("a closed <territories>");
     let mut territories = Territories { by_code: HashMap::new(), code_of_region: HashMap::new() };
-    for start in memmem::find_iter(METADATA.as_bytes(), "<territory ") {
-        let tag_end = start + memchr::memchr(b'>', &METADATA.as_bytes()[start..]).expect("a closed <territory> tag");
-        let tag = &METADATA[start..tag_end];
-        let end =
-            tag_end + close.find(&METADATA.as_bytes()[tag_end..]).expect("a closed territory") + close.needle().len();
-        let code: u16 = attribute(tag, "countryCode").parse().expect("a numeric countryCode");
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(last_end);
+        let tag = &METADATA[start..start + METADATA[start..end].find('>').expect("a closed <territory> tag")];
+        let code: u16 = attribute(tag, "countryCode").and_then(|code| code.parse().ok()).expect("a countryCode");
         territories.by_code.entry(code).or_default().push(start..end);
-        territories.code_of_region.insert(attribute(tag, "id"), code);
+        territories.code_of_region.insert(attribute(tag, "id").expect("a territory id"), code);
     }
     territories
 });
 
-/// `name="value"` in an XML start tag (no value of `id` or `countryCode` holds a space; words
-/// split, not searched: a search's set-up per short tag costs more than the reading).
-fn attribute(tag: &'static str, name: &str) -> &'static str {
-    tag.split_ascii_whitespace()
-        .find_map(|word| word.strip_prefix(name)?.strip_prefix("=\"")?.split('"').next())
-        .unwrap_or_else(|| panic!("a territory without {name}"))
+/// `name="value"` in an XML start tag (no value read here holds a space; words split, not
+/// searched: a search's set-up per short tag costs more than the reading).
+fn attribute(tag: &'static str, name: &str) -> Option<&'static str> {
+    tag.split_ascii_whitespace().find_map(|word| word.strip_prefix(name)?.strip_prefix("=\"")?.split('"').next())
+}
+
+/// Which numbers [`fewest_digits`] bounds.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// Valid numbers, of any type.
+    Any,
+    /// Mobile numbers ([`mobile`]).
+    Mobile,
+}
+
+/// The fewest digits a number of `code` must have, as given to the parser after its country
+/// code (or with its trunk prefix), to be of `kind` there: each type declares its possible lengths (`tests` checks that every one
+/// does), and the parser only ever shortens a number, except where a territory rewrites it
+/// (nationalPrefixTransformRule: no bound, 0). A shorter number is judged without building
+/// the plan: an id such as 2026004871 is no Egyptian mobile (`+20`, then 8 digits).
+fn fewest_digits(code: u16, kind: Kind) -> usize {
+    const LENGTHS: &str = "<possibleLengths national=\"";
+    let mut fewest = usize::MAX;
+    for range in &TERRITORIES.by_code[&code] {
+        let territory = &METADATA[range.clone()];
+        let tag = &territory[..territory.find('>').expect("a closed <territory> tag")];
+        if attribute(tag, "nationalPrefixTransformRule").is_some() {
+            return 0;
+        }
+        let texts: Vec<&str> = match kind {
+            Kind::Any => vec![territory],
+            Kind::Mobile => mobile_types(territory).iter().filter_map(|name| element(territory, name)).collect(),
+        };
+        for text in texts {
+            for (at, _) in text.match_indices(LENGTHS) {
+                let list = &text[at + LENGTHS.len()..];
+                let list = &list[..list.find('"').expect("a closed attribute")];
+                // "7", "[8-10]", "5,[7-9]": the smallest number written is the shortest length
+                let shortest = list.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).min();
+                fewest = fewest.min(shortest.expect("a length"));
+            }
+        }
+    }
+    fewest
+}
+
+/// The text of the element `<name>...</name>` in `territory`, if it has one.
+fn element<'t>(territory: &'t str, name: &str) -> Option<&'t str> {
+    let start = territory.find(&format!("<{name}>"))?;
+    let end = start + territory[start..].find(&format!("</{name}>"))?;
+    Some(&territory[start..end])
+}
+
+/// The types of number a mobile number matches: mobile, and fixed line where the territory's
+/// fixed-line pattern is its mobile one (the crate then calls every fixed line
+/// FixedLineOrMobile; compared without whitespace, which can only take in more territories
+/// than the crate's own comparison, so the bound stays one).
+fn mobile_types(territory: &str) -> &'static [&'static str] {
+    let pattern = |name| {
+        element(territory, name)
+            .and_then(|text| element(text, "nationalNumberPattern"))
+            .map(|pattern| pattern.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+    };
+    if pattern("fixedLine").is_some() && pattern("fixedLine") == pattern("mobile") {
+        &["mobile", "fixedLine"]
+    } else {
+        &["mobile"]
+    }
 }
 
 /// The plans built so far, by the country codes they hold.
@@ -101,11 +163,28 @@ fn codes_read(number: &str, region: Option<Id>) -> Vec<u16> {
     codes
 }
 
+/// Whether `number` has fewer digits than [`fewest_digits`] allows: a '+' number after its
+/// country code, a national one (not "00", which dials another plan) in its region's plan.
+fn too_short(number: &str, region: Option<Id>) -> bool {
+    let (code, digits) = match region {
+        None => match number.strip_prefix('+').and_then(leading_code) {
+            Some(found) => found,
+            None => return false,
+        },
+        Some(_) if number.starts_with("00") => return false,
+        Some(id) => match TERRITORIES.code_of_region.get(id.as_ref()) {
+            Some(code) => (*code, number),
+            None => return false,
+        },
+    };
+    digits.len() < fewest_digits(code, Kind::Any)
+}
+
 /// `number` (digits, after a '+' when `region` is none) parsed in `region`, if it is a valid
 /// number there, with the plan that judged it (for [`PhoneNumber::number_type`]).
 pub(super) fn valid(number: &str, region: Option<Id>) -> Option<(PhoneNumber, Arc<Database>)> {
     let codes = codes_read(number, region);
-    if codes.is_empty() {
+    if codes.is_empty() || too_short(number, region) {
         return None;
     }
     let plan = plan(codes);
@@ -117,13 +196,25 @@ pub(super) fn valid(number: &str, region: Option<Id>) -> Option<(PhoneNumber, Ar
     phonenumber::is_valid_with(&plan, &parsed).then_some((parsed, plan))
 }
 
+/// Whether `number` ('+' and digits) is a valid mobile number (or one its plan cannot tell from
+/// a fixed line).
+pub(super) fn mobile(number: &str) -> bool {
+    let Some((code, digits)) = number.strip_prefix('+').and_then(leading_code) else {
+        return false;
+    };
+    digits.len() >= fewest_digits(code, Kind::Mobile)
+        && valid(number, None).is_some_and(|(number, plan)| {
+            matches!(number.number_type(&plan), phonenumber::Type::Mobile | phonenumber::Type::FixedLineOrMobile)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Every territory's first three example numbers (fixed line, mobile and one more), each
-    /// also with a digit more and its first digit changed: valid and invalid numbers of every
-    /// plan in the file.
+    /// also with a digit more, its first digit changed and two digits fewer: valid and invalid
+    /// numbers of every plan in the file.
     fn numbers() -> Vec<(u16, String)> {
         let mut numbers = Vec::new();
         for (code, ranges) in &TERRITORIES.by_code {
@@ -133,7 +224,13 @@ mod tests {
                     let example = &territory[at + "<exampleNumber>".len()..];
                     let example = &example[..example.find('<').unwrap()];
                     let first = (example.as_bytes()[0] - b'0' + 1) % 10;
-                    for variant in [example.to_string(), format!("{example}7"), format!("{first}{}", &example[1..])] {
+                    let shorter = &example[..example.len().saturating_sub(2).max(1)];
+                    for variant in [
+                        example.to_string(),
+                        format!("{example}7"),
+                        format!("{first}{}", &example[1..]),
+                        shorter.to_string(),
+                    ] {
                         numbers.push((*code, variant));
                     }
                 }
@@ -156,7 +253,12 @@ mod tests {
         let mut judged = 0;
         for (code, national) in numbers() {
             let number = format!("+{code}{national}");
-            assert_eq!(ours(&number, None), verdict(&number, None, whole), "{number}");
+            let whole_verdict = verdict(&number, None, whole);
+            assert_eq!(ours(&number, None), whole_verdict, "{number}");
+            let whole_mobile = whole_verdict.is_some_and(|(_, kind)| {
+                matches!(kind, phonenumber::Type::Mobile | phonenumber::Type::FixedLineOrMobile)
+            });
+            assert_eq!(mobile(&number), whole_mobile, "{number} as a mobile");
             judged += 1;
             // as a national number and as a "00" number, in regions of other plans
             for region in [Id::SA, Id::GB] {
@@ -171,6 +273,20 @@ mod tests {
             }
         }
         assert!(judged > 5_000, "{judged}");
+    }
+
+    #[test]
+    fn every_type_of_number_declares_its_possible_lengths() {
+        // what fewest_digits relies on: each descriptor but the general one has possibleLengths
+        for ranges in TERRITORIES.by_code.values() {
+            for range in ranges {
+                let territory = &METADATA[range.clone()];
+                let types = territory.matches("<nationalNumberPattern>").count() - 1;
+                assert_eq!(territory.matches("<possibleLengths national=").count(), types, "{}", &territory[..40]);
+            }
+        }
+        assert_eq!(fewest_digits(20, Kind::Any), 8, "Egypt: fixed lines of 8 digits");
+        assert_eq!(fewest_digits(20, Kind::Mobile), 10, "Egypt: mobiles of 10");
     }
 
     #[test]

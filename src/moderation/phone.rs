@@ -12,7 +12,7 @@ use phonenumber::country::Id;
 use regex::Regex;
 
 use super::detectors::regex;
-use super::numbering::valid;
+use super::numbering::{self, valid};
 
 /// Fewer digits than this is a price, a quantity or an id; more than 15 is no phone number
 /// (E.164 allows 15 with the country code).
@@ -57,12 +57,12 @@ const BARE_COUNTRY_CODES: &[&str] = &[
 
 /// Numbers that are long but innocent, taken out before digits are counted: dates
 /// (2026-03-01, 01/03/2026, 20260301), amounts grouped in thousands (1,250,000.00),
-/// coordinates (24.7136, 46.6753) and IPv4 addresses. ASCII classes: the text is normalised
-/// (every digit is 0-9), and Unicode's `\d` and `\s` would cost a message millions of
-/// instructions to compile.
+/// coordinates (24.7136, 46.6753) and IPv4 addresses. ASCII (`(?-u)`): the text is normalised
+/// (every digit is 0-9), and Unicode classes would cost a message millions of instructions to
+/// compile.
 static INNOCENT_NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:(?:19|20)[0-9][0-9][-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:19|20)?[0-9][0-9]|(?:19|20)[0-9][0-9](?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])|[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|-?[0-9]{1,3}\.[0-9]{3,}(?-u:\s)*°?(?-u:\s)*[nsew]?(?-u:\s)*,(?-u:\s)*-?[0-9]{1,3}\.[0-9]{3,}(?-u:\s)*°?(?-u:\s)*[nsew]?|(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})\b",
+        r"(?-u)\b(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|-?\d{1,3}\.\d{3,}\s*°?\s*[nsew]?\s*,\s*-?\d{1,3}\.\d{3,}\s*°?\s*[nsew]?|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})\b",
     )
 });
 
@@ -238,10 +238,7 @@ fn dialable(digits: &str, plus: bool) -> bool {
         let national = if national.starts_with('0') { national } else { digits };
         return REGIONS.iter().any(|region| valid(national, Some(*region)).is_some());
     }
-    BARE_COUNTRY_CODES.iter().any(|code| digits.starts_with(code))
-        && valid(&format!("+{digits}"), None).is_some_and(|(number, plan)| {
-            matches!(number.number_type(&plan), phonenumber::Type::Mobile | phonenumber::Type::FixedLineOrMobile)
-        })
+    BARE_COUNTRY_CODES.iter().any(|code| digits.starts_with(code)) && numbering::mobile(&format!("+{digits}"))
 }
 
 /// An ISBN or EAN code, by its check digit (ISBN-10 only where the text says ISBN: one
