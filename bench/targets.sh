@@ -2,7 +2,8 @@
 # Benchmark (run by hand, never in CI): every row of issue 15's table against the same sqlite3
 # shell baseline in one run, with MET / NOT MET per target, then every read and write command's
 # fixed cost (whole processes, SQLite, release build):
-#   1. one `gig show` against the shell's point select (hyperfine -N, medians): <= 1.2x wall;
+#   1. one `gig show` against the shell's point select: <= 1.2x wall, the median ratio of
+#      SHOW_ROUNDS alternated rounds (hyperfine -N medians), with perf stat CPU time and faults;
 #   2. 4 processes x ORDERS `order place` on one file against 4 x ORDERS shell processes, each one
 #      transaction with the same inserts and updates (the order, the two balances, the chained
 #      transfer, the event; WAL, synchronous=FULL, the shell's busy timeout): <= 1.3x wall, medians
@@ -21,7 +22,7 @@
 #   SKIP="place writers import fixed" bench/targets.sh        # gig show against the point select only
 # Variables: SOUQ (a souq binary to measure instead of this checkout's release build; passed on to
 # bench/writers.sh and bench/import.sh), RUNS (3), ORDERS (100, per process), WRITERS_SECONDS (20), IMPORT_ROWS (10000; 0 skips
-# the row), FIXED_RUNS (30), SKIP (rows to leave out, e.g. "writers import").
+# the row), FIXED_RUNS (30), SHOW_ROUNDS (9), SKIP (rows to leave out, e.g. "writers import").
 # Needs hyperfine, valgrind, sqlite3, jq, python3 and GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,7 @@ ORDERS=${ORDERS:-100}
 WRITERS_SECONDS=${WRITERS_SECONDS:-20}
 IMPORT_ROWS=${IMPORT_ROWS:-10000}
 FIXED_RUNS=${FIXED_RUNS:-30}
+SHOW_ROUNDS=${SHOW_ROUNDS:-9}
 SKIP=${SKIP:-}
 NOW=2026-03-01T10:00:00Z DUE=2026-03-04T10:00:00Z
 export SOUQ_NOW=$NOW USER=bench
@@ -90,17 +92,38 @@ seed "$SEED"
 
 echo "== $(date -u +%FT%TZ), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), souq $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src commands build.rs || echo ' + changes')"
 
-# 1. gig show against the point select
+# 1. gig show against the point select: SHOW_ROUNDS rounds, each timing souq then the shell
+# (hyperfine -N, FIXED_RUNS runs of each), so a change of load hits both sides of a round alike;
+# the verdict is the median of the rounds' ratios. perf stat adds each side's CPU time and page
+# faults (median of the rounds' means) where perf may count this process.
 if ! skipped show; then
     copy_db "$SEED" "$WORK/show.db"
-    hyperfine -N --warmup 10 --runs $((FIXED_RUNS * 5)) --export-json "$WORK/show.json" \
-        "$SOUQ --db $WORK/show.db gig show 1" "sqlite3 $WORK/show.db 'SELECT * FROM gigs WHERE id = 1'" >/dev/null 2>&1
-    read -r souq_ms shell_ms < <(jq -r '[.results[].median * 1000] | @tsv' "$WORK/show.json")
-    souq_i=$(instructions "$SOUQ" --db "$WORK/show.db" gig show 1)
-    shell_i=$(instructions sqlite3 "$WORK/show.db" 'SELECT * FROM gigs WHERE id = 1')
-    printf 'gig show: souq %.2f ms, shell %.2f ms; instructions souq %d, shell %d (%.2fx)\n' \
-        "$souq_ms" "$shell_ms" "$souq_i" "$shell_i" "$(awk "BEGIN { print $souq_i / $shell_i }")"
-    target "one gig show / point select, wall" "$(awk "BEGIN { printf \"%.2f\", $souq_ms / $shell_ms }")" 1.2 x
+    souq_show=("$SOUQ" --db "$WORK/show.db" gig show 1)
+    shell_show=(sqlite3 "$WORK/show.db" 'SELECT * FROM gigs WHERE id = 1')
+    perf_ok=0
+    command -v perf >/dev/null && perf stat -x, -e task-clock,page-faults true >/dev/null 2>&1 && perf_ok=1
+    perf_show() { # COMMAND... -> "task-clock-ms page-faults", means of FIXED_RUNS processes
+        perf stat -r "$FIXED_RUNS" -x, -e task-clock,page-faults "$@" 2>&1 >/dev/null |
+            awk -F, '/task-clock/ { t = $1 } /page-faults/ { f = $1 } END { print t, f }'
+    }
+    : >"$WORK/show.rounds"
+    for _ in $(seq "$SHOW_ROUNDS"); do
+        hyperfine -N --warmup 5 --runs "$FIXED_RUNS" --export-json "$WORK/show.json" \
+            "$(printf '%q ' "${souq_show[@]}")" "$(printf '%q ' "${shell_show[@]}")" >/dev/null 2>&1
+        read -r souq_ms shell_ms < <(jq -r '[.results[].median * 1000] | @tsv' "$WORK/show.json")
+        perf_cols="- - - -"
+        ((perf_ok)) && perf_cols="$(perf_show "${souq_show[@]}") $(perf_show "${shell_show[@]}")"
+        echo "$souq_ms $shell_ms $(awk "BEGIN { print $souq_ms / $shell_ms }") $perf_cols" >>"$WORK/show.rounds"
+    done
+    col() { cut -d' ' -f"$1" "$WORK/show.rounds" | median; }
+    souq_i=$(instructions "${souq_show[@]}")
+    shell_i=$(instructions "${shell_show[@]}")
+    printf 'gig show: souq %.2f ms, shell %.2f ms (medians of %d alternated rounds of %d runs); ratios %s\n' \
+        "$(col 1)" "$(col 2)" "$SHOW_ROUNDS" "$FIXED_RUNS" "$(cut -d' ' -f3 "$WORK/show.rounds" | xargs printf '%.2f ')"
+    printf 'gig show: instructions souq %d, shell %d (%.2fx)\n' "$souq_i" "$shell_i" "$(awk "BEGIN { print $souq_i / $shell_i }")"
+    ((perf_ok)) && printf 'gig show: task-clock souq %.2f ms, shell %.2f ms; page faults souq %d, shell %d (perf stat)\n' \
+        "$(col 4)" "$(col 6)" "$(col 5)" "$(col 7)"
+    target "one gig show / point select, wall" "$(printf '%.2f' "$(col 3)")" 1.2 x
 fi
 
 # 2. 4 x ORDERS order place against the shell's same transactions
