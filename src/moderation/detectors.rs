@@ -263,9 +263,13 @@ static LINK_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
 /// misspelt, in Arabic letters (with ال, ب, على, ع before them, ي or ك after).
 static MESSENGER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:el|al)\s+what'?s\b|\b(?:whats\s*app|whatsap+|wh?ats|watsap+|wats|wtsp|wts|whtsp?|whts|telegram|telegrm|tlgrm|tele|tg|snap\s*chat|snap|insta(?:gram)?|ig|facebook|fb|face|messenger|skype|viber|discord|dc|signal|wechat|line\s*id|imo|botim|tik\s*tok|twitter|linkedin|kik|gmail|hotmail|yahoo|outlook|icloud|e-?mail|mail)\b|(?:ال|بال|عال|ع|ب|و|ل|لل|علي)?(?:واتس\s*اب|واتساب|واتسب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليقرام|تيليغرام|تلقرام|تليقرام|تلي|تيلي|سناب\s*شات|سناب|انستا|انستقرام|انستغرام|انستجرام|انستاجرام|فيس\s*بوك|فيسبوك|فيس|ماسنجر|مسنجر|سكايب|فايبر|ديسكورد|دسكورد|سيجنال|ايمو|بوتيم|تيك\s*توك|تيكتوك|تويتر|لينكد\s*ان|جيميل|هوتميل|ياهو|اوتلوك|ايميل|اميل)(?:ي|ك)?AR_END",
+        r"\b(?:el|al)\s+what'?s\b|\b(?:whats\s*app|whatsap+|wh?ats|watsap+|wats|wtsp|wts|whtsp?|whts|telegram|telegrm|tlgrm|tele|tg|snap\s*chat|snap|insta(?:gram)?|ig|facebook|fb|face|messenger|skype|viber|discord|dc|signal|wechat|imo|botim|tik\s*tok|twitter|linkedin|kik|gmail|hotmail|yahoo|outlook|icloud|e-?mail|mail)\b|(?:ال|بال|عال|ع|ب|و|ل|لل|علي)?(?:واتس\s*اب|واتساب|واتسب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليقرام|تيليغرام|تلقرام|تليقرام|تلي|تيلي|سناب\s*شات|سناب|انستا|انستقرام|انستغرام|انستجرام|انستاجرام|فيس\s*بوك|فيسبوك|فيس|ماسنجر|مسنجر|سكايب|فايبر|ديسكورد|دسكورد|سيجنال|ايمو|بوتيم|تيك\s*توك|تيكتوك|تويتر|لينكد\s*ان|جيميل|هوتميل|ياهو|اوتلوك|ايميل|اميل)(?:ي|ك)?AR_END",
     )
 });
+
+/// LINE's id, apart from [`MESSENGER`]: "line" is in every other English message ("headline",
+/// "line spacing"), and opens only this small piece (see [`Gate`]).
+static LINE_ID: LazyLock<Regex> = LazyLock::new(|| regex(r"\bline\s*id\b"));
 
 /// A handle next to a messenger's name: @name, a name with '_' or '.', a name ending in
 /// digits, a Discord tag, a long number, "same name", "username: x". Franco-Arabic words
@@ -294,7 +298,16 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// Asking for or offering contact details or another channel.
 static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b|\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b|\b(?:text|email|e-mail|sms|whatsapp)\s+me\b|\b(?:contact|reach|call|talk\s+to)\s+(?:you|me)\s+(?:directly|outside|privately|personally)\b|\breach\s+you\b|\bwhere\s+can\s+i\s+find\s+you\b|\bsomewhere\s+else\b|\b(?:another|other|different)\s+(?:app|platform|channel|messenger)\b|\b(?:talk|chat|continue|communicate|contact)\b.{0,30}\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:site|platform|app|chat)\b|\b(?:ra2mak|ra2mek|rakamak|raqamak|ra9mk|ra9mak|ra2mk|rakmak|ra2my|ra2mi|rakami|rakamy|ra9mi)\b|(?:ب|و|ل|ف)?(?:رقمك|رقمي|جوالك|تليفونك|تلفونك|موبايلك|هاتفك|ايميلك|اميلك|بريدك|واتسك)AR_END|(?:تواصل|نتواصل|تتواصل|كلمني|راسلني|نكمل|نتكلم|نحكي)\s*(?:معي|معك|معاك|معاي)?\s*(?:ع\s*|على\s*|في\s*|ب)?(?:ال)?خاص|(?:نتواصل|تواصل|التواصل|نكمل|نتكلم|نحكي|نتفاهم)\s*(?:معك\s*|معي\s*)?(?:خارج|برا|بره|برات|بعيد\s*عن)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق)",
+        r"\b(?:text|email|e-mail|sms|whatsapp)\s+me\b|\b(?:contact|reach|call|talk\s+to)\s+(?:you|me)\s+(?:directly|outside|privately|personally)\b|\breach\s+you\b|\bwhere\s+can\s+i\s+find\s+you\b|\bsomewhere\s+else\b|\b(?:another|other|different)\s+(?:app|platform|channel|messenger)\b|\b(?:talk|chat|continue|communicate|contact)\b.{0,30}\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:site|platform|app|chat)\b|\b(?:ra2mak|ra2mek|rakamak|raqamak|ra9mk|ra9mak|ra2mk|rakmak|ra2my|ra2mi|rakami|rakamy|ra9mi)\b|(?:ب|و|ل|ف)?(?:رقمك|رقمي|جوالك|تليفونك|تلفونك|موبايلك|هاتفك|ايميلك|اميلك|بريدك|واتسك)AR_END|(?:تواصل|نتواصل|تتواصل|كلمني|راسلني|نكمل|نتكلم|نحكي)\s*(?:معي|معك|معاك|معاي)?\s*(?:ع\s*|على\s*|في\s*|ب)?(?:ال)?خاص|(?:نتواصل|تواصل|التواصل|نكمل|نتكلم|نحكي|نتفاهم)\s*(?:معك\s*|معي\s*)?(?:خارج|برا|بره|برات|بعيد\s*عن)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق)",
+    )
+});
+
+/// Someone's contact details named: "your number", "my email". Apart from
+/// [`CONTACT_REQUEST`], gated by the possessive too: "mobile", "number", "contact" alone are
+/// ordinary words ("blurry on mobile").
+static OWNED_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b|\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b",
     )
 });
 
@@ -305,7 +318,16 @@ static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 /// "outside the site". Refusals are still recognised ("لا أتعامل خارج الموقع").
 static PAYMENT_INTENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\bpaypal\s*(?:\.|dot|دوت|\[\.\])\s*me\b|\b[a-z]{2}\d{2}(?:\s?[0-9a-z]){11,30}\b|\bt[0-9a-z]{33}\b|\b0x[0-9a-f]{40}\b|\bpay\s+(?:me\s+|you\s+)?(?:directly|direct|outside|privately)\b|\b(?:deal|work)\s+(?:with\s+me\s+)?directly\b|\bdirect\s+deal\b|\bdirectly\b.{0,20}\bno\s+(?:fees?|commission)\b|\b(?:avoid|skip|bypass|save|without|no|dodge)\s+(?:the\s+|on\s+)?(?:platform\s+|site\s+|service\s+|souq\s+|fiverr\s+)?(?:fees?|commission)\b|\bwhy\s+pay\s+the\s+(?:service\s+)?fees?\b|\b(?:outside|off)\s*-?\s*(?:of\s+)?(?:the\s+|this\s+)?(?:platform|site|website|souq|khamsat|fiverr|mostaql|upwork)\b|\boutside\b.{0,25}\b(?:instead|here)\b|\bno\s+need\s+for\s+the\s+(?:site|platform)\b|\bbara\s+(?:el\s+)?(?:site|platform|mawqe3|manasa)\b|\bcash\s+(?:when\s+we\s+meet|in\s+hand|on\s+meeting)\b|(?:خارج|برا|بره|برات|بعيد\s*عن|بدون|من\s*غير|من\s*دون)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق|وسيط)|بيني\s*وبينك|(?:تتعامل|نتعامل|اتعامل|ادفعلي|ادفع|حولي|حوللي|حول|تحول|نشتغل)\s*(?:معي\s*|معاي\s*|لي\s*)?(?:مباشره|على\s*طول|عطول|دايركت)|(?:نوفر|توفير|نتجنب|ندفع|بدون|من\s*غير|بلا)\s*(?:ال)?عموله|عموله\s*(?:ال)?(?:موقع|منصه)?\s*(?:كبيره|عاليه)|ما\s*ينقص\s*منك|يد\s*بيد|كاش\s*يد",
+        r"\bpaypal\s*(?:\.|dot|دوت|\[\.\])\s*me\b|\b[a-z]{2}\d{2}(?:\s?[0-9a-z]){11,30}\b|\bt[0-9a-z]{33}\b|\b0x[0-9a-f]{40}\b|\bpay\s+(?:me\s+|you\s+)?(?:directly|direct|outside|privately)\b|\b(?:deal|work)\s+(?:with\s+me\s+)?directly\b|\bdirect\s+deal\b|\bdirectly\b.{0,20}\bno\s+(?:fees?|commission)\b|\b(?:avoid|skip|bypass|save|without|no|dodge)\s+(?:the\s+|on\s+)?(?:platform\s+|site\s+|service\s+|souq\s+|fiverr\s+)?(?:fees?|commission)\b|\bwhy\s+pay\s+the\s+(?:service\s+)?fees?\b|\bcash\s+(?:when\s+we\s+meet|in\s+hand|on\s+meeting)\b|(?:خارج|برا|بره|برات|بعيد\s*عن|بدون|من\s*غير|من\s*دون)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق|وسيط)|بيني\s*وبينك|(?:تتعامل|نتعامل|اتعامل|ادفعلي|ادفع|حولي|حوللي|حول|تحول|نشتغل)\s*(?:معي\s*|معاي\s*|لي\s*)?(?:مباشره|على\s*طول|عطول|دايركت)|(?:نوفر|توفير|نتجنب|ندفع|بدون|من\s*غير|بلا)\s*(?:ال)?عموله|عموله\s*(?:ال)?(?:موقع|منصه)?\s*(?:كبيره|عاليه)|ما\s*ينقص\s*منك|يد\s*بيد|كاش\s*يد",
+    )
+});
+
+/// Dealing outside the platform in English and Franco-Arabic, apart from [`PAYMENT_INTENT`]:
+/// "outside", "off", "need" are ordinary words ("an offer", "I only need"), and open this
+/// piece only with a word for the platform or "instead", "here".
+static OUTSIDE_PLATFORM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:outside|off)\s*-?\s*(?:of\s+)?(?:the\s+|this\s+)?(?:platform|site|website|souq|khamsat|fiverr|mostaql|upwork)\b|\boutside\b.{0,25}\b(?:instead|here)\b|\bno\s+need\s+for\s+the\s+(?:site|platform)\b|\bbara\s+(?:el\s+)?(?:site|platform|mawqe3|manasa)\b",
     )
 });
 
@@ -428,9 +450,11 @@ fn window(text: &str, span: &Range<usize>, before: usize, after: usize) -> Range
 }
 
 /// A messenger named with a handle after it (or right before it), a colon and a name ("IG:
-/// rawan.art"), "X me", "X?", or a contact verb around it; not in a refusal.
-fn messenger(text: &str) -> Option<Found> {
-    MESSENGER.find_iter(text).filter(|m| arabic_word_start(text, m.start())).find_map(|m| {
+/// rawan.art"), "X me", "X?", or a contact verb around it; not in a refusal. `names`: those of
+/// [`MESSENGER`] and [`LINE_ID`] the text opens.
+fn messenger(text: &str, names: &[&Regex]) -> Option<Found> {
+    let names = names.iter().flat_map(|re| re.find_iter(text));
+    names.filter(|m| arabic_word_start(text, m.start())).find_map(|m| {
         let name = found(text, m.range(), "messenger");
         let span = name.span.clone();
         let after = &text[span.end..window(text, &span, 0, 40).end];
@@ -452,8 +476,12 @@ fn messenger(text: &str) -> Option<Found> {
     })
 }
 
-fn intent(re: &Regex, text: &str, what: &'static str) -> Option<Found> {
-    re.find_iter(text)
+/// The first match of `pieces` (one pattern, or the pieces of one: see [`Gate`]) that no
+/// clause refuses.
+fn intent(pieces: &[&Regex], text: &str, what: &'static str) -> Option<Found> {
+    pieces
+        .iter()
+        .flat_map(|re| re.find_iter(text))
         .filter(|m| arabic_word_start(text, m.start()))
         .map(|m| found(text, m.range(), what))
         .find(|f| !refused(text, &f.span))
@@ -467,6 +495,11 @@ fn intent(re: &Regex, text: &str, what: &'static str) -> Option<Found> {
 /// looks for words a pattern's every match contains, and only a pattern whose words are in
 /// the text is compiled and run. Only a skip: what runs finds what it would have found
 /// without it (`tests::every_match_holds_its_gates_words` proves the words from the patterns).
+///
+/// A pattern is compiled whole, at a cost that grows with all of it: a branch that needs a
+/// common English word ("line", "mobile", "need") is a gate of its own, a small pattern
+/// ([`LINE_ID`], [`OWNED_CONTACT`], [`OUTSIDE_PLATFORM`]) that a second list of words keeps
+/// shut in ordinary talk, and the detector runs the pieces its text opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gate {
     AtHint,
@@ -474,8 +507,11 @@ enum Gate {
     OtherLink,
     LinkInBio,
     Messenger,
+    LineId,
     ContactRequest,
+    OwnedContact,
     PaymentIntent,
+    OutsidePlatform,
     PaymentBrand,
     PaymentWeak,
 }
@@ -484,14 +520,17 @@ enum Gate {
 const DOT_SPELLINGS: &[&str] = &[".", "[", "(", "{", "dot", "دوت"];
 
 impl Gate {
-    const ALL: [Gate; 9] = [
+    const ALL: [Gate; 12] = [
         Gate::AtHint,
         Gate::ContactLink,
         Gate::OtherLink,
         Gate::LinkInBio,
         Gate::Messenger,
+        Gate::LineId,
         Gate::ContactRequest,
+        Gate::OwnedContact,
         Gate::PaymentIntent,
+        Gate::OutsidePlatform,
         Gate::PaymentBrand,
         Gate::PaymentWeak,
     ];
@@ -524,7 +563,6 @@ impl Gate {
                 "discord",
                 r"\bdc\b",
                 "wechat",
-                r"\bline",
                 r"\bimo\b",
                 "botim",
                 r"\btik",
@@ -563,20 +601,30 @@ impl Gate {
                 "ايميل",
                 "اميل",
             ]],
+            Gate::LineId => &[&[r"\bline"], &[r"id\b"]],
+            Gate::OwnedContact => &[
+                &[r"\byour\b", r"\bur\b", r"\byr\b", r"\bmy\b"],
+                &[
+                    r"\bphone",
+                    r"\bnum",
+                    r"cell\b",
+                    r"\bmobile\b",
+                    r"mail\b",
+                    r"\bwhats",
+                    "telegram",
+                    "skype",
+                    r"\big\b",
+                    "insta",
+                    "snap",
+                    "discord",
+                    r"\bcontact",
+                    "rakam",
+                    "ra2m",
+                ],
+            ],
             Gate::ContactRequest => &[&[
-                // "your", "my": what they name
-                r"\bphone",
-                r"\bnum",
-                r"cell\b",
-                r"\bmobile\b",
                 r"mail\b",
                 "whats",
-                "telegram",
-                "skype",
-                r"\big\b",
-                "insta",
-                "snap",
-                "discord",
                 r"\bcontact",
                 r"\btext\b",
                 r"\bsms\b",
@@ -625,10 +673,6 @@ impl Gate {
                 r"\bfee\b",
                 r"\bfees\b",
                 "commission",
-                r"\boutside",
-                r"\boff",
-                r"\bneed\b",
-                r"\bbara\b",
                 r"\bcash",
                 "موقع",
                 "منصه",
@@ -645,6 +689,22 @@ impl Gate {
                 "بيد",
                 "كاش",
             ]],
+            Gate::OutsidePlatform => &[
+                &[r"\boutside", r"\boff", r"\bneed\b", r"\bbara\b"],
+                &[
+                    r"platform\b",
+                    r"site\b",
+                    "souq",
+                    "khamsat",
+                    "fiverr",
+                    "mostaql",
+                    "upwork",
+                    r"\binstead\b",
+                    r"\bhere\b",
+                    "mawqe3",
+                    "manasa",
+                ],
+            ],
             Gate::PaymentBrand => &[&[
                 r"pay\b",
                 r"pal\b",
@@ -710,8 +770,11 @@ impl Gate {
             Gate::OtherLink => &OTHER_LINK,
             Gate::LinkInBio => &LINK_IN_BIO,
             Gate::Messenger => &MESSENGER,
+            Gate::LineId => &LINE_ID,
             Gate::ContactRequest => &CONTACT_REQUEST,
+            Gate::OwnedContact => &OWNED_CONTACT,
             Gate::PaymentIntent => &PAYMENT_INTENT,
+            Gate::OutsidePlatform => &OUTSIDE_PLATFORM,
             Gate::PaymentBrand => &PAYMENT_BRAND,
             Gate::PaymentWeak => &PAYMENT_WEAK,
         }
@@ -787,9 +850,17 @@ static FIRST_PASS: LazyLock<FirstPass> = LazyLock::new(|| {
 });
 
 /// The gates of [`contact_info`] and [`external_payment`], in the order each tries them.
-const CONTACT_GATES: [Gate; 6] =
-    [Gate::AtHint, Gate::ContactLink, Gate::OtherLink, Gate::LinkInBio, Gate::Messenger, Gate::ContactRequest];
-const PAYMENT_GATES: [Gate; 3] = [Gate::PaymentIntent, Gate::PaymentBrand, Gate::PaymentWeak];
+const CONTACT_GATES: [Gate; 8] = [
+    Gate::AtHint,
+    Gate::ContactLink,
+    Gate::OtherLink,
+    Gate::LinkInBio,
+    Gate::Messenger,
+    Gate::LineId,
+    Gate::OwnedContact,
+    Gate::ContactRequest,
+];
+const PAYMENT_GATES: [Gate; 4] = [Gate::PaymentIntent, Gate::OutsidePlatform, Gate::PaymentBrand, Gate::PaymentWeak];
 
 /// A process that screens many texts (a scan, an import) has soon paid for compiling the
 /// patterns, and then one pass of all of a detector's patterns together (a RegexSet) tells
@@ -841,6 +912,11 @@ impl Gates<'_> {
         (0..gate.words().len()).all(|list| self.found & gate.bit(list) != 0)
             || self.by_words && gate == Gate::PaymentIntent && payment_code(self.text)
     }
+
+    /// The patterns of those of `gates` that are open, compiled: the pieces a detector runs.
+    fn patterns(&self, gates: &[Gate]) -> Vec<&'static Regex> {
+        gates.iter().filter(|gate| self.open(**gate)).map(|gate| gate.pattern()).collect()
+    }
 }
 
 fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
@@ -849,16 +925,15 @@ fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
         return phone;
     }
     let gates = Gates::read(text, &CONTACT_GATES);
-    let [at, contact_link, other_link, link_in_bio, messenger_name, request] =
-        CONTACT_GATES.map(|gate| gates.open(gate));
-    (at && AT_HINT.is_match(text))
+    let request = [Gate::OwnedContact, Gate::ContactRequest];
+    (gates.open(Gate::AtHint) && AT_HINT.is_match(text))
         .then(|| email(text))
         .flatten()
-        .or_else(|| contact_link.then(|| link(&CONTACT_LINK, text, allowed)).flatten())
-        .or_else(|| other_link.then(|| link(&OTHER_LINK, text, allowed)).flatten())
-        .or_else(|| link_in_bio.then(|| intent(&LINK_IN_BIO, text, "link in bio")).flatten())
-        .or_else(|| messenger_name.then(|| messenger(text)).flatten())
-        .or_else(|| request.then(|| intent(&CONTACT_REQUEST, text, "request for contact")).flatten())
+        .or_else(|| gates.open(Gate::ContactLink).then(|| link(&CONTACT_LINK, text, allowed)).flatten())
+        .or_else(|| gates.open(Gate::OtherLink).then(|| link(&OTHER_LINK, text, allowed)).flatten())
+        .or_else(|| intent(&gates.patterns(&[Gate::LinkInBio]), text, "link in bio"))
+        .or_else(|| messenger(text, &gates.patterns(&[Gate::Messenger, Gate::LineId])))
+        .or_else(|| intent(&gates.patterns(&request), text, "request for contact"))
 }
 
 /// A brand of payment named as an offer: not the subject of the sentence's work, not refused;
@@ -888,8 +963,9 @@ fn payment_brand(text: &str, strong: bool, weak: bool) -> Option<Found> {
 
 fn external_payment(text: &str) -> Option<Found> {
     let gates = Gates::read(text, &PAYMENT_GATES);
-    let [offer, brand, weak] = PAYMENT_GATES.map(|gate| gates.open(gate));
-    (offer.then(|| intent(&PAYMENT_INTENT, text, "payment outside the site")).flatten())
+    let offer = gates.patterns(&[Gate::PaymentIntent, Gate::OutsidePlatform]);
+    let [brand, weak] = [Gate::PaymentBrand, Gate::PaymentWeak].map(|gate| gates.open(gate));
+    intent(&offer, text, "payment outside the site")
         .or_else(|| (brand || weak).then(|| payment_brand(text, brand, weak)).flatten())
 }
 
@@ -1125,6 +1201,17 @@ mod tests {
         assert!(!Gates::read("شكرا جزيلا", &CONTACT_GATES).open(Gate::Messenger));
         assert!(Gates::read("ig: rawan.art", &CONTACT_GATES).open(Gate::Messenger));
         assert!(!Gates::read("a bit bigger, please", &CONTACT_GATES).open(Gate::Messenger));
+        // the pieces of a pattern open with their second word only
+        let closed = [
+            ("fix the line spacing", Gate::LineId),
+            ("blurry on mobile", Gate::OwnedContact),
+            ("i only need a shorter intro", Gate::OutsidePlatform),
+        ];
+        for (text, gate) in closed {
+            let gates = if CONTACT_GATES.contains(&gate) { &CONTACT_GATES[..] } else { &PAYMENT_GATES[..] };
+            assert!(!Gates::read(text, gates).open(gate), "{text}");
+        }
+        assert!(Gates::read("what is your mobile?", &CONTACT_GATES).open(Gate::OwnedContact));
     }
 
     #[test]
