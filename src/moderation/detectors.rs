@@ -343,9 +343,13 @@ static PAYMENT_BRAND: LazyLock<Regex> = LazyLock::new(|| {
 /// a payment verb in the clause.
 static PAYMENT_WEAK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:wise|cash|crypto|btc|bitcoin|gift\s*cards?|itunes|google\s+play|amazon\s+card|apple\s+pay|payment\s+link)\b|كاش|كليك|بيتكوين|بطاقه\s*(?:هدايا|ايتونز|جوجل\s*بلاي|امازون|ستيم)|ايتونز|رابط\s*(?:ال)?دفع",
+        r"\b(?:wise|cash|crypto|btc|bitcoin|gift\s*cards?|itunes|google\s+play|amazon\s+card|apple\s+pay)\b|كاش|كليك|بيتكوين|بطاقه\s*(?:هدايا|ايتونز|جوجل\s*بلاي|امازون|ستيم)|ايتونز",
     )
 });
+
+/// A payment link, weak like [`PAYMENT_WEAK`] and apart from it: "payment" and دفع are in
+/// every other message about an order, and open this piece only beside "link" or رابط.
+static PAYMENT_LINK: LazyLock<Regex> = LazyLock::new(|| regex(r"\bpayment\s+link\b|رابط\s*(?:ال)?دفع"));
 
 static PAYMENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -514,13 +518,14 @@ enum Gate {
     OutsidePlatform,
     PaymentBrand,
     PaymentWeak,
+    PaymentLink,
 }
 
 /// Words every link written with a dot contains, one of them: what [`LINK_DOT`] matches.
 const DOT_SPELLINGS: &[&str] = &[".", "[", "(", "{", "dot", "دوت"];
 
 impl Gate {
-    const ALL: [Gate; 12] = [
+    const ALL: [Gate; 13] = [
         Gate::AtHint,
         Gate::ContactLink,
         Gate::OtherLink,
@@ -533,6 +538,7 @@ impl Gate {
         Gate::OutsidePlatform,
         Gate::PaymentBrand,
         Gate::PaymentWeak,
+        Gate::PaymentLink,
     ];
 
     /// Lists of words: every match of the gate's pattern contains a word of each list. Chosen
@@ -668,8 +674,10 @@ impl Gate {
             Gate::PaymentIntent => &[&[
                 "paypal",
                 r"\b0x",
-                r"\bpay",
+                // "pay" is in every other message: its branches are read by what follows it
                 r"\bdirect",
+                r"\boutside\b",
+                r"\bprivately\b",
                 r"\bfee\b",
                 r"\bfees\b",
                 "commission",
@@ -706,8 +714,11 @@ impl Gate {
                 ],
             ],
             Gate::PaymentBrand => &[&[
-                r"pay\b",
+                // "pay" is in every other message: its brands are read by what goes with it
                 r"pal\b",
+                "stc",
+                r"\binsta",
+                "urpay",
                 "payoneer",
                 "payeer",
                 r"cash\b",
@@ -752,14 +763,13 @@ impl Gate {
                 r"\bgoogle\b",
                 r"\bamazon\b",
                 r"\bapple\b",
-                r"\bpayment\b",
                 "كاش",
                 "كليك",
                 "بيتكوين",
                 "بطاقه",
                 "ايتونز",
-                "دفع",
             ]],
+            Gate::PaymentLink => &[&[r"\bpayment\b", "دفع"], &[r"\blink\b", "رابط"]],
         }
     }
 
@@ -777,6 +787,7 @@ impl Gate {
             Gate::OutsidePlatform => &OUTSIDE_PLATFORM,
             Gate::PaymentBrand => &PAYMENT_BRAND,
             Gate::PaymentWeak => &PAYMENT_WEAK,
+            Gate::PaymentLink => &PAYMENT_LINK,
         }
     }
 
@@ -860,7 +871,8 @@ const CONTACT_GATES: [Gate; 8] = [
     Gate::OwnedContact,
     Gate::ContactRequest,
 ];
-const PAYMENT_GATES: [Gate; 4] = [Gate::PaymentIntent, Gate::OutsidePlatform, Gate::PaymentBrand, Gate::PaymentWeak];
+const PAYMENT_GATES: [Gate; 5] =
+    [Gate::PaymentIntent, Gate::OutsidePlatform, Gate::PaymentBrand, Gate::PaymentWeak, Gate::PaymentLink];
 
 /// A process that screens many texts (a scan, an import) has soon paid for compiling the
 /// patterns, and then one pass of all of a detector's patterns together (a RegexSet) tells
@@ -937,9 +949,9 @@ fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
 }
 
 /// A brand of payment named as an offer: not the subject of the sentence's work, not refused;
-/// a weak one only with a payment verb in its clause. `strong`, `weak`: whether
-/// [`PAYMENT_BRAND`] and [`PAYMENT_WEAK`] can match at all (their gates).
-fn payment_brand(text: &str, strong: bool, weak: bool) -> Option<Found> {
+/// a weak one only with a payment verb in its clause. `strong`: whether [`PAYMENT_BRAND`] can
+/// match at all (its gate); `weak`: those of [`PAYMENT_WEAK`] and [`PAYMENT_LINK`] that can.
+fn payment_brand(text: &str, strong: bool, weak: &[&Regex]) -> Option<Found> {
     let offered = |f: &Found| {
         let sentence = sentence(text, &f.span);
         !WORK_SUBJECT.is_match(&text[sentence]) && !refused(text, &f.span)
@@ -950,9 +962,8 @@ fn payment_brand(text: &str, strong: bool, weak: bool) -> Option<Found> {
         .flatten()
         .map(|m| found(text, m.range(), "payment outside the site"));
     let weak = weak
-        .then(|| PAYMENT_WEAK.find_iter(text))
-        .into_iter()
-        .flatten()
+        .iter()
+        .flat_map(|re| re.find_iter(text))
         .map(|m| found(text, m.range(), "payment outside the site"))
         .filter(|f| {
             let clause = clause_start(text, f.span.start)..sentence(text, &f.span).end;
@@ -964,9 +975,9 @@ fn payment_brand(text: &str, strong: bool, weak: bool) -> Option<Found> {
 fn external_payment(text: &str) -> Option<Found> {
     let gates = Gates::read(text, &PAYMENT_GATES);
     let offer = gates.patterns(&[Gate::PaymentIntent, Gate::OutsidePlatform]);
-    let [brand, weak] = [Gate::PaymentBrand, Gate::PaymentWeak].map(|gate| gates.open(gate));
+    let (brand, weak) = (gates.open(Gate::PaymentBrand), gates.patterns(&[Gate::PaymentWeak, Gate::PaymentLink]));
     intent(&offer, text, "payment outside the site")
-        .or_else(|| (brand || weak).then(|| payment_brand(text, brand, weak)).flatten())
+        .or_else(|| (brand || !weak.is_empty()).then(|| payment_brand(text, brand, &weak)).flatten())
 }
 
 #[cfg(test)]
@@ -1206,6 +1217,7 @@ mod tests {
             ("fix the line spacing", Gate::LineId),
             ("blurry on mobile", Gate::OwnedContact),
             ("i only need a shorter intro", Gate::OutsidePlatform),
+            ("the payment went through", Gate::PaymentLink),
         ];
         for (text, gate) in closed {
             let gates = if CONTACT_GATES.contains(&gate) { &CONTACT_GATES[..] } else { &PAYMENT_GATES[..] };
