@@ -550,18 +550,23 @@ impl Gate {
             Gate::OtherLink => &[&["//", "www", "[", "(", "{"]],
             Gate::LinkInBio => &[&["bio", "profile", "بايو", "بيو", "بروفايل"]],
             Gate::Messenger => &[&[
+                // whole words where the pattern reads them so: not "install", "telephone", "faces"
                 r"\bwhats",
                 r"\bwhat's",
                 r"\bwats",
                 r"\bwts",
                 r"\bwhts",
-                r"\btele",
+                r"\btele\b",
+                r"\btelegram\b",
+                r"\btelegrm\b",
                 r"\btlgrm\b",
                 r"\btg\b",
                 r"\bsnap",
-                r"\binsta",
+                r"\binsta\b",
+                r"\binstagram\b",
                 r"\big\b",
-                r"\bface",
+                r"\bface\b",
+                r"\bfacebook\b",
                 r"\bfb\b",
                 r"\bmessenger\b",
                 "skype",
@@ -1212,6 +1217,7 @@ mod tests {
         assert!(!Gates::read("شكرا جزيلا", &CONTACT_GATES).open(Gate::Messenger));
         assert!(Gates::read("ig: rawan.art", &CONTACT_GATES).open(Gate::Messenger));
         assert!(!Gates::read("a bit bigger, please", &CONTACT_GATES).open(Gate::Messenger));
+        assert!(!Gates::read("install the plugin", &CONTACT_GATES).open(Gate::Messenger));
         // the pieces of a pattern open with their second word only
         let closed = [
             ("fix the line spacing", Gate::LineId),
