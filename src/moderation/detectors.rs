@@ -295,10 +295,13 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 // ---- requests for contact ------------------------------------------------------------------
 
-/// Asking for or offering contact details or another channel.
+/// Asking for or offering contact details or another channel, in Franco-Arabic and Arabic.
+/// The English requests are pieces apart ([`OWNED_CONTACT`], [`MESSAGE_ME`],
+/// [`CONTACT_OUTSIDE`], [`CONTACT_ELSEWHERE`]), each opened by two words: their words alone
+/// ("text", "where", "app", "contact") are in every other English message.
 static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:text|email|e-mail|sms|whatsapp)\s+me\b|\b(?:contact|reach|call|talk\s+to)\s+(?:you|me)\s+(?:directly|outside|privately|personally)\b|\breach\s+you\b|\bwhere\s+can\s+i\s+find\s+you\b|\bsomewhere\s+else\b|\b(?:another|other|different)\s+(?:app|platform|channel|messenger)\b|\b(?:talk|chat|continue|communicate|contact)\b.{0,30}\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:site|platform|app|chat)\b|\b(?:ra2mak|ra2mek|rakamak|raqamak|ra9mk|ra9mak|ra2mk|rakmak|ra2my|ra2mi|rakami|rakamy|ra9mi)\b|(?:ب|و|ل|ف)?(?:رقمك|رقمي|جوالك|تليفونك|تلفونك|موبايلك|هاتفك|ايميلك|اميلك|بريدك|واتسك)AR_END|(?:تواصل|نتواصل|تتواصل|كلمني|راسلني|نكمل|نتكلم|نحكي)\s*(?:معي|معك|معاك|معاي)?\s*(?:ع\s*|على\s*|في\s*|ب)?(?:ال)?خاص|(?:نتواصل|تواصل|التواصل|نكمل|نتكلم|نحكي|نتفاهم)\s*(?:معك\s*|معي\s*)?(?:خارج|برا|بره|برات|بعيد\s*عن)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق)",
+        r"\b(?:ra2mak|ra2mek|rakamak|raqamak|ra9mk|ra9mak|ra2mk|rakmak|ra2my|ra2mi|rakami|rakamy|ra9mi)\b|(?:ب|و|ل|ف)?(?:رقمك|رقمي|جوالك|تليفونك|تلفونك|موبايلك|هاتفك|ايميلك|اميلك|بريدك|واتسك)AR_END|(?:تواصل|نتواصل|تتواصل|كلمني|راسلني|نكمل|نتكلم|نحكي)\s*(?:معي|معك|معاك|معاي)?\s*(?:ع\s*|على\s*|في\s*|ب)?(?:ال)?خاص|(?:نتواصل|تواصل|التواصل|نكمل|نتكلم|نحكي|نتفاهم)\s*(?:معك\s*|معي\s*)?(?:خارج|برا|بره|برات|بعيد\s*عن)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق)",
     )
 });
 
@@ -308,6 +311,23 @@ static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 static OWNED_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b|\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b",
+    )
+});
+
+/// "text me", "email me".
+static MESSAGE_ME: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:text|email|e-mail|sms|whatsapp)\s+me\b"));
+
+/// Talking directly, privately, outside the site.
+static CONTACT_OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:contact|reach|call|talk\s+to)\s+(?:you|me)\s+(?:directly|outside|privately|personally)\b|\b(?:talk|chat|continue|communicate|contact)\b.{0,30}\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:site|platform|app|chat)\b",
+    )
+});
+
+/// Asking where else to find someone, or for another app.
+static CONTACT_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\breach\s+you\b|\bwhere\s+can\s+i\s+find\s+you\b|\bsomewhere\s+else\b|\b(?:another|other|different)\s+(?:app|platform|channel|messenger)\b",
     )
 });
 
@@ -502,7 +522,7 @@ fn intent(pieces: &[&Regex], text: &str, what: &'static str) -> Option<Found> {
 ///
 /// A pattern is compiled whole, at a cost that grows with all of it: a branch that needs a
 /// common English word ("line", "mobile", "need") is a gate of its own, a small pattern
-/// ([`LINE_ID`], [`OWNED_CONTACT`], [`OUTSIDE_PLATFORM`]) that a second list of words keeps
+/// (such as [`LINE_ID`], [`OWNED_CONTACT`], [`PAYMENT_LINK`]) that a second list of words keeps
 /// shut in ordinary talk, and the detector runs the pieces its text opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gate {
@@ -514,6 +534,9 @@ enum Gate {
     LineId,
     ContactRequest,
     OwnedContact,
+    MessageMe,
+    ContactOutside,
+    ContactElsewhere,
     PaymentIntent,
     OutsidePlatform,
     PaymentBrand,
@@ -525,7 +548,7 @@ enum Gate {
 const DOT_SPELLINGS: &[&str] = &[".", "[", "(", "{", "dot", "دوت"];
 
 impl Gate {
-    const ALL: [Gate; 13] = [
+    const ALL: [Gate; 16] = [
         Gate::AtHint,
         Gate::ContactLink,
         Gate::OtherLink,
@@ -534,6 +557,9 @@ impl Gate {
         Gate::LineId,
         Gate::ContactRequest,
         Gate::OwnedContact,
+        Gate::MessageMe,
+        Gate::ContactOutside,
+        Gate::ContactElsewhere,
         Gate::PaymentIntent,
         Gate::OutsidePlatform,
         Gate::PaymentBrand,
@@ -633,24 +659,24 @@ impl Gate {
                     "ra2m",
                 ],
             ],
+            Gate::MessageMe => &[&[r"\btext\b", r"mail\b", r"\bsms\b", r"\bwhatsapp\b"], &[r"\bme\b"]],
+            Gate::ContactOutside => &[
+                &[r"\bdirectly\b", r"\boutside\b", r"\bprivately\b", r"\bpersonally\b", r"\boff\b"],
+                &[r"\byou\b", r"\bme\b", r"\bsite\b", r"\bplatform\b", r"\bapp\b", r"\bchat\b"],
+            ],
+            Gate::ContactElsewhere => &[
+                &[
+                    r"\breach\b",
+                    r"\bwhere\b",
+                    r"\bsomewhere\b",
+                    r"\bapp\b",
+                    r"\bplatform\b",
+                    r"\bchannel\b",
+                    r"\bmessenger\b",
+                ],
+                &[r"\byou\b", r"\belse\b", r"other\b", r"\bdifferent\b"],
+            ],
             Gate::ContactRequest => &[&[
-                r"mail\b",
-                "whats",
-                r"\bcontact",
-                r"\btext\b",
-                r"\bsms\b",
-                r"\bdirectly\b",
-                r"\boutside\b",
-                r"\bprivately\b",
-                r"\bpersonally\b",
-                r"\breach\b",
-                r"\bwhere\b",
-                r"\bsomewhere\b",
-                r"\bapp\b",
-                r"\bplatform\b",
-                r"\bchannel\b",
-                r"\bmessenger\b",
-                r"\boff\b",
                 "ra2m",
                 "rakam",
                 "raqam",
@@ -787,6 +813,9 @@ impl Gate {
             Gate::Messenger => &MESSENGER,
             Gate::LineId => &LINE_ID,
             Gate::ContactRequest => &CONTACT_REQUEST,
+            Gate::MessageMe => &MESSAGE_ME,
+            Gate::ContactOutside => &CONTACT_OUTSIDE,
+            Gate::ContactElsewhere => &CONTACT_ELSEWHERE,
             Gate::OwnedContact => &OWNED_CONTACT,
             Gate::PaymentIntent => &PAYMENT_INTENT,
             Gate::OutsidePlatform => &OUTSIDE_PLATFORM,
@@ -796,7 +825,7 @@ impl Gate {
         }
     }
 
-    /// The bit of word list `list` of this gate in [`Gates::found`].
+    /// The bit of word list `list` of this gate in [`Gates::found`] (two lists of 16 gates: all 32).
     fn bit(self, list: usize) -> u32 {
         1 << (self as usize * 2 + list)
     }
@@ -866,7 +895,7 @@ static FIRST_PASS: LazyLock<FirstPass> = LazyLock::new(|| {
 });
 
 /// The gates of [`contact_info`] and [`external_payment`], in the order each tries them.
-const CONTACT_GATES: [Gate; 8] = [
+const CONTACT_GATES: [Gate; 11] = [
     Gate::AtHint,
     Gate::ContactLink,
     Gate::OtherLink,
@@ -874,6 +903,9 @@ const CONTACT_GATES: [Gate; 8] = [
     Gate::Messenger,
     Gate::LineId,
     Gate::OwnedContact,
+    Gate::MessageMe,
+    Gate::ContactOutside,
+    Gate::ContactElsewhere,
     Gate::ContactRequest,
 ];
 const PAYMENT_GATES: [Gate; 5] =
@@ -942,7 +974,8 @@ fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
         return phone;
     }
     let gates = Gates::read(text, &CONTACT_GATES);
-    let request = [Gate::OwnedContact, Gate::ContactRequest];
+    let request =
+        [Gate::OwnedContact, Gate::MessageMe, Gate::ContactOutside, Gate::ContactElsewhere, Gate::ContactRequest];
     (gates.open(Gate::AtHint) && AT_HINT.is_match(text))
         .then(|| email(text))
         .flatten()
@@ -1224,6 +1257,8 @@ mod tests {
             ("blurry on mobile", Gate::OwnedContact),
             ("i only need a shorter intro", Gate::OutsidePlatform),
             ("the payment went through", Gate::PaymentLink),
+            ("where should i upload the text for the app?", Gate::ContactElsewhere),
+            ("please contact me here", Gate::ContactOutside),
         ];
         for (text, gate) in closed {
             let gates = if CONTACT_GATES.contains(&gate) { &CONTACT_GATES[..] } else { &PAYMENT_GATES[..] };
