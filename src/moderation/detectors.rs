@@ -296,7 +296,7 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 // ---- requests for contact ------------------------------------------------------------------
 
 /// Asking for or offering contact details or another channel, in Franco-Arabic and Arabic.
-/// The English requests are pieces apart ([`OWNED_CONTACT`], [`MESSAGE_ME`],
+/// The English requests are pieces apart ([`YOUR_CONTACT`], [`MY_CONTACT`], [`MESSAGE_ME`],
 /// [`CONTACT_OUTSIDE`], [`CONTACT_ELSEWHERE`]), each opened by two words: their words alone
 /// ("text", "where", "app", "contact") are in every other English message.
 static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
@@ -305,14 +305,19 @@ static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Someone's contact details named: "your number", "my email". Apart from
+/// Someone's contact details asked for: "your number", "ur whatsapp". Apart from
 /// [`CONTACT_REQUEST`], gated by the possessive too: "mobile", "number", "contact" alone are
 /// ordinary words ("blurry on mobile").
-static OWNED_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+static YOUR_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b|\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b",
+        r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b",
     )
 });
+
+/// One's own contact details offered: "my number", "my email" ("my number of revisions"
+/// opens this small piece, not [`YOUR_CONTACT`]).
+static MY_CONTACT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b"));
 
 /// "text me", "email me".
 static MESSAGE_ME: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:text|email|e-mail|sms|whatsapp)\s+me\b"));
@@ -355,7 +360,7 @@ static OUTSIDE_PLATFORM: LazyLock<Regex> = LazyLock::new(|| {
 /// unless the work is about them or the clause refuses them.
 static PAYMENT_BRAND: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:pay\s*pal|payoneer|stc\s*pay|vodafone\s*cash|etisalat\s*cash|insta\s*pay|western\s*union|money\s*gram|skrill|revolut|payeer|perfect\s*money|binance|usdt|trc20|erc20|zain\s*cash|asia\s*hawala|orange\s*money|omt|whish|urpay|iban|rib|bank\s+account|wire\s+transfer|bank\s+transfers?)\b|باي\s*بال|بي\s*بال|بايونير|بايونيير|اس\s*تي\s*سي\s*باي|stc\s*باي|فودافون\s*كاش|اتصالات\s*كاش|انستا\s*باي|ويسترن\s*يونيون|وسترن\s*يونيون|موني\s*جرام|سكريل|بيرفكت\s*موني|بينانس|زين\s*كاش|اسيا\s*حواله|اورنج\s*موني|اورانج\s*موني|ويش\s*موني|ايبان|الايبان|حساب\s*بنكي|حسابي\s*البنكي|حسابي\s*في\s*(?:ال)?بنك|الراجحي|الاهلي|بنك\s*مصر|بنك\s*القاهره|تحويل\s*بنكي|حواله\s*بنكيه|ايداع\s*بنكي|حواله",
+        r"\b(?:pay\s*pal|payoneer|stc\s*pay|vodafone\s*cash|etisalat\s*cash|instapay|insta\s+pay|western\s*union|money\s*gram|skrill|revolut|payeer|perfect\s*money|binance|usdt|trc20|erc20|zain\s*cash|asia\s*hawala|orange\s*money|omt|whish|urpay|iban|rib|bank\s+account|wire\s+transfer|bank\s+transfers?)\b|باي\s*بال|بي\s*بال|بايونير|بايونيير|اس\s*تي\s*سي\s*باي|stc\s*باي|فودافون\s*كاش|اتصالات\s*كاش|انستا\s*باي|ويسترن\s*يونيون|وسترن\s*يونيون|موني\s*جرام|سكريل|بيرفكت\s*موني|بينانس|زين\s*كاش|اسيا\s*حواله|اورنج\s*موني|اورانج\s*موني|ويش\s*موني|ايبان|الايبان|حساب\s*بنكي|حسابي\s*البنكي|حسابي\s*في\s*(?:ال)?بنك|الراجحي|الاهلي|بنك\s*مصر|بنك\s*القاهره|تحويل\s*بنكي|حواله\s*بنكيه|ايداع\s*بنكي|حواله",
     )
 });
 
@@ -522,7 +527,7 @@ fn intent(pieces: &[&Regex], text: &str, what: &'static str) -> Option<Found> {
 ///
 /// A pattern is compiled whole, at a cost that grows with all of it: a branch that needs a
 /// common English word ("line", "mobile", "need") is a gate of its own, a small pattern
-/// (such as [`LINE_ID`], [`OWNED_CONTACT`], [`PAYMENT_LINK`]) that a second list of words keeps
+/// (such as [`LINE_ID`], [`MY_CONTACT`], [`PAYMENT_LINK`]) that a second list of words keeps
 /// shut in ordinary talk, and the detector runs the pieces its text opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gate {
@@ -533,7 +538,8 @@ enum Gate {
     Messenger,
     LineId,
     ContactRequest,
-    OwnedContact,
+    YourContact,
+    MyContact,
     MessageMe,
     ContactOutside,
     ContactElsewhere,
@@ -548,7 +554,7 @@ enum Gate {
 const DOT_SPELLINGS: &[&str] = &[".", "[", "(", "{", "dot", "دوت"];
 
 impl Gate {
-    const ALL: [Gate; 16] = [
+    const ALL: [Gate; 17] = [
         Gate::AtHint,
         Gate::ContactLink,
         Gate::OtherLink,
@@ -556,7 +562,8 @@ impl Gate {
         Gate::Messenger,
         Gate::LineId,
         Gate::ContactRequest,
-        Gate::OwnedContact,
+        Gate::YourContact,
+        Gate::MyContact,
         Gate::MessageMe,
         Gate::ContactOutside,
         Gate::ContactElsewhere,
@@ -639,8 +646,9 @@ impl Gate {
                 "اميل",
             ]],
             Gate::LineId => &[&[r"\bline"], &[r"id\b"]],
-            Gate::OwnedContact => &[
-                &[r"\byour\b", r"\bur\b", r"\byr\b", r"\bmy\b"],
+            Gate::MyContact => &[&[r"\bmy\b"], &[r"\bnum", r"mail\b"]],
+            Gate::YourContact => &[
+                &[r"\byour\b", r"\bur\b", r"\byr\b"],
                 &[
                     r"\bphone",
                     r"\bnum",
@@ -748,7 +756,8 @@ impl Gate {
                 // "pay" is in every other message: its brands are read by what goes with it
                 r"pal\b",
                 "stc",
-                r"\binsta",
+                r"\binsta\b",
+                r"\binstapay\b",
                 "urpay",
                 "payoneer",
                 "payeer",
@@ -816,7 +825,8 @@ impl Gate {
             Gate::MessageMe => &MESSAGE_ME,
             Gate::ContactOutside => &CONTACT_OUTSIDE,
             Gate::ContactElsewhere => &CONTACT_ELSEWHERE,
-            Gate::OwnedContact => &OWNED_CONTACT,
+            Gate::YourContact => &YOUR_CONTACT,
+            Gate::MyContact => &MY_CONTACT,
             Gate::PaymentIntent => &PAYMENT_INTENT,
             Gate::OutsidePlatform => &OUTSIDE_PLATFORM,
             Gate::PaymentBrand => &PAYMENT_BRAND,
@@ -825,8 +835,8 @@ impl Gate {
         }
     }
 
-    /// The bit of word list `list` of this gate in [`Gates::found`] (two lists of 16 gates: all 32).
-    fn bit(self, list: usize) -> u32 {
+    /// The bit of word list `list` of this gate in [`Gates::found`].
+    fn bit(self, list: usize) -> u64 {
         1 << (self as usize * 2 + list)
     }
 }
@@ -848,7 +858,7 @@ struct FirstPass {
     words: Vec<Finder<'static>>,
     /// For each of `words`' patterns, the bits ([`Gate::bit`]) of the word lists it is in, by
     /// the edges ([`Edges`]) that list wants bounded.
-    lists: Vec<[u32; 4]>,
+    lists: Vec<[u64; 4]>,
 }
 
 /// A gate word written `\bword`, `word\b` or `\bword\b` counts only where the pattern's own
@@ -876,7 +886,7 @@ impl Edges {
 
 static FIRST_PASS: LazyLock<FirstPass> = LazyLock::new(|| {
     let mut words: Vec<&str> = Vec::new();
-    let mut lists: Vec<[u32; 4]> = Vec::new();
+    let mut lists: Vec<[u64; 4]> = Vec::new();
     for gate in Gate::ALL {
         for (list, list_words) in gate.words().iter().enumerate() {
             for word in *list_words {
@@ -895,14 +905,15 @@ static FIRST_PASS: LazyLock<FirstPass> = LazyLock::new(|| {
 });
 
 /// The gates of [`contact_info`] and [`external_payment`], in the order each tries them.
-const CONTACT_GATES: [Gate; 11] = [
+const CONTACT_GATES: [Gate; 12] = [
     Gate::AtHint,
     Gate::ContactLink,
     Gate::OtherLink,
     Gate::LinkInBio,
     Gate::Messenger,
     Gate::LineId,
-    Gate::OwnedContact,
+    Gate::YourContact,
+    Gate::MyContact,
     Gate::MessageMe,
     Gate::ContactOutside,
     Gate::ContactElsewhere,
@@ -930,7 +941,7 @@ struct Gates<'t> {
     text: &'t str,
     /// Bits ([`Gate::bit`]) of the word lists found; read by a set, of every list of the
     /// gates whose pattern matched.
-    found: u32,
+    found: u64,
     by_words: bool,
 }
 
@@ -974,8 +985,14 @@ fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
         return phone;
     }
     let gates = Gates::read(text, &CONTACT_GATES);
-    let request =
-        [Gate::OwnedContact, Gate::MessageMe, Gate::ContactOutside, Gate::ContactElsewhere, Gate::ContactRequest];
+    let request = [
+        Gate::YourContact,
+        Gate::MyContact,
+        Gate::MessageMe,
+        Gate::ContactOutside,
+        Gate::ContactElsewhere,
+        Gate::ContactRequest,
+    ];
     (gates.open(Gate::AtHint) && AT_HINT.is_match(text))
         .then(|| email(text))
         .flatten()
@@ -1254,7 +1271,9 @@ mod tests {
         // the pieces of a pattern open with their second word only
         let closed = [
             ("fix the line spacing", Gate::LineId),
-            ("blurry on mobile", Gate::OwnedContact),
+            ("blurry on mobile", Gate::YourContact),
+            ("my number of revisions", Gate::YourContact),
+            ("install the plugin", Gate::PaymentBrand),
             ("i only need a shorter intro", Gate::OutsidePlatform),
             ("the payment went through", Gate::PaymentLink),
             ("where should i upload the text for the app?", Gate::ContactElsewhere),
@@ -1264,7 +1283,7 @@ mod tests {
             let gates = if CONTACT_GATES.contains(&gate) { &CONTACT_GATES[..] } else { &PAYMENT_GATES[..] };
             assert!(!Gates::read(text, gates).open(gate), "{text}");
         }
-        assert!(Gates::read("what is your mobile?", &CONTACT_GATES).open(Gate::OwnedContact));
+        assert!(Gates::read("what is your mobile?", &CONTACT_GATES).open(Gate::YourContact));
     }
 
     #[test]
