@@ -11,8 +11,9 @@
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use memchr::memmem::Finder;
 use regex::{Regex, RegexSet};
 
@@ -851,14 +852,53 @@ fn payment_code(text: &str) -> bool {
     iban || text.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit())).any(|run| run.len() >= 34)
 }
 
-/// Every gate's words, each with a searcher of its own. A process that screens one text (an
+/// Every gate's words, found in one of two ways. A process that screens one text (an
 /// `order message`) reads one short text: looking for each word in turn costs a few dozen
-/// thousand instructions, where building one automaton for all of them cost a million.
+/// thousand instructions, where building one automaton for all of them costs a million. A
+/// process that reads more (a scan, an import) builds the automaton after [`BY_SEARCHERS`]
+/// reads, and then reads a text once whatever the number of words.
 struct FirstPass {
-    words: Vec<Finder<'static>>,
-    /// For each of `words`' patterns, the bits ([`Gate::bit`]) of the word lists it is in, by
-    /// the edges ([`Edges`]) that list wants bounded.
+    words: Vec<&'static str>,
+    /// For each of `words`, the bits ([`Gate::bit`]) of the word lists it is in, by the edges
+    /// ([`Edges`]) that list wants bounded.
     lists: Vec<[u64; 4]>,
+    searchers: OnceLock<Vec<Finder<'static>>>,
+    automaton: OnceLock<AhoCorasick>,
+}
+
+/// Reads of a process that look for each word in turn, before the automaton is built.
+const BY_SEARCHERS: usize = 8;
+
+impl FirstPass {
+    /// The bits of the word lists `text` holds words of, on the `reads`th read of the process.
+    fn read(&self, text: &str, reads: usize) -> u64 {
+        let mut found = 0;
+        let mut hit = |word: usize, at: Range<usize>| {
+            let (lists, edges) = (self.lists[word], Edges::of(text, at));
+            // a list's bounded edges must all be on a boundary
+            found = (0..4).filter(|wanted| wanted & edges == *wanted).fold(found, |found, i| found | lists[i]);
+        };
+        if reads < BY_SEARCHERS {
+            let searchers = self
+                .searchers
+                .get_or_init(|| self.words.iter().map(|word| Finder::new(word.as_bytes()).into_owned()).collect());
+            for (word, searcher) in searchers.iter().enumerate() {
+                let len = searcher.needle().len();
+                searcher.find_iter(text.as_bytes()).for_each(|at| hit(word, at..at + len));
+            }
+        } else {
+            let automaton = self.automaton.get_or_init(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    // the quickest to build: it reads a few hundred texts, then the sets take over
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .build(&self.words)
+                    .expect("built-in words")
+            });
+            automaton.find_overlapping_iter(text).for_each(|m| hit(m.pattern().as_usize(), m.range()));
+        }
+        found
+    }
 }
 
 /// A gate word written `\bword`, `word\b` or `\bword\b` counts only where the pattern's own
@@ -900,8 +940,7 @@ static FIRST_PASS: LazyLock<FirstPass> = LazyLock::new(|| {
             }
         }
     }
-    let words = words.iter().map(|word| Finder::new(word.as_bytes()).into_owned()).collect();
-    FirstPass { words, lists }
+    FirstPass { words, lists, searchers: OnceLock::new(), automaton: OnceLock::new() }
 });
 
 /// The gates of [`contact_info`] and [`external_payment`], in the order each tries them.
@@ -948,17 +987,10 @@ struct Gates<'t> {
 impl Gates<'_> {
     /// `gates`: [`CONTACT_GATES`] or [`PAYMENT_GATES`].
     fn read<'t>(text: &'t str, gates: &[Gate]) -> Gates<'t> {
-        if READS.load(Ordering::Relaxed) < BY_WORDS {
+        let reads = READS.load(Ordering::Relaxed);
+        if reads < BY_WORDS {
             READS.fetch_add(1, Ordering::Relaxed);
-            let first = &*FIRST_PASS;
-            let found = first.words.iter().zip(&first.lists).fold(0, |found, (word, lists)| {
-                word.find_iter(text.as_bytes()).fold(found, |found, at| {
-                    let edges = Edges::of(text, at..at + word.needle().len());
-                    // a list's bounded edges must all be on a boundary
-                    (0..4).filter(|wanted| wanted & edges == *wanted).fold(found, |found, i| found | lists[i])
-                })
-            });
-            return Gates { text, found, by_words: true };
+            return Gates { text, found: FIRST_PASS.read(text, reads), by_words: true };
         }
         let set = if gates == CONTACT_GATES { &*CONTACT_SET } else { &*PAYMENT_SET };
         let every_list = |gate: Gate| (0..gate.words().len()).fold(0, |bits, list| bits | gate.bit(list));
