@@ -26,7 +26,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 ARABIC="السلام عليكم، متى يمكنك تسليم الترجمة؟ أحتاجها قبل نهاية الأسبوع"
 ENGLISH="Hi, could you send me the final version of the logo with the right colours?"
-# ordinary marketplace talk in English: words that hold short gate words ("big", "your", "line")
+# ordinary marketplace talk in English: words that hold short gate words ("big", "your", "line"),
+# or are gate words of a pattern's rarer branches ("pay", "payment", "text", "app", "install")
 ENGLISH_TEXTS=(
     "Could you make the logo a bit bigger and send the final files tonight?"
     "Thanks, the translation looks great. Can you fix the line spacing on page two?"
@@ -36,6 +37,10 @@ ENGLISH_TEXTS=(
     "Great work! One small thing: the signature on the last slide is misaligned."
     "Please use the original images, the resized ones look blurry on mobile."
     "Your draft is excellent, I only need a shorter intro and a stronger ending."
+    "I will pay the remaining amount once you send the revised files."
+    "The payment went through, please confirm you received the order."
+    "Where should I upload the files? The text on the app screen is too small."
+    "Please install the plugin on the staging site and test the checkout."
 )
 PHONE="كلمني واتس ٠٥٠ ١٢٣ ٤٥ ٦٧"
 # innocent, yet judged by a numbering plan: "20..." could be Egypt's +20

@@ -11,9 +11,10 @@
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use memchr::memmem::Finder;
 use regex::{Regex, RegexSet};
 
 use super::phone;
@@ -263,9 +264,13 @@ static LINK_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
 /// misspelt, in Arabic letters (with ال, ب, على, ع before them, ي or ك after).
 static MESSENGER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:el|al)\s+what'?s\b|\b(?:whats\s*app|whatsap+|wh?ats|watsap+|wats|wtsp|wts|whtsp?|whts|telegram|telegrm|tlgrm|tele|tg|snap\s*chat|snap|insta(?:gram)?|ig|facebook|fb|face|messenger|skype|viber|discord|dc|signal|wechat|line\s*id|imo|botim|tik\s*tok|twitter|linkedin|kik|gmail|hotmail|yahoo|outlook|icloud|e-?mail|mail)\b|(?:ال|بال|عال|ع|ب|و|ل|لل|علي)?(?:واتس\s*اب|واتساب|واتسب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليقرام|تيليغرام|تلقرام|تليقرام|تلي|تيلي|سناب\s*شات|سناب|انستا|انستقرام|انستغرام|انستجرام|انستاجرام|فيس\s*بوك|فيسبوك|فيس|ماسنجر|مسنجر|سكايب|فايبر|ديسكورد|دسكورد|سيجنال|ايمو|بوتيم|تيك\s*توك|تيكتوك|تويتر|لينكد\s*ان|جيميل|هوتميل|ياهو|اوتلوك|ايميل|اميل)(?:ي|ك)?AR_END",
+        r"\b(?:el|al)\s+what'?s\b|\b(?:whats\s*app|whatsap+|wh?ats|watsap+|wats|wtsp|wts|whtsp?|whts|telegram|telegrm|tlgrm|tele|tg|snap\s*chat|snap|insta(?:gram)?|ig|facebook|fb|face|messenger|skype|viber|discord|dc|signal|wechat|imo|botim|tik\s*tok|twitter|linkedin|kik|gmail|hotmail|yahoo|outlook|icloud|e-?mail|mail)\b|(?:ال|بال|عال|ع|ب|و|ل|لل|علي)?(?:واتس\s*اب|واتساب|واتسب|واتس|وتساب|وتس|تلجرام|تلغرام|تليجرام|تيليجرام|تيليقرام|تيليغرام|تلقرام|تليقرام|تلي|تيلي|سناب\s*شات|سناب|انستا|انستقرام|انستغرام|انستجرام|انستاجرام|فيس\s*بوك|فيسبوك|فيس|ماسنجر|مسنجر|سكايب|فايبر|ديسكورد|دسكورد|سيجنال|ايمو|بوتيم|تيك\s*توك|تيكتوك|تويتر|لينكد\s*ان|جيميل|هوتميل|ياهو|اوتلوك|ايميل|اميل)(?:ي|ك)?AR_END",
     )
 });
+
+/// LINE's id, apart from [`MESSENGER`]: "line" is in every other English message ("headline",
+/// "line spacing"), and opens only this small piece (see [`Gate`]).
+static LINE_ID: LazyLock<Regex> = LazyLock::new(|| regex(r"\bline\s*id\b"));
 
 /// A handle next to a messenger's name: @name, a name with '_' or '.', a name ending in
 /// digits, a Discord tag, a long number, "same name", "username: x". Franco-Arabic words
@@ -291,10 +296,44 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 // ---- requests for contact ------------------------------------------------------------------
 
-/// Asking for or offering contact details or another channel.
+/// Asking for or offering contact details or another channel, in Franco-Arabic and Arabic.
+/// The English requests are pieces apart ([`YOUR_CONTACT`], [`MY_CONTACT`], [`MESSAGE_ME`],
+/// [`CONTACT_OUTSIDE`], [`CONTACT_ELSEWHERE`]), each opened by two words: their words alone
+/// ("text", "where", "app", "contact") are in every other English message.
 static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b|\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b|\b(?:text|email|e-mail|sms|whatsapp)\s+me\b|\b(?:contact|reach|call|talk\s+to)\s+(?:you|me)\s+(?:directly|outside|privately|personally)\b|\breach\s+you\b|\bwhere\s+can\s+i\s+find\s+you\b|\bsomewhere\s+else\b|\b(?:another|other|different)\s+(?:app|platform|channel|messenger)\b|\b(?:talk|chat|continue|communicate|contact)\b.{0,30}\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:site|platform|app|chat)\b|\b(?:ra2mak|ra2mek|rakamak|raqamak|ra9mk|ra9mak|ra2mk|rakmak|ra2my|ra2mi|rakami|rakamy|ra9mi)\b|(?:ب|و|ل|ف)?(?:رقمك|رقمي|جوالك|تليفونك|تلفونك|موبايلك|هاتفك|ايميلك|اميلك|بريدك|واتسك)AR_END|(?:تواصل|نتواصل|تتواصل|كلمني|راسلني|نكمل|نتكلم|نحكي)\s*(?:معي|معك|معاك|معاي)?\s*(?:ع\s*|على\s*|في\s*|ب)?(?:ال)?خاص|(?:نتواصل|تواصل|التواصل|نكمل|نتكلم|نحكي|نتفاهم)\s*(?:معك\s*|معي\s*)?(?:خارج|برا|بره|برات|بعيد\s*عن)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق)",
+        r"\b(?:ra2mak|ra2mek|rakamak|raqamak|ra9mk|ra9mak|ra2mk|rakmak|ra2my|ra2mi|rakami|rakamy|ra9mi)\b|(?:ب|و|ل|ف)?(?:رقمك|رقمي|جوالك|تليفونك|تلفونك|موبايلك|هاتفك|ايميلك|اميلك|بريدك|واتسك)AR_END|(?:تواصل|نتواصل|تتواصل|كلمني|راسلني|نكمل|نتكلم|نحكي)\s*(?:معي|معك|معاك|معاي)?\s*(?:ع\s*|على\s*|في\s*|ب)?(?:ال)?خاص|(?:نتواصل|تواصل|التواصل|نكمل|نتكلم|نحكي|نتفاهم)\s*(?:معك\s*|معي\s*)?(?:خارج|برا|بره|برات|بعيد\s*عن)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق)",
+    )
+});
+
+/// Someone's contact details asked for: "your number", "ur whatsapp". Apart from
+/// [`CONTACT_REQUEST`], gated by the possessive too: "mobile", "number", "contact" alone are
+/// ordinary words ("blurry on mobile").
+static YOUR_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:your|ur|yr)\s+(?:personal\s+|private\s+|direct\s+)?(?:phone(?:\s*number)?|number|num|mobile|cell|email|e-?mail|whats\s*app|whatsapp|telegram|skype(?:\s*id)?|ig|insta(?:gram)?|snap(?:chat)?|discord|contacts?(?:\s+(?:details|info))?|rakam|ra2m)\b",
+    )
+});
+
+/// One's own contact details offered: "my number", "my email" ("my number of revisions"
+/// opens this small piece, not [`YOUR_CONTACT`]).
+static MY_CONTACT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\bmy\s+(?:phone\s+|mobile\s+|cell\s+|whatsapp\s+)?(?:number|num|email|e-?mail)\b"));
+
+/// "text me", "email me".
+static MESSAGE_ME: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:text|email|e-mail|sms|whatsapp)\s+me\b"));
+
+/// Talking directly, privately, outside the site.
+static CONTACT_OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:contact|reach|call|talk\s+to)\s+(?:you|me)\s+(?:directly|outside|privately|personally)\b|\b(?:talk|chat|continue|communicate|contact)\b.{0,30}\b(?:outside|off)\s+(?:of\s+)?(?:the\s+|this\s+)?(?:site|platform|app|chat)\b",
+    )
+});
+
+/// Asking where else to find someone, or for another app.
+static CONTACT_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\breach\s+you\b|\bwhere\s+can\s+i\s+find\s+you\b|\bsomewhere\s+else\b|\b(?:another|other|different)\s+(?:app|platform|channel|messenger)\b",
     )
 });
 
@@ -305,7 +344,16 @@ static CONTACT_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 /// "outside the site". Refusals are still recognised ("لا أتعامل خارج الموقع").
 static PAYMENT_INTENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\bpaypal\s*(?:\.|dot|دوت|\[\.\])\s*me\b|\b[a-z]{2}\d{2}(?:\s?[0-9a-z]){11,30}\b|\bt[0-9a-z]{33}\b|\b0x[0-9a-f]{40}\b|\bpay\s+(?:me\s+|you\s+)?(?:directly|direct|outside|privately)\b|\b(?:deal|work)\s+(?:with\s+me\s+)?directly\b|\bdirect\s+deal\b|\bdirectly\b.{0,20}\bno\s+(?:fees?|commission)\b|\b(?:avoid|skip|bypass|save|without|no|dodge)\s+(?:the\s+|on\s+)?(?:platform\s+|site\s+|service\s+|souq\s+|fiverr\s+)?(?:fees?|commission)\b|\bwhy\s+pay\s+the\s+(?:service\s+)?fee|\b(?:outside|off)\s*-?\s*(?:of\s+)?(?:the\s+|this\s+)?(?:platform|site|website|souq|khamsat|fiverr|mostaql|upwork)\b|\boutside\b.{0,25}\b(?:instead|here)\b|\bno\s+need\s+for\s+the\s+(?:site|platform)\b|\bbara\s+(?:el\s+)?(?:site|platform|mawqe3|manasa)\b|\bcash\s+(?:when\s+we\s+meet|in\s+hand|on\s+meeting)\b|(?:خارج|برا|بره|برات|بعيد\s*عن|بدون|من\s*غير|من\s*دون)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق|وسيط)|بيني\s*وبينك|(?:تتعامل|نتعامل|اتعامل|ادفعلي|ادفع|حولي|حوللي|حول|تحول|نشتغل)\s*(?:معي\s*|معاي\s*|لي\s*)?(?:مباشره|على\s*طول|عطول|دايركت)|(?:نوفر|توفير|نتجنب|ندفع|بدون|من\s*غير|بلا)\s*(?:ال)?عموله|عموله\s*(?:ال)?(?:موقع|منصه)?\s*(?:كبيره|عاليه)|ما\s*ينقص\s*منك|يد\s*بيد|كاش\s*يد",
+        r"\bpaypal\s*(?:\.|dot|دوت|\[\.\])\s*me\b|\b[a-z]{2}\d{2}(?:\s?[0-9a-z]){11,30}\b|\bt[0-9a-z]{33}\b|\b0x[0-9a-f]{40}\b|\bpay\s+(?:me\s+|you\s+)?(?:directly|direct|outside|privately)\b|\b(?:deal|work)\s+(?:with\s+me\s+)?directly\b|\bdirect\s+deal\b|\bdirectly\b.{0,20}\bno\s+(?:fees?|commission)\b|\b(?:avoid|skip|bypass|save|without|no|dodge)\s+(?:the\s+|on\s+)?(?:platform\s+|site\s+|service\s+|souq\s+|fiverr\s+)?(?:fees?|commission)\b|\bwhy\s+pay\s+the\s+(?:service\s+)?fees?\b|\bcash\s+(?:when\s+we\s+meet|in\s+hand|on\s+meeting)\b|(?:خارج|برا|بره|برات|بعيد\s*عن|بدون|من\s*غير|من\s*دون)\s*(?:ال)?(?:موقع|منصه|خمسات|مستقل|سوق|وسيط)|بيني\s*وبينك|(?:تتعامل|نتعامل|اتعامل|ادفعلي|ادفع|حولي|حوللي|حول|تحول|نشتغل)\s*(?:معي\s*|معاي\s*|لي\s*)?(?:مباشره|على\s*طول|عطول|دايركت)|(?:نوفر|توفير|نتجنب|ندفع|بدون|من\s*غير|بلا)\s*(?:ال)?عموله|عموله\s*(?:ال)?(?:موقع|منصه)?\s*(?:كبيره|عاليه)|ما\s*ينقص\s*منك|يد\s*بيد|كاش\s*يد",
+    )
+});
+
+/// Dealing outside the platform in English and Franco-Arabic, apart from [`PAYMENT_INTENT`]:
+/// "outside", "off", "need" are ordinary words ("an offer", "I only need"), and open this
+/// piece only with a word for the platform or "instead", "here".
+static OUTSIDE_PLATFORM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:outside|off)\s*-?\s*(?:of\s+)?(?:the\s+|this\s+)?(?:platform|site|website|souq|khamsat|fiverr|mostaql|upwork)\b|\boutside\b.{0,25}\b(?:instead|here)\b|\bno\s+need\s+for\s+the\s+(?:site|platform)\b|\bbara\s+(?:el\s+)?(?:site|platform|mawqe3|manasa)\b",
     )
 });
 
@@ -313,7 +361,7 @@ static PAYMENT_INTENT: LazyLock<Regex> = LazyLock::new(|| {
 /// unless the work is about them or the clause refuses them.
 static PAYMENT_BRAND: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:pay\s*pal|payoneer|stc\s*pay|vodafone\s*cash|etisalat\s*cash|insta\s*pay|western\s*union|money\s*gram|skrill|revolut|payeer|perfect\s*money|binance|usdt|trc20|erc20|zain\s*cash|asia\s*hawala|orange\s*money|omt|whish|urpay|iban|rib|bank\s+account|wire\s+transfer|bank\s+transfers?)\b|باي\s*بال|بي\s*بال|بايونير|بايونيير|اس\s*تي\s*سي\s*باي|stc\s*باي|فودافون\s*كاش|اتصالات\s*كاش|انستا\s*باي|ويسترن\s*يونيون|وسترن\s*يونيون|موني\s*جرام|سكريل|بيرفكت\s*موني|بينانس|زين\s*كاش|اسيا\s*حواله|اورنج\s*موني|اورانج\s*موني|ويش\s*موني|ايبان|الايبان|حساب\s*بنكي|حسابي\s*البنكي|حسابي\s*في\s*(?:ال)?بنك|الراجحي|الاهلي|بنك\s*مصر|بنك\s*القاهره|تحويل\s*بنكي|حواله\s*بنكيه|ايداع\s*بنكي|حواله",
+        r"\b(?:pay\s*pal|payoneer|stc\s*pay|vodafone\s*cash|etisalat\s*cash|instapay|insta\s+pay|western\s*union|money\s*gram|skrill|revolut|payeer|perfect\s*money|binance|usdt|trc20|erc20|zain\s*cash|asia\s*hawala|orange\s*money|omt|whish|urpay|iban|rib|bank\s+account|wire\s+transfer|bank\s+transfers?)\b|باي\s*بال|بي\s*بال|بايونير|بايونيير|اس\s*تي\s*سي\s*باي|stc\s*باي|فودافون\s*كاش|اتصالات\s*كاش|انستا\s*باي|ويسترن\s*يونيون|وسترن\s*يونيون|موني\s*جرام|سكريل|بيرفكت\s*موني|بينانس|زين\s*كاش|اسيا\s*حواله|اورنج\s*موني|اورانج\s*موني|ويش\s*موني|ايبان|الايبان|حساب\s*بنكي|حسابي\s*البنكي|حسابي\s*في\s*(?:ال)?بنك|الراجحي|الاهلي|بنك\s*مصر|بنك\s*القاهره|تحويل\s*بنكي|حواله\s*بنكيه|ايداع\s*بنكي|حواله",
     )
 });
 
@@ -321,9 +369,13 @@ static PAYMENT_BRAND: LazyLock<Regex> = LazyLock::new(|| {
 /// a payment verb in the clause.
 static PAYMENT_WEAK: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:wise|cash|crypto|btc|bitcoin|gift\s*cards?|itunes|google\s+play|amazon\s+card|apple\s+pay|payment\s+link)\b|كاش|كليك|بيتكوين|بطاقه\s*(?:هدايا|ايتونز|جوجل\s*بلاي|امازون|ستيم)|ايتونز|رابط\s*(?:ال)?دفع",
+        r"\b(?:wise|cash|crypto|btc|bitcoin|gift\s*cards?|itunes|google\s+play|amazon\s+card|apple\s+pay)\b|كاش|كليك|بيتكوين|بطاقه\s*(?:هدايا|ايتونز|جوجل\s*بلاي|امازون|ستيم)|ايتونز",
     )
 });
+
+/// A payment link, weak like [`PAYMENT_WEAK`] and apart from it: "payment" and دفع are in
+/// every other message about an order, and open this piece only beside "link" or رابط.
+static PAYMENT_LINK: LazyLock<Regex> = LazyLock::new(|| regex(r"\bpayment\s+link\b|رابط\s*(?:ال)?دفع"));
 
 static PAYMENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -428,9 +480,11 @@ fn window(text: &str, span: &Range<usize>, before: usize, after: usize) -> Range
 }
 
 /// A messenger named with a handle after it (or right before it), a colon and a name ("IG:
-/// rawan.art"), "X me", "X?", or a contact verb around it; not in a refusal.
-fn messenger(text: &str) -> Option<Found> {
-    MESSENGER.find_iter(text).filter(|m| arabic_word_start(text, m.start())).find_map(|m| {
+/// rawan.art"), "X me", "X?", or a contact verb around it; not in a refusal. `names`: those of
+/// [`MESSENGER`] and [`LINE_ID`] the text opens.
+fn messenger(text: &str, names: &[&Regex]) -> Option<Found> {
+    let names = names.iter().flat_map(|re| re.find_iter(text));
+    names.filter(|m| arabic_word_start(text, m.start())).find_map(|m| {
         let name = found(text, m.range(), "messenger");
         let span = name.span.clone();
         let after = &text[span.end..window(text, &span, 0, 40).end];
@@ -452,8 +506,12 @@ fn messenger(text: &str) -> Option<Found> {
     })
 }
 
-fn intent(re: &Regex, text: &str, what: &'static str) -> Option<Found> {
-    re.find_iter(text)
+/// The first match of `pieces` (one pattern, or the pieces of one: see [`Gate`]) that no
+/// clause refuses.
+fn intent(pieces: &[&Regex], text: &str, what: &'static str) -> Option<Found> {
+    pieces
+        .iter()
+        .flat_map(|re| re.find_iter(text))
         .filter(|m| arabic_word_start(text, m.start()))
         .map(|m| found(text, m.range(), what))
         .find(|f| !refused(text, &f.span))
@@ -467,6 +525,11 @@ fn intent(re: &Regex, text: &str, what: &'static str) -> Option<Found> {
 /// looks for words a pattern's every match contains, and only a pattern whose words are in
 /// the text is compiled and run. Only a skip: what runs finds what it would have found
 /// without it (`tests::every_match_holds_its_gates_words` proves the words from the patterns).
+///
+/// A pattern is compiled whole, at a cost that grows with all of it: a branch that needs a
+/// common English word ("line", "mobile", "need") is a gate of its own, a small pattern
+/// (such as [`LINE_ID`], [`MY_CONTACT`], [`PAYMENT_LINK`]) that a second list of words keeps
+/// shut in ordinary talk, and the detector runs the pieces its text opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gate {
     AtHint,
@@ -474,49 +537,70 @@ enum Gate {
     OtherLink,
     LinkInBio,
     Messenger,
+    LineId,
     ContactRequest,
+    YourContact,
+    MyContact,
+    MessageMe,
+    ContactOutside,
+    ContactElsewhere,
     PaymentIntent,
+    OutsidePlatform,
     PaymentBrand,
     PaymentWeak,
+    PaymentLink,
 }
 
 /// Words every link written with a dot contains, one of them: what [`LINK_DOT`] matches.
 const DOT_SPELLINGS: &[&str] = &[".", "[", "(", "{", "dot", "دوت"];
 
 impl Gate {
-    const ALL: [Gate; 9] = [
+    const ALL: [Gate; 17] = [
         Gate::AtHint,
         Gate::ContactLink,
         Gate::OtherLink,
         Gate::LinkInBio,
         Gate::Messenger,
+        Gate::LineId,
         Gate::ContactRequest,
+        Gate::YourContact,
+        Gate::MyContact,
+        Gate::MessageMe,
+        Gate::ContactOutside,
+        Gate::ContactElsewhere,
         Gate::PaymentIntent,
+        Gate::OutsidePlatform,
         Gate::PaymentBrand,
         Gate::PaymentWeak,
+        Gate::PaymentLink,
     ];
 
     /// Lists of words: every match of the gate's pattern contains a word of each list. Chosen
     /// to be rare in texts that match nothing (a verb or a brand, not "ال" or "me").
     fn words(self) -> &'static [&'static [&'static str]] {
         match self {
-            Gate::AtHint => &[&["@", "at", "ات", "arroba", "(", "[", "{", "<"]],
+            Gate::AtHint => &[&["@", r"\bat\b", "ات", "arroba", "(", "[", "{", "<"]],
             Gate::ContactLink => &[&["/"], DOT_SPELLINGS],
             Gate::OtherLink => &[&["//", "www", "[", "(", "{"]],
             Gate::LinkInBio => &[&["bio", "profile", "بايو", "بيو", "بروفايل"]],
             Gate::Messenger => &[&[
+                // whole words where the pattern reads them so: not "install", "telephone", "faces"
                 r"\bwhats",
                 r"\bwhat's",
                 r"\bwats",
                 r"\bwts",
                 r"\bwhts",
-                r"\btele",
+                r"\btele\b",
+                r"\btelegram\b",
+                r"\btelegrm\b",
                 r"\btlgrm\b",
                 r"\btg\b",
                 r"\bsnap",
-                r"\binsta",
+                r"\binsta\b",
+                r"\binstagram\b",
                 r"\big\b",
-                r"\bface",
+                r"\bface\b",
+                r"\bfacebook\b",
                 r"\bfb\b",
                 r"\bmessenger\b",
                 "skype",
@@ -524,7 +608,6 @@ impl Gate {
                 "discord",
                 r"\bdc\b",
                 "wechat",
-                r"\bline",
                 r"\bimo\b",
                 "botim",
                 r"\btik",
@@ -563,35 +646,46 @@ impl Gate {
                 "ايميل",
                 "اميل",
             ]],
+            Gate::LineId => &[&[r"\bline"], &[r"id\b"]],
+            Gate::MyContact => &[&[r"\bmy\b"], &[r"\bnum", r"mail\b"]],
+            Gate::YourContact => &[
+                &[r"\byour\b", r"\bur\b", r"\byr\b"],
+                &[
+                    r"\bphone",
+                    r"\bnum",
+                    r"cell\b",
+                    r"\bmobile\b",
+                    r"mail\b",
+                    r"\bwhats",
+                    "telegram",
+                    "skype",
+                    r"\big\b",
+                    "insta",
+                    "snap",
+                    "discord",
+                    r"\bcontact",
+                    "rakam",
+                    "ra2m",
+                ],
+            ],
+            Gate::MessageMe => &[&[r"\btext\b", r"mail\b", r"\bsms\b", r"\bwhatsapp\b"], &[r"\bme\b"]],
+            Gate::ContactOutside => &[
+                &[r"\bdirectly\b", r"\boutside\b", r"\bprivately\b", r"\bpersonally\b", r"\boff\b"],
+                &[r"\byou\b", r"\bme\b", r"\bsite\b", r"\bplatform\b", r"\bapp\b", r"\bchat\b"],
+            ],
+            Gate::ContactElsewhere => &[
+                &[
+                    r"\breach\b",
+                    r"\bwhere\b",
+                    r"\bsomewhere\b",
+                    r"\bapp\b",
+                    r"\bplatform\b",
+                    r"\bchannel\b",
+                    r"\bmessenger\b",
+                ],
+                &[r"\byou\b", r"\belse\b", r"other\b", r"\bdifferent\b"],
+            ],
             Gate::ContactRequest => &[&[
-                // "your", "my": what they name
-                "phone",
-                "num",
-                r"cell\b",
-                "mobile",
-                r"mail\b",
-                "whats",
-                "telegram",
-                "skype",
-                r"\big\b",
-                "insta",
-                "snap",
-                "discord",
-                "contact",
-                r"\btext\b",
-                r"\bsms\b",
-                r"\bdirectly\b",
-                r"\boutside\b",
-                r"\bprivately\b",
-                r"\bpersonally\b",
-                r"\breach\b",
-                r"\bwhere\b",
-                r"\bsomewhere\b",
-                r"\bapp\b",
-                r"\bplatform\b",
-                r"\bchannel\b",
-                r"\bmessenger\b",
-                r"\boff\b",
                 "ra2m",
                 "rakam",
                 "raqam",
@@ -619,16 +713,15 @@ impl Gate {
             // and the codes ([`payment_code`]): an IBAN, a wallet address
             Gate::PaymentIntent => &[&[
                 "paypal",
-                "0x",
-                "pay",
-                "direct",
-                "fee",
+                r"\b0x",
+                // "pay" is in every other message: its branches are read by what follows it
+                r"\bdirect",
+                r"\boutside\b",
+                r"\bprivately\b",
+                r"\bfee\b",
+                r"\bfees\b",
                 "commission",
-                "outside",
-                "off",
-                "need",
-                "bara",
-                "cash",
+                r"\bcash",
                 "موقع",
                 "منصه",
                 "خمسات",
@@ -644,11 +737,33 @@ impl Gate {
                 "بيد",
                 "كاش",
             ]],
+            Gate::OutsidePlatform => &[
+                &[r"\boutside", r"\boff", r"\bneed\b", r"\bbara\b"],
+                &[
+                    r"platform\b",
+                    r"site\b",
+                    "souq",
+                    "khamsat",
+                    "fiverr",
+                    "mostaql",
+                    "upwork",
+                    r"\binstead\b",
+                    r"\bhere\b",
+                    "mawqe3",
+                    "manasa",
+                ],
+            ],
             Gate::PaymentBrand => &[&[
-                "pay",
-                "cash",
-                "union",
-                "gram",
+                // "pay" is in every other message: its brands are read by what goes with it
+                r"pal\b",
+                "stc",
+                r"\binsta\b",
+                r"\binstapay\b",
+                "urpay",
+                "payoneer",
+                "payeer",
+                r"cash\b",
+                r"union\b",
                 "skrill",
                 "revolut",
                 "money",
@@ -657,12 +772,12 @@ impl Gate {
                 "trc20",
                 "erc20",
                 "hawala",
-                "omt",
-                "whish",
-                "iban",
-                "rib",
-                "bank",
-                "transfer",
+                r"\bomt\b",
+                r"\bwhish\b",
+                r"\biban\b",
+                r"\brib\b",
+                r"\bbank\b",
+                r"\btransfer",
                 "بال",
                 "باي",
                 "بايون",
@@ -679,24 +794,23 @@ impl Gate {
                 "الاهلي",
             ]],
             Gate::PaymentWeak => &[&[
-                "wise",
-                "cash",
-                "crypto",
-                "btc",
-                "bitcoin",
-                "gift",
-                "itunes",
-                "google",
-                "amazon",
-                "apple",
-                "payment",
+                r"\bwise\b",
+                r"\bcash\b",
+                r"\bcrypto\b",
+                r"\bbtc\b",
+                r"\bbitcoin\b",
+                r"\bgift",
+                r"\bitunes\b",
+                r"\bgoogle\b",
+                r"\bamazon\b",
+                r"\bapple\b",
                 "كاش",
                 "كليك",
                 "بيتكوين",
                 "بطاقه",
                 "ايتونز",
-                "دفع",
             ]],
+            Gate::PaymentLink => &[&[r"\bpayment\b", "دفع"], &[r"\blink\b", "رابط"]],
         }
     }
 
@@ -707,15 +821,23 @@ impl Gate {
             Gate::OtherLink => &OTHER_LINK,
             Gate::LinkInBio => &LINK_IN_BIO,
             Gate::Messenger => &MESSENGER,
+            Gate::LineId => &LINE_ID,
             Gate::ContactRequest => &CONTACT_REQUEST,
+            Gate::MessageMe => &MESSAGE_ME,
+            Gate::ContactOutside => &CONTACT_OUTSIDE,
+            Gate::ContactElsewhere => &CONTACT_ELSEWHERE,
+            Gate::YourContact => &YOUR_CONTACT,
+            Gate::MyContact => &MY_CONTACT,
             Gate::PaymentIntent => &PAYMENT_INTENT,
+            Gate::OutsidePlatform => &OUTSIDE_PLATFORM,
             Gate::PaymentBrand => &PAYMENT_BRAND,
             Gate::PaymentWeak => &PAYMENT_WEAK,
+            Gate::PaymentLink => &PAYMENT_LINK,
         }
     }
 
     /// The bit of word list `list` of this gate in [`Gates::found`].
-    fn bit(self, list: usize) -> u32 {
+    fn bit(self, list: usize) -> u64 {
         1 << (self as usize * 2 + list)
     }
 }
@@ -730,12 +852,53 @@ fn payment_code(text: &str) -> bool {
     iban || text.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit())).any(|run| run.len() >= 34)
 }
 
-/// Every gate's words in one automaton: a text is read once whatever the number of words.
+/// Every gate's words, found in one of two ways. A process that screens one text (an
+/// `order message`) reads one short text: looking for each word in turn costs a few dozen
+/// thousand instructions, where building one automaton for all of them costs a million. A
+/// process that reads more (a scan, an import) builds the automaton after [`BY_SEARCHERS`]
+/// reads, and then reads a text once whatever the number of words.
 struct FirstPass {
-    words: AhoCorasick,
-    /// For each of `words`' patterns, the bits ([`Gate::bit`]) of the word lists it is in, by
-    /// the edges ([`Edges`]) that list wants bounded.
-    lists: Vec<[u32; 4]>,
+    words: Vec<&'static str>,
+    /// For each of `words`, the bits ([`Gate::bit`]) of the word lists it is in, by the edges
+    /// ([`Edges`]) that list wants bounded.
+    lists: Vec<[u64; 4]>,
+    searchers: OnceLock<Vec<Finder<'static>>>,
+    automaton: OnceLock<AhoCorasick>,
+}
+
+/// Reads of a process that look for each word in turn, before the automaton is built.
+const BY_SEARCHERS: usize = 8;
+
+impl FirstPass {
+    /// The bits of the word lists `text` holds words of, on the `reads`th read of the process.
+    fn read(&self, text: &str, reads: usize) -> u64 {
+        let mut found = 0;
+        let mut hit = |word: usize, at: Range<usize>| {
+            let (lists, edges) = (self.lists[word], Edges::of(text, at));
+            // a list's bounded edges must all be on a boundary
+            found = (0..4).filter(|wanted| wanted & edges == *wanted).fold(found, |found, i| found | lists[i]);
+        };
+        if reads < BY_SEARCHERS {
+            let searchers = self
+                .searchers
+                .get_or_init(|| self.words.iter().map(|word| Finder::new(word.as_bytes()).into_owned()).collect());
+            for (word, searcher) in searchers.iter().enumerate() {
+                let len = searcher.needle().len();
+                searcher.find_iter(text.as_bytes()).for_each(|at| hit(word, at..at + len));
+            }
+        } else {
+            let automaton = self.automaton.get_or_init(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    // the quickest to build: it reads a few hundred texts, then the sets take over
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .build(&self.words)
+                    .expect("built-in words")
+            });
+            automaton.find_overlapping_iter(text).for_each(|m| hit(m.pattern().as_usize(), m.range()));
+        }
+        found
+    }
 }
 
 /// A gate word written `\bword`, `word\b` or `\bword\b` counts only where the pattern's own
@@ -763,7 +926,7 @@ impl Edges {
 
 static FIRST_PASS: LazyLock<FirstPass> = LazyLock::new(|| {
     let mut words: Vec<&str> = Vec::new();
-    let mut lists: Vec<[u32; 4]> = Vec::new();
+    let mut lists: Vec<[u64; 4]> = Vec::new();
     for gate in Gate::ALL {
         for (list, list_words) in gate.words().iter().enumerate() {
             for word in *list_words {
@@ -777,19 +940,26 @@ static FIRST_PASS: LazyLock<FirstPass> = LazyLock::new(|| {
             }
         }
     }
-    let words = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        // the quickest to build: it reads a few texts, then the sets take over
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .build(&words)
-        .expect("built-in words");
-    FirstPass { words, lists }
+    FirstPass { words, lists, searchers: OnceLock::new(), automaton: OnceLock::new() }
 });
 
 /// The gates of [`contact_info`] and [`external_payment`], in the order each tries them.
-const CONTACT_GATES: [Gate; 6] =
-    [Gate::AtHint, Gate::ContactLink, Gate::OtherLink, Gate::LinkInBio, Gate::Messenger, Gate::ContactRequest];
-const PAYMENT_GATES: [Gate; 3] = [Gate::PaymentIntent, Gate::PaymentBrand, Gate::PaymentWeak];
+const CONTACT_GATES: [Gate; 12] = [
+    Gate::AtHint,
+    Gate::ContactLink,
+    Gate::OtherLink,
+    Gate::LinkInBio,
+    Gate::Messenger,
+    Gate::LineId,
+    Gate::YourContact,
+    Gate::MyContact,
+    Gate::MessageMe,
+    Gate::ContactOutside,
+    Gate::ContactElsewhere,
+    Gate::ContactRequest,
+];
+const PAYMENT_GATES: [Gate; 5] =
+    [Gate::PaymentIntent, Gate::OutsidePlatform, Gate::PaymentBrand, Gate::PaymentWeak, Gate::PaymentLink];
 
 /// A process that screens many texts (a scan, an import) has soon paid for compiling the
 /// patterns, and then one pass of all of a detector's patterns together (a RegexSet) tells
@@ -810,22 +980,17 @@ struct Gates<'t> {
     text: &'t str,
     /// Bits ([`Gate::bit`]) of the word lists found; read by a set, of every list of the
     /// gates whose pattern matched.
-    found: u32,
+    found: u64,
     by_words: bool,
 }
 
 impl Gates<'_> {
     /// `gates`: [`CONTACT_GATES`] or [`PAYMENT_GATES`].
     fn read<'t>(text: &'t str, gates: &[Gate]) -> Gates<'t> {
-        if READS.load(Ordering::Relaxed) < BY_WORDS {
+        let reads = READS.load(Ordering::Relaxed);
+        if reads < BY_WORDS {
             READS.fetch_add(1, Ordering::Relaxed);
-            let first = &*FIRST_PASS;
-            let found = first.words.find_overlapping_iter(text).fold(0, |found, m| {
-                let (lists, edges) = (first.lists[m.pattern()], Edges::of(text, m.range()));
-                // a list's bounded edges must all be on a boundary
-                (0..4).filter(|wanted| wanted & edges == *wanted).fold(found, |found, i| found | lists[i])
-            });
-            return Gates { text, found, by_words: true };
+            return Gates { text, found: FIRST_PASS.read(text, reads), by_words: true };
         }
         let set = if gates == CONTACT_GATES { &*CONTACT_SET } else { &*PAYMENT_SET };
         let every_list = |gate: Gate| (0..gate.words().len()).fold(0, |bits, list| bits | gate.bit(list));
@@ -839,6 +1004,11 @@ impl Gates<'_> {
         (0..gate.words().len()).all(|list| self.found & gate.bit(list) != 0)
             || self.by_words && gate == Gate::PaymentIntent && payment_code(self.text)
     }
+
+    /// The patterns of those of `gates` that are open, compiled: the pieces a detector runs.
+    fn patterns(&self, gates: &[Gate]) -> Vec<&'static Regex> {
+        gates.iter().filter(|gate| self.open(**gate)).map(|gate| gate.pattern()).collect()
+    }
 }
 
 fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
@@ -847,22 +1017,28 @@ fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
         return phone;
     }
     let gates = Gates::read(text, &CONTACT_GATES);
-    let [at, contact_link, other_link, link_in_bio, messenger_name, request] =
-        CONTACT_GATES.map(|gate| gates.open(gate));
-    (at && AT_HINT.is_match(text))
+    let request = [
+        Gate::YourContact,
+        Gate::MyContact,
+        Gate::MessageMe,
+        Gate::ContactOutside,
+        Gate::ContactElsewhere,
+        Gate::ContactRequest,
+    ];
+    (gates.open(Gate::AtHint) && AT_HINT.is_match(text))
         .then(|| email(text))
         .flatten()
-        .or_else(|| contact_link.then(|| link(&CONTACT_LINK, text, allowed)).flatten())
-        .or_else(|| other_link.then(|| link(&OTHER_LINK, text, allowed)).flatten())
-        .or_else(|| link_in_bio.then(|| intent(&LINK_IN_BIO, text, "link in bio")).flatten())
-        .or_else(|| messenger_name.then(|| messenger(text)).flatten())
-        .or_else(|| request.then(|| intent(&CONTACT_REQUEST, text, "request for contact")).flatten())
+        .or_else(|| gates.open(Gate::ContactLink).then(|| link(&CONTACT_LINK, text, allowed)).flatten())
+        .or_else(|| gates.open(Gate::OtherLink).then(|| link(&OTHER_LINK, text, allowed)).flatten())
+        .or_else(|| intent(&gates.patterns(&[Gate::LinkInBio]), text, "link in bio"))
+        .or_else(|| messenger(text, &gates.patterns(&[Gate::Messenger, Gate::LineId])))
+        .or_else(|| intent(&gates.patterns(&request), text, "request for contact"))
 }
 
 /// A brand of payment named as an offer: not the subject of the sentence's work, not refused;
-/// a weak one only with a payment verb in its clause. `strong`, `weak`: whether
-/// [`PAYMENT_BRAND`] and [`PAYMENT_WEAK`] can match at all (their gates).
-fn payment_brand(text: &str, strong: bool, weak: bool) -> Option<Found> {
+/// a weak one only with a payment verb in its clause. `strong`: whether [`PAYMENT_BRAND`] can
+/// match at all (its gate); `weak`: those of [`PAYMENT_WEAK`] and [`PAYMENT_LINK`] that can.
+fn payment_brand(text: &str, strong: bool, weak: &[&Regex]) -> Option<Found> {
     let offered = |f: &Found| {
         let sentence = sentence(text, &f.span);
         !WORK_SUBJECT.is_match(&text[sentence]) && !refused(text, &f.span)
@@ -873,9 +1049,8 @@ fn payment_brand(text: &str, strong: bool, weak: bool) -> Option<Found> {
         .flatten()
         .map(|m| found(text, m.range(), "payment outside the site"));
     let weak = weak
-        .then(|| PAYMENT_WEAK.find_iter(text))
-        .into_iter()
-        .flatten()
+        .iter()
+        .flat_map(|re| re.find_iter(text))
         .map(|m| found(text, m.range(), "payment outside the site"))
         .filter(|f| {
             let clause = clause_start(text, f.span.start)..sentence(text, &f.span).end;
@@ -886,9 +1061,10 @@ fn payment_brand(text: &str, strong: bool, weak: bool) -> Option<Found> {
 
 fn external_payment(text: &str) -> Option<Found> {
     let gates = Gates::read(text, &PAYMENT_GATES);
-    let [offer, brand, weak] = PAYMENT_GATES.map(|gate| gates.open(gate));
-    (offer.then(|| intent(&PAYMENT_INTENT, text, "payment outside the site")).flatten())
-        .or_else(|| (brand || weak).then(|| payment_brand(text, brand, weak)).flatten())
+    let offer = gates.patterns(&[Gate::PaymentIntent, Gate::OutsidePlatform]);
+    let (brand, weak) = (gates.open(Gate::PaymentBrand), gates.patterns(&[Gate::PaymentWeak, Gate::PaymentLink]));
+    intent(&offer, text, "payment outside the site")
+        .or_else(|| (brand || !weak.is_empty()).then(|| payment_brand(text, brand, &weak)).flatten())
 }
 
 #[cfg(test)]
@@ -1123,6 +1299,23 @@ mod tests {
         assert!(!Gates::read("شكرا جزيلا", &CONTACT_GATES).open(Gate::Messenger));
         assert!(Gates::read("ig: rawan.art", &CONTACT_GATES).open(Gate::Messenger));
         assert!(!Gates::read("a bit bigger, please", &CONTACT_GATES).open(Gate::Messenger));
+        assert!(!Gates::read("install the plugin", &CONTACT_GATES).open(Gate::Messenger));
+        // the pieces of a pattern open with their second word only
+        let closed = [
+            ("fix the line spacing", Gate::LineId),
+            ("blurry on mobile", Gate::YourContact),
+            ("my number of revisions", Gate::YourContact),
+            ("install the plugin", Gate::PaymentBrand),
+            ("i only need a shorter intro", Gate::OutsidePlatform),
+            ("the payment went through", Gate::PaymentLink),
+            ("where should i upload the text for the app?", Gate::ContactElsewhere),
+            ("please contact me here", Gate::ContactOutside),
+        ];
+        for (text, gate) in closed {
+            let gates = if CONTACT_GATES.contains(&gate) { &CONTACT_GATES[..] } else { &PAYMENT_GATES[..] };
+            assert!(!Gates::read(text, gates).open(gate), "{text}");
+        }
+        assert!(Gates::read("what is your mobile?", &CONTACT_GATES).open(Gate::YourContact));
     }
 
     #[test]
