@@ -245,7 +245,7 @@ impl RuleSet {
 
     /// Reads and checks every rule; with `singles`, compiles each pattern and word list too.
     fn read(file: &str, yaml: &str, mut singles: Option<&mut Vec<Regex>>) -> Result<RuleSet> {
-        let parsed: RuleFile = serde_norway::from_str(yaml).map_err(|e| yaml_error(file, yaml, &e))?;
+        let parsed: RuleFile = serde_norway::from_str(&without_header(yaml)).map_err(|e| yaml_error(file, yaml, &e))?;
         let mut rules = Vec::with_capacity(parsed.rules.len());
         let mut sources = Vec::new();
         for (index, spec) in parsed.rules.into_iter().enumerate() {
@@ -496,6 +496,26 @@ fn id_value(line: &str) -> Option<&str> {
 
 /// The line of the `index`-th rule's `id:` (1-based), found by reading the text: the YAML value
 /// tree does not keep positions. Falls back to line 1.
+/// `yaml` with the comment lines above its first key made empty: the YAML scanner reads a
+/// comment a character at a time, and the shipped rules open with a third of their bytes of
+/// it, read again by every command that screens a text. Before the first key a line starting
+/// with `#` can only be a comment (no scalar is open yet); the lines are kept, so errors
+/// still name the line as written.
+fn without_header(yaml: &str) -> std::borrow::Cow<'_, str> {
+    let mut header = 0;
+    for line in yaml.split_inclusive('\n') {
+        let text = line.trim_start_matches([' ', '\t']);
+        if !(text.starts_with('#') || text.trim_end().is_empty()) {
+            break;
+        }
+        header += line.len();
+    }
+    match yaml[..header].matches('\n').count() {
+        0 => yaml.into(),
+        lines => ["\n".repeat(lines).as_str(), &yaml[header..]].concat().into(),
+    }
+}
+
 fn id_line(yaml: &str, index: usize) -> usize {
     yaml.lines().enumerate().filter(|(_, l)| id_value(l).is_some()).nth(index).map_or(1, |(n, _)| n + 1)
 }
@@ -568,6 +588,22 @@ mod tests {
         let err = RuleSet::parse("r.yaml", yaml).unwrap_err();
         assert_eq!(err.kind(), crate::error::ErrorKind::Invalid);
         err.message().to_string()
+    }
+
+    #[test]
+    fn the_comments_above_the_rules_are_not_read_and_errors_keep_their_lines() {
+        let commented = format!("# souq rules\n#\n   # indented\n\n{FILE}");
+        assert_eq!(without_header(&commented), format!("\n\n\n\n{FILE}"));
+        assert_eq!(RuleSet::parse("r.yaml", &commented).unwrap().rules().len(), 2);
+        let unknown_key = commented.replace("    words:", "    wordz:");
+        assert!(
+            error(&unknown_key).starts_with("r.yaml:13: rule cheap: unknown field `wordz`"),
+            "{}",
+            error(&unknown_key)
+        );
+        // a '#' after the first key may be in a scalar: kept as written
+        let block = "rules:\n  - id: a\n    description: |\n      # not a comment\n";
+        assert_eq!(without_header(block), block);
     }
 
     #[test]
