@@ -463,7 +463,7 @@ fn sentence(text: &str, span: &Range<usize>) -> Range<usize> {
 /// send your whatsapp".
 fn refused(text: &str, span: &Range<usize>) -> bool {
     let before = &text[clause_start(text, span.start)..span.start];
-    let word_chars = |c: char| !(c.is_alphanumeric() || c == '\'');
+    let word_chars = |c: char| !(phone::is_word_char(c) || c == '\'');
     before.split(word_chars).any(negation) || REPORTED.is_match(text)
 }
 
