@@ -199,6 +199,9 @@ fn letter(c: char) -> bool {
 /// double space between runs keeps two words apart). None when the text has no such run: the
 /// common case, with no copy.
 fn join_spaced_letters(text: &str, mut map: Option<&mut Vec<usize>>) -> Option<String> {
+    if !two_letters_alone(text) {
+        return None;
+    }
     let runs = spelt_runs(text);
     if runs.is_empty() {
         return None;
@@ -225,6 +228,23 @@ fn join_spaced_letters(text: &str, mut map: Option<&mut Vec<usize>>) -> Option<S
         map.extend(copied..text.len());
     }
     Some(out)
+}
+
+/// Whether `text` has two letters standing alone with one separator between them ("a b",
+/// "و ا"), which every spelt-out run starts with: read in one pass without a copy, so that the
+/// many texts with none (nearly all) skip [`spelt_runs`] and its vector of every character.
+fn two_letters_alone(text: &str) -> bool {
+    let outside = |c: Option<char>| c.is_none_or(|c| !letter(c) && !c.is_ascii_digit());
+    // every separator is ASCII: find them as bytes, then look at the characters around each
+    text.bytes().enumerate().filter(|&(_, b)| b.is_ascii() && spells(char::from(b))).any(|(at, _)| {
+        let (Some(first), Some(second)) = (text[..at].chars().next_back(), text[at + 1..].chars().next()) else {
+            return false;
+        };
+        letter(first)
+            && letter(second)
+            && outside(text[..at - first.len_utf8()].chars().next_back())
+            && outside(text[at + 1 + second.len_utf8()..].chars().next())
+    })
 }
 
 /// The byte spans of the spelt-out runs: letter, separator, letter, ... each letter standing

@@ -169,7 +169,7 @@ fn runs(text: &str) -> Vec<Vec<Group>> {
         }
         let gap = &text[gap_start..start];
         if gap.contains([':', '\n']) {
-            runs.push(std::mem::take(&mut current));
+            end_run(&mut runs, &mut current);
         }
         let mut end = start;
         while let Some(&(at, c)) = chars.peek() {
@@ -194,7 +194,7 @@ fn runs(text: &str) -> Vec<Vec<Group>> {
         } else if filler(word) && !current.is_empty() {
             continue;
         } else {
-            runs.push(std::mem::take(&mut current));
+            end_run(&mut runs, &mut current);
             repeat = 1;
             continue;
         };
@@ -202,9 +202,18 @@ fn runs(text: &str) -> Vec<Vec<Group>> {
         repeat = 1;
         current.push(Group { digits, span: start..end, spelt, plus });
     }
-    runs.push(current);
-    runs.retain(|run| run.iter().map(|g| g.digits.len()).sum::<usize>() >= MIN_DIGITS);
+    end_run(&mut runs, &mut current);
     runs
+}
+
+/// Ends the run being read: kept if it holds enough digits for a phone number (most words end
+/// an empty one).
+fn end_run(runs: &mut Vec<Vec<Group>>, current: &mut Vec<Group>) {
+    if current.iter().map(|g| g.digits.len()).sum::<usize>() >= MIN_DIGITS {
+        runs.push(std::mem::take(current));
+    } else {
+        current.clear();
+    }
 }
 
 /// "1, 2, 5, 7, 9, 10", "CMYK 100 60 0 20", "2019 2020 2021": numbers each short and without a
