@@ -968,12 +968,34 @@ const PAYMENT_GATES: [Gate; 5] =
 const BY_WORDS: usize = 200;
 static READS: AtomicUsize = AtomicUsize::new(0);
 
-fn first_pass_set(gates: &[Gate]) -> RegexSet {
-    RegexSet::new(gates.iter().map(|gate| gate.pattern().as_str())).expect("built-in detector patterns")
+/// Every gate of both detectors, in one set: a text is read by both, one after the other, and
+/// one pass of the set serves the two ([`set_read`]).
+static EVERY_GATE: LazyLock<Vec<Gate>> =
+    LazyLock::new(|| CONTACT_GATES.iter().chain(&PAYMENT_GATES).copied().collect());
+static EVERY_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(EVERY_GATE.iter().map(|gate| gate.pattern().as_str())).expect("built-in detector patterns")
+});
+
+thread_local! {
+    /// The last text [`EVERY_SET`] read on this thread, and the word-list bits it found.
+    static LAST_SET_READ: std::cell::RefCell<Option<(String, u64)>> = const { std::cell::RefCell::new(None) };
 }
 
-static CONTACT_SET: LazyLock<RegexSet> = LazyLock::new(|| first_pass_set(&CONTACT_GATES));
-static PAYMENT_SET: LazyLock<RegexSet> = LazyLock::new(|| first_pass_set(&PAYMENT_GATES));
+/// The bits ([`Gate::bit`]) of every list of the gates whose pattern matches `text`.
+fn set_read(text: &str) -> u64 {
+    LAST_SET_READ.with_borrow_mut(|last| match last {
+        Some((read, found)) if read == text => *found,
+        _ => {
+            let every_list = |gate: Gate| (0..gate.words().len()).fold(0, |bits, list| bits | gate.bit(list));
+            let found = EVERY_SET.matches(text).iter().fold(0, |found, i| found | every_list(EVERY_GATE[i]));
+            let (read, bits) = last.get_or_insert_with(Default::default);
+            read.clear(); // the buffer is kept: a scan reads a million texts
+            read.push_str(text);
+            *bits = found;
+            found
+        }
+    })
+}
 
 /// Which of a detector's gates a text opens.
 struct Gates<'t> {
@@ -985,17 +1007,14 @@ struct Gates<'t> {
 }
 
 impl Gates<'_> {
-    /// `gates`: [`CONTACT_GATES`] or [`PAYMENT_GATES`].
-    fn read<'t>(text: &'t str, gates: &[Gate]) -> Gates<'t> {
+    /// The gates of both detectors: words or the set find them all in one pass.
+    fn read(text: &str) -> Gates<'_> {
         let reads = READS.load(Ordering::Relaxed);
         if reads < BY_WORDS {
             READS.fetch_add(1, Ordering::Relaxed);
             return Gates { text, found: FIRST_PASS.read(text, reads), by_words: true };
         }
-        let set = if gates == CONTACT_GATES { &*CONTACT_SET } else { &*PAYMENT_SET };
-        let every_list = |gate: Gate| (0..gate.words().len()).fold(0, |bits, list| bits | gate.bit(list));
-        let found = set.matches(text).iter().fold(0, |found, i| found | every_list(gates[i]));
-        Gates { text, found, by_words: false }
+        Gates { text, found: set_read(text), by_words: false }
     }
 
     /// Whether the gate's pattern can match: a word of each of its lists is in the text (read
@@ -1016,7 +1035,7 @@ fn contact_info(text: &str, allowed: &[String]) -> Option<Found> {
     if phone.is_some() {
         return phone;
     }
-    let gates = Gates::read(text, &CONTACT_GATES);
+    let gates = Gates::read(text);
     let request = [
         Gate::YourContact,
         Gate::MyContact,
@@ -1060,7 +1079,7 @@ fn payment_brand(text: &str, strong: bool, weak: &[&Regex]) -> Option<Found> {
 }
 
 fn external_payment(text: &str) -> Option<Found> {
-    let gates = Gates::read(text, &PAYMENT_GATES);
+    let gates = Gates::read(text);
     let offer = gates.patterns(&[Gate::PaymentIntent, Gate::OutsidePlatform]);
     let (brand, weak) = (gates.open(Gate::PaymentBrand), gates.patterns(&[Gate::PaymentWeak, Gate::PaymentLink]));
     intent(&offer, text, "payment outside the site")
@@ -1292,14 +1311,14 @@ mod tests {
         assert!(!payment_code("logo v2, 3 concepts"));
         // and the gates do open, on whole words only where marked
         let text = "kalemni 3al whats, pay me via paypal.me/x or wa.me/966";
-        let gates = Gates::read(text, &CONTACT_GATES);
+        let gates = Gates::read(text);
         assert!([Gate::Messenger, Gate::ContactLink].iter().all(|g| gates.open(*g)));
-        let gates = Gates::read(text, &PAYMENT_GATES);
+        let gates = Gates::read(text);
         assert!(gates.open(Gate::PaymentIntent));
-        assert!(!Gates::read("شكرا جزيلا", &CONTACT_GATES).open(Gate::Messenger));
-        assert!(Gates::read("ig: rawan.art", &CONTACT_GATES).open(Gate::Messenger));
-        assert!(!Gates::read("a bit bigger, please", &CONTACT_GATES).open(Gate::Messenger));
-        assert!(!Gates::read("install the plugin", &CONTACT_GATES).open(Gate::Messenger));
+        assert!(!Gates::read("شكرا جزيلا").open(Gate::Messenger));
+        assert!(Gates::read("ig: rawan.art").open(Gate::Messenger));
+        assert!(!Gates::read("a bit bigger, please").open(Gate::Messenger));
+        assert!(!Gates::read("install the plugin").open(Gate::Messenger));
         // the pieces of a pattern open with their second word only
         let closed = [
             ("fix the line spacing", Gate::LineId),
@@ -1312,10 +1331,9 @@ mod tests {
             ("please contact me here", Gate::ContactOutside),
         ];
         for (text, gate) in closed {
-            let gates = if CONTACT_GATES.contains(&gate) { &CONTACT_GATES[..] } else { &PAYMENT_GATES[..] };
-            assert!(!Gates::read(text, gates).open(gate), "{text}");
+            assert!(!Gates::read(text).open(gate), "{text}");
         }
-        assert!(Gates::read("what is your mobile?", &CONTACT_GATES).open(Gate::YourContact));
+        assert!(Gates::read("what is your mobile?").open(Gate::YourContact));
     }
 
     #[test]
