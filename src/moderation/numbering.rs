@@ -55,10 +55,11 @@ enum Kind {
 }
 
 /// The fewest digits a number of `code` must have, as given to the parser after its country
-/// code (or with its trunk prefix), to be of `kind` there: each type declares its possible lengths (`tests` checks that every one
-/// does), and the parser only ever shortens a number, except where a territory rewrites it
-/// (nationalPrefixTransformRule: no bound, 0). A shorter number is judged without building
-/// the plan: an id such as 2026004871 is no Egyptian mobile (`+20`, then 8 digits).
+/// code (or with its trunk prefix), to be of `kind` there: each type declares its possible
+/// lengths (`tests` checks that every one does), and the parser only ever shortens a number,
+/// except where a territory rewrites it (nationalPrefixTransformRule: no bound, 0). A shorter
+/// number is judged without building the plan: an id such as 2026004871 is no Egyptian mobile
+/// (`+20`, then 8 digits).
 fn fewest_digits(code: u16, kind: Kind) -> usize {
     const LENGTHS: &str = "<possibleLengths national=\"";
     let mut fewest = usize::MAX;
