@@ -189,7 +189,9 @@ fn runs(text: &str) -> Vec<Vec<Group>> {
         }
         gap_start = end;
         let word = &text[start..end];
-        let plus = gap.ends_with('+') || gap.trim_end().ends_with('+');
+        // the '+' belongs to the number as written: a refusal quotes "+44 7400 123456"
+        let plus_at = gap.trim_end().ends_with('+').then(|| start - gap.len() + gap.trim_end().len() - 1);
+        let plus = plus_at.is_some();
         let (digits, spelt) = if word.bytes().all(|b| b.is_ascii_digit()) {
             (word.to_string(), false)
         } else if let Some(d) = spelt_digit(word) {
@@ -208,7 +210,7 @@ fn runs(text: &str) -> Vec<Vec<Group>> {
         };
         let digits = digits.repeat(repeat);
         repeat = 1;
-        current.push(Group { digits, span: start..end, spelt, plus });
+        current.push(Group { digits, span: plus_at.unwrap_or(start)..end, spelt, plus });
     }
     end_run(&mut runs, &mut current);
     runs
@@ -371,6 +373,12 @@ mod tests {
         ] {
             assert!(phone(text).is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_international_number_is_quoted_with_its_plus() {
+        assert_eq!(phone("call me on +44 7400 123456").as_deref(), Some("+44 7400 123456"));
+        assert_eq!(phone("واتس + ٩٦٦ ٥٥ ١٨٢ ٧٣٦٤").as_deref(), Some("+ 966 55 182 7364"));
     }
 
     #[test]
