@@ -1,18 +1,27 @@
-//! Waiting for the write lock fairly: short, jittered polls that grow more eager with age.
+//! Waiting for the write lock fairly: souq's writers queue for it asleep, and whoever else holds
+//! it is polled for in short, jittered steps that grow more eager with age.
 //!
 //! SQLite's own busy handler sleeps in growing steps (1, 2, 5, 10 ... up to 100 ms), so under many
 //! writers a process that lost a few rounds sleeps longest and keeps losing, while fresh commands
-//! go first: the slowest of 8 writers waited 2.36 s. Here every waiter polls every 0.5-2 ms, and
-//! one that has already waited polls more often, so the lock tends to go to the oldest waiter.
+//! go first: the slowest of 8 writers waited 2.36 s. Polling every 0.5-2 ms fixed the tail but
+//! not the cost: on 2 cores, 7 waiters waking a thousand times a second each take the CPU from
+//! the one writer they wait for. So souq's writers first queue on an flock of the database file
+//! ([`WriterQueue`]), asleep until the writer ahead of them lets go, and reach `BEGIN IMMEDIATE`
+//! one at a time; the polls ([`wait`]) remain for a writer that is not souq (the sqlite3 shell,
+//! an older souq) or a checkpoint.
 
 use std::cell::Cell;
+use std::fs::File;
 use std::hash::{BuildHasher, RandomState};
+use std::os::fd::{AsRawFd, RawFd};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 
 // rusqlite's busy handler is a plain `fn(i32) -> bool`, with no room for per-connection data:
 // the timeout is the process's (one SOUQ_BUSY_TIMEOUT_MS per command), and the start of the
@@ -56,6 +65,101 @@ fn step(attempt: i32, waited: Duration) -> Duration {
     let random = JITTER.with(|state| state.hash_one((attempt, waited.as_nanos())));
     let (low, spread) = if waited < Duration::from_millis(20) { (500, 1500) } else { (100, 300) };
     Duration::from_micros(low + random % spread)
+}
+
+/// The queue of souq's writers to one SQLite file: an exclusive flock(2) of the file itself, held
+/// from before `BEGIN IMMEDIATE` to after `COMMIT`. flock locks are apart from the POSIX locks
+/// SQLite takes on the same file (Linux keeps the two kinds separate; network filesystems, where
+/// they may not be, are refused before this is opened), so SQLite's own locking is untouched.
+///
+/// The file stays open as long as the connection: closing any descriptor of a file drops every
+/// POSIX lock this process holds on it, SQLite's included. [`crate::store::Store`] declares its
+/// queue after its connection, so the queue is closed last; a helper thread that timed out
+/// ([`WriterQueue::join`]) holds the file until its flock returns, and its command then ends
+/// (busy, exit 7) rather than open the database again.
+pub struct WriterQueue {
+    file: Arc<File>,
+}
+
+/// A place at the head of the queue: the next writer waits until this is dropped.
+pub struct Turn {
+    file: Arc<File>,
+}
+
+/// Where a waiting helper thread's flock stands, shared with the command that waits for it.
+#[derive(Clone, Copy, PartialEq)]
+enum Wait {
+    Waiting,
+    Locked,
+    /// The command stopped waiting (timeout): the helper lets go of a lock it gets later.
+    Abandoned,
+}
+
+impl WriterQueue {
+    pub fn open(database: &Path) -> Result<WriterQueue> {
+        Ok(WriterQueue { file: Arc::new(File::open(database)?) })
+    }
+
+    /// Waits (asleep) for the writers ahead to finish, up to `timeout`: then the database is
+    /// busy, as when SQLite's own lock is held past it.
+    pub fn join(&self, timeout: Duration) -> Result<Turn> {
+        let turn = Turn { file: Arc::clone(&self.file) };
+        match flock(self.file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) {
+            Ok(()) => return Ok(turn),
+            Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(err) => return Err(err.into()),
+        }
+        // flock(2) has no timeout: a helper thread sleeps in it while this one waits on a condvar
+        // that has one. The helper shares the file (its descriptor stays open, never reused for
+        // another file while the helper may still unlock it).
+        let state = Arc::new((Mutex::new(Wait::Waiting), Condvar::new()));
+        let helper_state = Arc::clone(&state);
+        let file = Arc::clone(&self.file);
+        std::thread::spawn(move || {
+            let fd = file.as_raw_fd();
+            let locked = flock(fd, libc::LOCK_EX).is_ok();
+            let (lock, ready) = &*helper_state;
+            let mut wait = lock.lock().unwrap_or_else(|e| e.into_inner());
+            if *wait == Wait::Abandoned {
+                if locked {
+                    let _ = flock(fd, libc::LOCK_UN);
+                }
+                return;
+            }
+            // a failed flock ends the wait as a lock would: BEGIN IMMEDIATE then waits as before
+            *wait = Wait::Locked;
+            ready.notify_one();
+        });
+        let (lock, ready) = &*state;
+        let wait = lock.lock().unwrap_or_else(|e| e.into_inner());
+        let (mut wait, _) =
+            ready.wait_timeout_while(wait, timeout, |w| *w == Wait::Waiting).unwrap_or_else(|e| e.into_inner());
+        if *wait == Wait::Locked {
+            return Ok(turn);
+        }
+        *wait = Wait::Abandoned;
+        std::mem::forget(turn); // not ours to unlock: the helper lets go of the lock if it gets it
+        Err(Error::new(ErrorKind::Busy, "the database is busy: another souq process held it past the timeout"))
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        let _ = flock(self.file.as_raw_fd(), libc::LOCK_UN);
+    }
+}
+
+fn flock(fd: RawFd, operation: libc::c_int) -> std::io::Result<()> {
+    loop {
+        // SAFETY: flock has no memory preconditions; every caller holds the File behind fd.
+        if unsafe { libc::flock(fd, operation) } == 0 {
+            return Ok(());
+        }
+        let err = std::io::Error::last_os_error();
+        if err.kind() != std::io::ErrorKind::Interrupted {
+            return Err(err);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -107,6 +107,9 @@ fn without_password(url: &str) -> String {
 pub struct Store {
     db: Db,
     location: Location,
+    /// SQLite's writers' queue; declared after `db` so that it is closed after the connection.
+    queue: Option<crate::busy::WriterQueue>,
+    busy_timeout: Duration,
 }
 
 /// How to treat a path with no souq database yet.
@@ -149,7 +152,12 @@ impl Store {
         // before migrating: the search triggers call it, and a migration may write to gigs
         crate::search::register(&conn)?;
         crate::usernames::register(&conn)?;
-        let mut store = Store { db: Db::Sqlite(conn), location: Location::File(path.to_path_buf()) };
+        let mut store = Store {
+            db: Db::Sqlite(conn),
+            location: Location::File(path.to_path_buf()),
+            queue: Some(crate::busy::WriterQueue::open(path)?),
+            busy_timeout,
+        };
         store.migrate_file(MIGRATIONS, missing)?;
         store.configure_file()?;
         Ok(store)
@@ -220,7 +228,8 @@ impl Store {
                 _ => err,
             }
         })?;
-        let mut store = Store { db: Db::Postgres(Box::new(PgSession::new(client))), location };
+        let mut store =
+            Store { db: Db::Postgres(Box::new(PgSession::new(client))), location, queue: None, busy_timeout };
         // A lock wait past the busy timeout fails as 55P03 (exit 7), as SQLite's busy timeout does;
         // C collation everywhere is in the schema, UTC and UTF-8 are set here for every session.
         let settings = format!(
@@ -283,11 +292,12 @@ impl Store {
     /// A refusal by moderation rolls the work back like any error, then records the
     /// `<target>.blocked` event in a transaction of its own: only when moderation was the reason.
     pub fn write<T>(&mut self, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
-        self.begin_write()?;
+        let turn = self.begin_write()?;
         let value = match work(&self.db) {
             Ok(value) => value,
             Err(err) => {
                 self.rollback();
+                drop(turn);
                 if let Some(blocked) = err.moderation_block() {
                     // Failing to record is not the user's error: they are told why they were refused.
                     let _ = self.record_blocked(blocked);
@@ -302,15 +312,21 @@ impl Store {
         Ok(value)
     }
 
-    fn begin_write(&self) -> Result<()> {
+    /// Opens the write transaction; the turn returned (SQLite's writers' queue) is held until
+    /// the transaction has ended.
+    fn begin_write(&self) -> Result<Option<crate::busy::Turn>> {
         match &self.db {
-            Db::Sqlite(conn) => Ok(conn.execute_batch("BEGIN IMMEDIATE")?),
+            Db::Sqlite(conn) => {
+                let turn = self.queue.as_ref().map(|queue| queue.join(self.busy_timeout)).transpose()?;
+                conn.execute_batch("BEGIN IMMEDIATE")?;
+                Ok(turn)
+            }
             Db::Postgres(_) => {
                 // READ COMMITTED under one lock: each statement sees every earlier commit, and no
                 // other writer runs until this one ends, as under SQLite's single writer.
                 self.db.execute_batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
                 let locked = self.db.execute("SELECT pg_advisory_xact_lock(?1)", rusqlite::params![PG_WRITE_LOCK]);
-                locked.map(drop).inspect_err(|_| self.rollback())
+                locked.map(|_| None).inspect_err(|_| self.rollback())
             }
         }
     }
@@ -340,7 +356,7 @@ impl Store {
     /// Runs `work` exactly as [`Store::write`] would, then rolls it back: a dry run that
     /// reports what would happen using the same code.
     pub fn preview<T>(&mut self, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
-        self.begin_write()?;
+        let _turn = self.begin_write()?;
         let value = work(&self.db);
         self.rollback();
         value
@@ -596,7 +612,12 @@ mod tests {
 
     fn raw_store(path: &Path) -> Store {
         create_private_file(path).unwrap();
-        Store { db: Db::Sqlite(Connection::open(path).unwrap()), location: Location::File(path.to_path_buf()) }
+        Store {
+            db: Db::Sqlite(Connection::open(path).unwrap()),
+            location: Location::File(path.to_path_buf()),
+            queue: None,
+            busy_timeout: Duration::from_secs(1),
+        }
     }
 
     #[test]

@@ -311,6 +311,50 @@ mod sqlite_only {
         assert_eq!(market.snapshot(), before);
     }
 
+    /// souq's writers queue for the write lock on an flock of the database file (src/busy.rs):
+    /// one that finds a writer ahead sleeps in flock(2), not in a polling loop, writes as soon as
+    /// the writer ahead lets go, and gives up at its busy timeout (exit 7) having written nothing.
+    /// The test stands in for the writer ahead by holding that flock itself.
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    #[test]
+    fn writers_queue_asleep_behind_a_souq_writer_and_keep_the_busy_timeout() {
+        use std::os::fd::AsRawFd;
+        let market = Market::new();
+        let ahead = std::fs::File::open(market.sqlite_file()).unwrap();
+        // SAFETY: flock on a descriptor this test owns; no memory is involved.
+        assert_eq!(unsafe { libc::flock(ahead.as_raw_fd(), libc::LOCK_EX) }, 0);
+
+        let before = market.snapshot();
+        let out = market.cmd().env("SOUQ_BUSY_TIMEOUT_MS", "50").args(["user", "add", "layla"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(7), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: the database is busy"));
+        assert_eq!(market.snapshot(), before);
+
+        let mut writer = market
+            .std_cmd()
+            .env("SOUQ_BUSY_TIMEOUT_MS", "60000")
+            .args(["user", "add", "layla"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // a thread of the writer sleeps in flock (syscall 73), none in nanosleep polls
+        let tasks = format!("/proc/{}/task", writer.id());
+        let asleep_in = |number: &str| {
+            std::fs::read_dir(&tasks).into_iter().flatten().flatten().any(|task| {
+                let now = std::fs::read_to_string(task.path().join("syscall")).unwrap_or_default();
+                now.split(' ').next() == Some(number)
+            })
+        };
+        while !asleep_in("73") {
+            assert!(writer.try_wait().unwrap().is_none(), "the writer finished while the queue was held");
+            std::thread::yield_now();
+        }
+        assert!(!asleep_in("35") && !asleep_in("230"), "a queued writer polls");
+        drop(ahead);
+        assert!(writer.wait().unwrap().success());
+        assert_eq!(market.json(&["user", "show", "layla"])["username"], "layla");
+    }
+
     #[test]
     fn backup_copies_the_database_and_never_overwrites() {
         let market = Market::with_gig();
