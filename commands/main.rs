@@ -1,6 +1,7 @@
 //! The `souq` command line: global options, dispatch to one file per command group, exit codes.
 
 mod app;
+mod argv;
 mod audit;
 mod backup;
 mod completions;
@@ -193,7 +194,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match argv::parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
         Err(err) => return exit::report_clap(&err),
     };
