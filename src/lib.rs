@@ -4,6 +4,7 @@
 pub mod audit;
 mod busy;
 pub mod clock;
+mod confusables;
 pub mod db;
 pub mod disputes;
 pub mod error;

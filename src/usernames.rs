@@ -31,7 +31,7 @@ pub fn validate(name: &str) -> Result<()> {
 /// The UTS #39 confusables skeleton of the lowercased name: `Admin`, `ADMIN` and `аdmin`
 /// (Cyrillic а) all have the key of `admin`. `users.username_key` is UNIQUE on it.
 pub fn key(name: &str) -> String {
-    unicode_security::skeleton(&name.to_lowercase()).collect()
+    crate::confusables::skeleton(&name.to_lowercase()).collect()
 }
 
 /// `souq_username_key(name)` in SQL, for SQLite's migration 002 to key the users it finds. souq

@@ -3,8 +3,8 @@
 //! spaced out one by one.
 
 use unicode_normalization::char::decompose_compatible;
-use unicode_security::confusable_detection::skeleton;
 
+use crate::confusables::skeleton;
 use crate::text;
 
 /// [`text::normalize`] (Arabic letter folding, tatweel and harakat removed, Arabic-Indic and
