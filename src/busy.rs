@@ -8,9 +8,11 @@
 //! the one writer they wait for. So souq's writers first queue on an flock of the database file
 //! ([`WriterQueue`]), asleep until the writer ahead of them lets go, and reach `BEGIN IMMEDIATE`
 //! one at a time; the polls ([`wait`]) remain for a writer that is not souq (the sqlite3 shell,
-//! an older souq) or a checkpoint.
+//! an older souq) or a checkpoint. The checkpoint a commit may bring is made after the turn is
+//! given up ([`defer_checkpoints`]), not by the writer the others queue behind.
 
 use std::cell::Cell;
+use std::ffi::c_int;
 use std::fs::File;
 use std::hash::{BuildHasher, RandomState};
 use std::os::fd::{AsRawFd, RawFd};
@@ -146,6 +148,47 @@ impl WriterQueue {
 impl Drop for Turn {
     fn drop(&mut self) {
         let _ = flock(self.file.as_raw_fd(), libc::LOCK_UN);
+    }
+}
+
+/// WAL pages past which a commit is followed by a checkpoint: SQLite's own autocheckpoint point.
+const CHECKPOINT_PAGES: c_int = 1000;
+
+thread_local! {
+    /// The pages in the write-ahead log after the last commit on this thread's connection (a
+    /// process writes through one connection per thread; were there two, a missed checkpoint is
+    /// made at the next commit, which reports the log's whole size again).
+    static WAL_PAGES: Cell<c_int> = const { Cell::new(0) };
+}
+
+/// Moves SQLite's automatic checkpoint out of the queue. SQLite checkpoints inside the commit
+/// that takes the log past 1,000 pages, so the writer holding the queue would copy those pages
+/// into the database and sync it while every writer behind it waits: a checkpoint every 150 or
+/// so commands, the slowest of them. Instead the commit only notes the log's size, and
+/// [`checkpoint_if_due`] checkpoints (PASSIVE, as SQLite's own) once the turn is given up.
+pub fn defer_checkpoints(conn: &Connection) {
+    // SAFETY: the handle is this open connection's; the hook is a plain function that touches
+    // only a thread-local, and replacing SQLite's autocheckpoint hook is what sqlite3_wal_hook is for.
+    unsafe {
+        rusqlite::ffi::sqlite3_wal_hook(conn.handle(), Some(note_wal_pages), std::ptr::null_mut());
+    }
+}
+
+unsafe extern "C" fn note_wal_pages(
+    _: *mut std::ffi::c_void,
+    _: *mut rusqlite::ffi::sqlite3,
+    _: *const std::ffi::c_char,
+    pages: c_int,
+) -> c_int {
+    WAL_PAGES.with(|p| p.set(pages));
+    rusqlite::ffi::SQLITE_OK
+}
+
+/// After a commit, with the turn given up: checkpoints if the log has grown past the point.
+/// A checkpoint that fails (busy readers, say) is SQLite's to retry at the next one.
+pub fn checkpoint_if_due(conn: &Connection) {
+    if WAL_PAGES.with(|p| p.replace(0)) >= CHECKPOINT_PAGES {
+        let _ = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)");
     }
 }
 

@@ -149,6 +149,7 @@ impl Store {
         // transaction per process, a WAL left behind is never restarted, every later process
         // rebuilds its index from the whole log, and it grows without bound.
         crate::busy::install(&conn, busy_timeout)?;
+        crate::busy::defer_checkpoints(&conn);
         // before migrating: the search triggers call it, and a migration may write to gigs
         crate::search::register(&conn)?;
         crate::usernames::register(&conn)?;
@@ -308,6 +309,10 @@ impl Store {
         if let Err(err) = self.db.execute_batch("COMMIT") {
             self.rollback();
             return Err(err);
+        }
+        drop(turn);
+        if let Some(conn) = self.db.sqlite() {
+            crate::busy::checkpoint_if_due(conn);
         }
         Ok(value)
     }

@@ -355,6 +355,31 @@ mod sqlite_only {
         assert_eq!(market.json(&["user", "show", "layla"])["username"], "layla");
     }
 
+    /// SQLite's own checkpoint ran inside the commit, with the writers' queue held; souq's runs
+    /// once the queue is let go (src/busy.rs), and must still run: a write that takes the log
+    /// past 1,000 pages reaches the database file, though another connection stays open (so
+    /// the checkpoint SQLite makes when the last connection closes never comes).
+    #[test]
+    fn a_large_write_is_checkpointed_into_the_database_while_others_stay_connected() {
+        let market = Market::with_gig();
+        let reader = rusqlite::Connection::open(market.sqlite_file()).unwrap();
+        let count =
+            |db: &rusqlite::Connection| -> i64 { db.query_row("SELECT count(*) FROM gigs", [], |r| r.get(0)).unwrap() };
+        assert_eq!(count(&reader), 1);
+        let before = std::fs::metadata(market.sqlite_file()).unwrap().len();
+        let mut csv = String::from("sku,title,description,price,delivery_days\n");
+        for i in 0..1000 {
+            let words = "ترجمة عقود قانونية من العربية إلى الإنجليزية بدقة وسرعة ".repeat(30);
+            csv.push_str(&format!("bulk-{i},ترجمة وثيقة رقم {i},{words}{i},25,3\n"));
+        }
+        let path = market.path("bulk.csv");
+        std::fs::write(&path, csv).unwrap();
+        market.ok(&["gig", "import", path.to_str().unwrap(), "--as", "layla"]);
+        let after = std::fs::metadata(market.sqlite_file()).unwrap().len();
+        assert!(after > before + 1000 * 4096, "the database file grew from {before} to {after} bytes only");
+        assert_eq!(count(&reader), 1001);
+    }
+
     #[test]
     fn backup_copies_the_database_and_never_overwrites() {
         let market = Market::with_gig();
