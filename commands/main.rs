@@ -282,9 +282,10 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
 
 /// FILE, or stdin for `-`, to read as a stream. FILE must be a regular file (a FIFO or a
 /// device is invalid input, exit 6); a missing one is not found (exit 3).
-pub fn open_input(path: &std::path::Path) -> anyhow::Result<Box<dyn std::io::Read>> {
+pub fn open_input(path: &std::path::Path) -> anyhow::Result<Box<dyn std::io::Read + Send>> {
     if path.as_os_str() == "-" {
-        return Ok(Box::new(std::io::stdin().lock()));
+        // not stdin's lock, which stays on its thread: `gig import` reads on a thread of its own
+        return Ok(Box::new(std::io::stdin()));
     }
     Ok(Box::new(souq::input::open_file(path)?))
 }

@@ -11,7 +11,7 @@ use crate::app::App;
 /// A bar over the bytes of the file being read, when its size is known (a regular file):
 /// percentage, rate and time left. For stdin or a pipe, a spinner with bytes and rate. The
 /// message slot carries what the reader counts (rows).
-pub fn reading(app: &App, path: &Path, source: Box<dyn Read>) -> (ProgressBar, Box<dyn Read>) {
+pub fn reading(app: &App, path: &Path, source: Box<dyn Read + Send>) -> (ProgressBar, Box<dyn Read + Send>) {
     if !app.show_progress() {
         return (ProgressBar::hidden(), source);
     }
@@ -47,7 +47,7 @@ fn style(template: &str) -> ProgressStyle {
 
 /// Counts the bytes read through it onto the bar.
 struct Counted {
-    inner: Box<dyn Read>,
+    inner: Box<dyn Read + Send>,
     bar: ProgressBar,
 }
 

@@ -117,7 +117,7 @@ pub enum Outcome {
 pub fn import(
     store: &mut Store,
     session: &Session,
-    source: Input<impl Read>,
+    source: Input<impl Read + Send>,
     options: ImportOptions,
     rejects: Option<&mut dyn Write>,
     progress: &mut dyn FnMut(u64),
@@ -145,7 +145,7 @@ pub fn import(
 fn import_rows(
     db: &Db,
     session: &Session,
-    source: Input<impl Read>,
+    source: Input<impl Read + Send>,
     options: ImportOptions,
     rejects: Option<&mut dyn Write>,
     progress: &mut dyn FnMut(u64),

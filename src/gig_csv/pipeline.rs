@@ -1,31 +1,32 @@
-//! Batches of rows checked on worker threads while the calling thread writes the ones before
-//! them, in the order they were read, with a fixed number of batches in flight.
+//! Batches of rows read on one thread, checked on worker threads, and written by the calling
+//! thread in the order they were read, with a fixed number of batches in flight.
 
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{sync_channel, SyncSender};
 
 use crate::error::Result;
 
-/// Batches each worker may hold at once (queued, being checked, done and waiting): what the
-/// calling thread reads ahead is this many batches per worker, however long the input.
-const IN_FLIGHT_PER_WORKER: usize = 2;
-
-/// A worker's inbox of batches to check, and its outbox of checked ones.
-type Lane<T, U> = (SyncSender<Vec<T>>, Receiver<Vec<U>>);
+/// Batches queued for each worker, and checked batches each worker queues for the writer: a
+/// worker has at most 2 * QUEUED + 1 batches in flight (the one it checks too), and the reading
+/// thread holds one more while it waits for room. What is read ahead stays that many batches
+/// per worker, however long the input.
+const QUEUED: usize = 1;
 
 /// How many threads check rows: the cores there are, less the one writing, at least one.
-/// (On a two-core machine the one worker and the writer each get a core.)
+/// (On a two-core machine the one worker and the writer each get a core; the reading thread,
+/// a tenth of the writer's work, shares the worker's.)
 pub(super) fn workers() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1)).clamp(1, 4)
 }
 
 /// Runs `check` over every item of every batch `next_batch` gives (until it gives None) on
 /// `workers` threads, and hands each checked batch to `write` on the calling thread, in the
-/// order the batches were read. The first error from `write` stops everything and is
-/// returned; an error from `next_batch` is returned once the batches before it are written.
-/// The workers end as their channels close.
+/// order the batches were read. `next_batch` runs on a thread of its own: reading the file
+/// was a tenth of the writing thread's time, and the writing thread is an import's bottleneck.
+/// The first error from `write` stops everything and is returned; an error from `next_batch`
+/// is returned once the batches before it are written.
 pub(super) fn run<T: Send, U: Send>(
     workers: usize,
-    mut next_batch: impl FnMut() -> Result<Option<Vec<T>>>,
+    next_batch: impl FnMut() -> Result<Option<Vec<T>>> + Send,
     check: impl Fn(T) -> U + Sync,
     mut write: impl FnMut(Vec<U>) -> Result<()>,
 ) -> Result<()> {
@@ -33,10 +34,10 @@ pub(super) fn run<T: Send, U: Send>(
     std::thread::scope(|scope| {
         // Batch k goes to worker k % workers, and comes back on that worker's own channel, so
         // taking the results round-robin gives them back in the order they were read.
-        let lanes: Vec<Lane<T, U>> = (0..workers.max(1))
+        let (inboxes, outboxes): (Vec<_>, Vec<_>) = (0..workers.max(1))
             .map(|_| {
-                let (to_worker, inbox) = sync_channel::<Vec<T>>(IN_FLIGHT_PER_WORKER);
-                let (outbox, from_worker) = sync_channel::<Vec<U>>(IN_FLIGHT_PER_WORKER);
+                let (to_worker, inbox) = sync_channel::<Vec<T>>(QUEUED);
+                let (outbox, from_worker) = sync_channel::<Vec<U>>(QUEUED);
                 scope.spawn(move || {
                     for batch in inbox {
                         let checked: Vec<U> = batch.into_iter().map(check).collect();
@@ -47,37 +48,31 @@ pub(super) fn run<T: Send, U: Send>(
                 });
                 (to_worker, from_worker)
             })
-            .collect();
-        let (mut sent, mut written, mut more) = (0usize, 0usize, true);
-        // A batch that cannot be read ends the reading; the batches read before it are
-        // written first, as they would have been one at a time.
-        let mut unreadable = None;
-        loop {
-            while more && sent - written < lanes.len() * IN_FLIGHT_PER_WORKER {
-                match next_batch() {
-                    Ok(Some(batch)) => {
-                        // a worker only stops when its inbox closes (below), or by panicking,
-                        // which the scope passes on
-                        let _ = lanes[sent % lanes.len()].0.send(batch);
-                        sent += 1;
-                    }
-                    Ok(None) => more = false,
-                    Err(err) => {
-                        unreadable = Some(err);
-                        more = false;
-                    }
-                }
-            }
-            if written == sent {
-                return unreadable.map_or(Ok(()), Err);
-            }
-            let Ok(checked) = lanes[written % lanes.len()].1.recv() else {
-                return Ok(()); // unreachable: a worker that panicked ends the scope with its panic
-            };
-            written += 1;
+            .unzip();
+        let reader = scope.spawn(move || read(next_batch, inboxes));
+        // A worker's channel closes once the reader has stopped and the worker has sent back
+        // every batch it was given: the batch due next was never read.
+        for written in 0.. {
+            let Ok(checked) = outboxes[written % outboxes.len()].recv() else { break };
+            // on an error, the channels close as this returns: the workers stop at their next
+            // send, the reader at its next one
             write(checked)?;
         }
+        reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })
+}
+
+/// The reading thread: batch k to worker k % workers, until the input ends (Ok), a batch cannot
+/// be read (that error), or the workers are gone because the writer stopped (Ok: the writer
+/// returns its own error). Its queues close as it returns.
+fn read<T>(mut next_batch: impl FnMut() -> Result<Option<Vec<T>>>, inboxes: Vec<SyncSender<Vec<T>>>) -> Result<()> {
+    for sent in 0.. {
+        let Some(batch) = next_batch()? else { break };
+        if inboxes[sent % inboxes.len()].send(batch).is_err() {
+            break;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -117,19 +112,22 @@ mod tests {
 
     #[test]
     fn reading_stays_a_few_batches_ahead_of_writing() {
-        let read = std::cell::Cell::new(0usize);
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let read = AtomicUsize::new(0);
         let mut next = batches(10_000, 10);
         let mut written = 0usize;
         run(
             2,
             || {
-                read.set(read.get() + 1);
+                read.fetch_add(1, Ordering::SeqCst);
                 next()
             },
             |n| n,
             |_| {
                 written += 1;
-                assert!(read.get() - written <= 2 * IN_FLIGHT_PER_WORKER + 1, "read {} written {written}", read.get());
+                let read = read.load(Ordering::SeqCst);
+                // each worker's batches in flight, the one the reader holds, the one just read
+                assert!(read - written <= 2 * (2 * QUEUED + 1) + 2, "read {read} written {written}");
                 Ok(())
             },
         )
