@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 
 // rusqlite's busy handler is a plain `fn(i32) -> bool`, with no room for per-connection data:
 // the timeout is the process's (one SOUQ_BUSY_TIMEOUT_MS per command), and the start of the
@@ -105,9 +105,9 @@ impl WriterQueue {
     /// Waits (asleep) for the writers ahead to finish, up to `timeout`: then the database is
     /// busy, as when SQLite's own lock is held past it.
     pub fn join(&self, timeout: Duration) -> Result<Turn> {
-        let turn = Turn { file: Arc::clone(&self.file) };
+        let turn = || Turn { file: Arc::clone(&self.file) };
         match flock(self.file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) {
-            Ok(()) => return Ok(turn),
+            Ok(()) => return Ok(turn()),
             Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => {}
             Err(err) => return Err(err.into()),
         }
@@ -137,11 +137,11 @@ impl WriterQueue {
         let (mut wait, _) =
             ready.wait_timeout_while(wait, timeout, |w| *w == Wait::Waiting).unwrap_or_else(|e| e.into_inner());
         if *wait == Wait::Locked {
-            return Ok(turn);
+            return Ok(turn());
         }
+        // no turn, so nothing here unlocks: the helper lets go of the lock if it gets it later
         *wait = Wait::Abandoned;
-        std::mem::forget(turn); // not ours to unlock: the helper lets go of the lock if it gets it
-        Err(Error::new(ErrorKind::Busy, "the database is busy: another souq process held it past the timeout"))
+        Err(Error::busy())
     }
 }
 

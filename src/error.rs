@@ -46,6 +46,11 @@ impl Error {
     pub fn internal(message: impl fmt::Display) -> Error {
         Error::new(ErrorKind::Internal, message)
     }
+    /// The write lock stayed held past the busy timeout, whichever engine or queue held it.
+    pub fn busy() -> Error {
+        Error::new(ErrorKind::Busy, "the database is busy: another souq process held it past the timeout")
+            .with_hint("retry, or raise SOUQ_BUSY_TIMEOUT_MS")
+    }
     pub fn usage(message: impl fmt::Display) -> Error {
         Error::new(ErrorKind::Usage, message)
     }
@@ -105,10 +110,7 @@ impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Error {
         use rusqlite::ErrorCode;
         match err.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-                Error::new(ErrorKind::Busy, "the database is busy: another souq process held it past the timeout")
-                    .with_hint("retry, or raise SOUQ_BUSY_TIMEOUT_MS")
-            }
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::busy(),
             Some(ErrorCode::ReadOnly) => {
                 Error::internal("the database is read-only: souq needs write access to the file and its folder")
             }
@@ -137,8 +139,7 @@ impl From<postgres::Error> for Error {
         if [&SqlState::LOCK_NOT_AVAILABLE, &SqlState::T_R_DEADLOCK_DETECTED, &SqlState::T_R_SERIALIZATION_FAILURE]
             .contains(&code)
         {
-            return Error::new(ErrorKind::Busy, "the database is busy: another souq process held it past the timeout")
-                .with_hint("retry, or raise SOUQ_BUSY_TIMEOUT_MS");
+            return Error::busy();
         }
         if [&SqlState::INVALID_PASSWORD, &SqlState::INVALID_AUTHORIZATION_SPECIFICATION].contains(&code) {
             return Error::forbidden(format!("PostgreSQL refused the login: {}", db.message()))

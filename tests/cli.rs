@@ -73,13 +73,7 @@ fn a_writer_waits_the_whole_busy_timeout_then_writes_once_the_lock_is_free() {
 fn a_waiting_writer_writes_once_the_lock_is_released() {
     let market = Market::new();
     let mut holder = market.hold_write_lock();
-    let mut writer = market
-        .std_cmd()
-        .env("SOUQ_BUSY_TIMEOUT_MS", "60000")
-        .args(["user", "add", "layla"])
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut writer = market.spawn_waiting_writer();
     let syscall = format!("/proc/{}/syscall", writer.id());
     loop {
         assert!(writer.try_wait().unwrap().is_none(), "the writer finished while the lock was held");
@@ -330,13 +324,7 @@ mod sqlite_only {
         assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: the database is busy"));
         assert_eq!(market.snapshot(), before);
 
-        let mut writer = market
-            .std_cmd()
-            .env("SOUQ_BUSY_TIMEOUT_MS", "60000")
-            .args(["user", "add", "layla"])
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut writer = market.spawn_waiting_writer();
         // a thread of the writer sleeps in flock (syscall 73), none in nanosleep polls
         let tasks = format!("/proc/{}/task", writer.id());
         let asleep_in = |number: &str| {

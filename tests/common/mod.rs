@@ -121,6 +121,17 @@ impl Market {
         cmd
     }
 
+    /// `user add layla` started in the background with a minute's busy timeout: a writer that
+    /// waits for whatever lock is held, and writes once it is let go.
+    pub fn spawn_waiting_writer(&self) -> std::process::Child {
+        self.std_cmd()
+            .env("SOUQ_BUSY_TIMEOUT_MS", "60000")
+            .args(["user", "add", "layla"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    }
+
     /// Runs and expects exit 0; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).output().unwrap();
