@@ -78,7 +78,8 @@ fn step(attempt: i32, waited: Duration) -> Duration {
 /// POSIX lock this process holds on it, SQLite's included. [`crate::store::Store`] declares its
 /// queue after its connection, so the queue is closed last; a helper thread that timed out
 /// ([`WriterQueue::join`]) holds the file until its flock returns, and its command then ends
-/// (busy, exit 7) rather than open the database again.
+/// (busy, exit 7) rather than open the database again. (So, as with the header check every
+/// open makes through a descriptor of its own, one process keeps one Store per file.)
 pub struct WriterQueue {
     file: Arc<File>,
 }
