@@ -62,6 +62,8 @@ pub struct Deferred<'c> {
     /// The vocabulary terms of the gigs added and not written yet: written when there are
     /// [`VOCABULARY_HELD`] of them and at the end, so that each is written about once.
     vocabulary: RefCell<Vocabulary>,
+    /// The FTS5 settings [`BULK_SETTINGS`] changed, with the values to put back.
+    restore: Vec<(&'static str, i64)>,
 }
 
 /// Every term of every gig is looked up in this set on the import's writing thread, its
@@ -76,25 +78,24 @@ type Vocabulary = HashSet<String, foldhash::fast::RandomState>;
 const VOCABULARY_HELD: usize = 100_000;
 
 /// What the index stores for one gig: its title, description and tags as [`index_text`]
-/// gives them (the text the gigs_fts triggers store), and its vocabulary terms, a term
-/// repeated as often as its words are (whoever writes them takes each once: sorting them here,
-/// on an import's workers, cost a fifth of making the entry).
+/// gives them (the text the gigs_fts triggers store).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexEntry {
     title: String,
     description: String,
     tags: String,
-    vocabulary: Vec<String>,
 }
 
 impl IndexEntry {
     /// The entry of a gig stored with these columns (`tags` as stored: joined by ',').
     pub fn of(title: &str, description: &str, tags: &str) -> IndexEntry {
-        let mut vocabulary = Vec::new();
-        let title = terms::index_column(title, &mut vocabulary);
-        let description = terms::index_column(description, &mut vocabulary);
-        let tags = terms::index_column(tags, &mut vocabulary);
-        IndexEntry { title, description, tags, vocabulary }
+        IndexEntry { title: index_text(title), description: index_text(description), tags: index_text(tags) }
+    }
+
+    /// Its vocabulary terms, a term repeated as often as its words are (whoever writes them
+    /// takes each once: sorting them on an import's workers cost a fifth of making the entry).
+    fn vocabulary(&self) -> impl Iterator<Item = &str> {
+        [&self.title, &self.description, &self.tags].into_iter().flat_map(|text| terms::vocabulary_of(text))
     }
 }
 
@@ -110,7 +111,30 @@ pub fn defer(db: &Db) -> Result<Deferred<'_>> {
     // Changing the setting expires every prepared statement: none compiled without the
     // triggers runs after they are back.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
-    Ok(Deferred { db, vocabulary: RefCell::new(Vocabulary::default()) })
+    let restore = BULK_SETTINGS
+        .iter()
+        .map(|&(name, bulk, default)| {
+            let sql = "SELECT v FROM gigs_fts_config WHERE k = ?1";
+            let own: Option<i64> = db.query_opt(sql, params![name], |r| r.get(0))?;
+            set_fts_option(db, name, bulk)?;
+            Ok((name, own.unwrap_or(default)))
+        })
+        .collect::<Result<_>>()?;
+    Ok(Deferred { db, vocabulary: RefCell::new(Vocabulary::default()), restore })
+}
+
+/// FTS5's settings while a bulk writer defers: (name, value, FTS5's default). FTS5 keeps the
+/// rows added in a hash table and writes it out as a new segment of the index when it holds
+/// `hashsize` bytes; once `automerge` segments are of one size it merges them into a larger
+/// one (fts5.html#fts5_configuration_options). With the defaults (1 MiB, 4) a large import
+/// wrote its terms out again and again merging small segments. The table's own settings are
+/// back before the transaction commits, so later writes and every search see them (a failed
+/// import rolls the change back with the rest).
+const BULK_SETTINGS: [(&str, i64, i64); 2] = [("hashsize", 8 << 20, 1 << 20), ("automerge", 8, 4)];
+
+fn set_fts_option(db: &Db, name: &str, value: i64) -> Result<()> {
+    db.execute("INSERT INTO gigs_fts (gigs_fts, rank) VALUES (?1, ?2)", params![name, value])?;
+    Ok(())
 }
 
 fn sqlite_only(db: &Db) -> Result<&Connection> {
@@ -125,9 +149,9 @@ impl Deferred<'_> {
             params![gig_id, entry.title, entry.description, entry.tags],
         )?;
         let mut vocabulary = self.vocabulary.borrow_mut();
-        for term in &entry.vocabulary {
+        for term in entry.vocabulary() {
             if !vocabulary.contains(term) {
-                vocabulary.insert(term.clone());
+                vocabulary.insert(term.to_string());
             }
         }
         if vocabulary.len() >= VOCABULARY_HELD {
@@ -172,6 +196,9 @@ impl Deferred<'_> {
             &[],
         )?;
         db.execute("DELETE FROM temp.search_pending", &[])?;
+        for &(name, value) in &self.restore {
+            set_fts_option(db, name, value)?;
+        }
         self.write_vocabulary(&mut self.vocabulary.borrow_mut())
     }
 }
@@ -452,6 +479,32 @@ mod tests {
         assert_eq!(known, 2);
     }
 
+    /// A bulk writer's FTS5 settings hold while it defers, and the table's own are back when it
+    /// finishes: an operator's setting as it was, FTS5's default where there was none.
+    #[test]
+    fn deferring_puts_the_index_settings_back() {
+        use crate::store::{Missing, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store =
+            Store::open(dir.path().join("m.db"), Missing::Create, std::time::Duration::from_secs(1)).unwrap();
+        let setting = |db: &Db, name: &str| -> Option<i64> {
+            db.query_opt("SELECT v FROM gigs_fts_config WHERE k = ?1", params![name], |r| r.get(0)).unwrap()
+        };
+        store
+            .write(|db| {
+                set_fts_option(db, "automerge", 2)?;
+                let deferred = defer(db)?;
+                assert_eq!(setting(db, "automerge"), Some(8));
+                assert_eq!(setting(db, "hashsize"), Some(8 << 20));
+                deferred.add(1, &IndexEntry::of("تصاميم", "", ""))?;
+                deferred.finish()?;
+                assert_eq!(setting(db, "automerge"), Some(2), "the operator's own");
+                assert_eq!(setting(db, "hashsize"), Some(1 << 20), "FTS5's default");
+                Ok(())
+            })
+            .unwrap();
+    }
+
     /// A bulk writer writes the vocabulary it holds once it holds VOCABULARY_HELD terms, and
     /// the rest at the end: every term once, memory bounded whatever the file.
     #[test]
@@ -462,11 +515,10 @@ mod tests {
             Store::open(dir.path().join("m.db"), Missing::Create, std::time::Duration::from_secs(1)).unwrap();
         let terms = |db: &Db| -> i64 { db.query_row("SELECT count(*) FROM search_terms", &[], |r| r.get(0)).unwrap() };
         let entry = |from: usize, to: usize| IndexEntry {
-            title: String::new(),
-            description: String::new(),
-            tags: String::new(),
             // each term twice, as a gig's repeated words give them
-            vocabulary: (from..to).chain(from..to).map(|n| format!("w{n}")).collect(),
+            title: (from..to).map(|n| format!("w{n}")).collect::<Vec<_>>().join(" "),
+            description: String::new(),
+            tags: (from..to).map(|n| format!("w{n}")).collect::<Vec<_>>().join(" "),
         };
         store
             .write(|db| {

@@ -57,8 +57,7 @@ pub(super) fn index(db: &Db, gigs: &[(i64, &IndexEntry)]) -> Result<()> {
         })
         .collect();
     db.execute(DOCUMENTS_SQL, params![serde_json::to_string(&documents)?])?;
-    let mut vocabulary: Vec<&str> =
-        gigs.iter().flat_map(|(_, entry)| entry.vocabulary.iter()).map(String::as_str).collect();
+    let mut vocabulary: Vec<&str> = gigs.iter().flat_map(|(_, entry)| entry.vocabulary()).collect();
     // in order, each once: the primary key's index is then written from left to right
     vocabulary.sort_unstable();
     vocabulary.dedup();

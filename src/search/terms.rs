@@ -129,33 +129,22 @@ fn push_new(list: &mut Vec<String>, item: String) {
 /// `ascii` tokenizer then only has to split on the spaces, so index and query see exactly the
 /// same terms.
 pub fn index_text(text: &str) -> String {
-    index_column(text, &mut Vec::new())
-}
-
-/// [`index_text`], adding the column's vocabulary terms (words and stems) to `vocabulary`:
-/// an import makes both from one pass over the words.
-pub fn index_column(text: &str, vocabulary: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(text.len() * 2);
-    let mut emit = |terms: &str, words: &[String]| {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(terms);
-        vocabulary.extend(words.iter().cloned());
-    };
     KNOWN.with_borrow_mut(|known| {
         if known.len() >= KNOWN_WORDS {
             known.clear();
         }
         // a word seen before is looked up by reference: no String made for it
         for word in split_words(&text::normalize(text)) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
             match known.get(word) {
-                Some((terms, words)) => emit(terms, words),
+                Some(terms) => out.push_str(terms),
                 None => {
-                    let forms = Forms::of(word);
-                    let entry = (forms.index_terms().join(" "), forms.vocabulary().cloned().collect::<Vec<_>>());
-                    emit(&entry.0, &entry.1);
-                    known.insert(word.to_string(), entry);
+                    let terms = Forms::of(word).index_terms().join(" ");
+                    out.push_str(&terms);
+                    known.insert(word.to_string(), terms);
                 }
             }
         }
@@ -168,15 +157,23 @@ pub fn index_column(text: &str, vocabulary: &mut Vec<String>) -> String {
 const KNOWN_WORDS: usize = 50_000;
 
 thread_local! {
-    /// Words this thread has indexed: their index terms, space separated, and their vocabulary.
-    static KNOWN: RefCell<HashMap<String, (String, Vec<String>)>> = RefCell::new(HashMap::new());
+    /// Words this thread has indexed, with their index terms space separated.
+    static KNOWN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The vocabulary terms (words and stems) of a text as [`index_text`] gives it: its terms
+/// but the loose ones, which alone start with [`LOOSE_MARK`]. Read off the index text rather
+/// than kept beside it: an import's writing thread, its bottleneck, freed the ~40 strings of
+/// such a list for every gig.
+pub fn vocabulary_of(index_text: &str) -> impl Iterator<Item = &str> {
+    index_text.split(' ').filter(|term| !term.is_empty() && !term.starts_with(LOOSE_MARK))
 }
 
 /// The words and stems of `texts`, each once: what the vocabulary learns from a gig.
 pub fn vocabulary(texts: &[&str]) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     for text in texts {
-        index_column(text, &mut terms);
+        terms.extend(vocabulary_of(&index_text(text)).map(str::to_string));
     }
     terms.sort_unstable();
     terms.dedup();
@@ -193,6 +190,22 @@ mod tests {
         assert_eq!(index_text("وتصميم"), "وتصميم ـتصميم ـصمم");
         assert_eq!(index_text("Logo-Designing, FAST!"), "logo designing design fast");
         assert_eq!(index_text("وقت"), "وقت ـوقت");
+    }
+
+    /// The vocabulary read off the index text is the words and stems `Forms` names as such.
+    #[test]
+    fn the_vocabulary_is_the_index_text_without_its_loose_terms() {
+        let text = "الإنجليزية وتصميم بشعارك Logo-Designing websites 500 وقت";
+        let mut from_forms: Vec<String> = split_words(&text::normalize(text))
+            .flat_map(|w| Forms::of(w).vocabulary().cloned().collect::<Vec<_>>())
+            .collect();
+        from_forms.sort_unstable();
+        from_forms.dedup();
+        assert_eq!(vocabulary(&[text]), from_forms);
+        assert!(
+            index_text(text).split(' ').any(|t| t.starts_with(LOOSE_MARK)),
+            "the text has loose terms to leave out"
+        );
     }
 
     #[test]
