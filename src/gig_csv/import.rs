@@ -546,7 +546,7 @@ fn check_row(row: &ReadRow, header: &Header, policy: &Policy, moderation: &RuleS
                 field_error(FieldError { field: moderation::blocked_field(moderation, policy, &input), error })
             });
             let (title, _, tags) = input.stored_text();
-            let index = IndexEntry::of(title, &input.description, &tags);
+            let index = IndexEntry::learning(title, &input.description, &tags);
             JudgedGig { input, verdict, index }
         });
     Checked::Row(Box::new(CheckedRow {

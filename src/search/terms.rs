@@ -129,6 +129,12 @@ fn push_new(list: &mut Vec<String>, item: String) {
 /// `ascii` tokenizer then only has to split on the spaces, so index and query see exactly the
 /// same terms.
 pub fn index_text(text: &str) -> String {
+    index_column(text, None)
+}
+
+/// [`index_text`], adding to `first_seen` (space separated) the vocabulary terms of the words
+/// this thread indexes for the first time (or again, once it has forgotten them).
+pub fn index_column(text: &str, mut first_seen: Option<&mut String>) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     KNOWN.with_borrow_mut(|known| {
         if known.len() >= KNOWN_WORDS {
@@ -142,7 +148,16 @@ pub fn index_text(text: &str) -> String {
             match known.get(word) {
                 Some(terms) => out.push_str(terms),
                 None => {
-                    let terms = Forms::of(word).index_terms().join(" ");
+                    let forms = Forms::of(word);
+                    if let Some(first_seen) = first_seen.as_deref_mut() {
+                        for term in forms.vocabulary() {
+                            if !first_seen.is_empty() {
+                                first_seen.push(' ');
+                            }
+                            first_seen.push_str(term);
+                        }
+                    }
+                    let terms = forms.index_terms().join(" ");
                     out.push_str(&terms);
                     known.insert(word.to_string(), terms);
                 }
