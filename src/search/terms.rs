@@ -133,7 +133,7 @@ pub fn index_text(text: &str) -> String {
 }
 
 /// [`index_text`], adding to `first_seen` (space separated) the vocabulary terms of the words
-/// this thread indexes for the first time (or again, once it has forgotten them).
+/// no call with a `first_seen` on this thread has noted before (or since it forgot them).
 pub fn index_column(text: &str, mut first_seen: Option<&mut String>) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     KNOWN.with_borrow_mut(|known| {
@@ -145,26 +145,34 @@ pub fn index_column(text: &str, mut first_seen: Option<&mut String>) -> String {
             if !out.is_empty() {
                 out.push(' ');
             }
-            match known.get(word) {
-                Some(terms) => out.push_str(terms),
+            let entry = match known.get_mut(word) {
+                Some(entry) => entry,
                 None => {
-                    let forms = Forms::of(word);
-                    if let Some(first_seen) = first_seen.as_deref_mut() {
-                        for term in forms.vocabulary() {
-                            if !first_seen.is_empty() {
-                                first_seen.push(' ');
-                            }
-                            first_seen.push_str(term);
-                        }
-                    }
-                    let terms = forms.index_terms().join(" ");
-                    out.push_str(&terms);
-                    known.insert(word.to_string(), terms);
+                    let terms = Forms::of(word).index_terms().join(" ");
+                    known.entry(word.to_string()).or_insert(Known { terms, noted: false })
                 }
+            };
+            if let Some(first_seen) = first_seen.as_deref_mut().filter(|_| !entry.noted) {
+                for term in vocabulary_of(&entry.terms) {
+                    if !first_seen.is_empty() {
+                        first_seen.push(' ');
+                    }
+                    first_seen.push_str(term);
+                }
+                entry.noted = true;
             }
+            out.push_str(&entry.terms);
         }
     });
     out
+}
+
+/// A word this thread has indexed.
+struct Known {
+    /// Its index terms, space separated.
+    terms: String,
+    /// Whether its vocabulary went into a `first_seen` (see [`index_column`]).
+    noted: bool,
 }
 
 /// How many words' forms a thread keeps (a few MiB): gigs repeat the same words, and an
@@ -172,11 +180,11 @@ pub fn index_column(text: &str, mut first_seen: Option<&mut String>) -> String {
 const KNOWN_WORDS: usize = 50_000;
 
 thread_local! {
-    /// Words this thread has indexed, with their index terms space separated. Hashed with
+    /// Words this thread has indexed. Hashed with
     /// foldhash, not std's SipHash, which was a sixth of indexing a gig (callgrind: 99M of an
     /// import's checking thread's 2,317M instructions for 25k gigs); the keys are words of the
     /// text being indexed, and the map is this thread's only.
-    static KNOWN: RefCell<HashMap<String, String, foldhash::fast::RandomState>> = RefCell::new(HashMap::default());
+    static KNOWN: RefCell<HashMap<String, Known, foldhash::fast::RandomState>> = RefCell::new(HashMap::default());
 }
 
 /// The vocabulary terms (words and stems) of a text as [`index_text`] gives it: its terms
