@@ -333,6 +333,18 @@ pub fn initial_status(policy: &Policy) -> GigStatus {
 /// PostgreSQL a failed statement would end the transaction, and an import goes on after a
 /// bad row.
 pub fn insert(db: &Db, seller: &User, input: &GigInput, status: GigStatus, now: Timestamp) -> Result<i64> {
+    try_insert(db, seller, input, status, now)?.map_err(|sku| sku_taken(&sku))
+}
+
+/// [`insert`], but when the seller has a gig with the sku the new one would have, nothing is
+/// written and that sku is given back.
+pub fn try_insert(
+    db: &Db,
+    seller: &User,
+    input: &GigInput,
+    status: GigStatus,
+    now: Timestamp,
+) -> Result<std::result::Result<i64, String>> {
     let (chosen, sku) = match (&input.sku, db.engine()) {
         // SQLite picks the same max + 1 for a NULL id, without the query (import's every row)
         (Some(sku), Engine::Sqlite) => (None, sku.clone()),
@@ -365,7 +377,7 @@ pub fn insert(db: &Db, seller: &User, input: &GigInput, status: GigStatus, now: 
         ],
     )?;
     if inserted == 0 {
-        return Err(sku_taken(&sku));
+        return Ok(Err(sku));
     }
     // No RETURNING id: SQLite runs a RETURNING clause as a trigger program, whose statement
     // savepoint makes FTS5 flush what an import defers, a segment per gig (an import of 100k
@@ -380,7 +392,7 @@ pub fn insert(db: &Db, seller: &User, input: &GigInput, status: GigStatus, now: 
         insert_extra(db, id, position, extra)?;
     }
     search::index_gig(db, id, title, &input.description, &tags)?;
-    Ok(id)
+    Ok(Ok(id))
 }
 
 /// The id the next gig gets.

@@ -51,7 +51,7 @@ fn malformed_files_are_refused_naming_line_and_column() {
         (
             "sku twice in the file",
             rows("a,Logo,,,10,3,,\nb,Card,,,10,3,,\na,Logo 2,,,10,3,,\n").into_bytes(),
-            "line 4, column sku:",
+            "line 4, column sku: sku \"a\" appears twice in the file\n",
         ),
         (
             "existing gig's sku twice in the file",

@@ -597,23 +597,35 @@ fn write_row(
     writer: &mut Writer,
 ) -> Result<std::result::Result<Outcome, RowError>> {
     let line = rules.line;
-    let row = match checked {
+    let CheckedRow { seller, sku, gig } = match checked {
         Checked::Unreadable(error) => return Ok(Err(error)),
-        Checked::Row(row) => row,
+        Checked::Row(row) => *row,
     };
-    let seller = match sellers.resolve(db, &row.seller, line)? {
+    let seller = match sellers.resolve(db, &seller, line)? {
         Ok(seller) => seller,
         Err(why) => return Ok(Err(RowError { line, column: "seller".into(), message: why })),
     };
-    let existing = if row.sku.is_empty() {
+    // Most rows are new gigs: a good one is written as such first, and goes on to the lookup of
+    // its sku below only when the seller has that sku already (nothing written).
+    let gig = match gig {
+        Ok(JudgedGig { input, verdict: Ok(verdict), index }) => {
+            let new = NewGig { input, verdict, index };
+            if writer.create_if_new(db, seller, &new, rules.session, rules.policy)? {
+                return Ok(Ok(Outcome::Created));
+            }
+            Ok(JudgedGig { input: new.input, verdict: Ok(new.verdict), index: new.index })
+        }
+        other => other,
+    };
+    let existing = if sku.is_empty() {
         None // the sku column's error comes from validation
     } else {
-        match seen.existing(db, writer.find(db, seller.id, &row.sku)?, &row.sku, line)? {
+        match seen.existing(db, writer.find(db, seller.id, &sku)?, &sku, line)? {
             Ok(existing) => existing,
             Err(why) => return Ok(Err(RowError { line, column: "sku".into(), message: why })),
         }
     };
-    match row.gig {
+    match gig {
         Ok(gig) => write_gig(db, seller, gig, existing, rules, writer),
         Err(error) => Ok(Err(error)),
     }
